@@ -1,0 +1,20 @@
+/* commands.h: the `fphc` sub-commands. Each takes argc/argv starting at its own
+ * name (argv[0] is the command name) and returns the process exit status:
+ * 0 success, 1 the work failed (bad data, problems found), 2 bad usage or
+ * invalid configuration. Each prints its own --help. */
+#ifndef FPHC_COMMANDS_H
+#define FPHC_COMMANDS_H
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+int cmd_version(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+
+extern const struct command commands[];
+
+#endif

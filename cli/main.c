@@ -1,0 +1,59 @@
+/* main.c: entry point of the `fphc` command; dispatches to cli/cmd_*.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+#ifndef FPHC_VERSION
+#define FPHC_VERSION "0.1.0"
+#endif
+
+const struct command commands[] = {
+	{"serve", cmd_serve, "serve the web application"},
+	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
+	{"version", cmd_version, "print the version"},
+	{NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: fphc COMMAND [OPTIONS]\n\nCommands:\n");
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(f, "  %-22s %s\n", c->name, c->summary);
+	fprintf(f, "  %-22s %s\n", "help", "this overview");
+	fprintf(f, "\n'fphc COMMAND --help' describes one command.\n");
+}
+
+int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("fphc %s\n", FPHC_VERSION);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(0, NULL);
+	if (crypto_init() != 0) {
+		fprintf(stderr, "fphc: libsodium could not be initialised\n");
+		return 1;
+	}
+	for (const struct command *c = commands; c->name; c++)
+		if (strcmp(c->name, argv[1]) == 0)
+			return c->run(argc - 1, argv + 1);
+	fprintf(stderr, "fphc: unknown command '%s'; see 'fphc help'\n", argv[1]);
+	return 2;
+}

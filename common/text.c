@@ -1,0 +1,137 @@
+/* text.c: validating conversions of outside text; see text.h. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/text.h"
+#include "common/banned.h"
+
+int text_parse_long(const char *s, long min, long max, long *out)
+{
+	if (!s || !*s || isspace((unsigned char)*s))
+		return -1;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int text_parse_double(const char *s, double min, double max, double *out)
+{
+	char tmp[64];
+	size_t n = s ? strlen(s) : 0;
+	if (n == 0 || n >= sizeof(tmp) || isspace((unsigned char)*s))
+		return -1;
+	for (size_t i = 0; i <= n; i++) {
+		char c = s[i];
+		if (c == ',')
+			c = '.';
+		/* strtod also reads hex, inf and nan: accept plain decimals only */
+		if (c && !isdigit((unsigned char)c) && c != '.' && c != '-' && c != '+')
+			return -1;
+		tmp[i] = c;
+	}
+	char *end;
+	errno = 0;
+	double v = strtod(tmp, &end);
+	if (errno || *end || !isfinite(v) || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int text_utf8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c == 0)
+			return 0;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned cp;
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		if (i + len > n)
+			return 0;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+long text_percent_decode(const char *s, size_t n, char *out, int plus_is_space)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%') {
+			if (i + 2 >= n)
+				return -1;
+			int hi = hexval(s[i + 1]), lo = hexval(s[i + 2]);
+			if (hi < 0 || lo < 0)
+				return -1;
+			out[o++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else if (s[i] == '+' && plus_is_space) {
+			out[o++] = ' ';
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	if (!text_utf8_valid(out, o))
+		return -1;
+	return (long)o;
+}
+
+char *text_trim(char *s)
+{
+	if (!s)
+		return s;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	size_t start = 0;
+	while (s[start] && isspace((unsigned char)s[start]))
+		start++;
+	if (start)
+		memmove(s, s + start, n - start + 1);
+	return s;
+}

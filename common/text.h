@@ -1,0 +1,22 @@
+/* text.h: validating conversions of outside text (numbers, UTF-8, percent-encoding). */
+#ifndef FPHC_TEXT_H
+#define FPHC_TEXT_H
+
+#include <stddef.h>
+
+/* Parses a whole decimal integer in [min, max]; leading/trailing spaces refused.
+ * Returns 0 and sets *out, or -1 (nothing written). */
+int text_parse_long(const char *s, long min, long max, long *out);
+/* Parses a whole finite decimal number (a ',' is accepted as decimal separator,
+ * as Dutch users type it) in [min, max]. Returns 0 or -1. */
+int text_parse_double(const char *s, double min, double max, double *out);
+/* 1 when the n bytes are valid UTF-8 without NUL bytes and overlong forms. */
+int text_utf8_valid(const char *s, size_t n);
+/* Percent-decodes s[0..n) into out (at least n+1 bytes), '+' as space when
+ * plus_is_space. Returns the decoded length, or -1 for a malformed escape or a
+ * result that is not valid UTF-8 or contains NUL. */
+long text_percent_decode(const char *s, size_t n, char *out, int plus_is_space);
+/* Trims ASCII white space at both ends in place; returns s. */
+char *text_trim(char *s);
+
+#endif
