@@ -27,7 +27,7 @@ LDLIBS += $(PKG_LIBS) -lhpdf -lreadstat -lpthread -lm
 
 LIB_SRCS := $(sort $(wildcard common/*.c scoring/*.c reports/*.c server/*.c server/*/*.c cli/*.c))
 LIB_SRCS := $(filter-out cli/main.c,$(LIB_SRCS))
-ASSETS := $(sort $(wildcard server/templates/* server/static/* migrations/*.sql))
+ASSETS := $(sort $(wildcard server/templates/*.html server/static/* server/i18n/*.json migrations/*.sql))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/assets.o
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -45,7 +45,8 @@ $(BUILD)/libfphc.a: $(LIB_OBJS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo "  CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Templates, static files and migrations are compiled into the binary, so a
 # deployed bin/fphc never disagrees with the files it was built from.

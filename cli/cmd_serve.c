@@ -1,7 +1,47 @@
-/* cmd_serve.c: placeholder until the server lands in this commit series. */
+/* cmd_serve.c: `fphc serve` and `fphc migrate`. */
+#include <getopt.h>
 #include <stdio.h>
+#include <string.h>
+
 #include "cli/commands.h"
+#include "cli/cli_config.h"
+#include "server/config.h"
+#include "server/http.h"
+#include "server/log.h"
+#include "server/tmpl.h"
+#include "server/db/db.h"
+#include "server/db/migrate.h"
 #include "common/banned.h"
 
-int cmd_serve(int argc, char **argv) { (void)argc; (void)argv; fprintf(stderr, "serve: not built yet\n"); return 1; }
-int cmd_migrate(int argc, char **argv) { (void)argc; (void)argv; fprintf(stderr, "migrate: not built yet\n"); return 1; }
+int cmd_serve(int argc, char **argv)
+{
+	if (cli_config(argc, argv, "serve",
+		       "usage: fphc serve [--listen HOST:PORT] [--database-url URL] [--workers N]\n"
+		       "                  [--base-url URL] [--tls-cert FILE --tls-key FILE] [--log-level LEVEL]\n"
+		       "Serves the web application until SIGINT or SIGTERM.\n") != 0)
+		return cli_config_status();
+	char err[256];
+	if (i18n_init(err, sizeof(err)) != 0) {
+		fprintf(stderr, "fphc: %s\n", err);
+		return 1;
+	}
+	log_set_level(config.log_level);
+	return http_serve();
+}
+
+int cmd_migrate(int argc, char **argv)
+{
+	if (cli_config(argc, argv, "migrate",
+		       "usage: fphc migrate [--database-url URL]\n"
+		       "Applies the database migrations in order and loads the questionnaires.\n") != 0)
+		return cli_config_status();
+	struct db *db = db_new(config.database_url);
+	int n = migrate_apply(db, stderr);
+	if (n >= 0 && cli_after_migrate(db) != 0)
+		n = -1;
+	db_free(db);
+	if (n < 0)
+		return 1;
+	printf("fphc: database is current (%d migration(s) applied now)\n", n);
+	return 0;
+}

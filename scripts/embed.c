@@ -16,7 +16,7 @@ int main(int argc, char **argv)
 		int c;
 		size_t n = 0;
 		while ((c = fgetc(f)) != EOF)
-			printf("%s%d", (n++ % 32) ? "," : ",\n", c);
+			{ printf("%s%d", n == 0 ? "\n" : (n % 32) ? "," : ",\n", c); n++; }
 		printf("%s0};\n", n ? "," : "");
 		fclose(f);
 		printf("#define a%d_len %zu\n", i, n);

@@ -1,0 +1,18 @@
+/* cli_config.h: the flags shared by commands that talk to the server's database. */
+#ifndef FPHC_CLI_CONFIG_H
+#define FPHC_CLI_CONFIG_H
+
+#include "server/db/db.h"
+
+/* Fills the global `config` from the environment, then from these flags:
+ * --listen --database-url --workers --base-url --tls-cert --tls-key --log-level
+ * --questionnaires --help. Returns 0 to go on, or -1 when the command should end
+ * (help printed → status 0; bad usage/configuration → status 2, one clear line). */
+int cli_config(int argc, char **argv, const char *name, const char *usage);
+int cli_config_status(void);
+/* Work done after every migrate (loading the questionnaires). 0 or -1. */
+int cli_after_migrate(struct db *db);
+/* Opens the configured database or prints why not; NULL on failure. */
+struct db *cli_db_open(void);
+
+#endif

@@ -1,0 +1,188 @@
+/* db.c: libpq wrapper; see db.h for the contract. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/db/db.h"
+#include "common/banned.h"
+
+struct db *db_new(const char *conninfo)
+{
+	struct db *db = calloc(1, sizeof(*db));
+	if (!db)
+		abort();
+	db->conninfo = strdup(conninfo ? conninfo : "");
+	if (!db->conninfo)
+		abort();
+	return db;
+}
+
+void db_free(struct db *db)
+{
+	if (!db)
+		return;
+	if (db->conn)
+		PQfinish(db->conn);
+	free(db->conninfo);
+	free(db);
+}
+
+static void set_err(struct db *db, const char *msg, const char *state)
+{
+	snprintf(db->err, sizeof(db->err), "%s", msg ? msg : "unknown database error");
+	size_t n = strlen(db->err);
+	while (n && (db->err[n - 1] == '\n' || db->err[n - 1] == ' '))
+		db->err[--n] = '\0';
+	snprintf(db->sqlstate, sizeof(db->sqlstate), "%s", state ? state : "");
+}
+
+int db_connect(struct db *db)
+{
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
+		return 0;
+	if (db->conn) {
+		PQfinish(db->conn);
+		db->conn = NULL;
+	}
+	db->in_tx = 0;
+	db->conn = PQconnectdb(db->conninfo);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		set_err(db, PQerrorMessage(db->conn), "08006");
+		db->unavailable = 1;
+		PQfinish(db->conn);
+		db->conn = NULL;
+		return -1;
+	}
+	PQsetClientEncoding(db->conn, "UTF8");
+	db->unavailable = 0;
+	return 0;
+}
+
+static int result_ok(struct db *db, PGresult *res)
+{
+	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+		db->err[0] = '\0';
+		db->sqlstate[0] = '\0';
+		return 1;
+	}
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	set_err(db, res ? PQresultErrorMessage(res) : PQerrorMessage(db->conn), state);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		db->unavailable = 1;
+		if (!state)
+			snprintf(db->sqlstate, sizeof(db->sqlstate), "08006");
+	}
+	return 0;
+}
+
+PGresult *db_query(struct db *db, const char *sql, int n, const char *const *params)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (!db->in_tx && db_connect(db) != 0)
+			return NULL;
+		if (!db->conn) {
+			set_err(db, "connection lost inside a transaction", "08006");
+			db->unavailable = 1;
+			return NULL;
+		}
+		PGresult *res = PQexecParams(db->conn, sql, n, NULL, params, NULL, NULL, 0);
+		if (result_ok(db, res))
+			return res;
+		PQclear(res);
+		/* A connection that died between requests is retried once; inside a
+		 * transaction the caller must start over, so no retry there. */
+		if (!db->unavailable || db->in_tx)
+			return NULL;
+	}
+	return NULL;
+}
+
+int db_exec(struct db *db, const char *sql, int n, const char *const *params)
+{
+	PGresult *res = db_query(db, sql, n, params);
+	if (!res)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+int db_exec_script(struct db *db, const char *sql)
+{
+	if (!db->in_tx && db_connect(db) != 0)
+		return -1;
+	PGresult *res = PQexec(db->conn, sql);
+	int ok = result_ok(db, res);
+	PQclear(res);
+	return ok ? 0 : -1;
+}
+
+int db_begin(struct db *db)
+{
+	if (db_exec(db, "BEGIN", 0, NULL) != 0)
+		return -1;
+	db->in_tx = 1;
+	return 0;
+}
+
+int db_commit(struct db *db)
+{
+	int rc = db_exec(db, "COMMIT", 0, NULL);
+	db->in_tx = 0;
+	return rc;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!db->in_tx)
+		return;
+	db->in_tx = 0;
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK) {
+		PGresult *res = PQexec(db->conn, "ROLLBACK");
+		PQclear(res);
+	}
+}
+
+const char *db_get(const PGresult *res, int row, int col)
+{
+	if (!res || row >= PQntuples(res) || col >= PQnfields(res) || PQgetisnull(res, row, col))
+		return NULL;
+	return PQgetvalue(res, row, col);
+}
+
+const char *db_str(const PGresult *res, int row, int col)
+{
+	const char *v = db_get(res, row, col);
+	return v ? v : "";
+}
+
+long long db_ll(const PGresult *res, int row, int col, long long dflt)
+{
+	const char *v = db_get(res, row, col);
+	if (!v)
+		return dflt;
+	char *end;
+	long long x = strtoll(v, &end, 10);
+	return *end ? dflt : x;
+}
+
+double db_double(const PGresult *res, int row, int col, double dflt)
+{
+	const char *v = db_get(res, row, col);
+	if (!v)
+		return dflt;
+	char *end;
+	double x = strtod(v, &end);
+	return *end ? dflt : x;
+}
+
+int db_bool(const PGresult *res, int row, int col)
+{
+	const char *v = db_get(res, row, col);
+	return v && v[0] == 't';
+}
+
+int db_failed_with(const struct db *db, const char *sqlstate)
+{
+	return strcmp(db->sqlstate, sqlstate) == 0;
+}

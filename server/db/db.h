@@ -1,0 +1,61 @@
+/* db.h: a thin libpq wrapper around one connection (after kore's pgsql.c).
+ *
+ * Parameterised queries only. A failed call returns NULL/-1, copies the error
+ * onto the handle (db->err, db->sqlstate) and logs nothing: the HTTP boundary
+ * (or the command) logs it once. When the connection is gone, db->unavailable is
+ * set, and the next call reconnects transparently (outside a transaction), so a
+ * PostgreSQL restart costs the requests in flight at that moment and nothing more.
+ * A struct db is used by one thread at a time. */
+#ifndef FPHC_DB_H
+#define FPHC_DB_H
+
+#include <libpq-fe.h>
+#include <stddef.h>
+
+struct db {
+	PGconn *conn;
+	char *conninfo;      /* owned copy */
+	int in_tx;           /* inside db_begin() .. commit/rollback */
+	int unavailable;     /* the last failure was a lost or refused connection */
+	char sqlstate[6];    /* SQLSTATE of the last failure, "" if none */
+	char err[512];       /* message of the last failure */
+};
+
+/* Opens a handle; the connection itself is made lazily on first use, so a
+ * server can start while PostgreSQL is still down. Never returns NULL. */
+struct db *db_new(const char *conninfo);
+void db_free(struct db *db);
+/* Connects now; 0 or -1 with db->err set. */
+int db_connect(struct db *db);
+
+/* Runs sql with n text parameters (NULL = SQL NULL). Returns a result the caller
+ * PQclear()s, or NULL on failure. */
+PGresult *db_query(struct db *db, const char *sql, int n, const char *const *params);
+/* Same, for statements whose result is not needed: 0 or -1. */
+int db_exec(struct db *db, const char *sql, int n, const char *const *params);
+/* Runs a script of several statements without parameters (migrations only). */
+int db_exec_script(struct db *db, const char *sql);
+
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+/* Safe to call when no transaction is open, and after a failed commit. */
+void db_rollback(struct db *db);
+
+/* Value helpers: NULL for SQL NULL. */
+const char *db_get(const PGresult *res, int row, int col);
+/* "" for SQL NULL. */
+const char *db_str(const PGresult *res, int row, int col);
+long long db_ll(const PGresult *res, int row, int col, long long dflt);
+double db_double(const PGresult *res, int row, int col, double dflt);
+int db_bool(const PGresult *res, int row, int col);
+
+/* 1 when the last failure was this SQLSTATE (e.g. "23505" unique violation). */
+int db_failed_with(const struct db *db, const char *sqlstate);
+
+#define DB_PARAMS(...) ((const char *const[]){__VA_ARGS__})
+#define DB_NPARAMS(...) ((int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)))
+/* db_q(db, sql, p1, p2, …): db_query with a literal parameter list. */
+#define db_q(db, sql, ...) db_query((db), (sql), DB_NPARAMS(__VA_ARGS__), DB_PARAMS(__VA_ARGS__))
+#define db_x(db, sql, ...) db_exec((db), (sql), DB_NPARAMS(__VA_ARGS__), DB_PARAMS(__VA_ARGS__))
+
+#endif

@@ -1,0 +1,150 @@
+/* migrate.c: numbered, checksummed SQL migrations (migrations/NNNN_name.sql). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+#include "server/db/migrate.h"
+#include "common/assets.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+#define MIGRATE_LOCK "7046401"  /* advisory lock key: "fphc" migrations */
+
+struct migration {
+	int version;
+	char name[128];
+	const struct asset *asset;
+};
+
+/* Parses "migrations/0001_init.sql"; 0 or -1 when the name is not a migration. */
+static int parse_name(const char *path, struct migration *m)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (strncmp(path, "migrations/", 11) != 0 || strlen(base) < 10)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (base[i] < '0' || base[i] > '9')
+			return -1;
+	if (base[4] != '_')
+		return -1;
+	size_t n = strlen(base);
+	if (n < 5 || strcmp(base + n - 4, ".sql") != 0)
+		return -1;
+	m->version = (base[0] - '0') * 1000 + (base[1] - '0') * 100 + (base[2] - '0') * 10 + (base[3] - '0');
+	snprintf(m->name, sizeof(m->name), "%.*s", (int)(n - 9), base + 5);
+	return 0;
+}
+
+static int by_version(const void *a, const void *b)
+{
+	return ((const struct migration *)a)->version - ((const struct migration *)b)->version;
+}
+
+/* Fills list (sorted); returns the count. */
+static int collect(struct migration *list, int max)
+{
+	int n = 0;
+	for (const struct asset *a = assets; a->path && n < max; a++)
+		if (parse_name(a->path, &list[n]) == 0)
+			list[n++].asset = a;
+	qsort(list, (size_t)n, sizeof(*list), by_version);
+	return n;
+}
+
+int migrate_latest(void)
+{
+	struct migration list[256];
+	int n = collect(list, 256);
+	return n ? list[n - 1].version : 0;
+}
+
+static int ensure_secret(struct db *db)
+{
+	unsigned char raw[32];
+	char hex[65];
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(hex, sizeof(hex), raw, sizeof(raw));
+	return db_x(db, "INSERT INTO installation(key, value) VALUES ('pseudonym_secret', decode($1, 'hex')),"
+		    " ('csrf_secret', decode($1, 'hex') || decode($1, 'hex')) ON CONFLICT (key) DO NOTHING", hex);
+}
+
+static int apply_one(struct db *db, const struct migration *m, const char *sum, FILE *log)
+{
+	char ver[16];
+	snprintf(ver, sizeof(ver), "%d", m->version);
+	if (db_begin(db) != 0)
+		goto fail;
+	if (db_exec_script(db, (const char *)m->asset->data) != 0)
+		goto fail;
+	if (db_x(db, "INSERT INTO schema_migrations(version, name, sha256) VALUES ($1, $2, $3)",
+		 ver, m->name, sum) != 0)
+		goto fail;
+	if (db_commit(db) != 0)
+		goto fail;
+	fprintf(log, "fphc: applied migration %s\n", m->asset->path);
+	return 0;
+fail:
+	fprintf(log, "fphc: migration %s failed: %s\n", m->asset->path, db->err);
+	db_rollback(db);
+	return -1;
+}
+
+int migrate_apply(struct db *db, FILE *log)
+{
+	struct migration list[256];
+	int n = collect(list, 256), applied = 0, rc = -1;
+	if (db_exec(db, "SELECT pg_advisory_lock(" MIGRATE_LOCK ")", 0, NULL) != 0) {
+		fprintf(log, "fphc: cannot reach the database: %s\n", db->err);
+		return -1;
+	}
+	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY,"
+		    " name text NOT NULL, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+		    0, NULL) != 0) {
+		fprintf(log, "fphc: cannot create schema_migrations: %s\n", db->err);
+		goto out;
+	}
+	for (int i = 0; i < n; i++) {
+		char sum[SHA256_HEX_LEN + 1], ver[16];
+		crypto_sha256_hex(list[i].asset->data, list[i].asset->len, sum);
+		snprintf(ver, sizeof(ver), "%d", list[i].version);
+		PGresult *res = db_q(db, "SELECT sha256 FROM schema_migrations WHERE version = $1", ver);
+		if (!res) {
+			fprintf(log, "fphc: %s\n", db->err);
+			goto out;
+		}
+		int have = PQntuples(res) > 0;
+		int same = have && strcmp(db_str(res, 0, 0), sum) == 0;
+		PQclear(res);
+		if (have && !same) {
+			fprintf(log, "fphc: migration %s was changed after it was applied (checksum differs);"
+				" never edit an applied migration, add a new numbered file instead\n",
+				list[i].asset->path);
+			goto out;
+		}
+		if (have)
+			continue;
+		if (apply_one(db, &list[i], sum, log) != 0)
+			goto out;
+		applied++;
+	}
+	if (ensure_secret(db) != 0) {
+		fprintf(log, "fphc: cannot store the installation secret: %s\n", db->err);
+		goto out;
+	}
+	rc = applied;
+out:
+	db_exec(db, "SELECT pg_advisory_unlock(" MIGRATE_LOCK ")", 0, NULL);
+	return rc;
+}
+
+int migrate_current(struct db *db)
+{
+	PGresult *res = db_query(db, "SELECT coalesce(max(version), 0) FROM schema_migrations", 0, NULL);
+	if (!res)
+		return -1;
+	int cur = (int)db_ll(res, 0, 0, 0);
+	PQclear(res);
+	return cur >= migrate_latest() ? 1 : 0;
+}

@@ -1,0 +1,103 @@
+/* req.h: one HTTP request as the handlers see it, and how they answer.
+ *
+ * Lifetime: a struct req is created on libmicrohttpd's first callback for a
+ * request and freed in its completion callback. Everything a handler allocates
+ * from r->arena lives exactly that long, so handlers never free strings.
+ * A handler answers by calling exactly one reply_* function (or a validate-or-
+ * reply helper that did so and returned -1); a handler that answers nothing
+ * gets a 500. The body is copied into the response: buffers stay the handler's. */
+#ifndef FPHC_REQ_H
+#define FPHC_REQ_H
+
+#include <stddef.h>
+#include <cJSON.h>
+
+#include "common/arena.h"
+#include "common/buf.h"
+
+struct MHD_Connection;
+struct db;
+struct route;
+struct session;
+
+#define REQ_MAX_PARAMS 4
+#define REQ_MAX_HEADERS 12
+
+struct kv {
+	char *key;
+	char *value;
+};
+
+struct req {
+	struct MHD_Connection *conn;
+	struct arena arena;
+	const char *method;
+	char *path;                       /* percent-decoded, valid UTF-8 */
+	const struct route *route;
+	char *params[REQ_MAX_PARAMS];     /* route captures (":id"), decoded */
+	struct buf body;                  /* raw request body (capped) */
+	int body_too_big;
+	struct kv *form;                  /* parsed application/x-www-form-urlencoded */
+	int nform;
+	int form_parsed;                  /* 1 parsed, -1 malformed */
+	struct db *db;                    /* this worker's connection (lazily opened) */
+	const char *lang;                 /* "nl" or "en" */
+	struct session *session;          /* logged-in back-office user, or NULL */
+	char client_ip[64];
+	int tls;
+	double t_start;
+	/* response */
+	int status;                       /* 0 until a reply_* call */
+	const char *content_type;
+	struct buf out;
+	const char *headers[REQ_MAX_HEADERS][2];
+	int nheaders;
+	struct { void (*fn)(void *); void *p; } defer[8];
+	int ndefer;
+};
+
+/* Runs fn(p) when the request is freed (for objects not in the arena). */
+void req_defer(struct req *r, void (*fn)(void *), void *p);
+
+/* ---- input ---- */
+const char *req_header(struct req *r, const char *name);
+const char *req_query(struct req *r, const char *name);   /* decoded by libmicrohttpd */
+const char *req_cookie(struct req *r, const char *name);
+/* A form field of the urlencoded body, or NULL. The first call parses the body;
+ * a malformed body (bad percent-encoding, invalid UTF-8) makes every call return
+ * NULL and req_form_ok() return 0. */
+const char *req_form(struct req *r, const char *name);
+int req_form_ok(struct req *r);
+/* All values of a repeated field (checkboxes); returns the count, *out in arena. */
+int req_form_all(struct req *r, const char *name, const char ***out);
+/* The body parsed as JSON (NULL when absent or invalid); freed with the request. */
+cJSON *req_json(struct req *r);
+/* The route capture i, or "". */
+const char *req_param(struct req *r, int i);
+/* The database handle of this worker. Never NULL; may be unavailable. */
+struct db *req_db(struct req *r);
+
+/* ---- output ---- */
+void req_add_header(struct req *r, const char *name, const char *value);
+/* Sends r->out as the body with this status and content type. */
+void reply_body(struct req *r, int status, const char *content_type);
+void reply_html(struct req *r, int status);   /* text/html; charset=utf-8 from r->out */
+void reply_text(struct req *r, int status, const char *text);
+/* JSON body; takes ownership of json (deletes it). */
+void reply_json(struct req *r, int status, cJSON *json);
+/* {"error": {"message": msg, "path": path}} — path may be NULL. */
+void reply_json_error(struct req *r, int status, const char *msg, const char *path);
+/* 303 See Other to a local path (must start with '/'). */
+void reply_redirect(struct req *r, const char *location);
+/* A Dutch/English error page (HTML), or JSON under /api/. */
+void reply_error(struct req *r, int status);
+/* Bytes with a content type and optional download file name. */
+void reply_bytes(struct req *r, int status, const char *content_type, const void *data,
+		 size_t len, const char *download_name);
+/* 503 because the database is unavailable (logs the db error once). */
+void reply_db_error(struct req *r);
+
+/* 1 when the request path starts with /api/ (JSON errors). */
+int req_is_api(const struct req *r);
+
+#endif
