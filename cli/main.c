@@ -13,6 +13,7 @@
 const struct command commands[] = {
 	{"serve", cmd_serve, "serve the web application"},
 	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
+	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run)"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };

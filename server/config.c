@@ -15,7 +15,7 @@ int config_set_listen(struct config *cfg, const char *s)
 	const char *colon = strrchr(s, ':');
 	const char *port = colon ? colon + 1 : s;
 	long p;
-	if (text_parse_long(port, 1, 65535, &p) != 0)
+	if (text_parse_long(port, 0, 65535, &p) != 0)
 		return -1;
 	if (colon) {
 		size_t n = (size_t)(colon - s);

@@ -288,6 +288,7 @@ static struct MHD_Daemon *start_daemon(char **cert, char **key)
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)config.conn_timeout,
 				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config.per_ip_limit,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096,
+				MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
 				MHD_OPTION_UNESCAPE_CALLBACK, identity_unescape, NULL,
 				MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
@@ -316,8 +317,9 @@ int http_serve(void)
 		pool_shutdown();
 		return 1;
 	}
-	printf("fphc: serving on %s://%s:%u/\n", config.tls_cert ? "https" : "http", config.listen_host,
-	       config.port);
+	const union MHD_DaemonInfo *bound = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = bound && bound->port ? bound->port : config.port;  /* --listen :0 picks one */
+	printf("fphc: serving on %s://%s:%u/\n", config.tls_cert ? "https" : "http", config.listen_host, port);
 	fflush(stdout);
 	int sig = 0;
 	sigwait(&set, &sig);

@@ -1,0 +1,72 @@
+# lib.sh: helpers for black-box integration tests (sourced by tests/integration/t_*.sh).
+# Each test script gets FPHC_BIN, PG_DIR (the throwaway cluster's folder) and
+# TEMPLATE_DB from scripts/test.sh, makes its own database from the template,
+# starts the real server on a free port and prints TAP.
+set -u
+T_N=0
+T_FAIL=0
+T_NAME=$(basename "$0" .sh)
+SERVER_PID=
+WORK=$(mktemp -d "/tmp/fphc-$T_NAME.XXXXXX")
+
+ok() { T_N=$((T_N + 1)); echo "ok $T_N - $*"; }
+not_ok() { T_N=$((T_N + 1)); T_FAIL=$((T_FAIL + 1)); echo "not ok $T_N - $*"; }
+# check "description" command…: ok when the command succeeds
+check() { local d=$1; shift; if "$@" >/dev/null 2>&1; then ok "$d"; else not_ok "$d"; fi; }
+# expect_eq "description" expected actual
+expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (expected '$2', got '$3')"; fi; }
+expect_contains() { case "$3" in *"$2"*) ok "$1" ;; *) not_ok "$1 (no '$2' in: ${3:0:300})" ;; esac; }
+expect_not_contains() { case "$3" in *"$2"*) not_ok "$1 (found '$2')" ;; *) ok "$1" ;; esac; }
+
+new_db() {
+  DB_NAME="t_${T_NAME//[^a-z0-9_]/_}_$$"
+  createdb -h "$PG_DIR" -U postgres -T "$TEMPLATE_DB" "$DB_NAME"
+  export DATABASE_URL="host=$PG_DIR dbname=$DB_NAME user=postgres"
+}
+
+psql_q() { psql "$DATABASE_URL" -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
+
+start_server() {
+  "$FPHC_BIN" serve --listen 127.0.0.1:0 --workers 2 "$@" >"$WORK/server.out" 2>"$WORK/server.log" &
+  SERVER_PID=$!
+  for _ in $(seq 1 200); do
+    if grep -q 'serving on' "$WORK/server.out" 2>/dev/null; then break; fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "# server died:"; sed 's/^/# /' "$WORK/server.log"; return 1; fi
+    sleep 0.05
+  done
+  BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$WORK/server.out")
+  [ -n "$BASE" ] || { echo "# server did not start"; return 1; }
+}
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.05; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+
+# http METHOD PATH [curl args…] → sets STATUS, BODY, HEADERS (uses a cookie jar per test)
+http() {
+  local m=$1 p=$2; shift 2
+  : >"$WORK/headers"
+  STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$m" \
+    -b "$WORK/cookies" -c "$WORK/cookies" --max-time 30 "$@" "$BASE$p")
+  BODY=$(cat "$WORK/body")
+  HEADERS=$(cat "$WORK/headers")
+}
+
+# form_csrf: the csrf value of the last page's first form
+form_csrf() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/body" | head -n 1; }
+
+finish() {
+  stop_server
+  if [ -n "${DB_NAME:-}" ]; then dropdb -h "$PG_DIR" -U postgres --if-exists "$DB_NAME" 2>/dev/null || true; fi
+  if [ "$T_FAIL" -gt 0 ] && [ -f "$WORK/server.log" ]; then echo "# server log (last lines):"; tail -n 20 "$WORK/server.log" | sed 's/^/# /'; fi
+  rm -rf "$WORK"
+  echo "1..$T_N"
+  [ "$T_FAIL" -eq 0 ]
+}
+trap 'finish' EXIT

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Foundation: health, readiness, errors, limits, metrics, login, PostgreSQL restart, shutdown.
+. "$(dirname "$0")/lib.sh"
+new_db
+start_server || exit 1
+
+http GET /healthz;          expect_eq "healthz is 200" 200 "$STATUS"
+http GET /readyz;           expect_eq "readyz is 200 with current migrations" 200 "$STATUS"
+http GET /does-not-exist;   expect_eq "unknown route is 404" 404 "$STATUS"
+expect_contains "404 page is Dutch HTML" "Pagina niet gevonden" "$BODY"
+http GET /api/v1/nothing;   expect_eq "unknown API route is 404" 404 "$STATUS"
+expect_contains "API 404 is JSON" '"error"' "$BODY"
+http POST /healthz;         expect_eq "wrong method is 405" 405 "$STATUS"
+expect_contains "405 names the allowed methods" "Allow: GET" "$HEADERS"
+http GET '/a%zzb';          expect_eq "malformed percent-encoding is 400" 400 "$STATUS"
+http GET '/a%C3%28';        expect_eq "invalid UTF-8 in path is 400" 400 "$STATUS"
+head -c 1100000 /dev/zero | tr '\0' 'a' >"$WORK/big"
+http POST /login --data-binary @"$WORK/big" -H 'Content-Type: application/x-www-form-urlencoded'
+expect_eq "body over 1 MiB is 413" 413 "$STATUS"
+http POST /login --data 'email=%ZZ&password=x'; expect_eq "malformed form is 400" 400 "$STATUS"
+http GET /;                 expect_contains "security headers: CSP" "Content-Security-Policy: default-src 'self'" "$HEADERS"
+expect_contains "security headers: nosniff" "X-Content-Type-Options: nosniff" "$HEADERS"
+expect_contains "security headers: referrer" "Referrer-Policy: no-referrer" "$HEADERS"
+expect_contains "frame-ancestors none" "frame-ancestors 'none'" "$HEADERS"
+http GET /metrics;          expect_contains "metrics count requests by route" 'fphc_requests_total{method="GET",route="/healthz",status="200"} 1' "$BODY"
+expect_contains "metrics has a latency histogram" 'fphc_request_duration_seconds_bucket{le="+Inf"}' "$BODY"
+expect_contains "metrics has pool state" 'fphc_db_pool_connections{state="connected"}' "$BODY"
+
+# log lines: JSON, route pattern, never the query string
+http GET '/login?next=/secret-token-value'
+sleep 0.1
+check "request log is JSON with the route pattern" grep -q '"route":"/login","status":200' "$WORK/server.log"
+if grep -q 'secret-token-value' "$WORK/server.log"; then not_ok "query strings never logged"; else ok "query strings never logged"; fi
+
+# login
+out=$("$FPHC_BIN" demo init)
+apw=$(echo "$out" | sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p')
+http GET /app;              expect_eq "back office needs login" 303 "$STATUS"
+http POST /login --data "email=admin@demo.example&password=wrong&next=/app"
+expect_eq "wrong password is refused" 401 "$STATUS"
+expect_contains "wrong password says so in Dutch" "klopt niet" "$BODY"
+http POST /login --data-urlencode "email=ADMIN@demo.example" --data-urlencode "password=$apw" --data "next=/app"
+expect_eq "login redirects" 303 "$STATUS"
+expect_contains "session cookie is HttpOnly and SameSite" "HttpOnly; SameSite=Lax" "$HEADERS"
+http GET /app;              expect_eq "logged in user sees the back office" 200 "$STATUS"
+csrf=$(form_csrf)
+http POST /logout --data "csrf=wrong"; expect_eq "logout without the right CSRF token is 403" 403 "$STATUS"
+http POST /logout --data "csrf=$csrf"; expect_eq "logout redirects" 303 "$STATUS"
+http GET /app;              expect_eq "after logout the back office needs login again" 303 "$STATUS"
+
+# PostgreSQL restart while fphc runs
+"$(pg_config --bindir)/pg_ctl" --help >/dev/null
+pgctl() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$(pg_config --bindir)/pg_ctl" "$@"); else "$(pg_config --bindir)/pg_ctl" "$@"; fi; }
+pgctl -D "$PG_DIR/data" -m fast -w stop >/dev/null
+http GET /readyz;           expect_eq "readyz is 503 while PostgreSQL is down" 503 "$STATUS"
+http GET /login;            expect_eq "a page needing the database still answers while it is down" 200 "$STATUS"
+http GET /healthz;          expect_eq "healthz stays 200 while PostgreSQL is down" 200 "$STATUS"
+http POST /login --data "email=a@b.nl&password=x"; expect_eq "a route that needs the database is 503 while it is down" 503 "$STATUS"
+pgctl -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w start >/dev/null
+http GET /readyz;           expect_eq "readyz is 200 again after restart, without restarting fphc" 200 "$STATUS"
+
+# graceful stop
+kill -TERM "$SERVER_PID"
+for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.05; done
+wait "$SERVER_PID"; rc=$?
+SERVER_PID=
+expect_eq "SIGTERM stops the server with status 0" 0 "$rc"
+
+# a changed migration is refused, naming the file
+psql_q "UPDATE schema_migrations SET sha256 = 'changed' WHERE version = 1"
+out=$("$FPHC_BIN" migrate 2>&1); rc=$?
+expect_eq "migrate refuses a changed migration" 1 "$rc"
+expect_contains "the refusal names the file" "migrations/0001_init.sql" "$out"
+psql_q "UPDATE schema_migrations SET sha256 = '$(sha256sum migrations/0001_init.sql | cut -c1-64)' WHERE version = 1"
+
+# configuration errors
+"$FPHC_BIN" serve --workers 0 >/dev/null 2>&1; expect_eq "invalid configuration exits 2" 2 "$?"
+FPHC_LISTEN=nonsense "$FPHC_BIN" serve >/dev/null 2>&1; expect_eq "invalid FPHC_LISTEN exits 2" 2 "$?"
+"$FPHC_BIN" migrate >/dev/null 2>&1; expect_eq "second migrate is a no-op" 0 "$?"

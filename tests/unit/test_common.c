@@ -1,0 +1,171 @@
+/* test_common.c: buffer, text conversion, template and router invariants. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "common/buf.h"
+#include "common/text.h"
+#include "server/tmpl.h"
+#include "common/assets.h"
+#include "common/banned.h"
+
+static void buf_refuses_past_cap_and_keeps_content(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 8);
+	assert_int_equal(buf_puts(&b, "12345"), 0);
+	assert_int_equal(buf_puts(&b, "6789"), -1);
+	assert_true(b.toobig);
+	assert_string_equal(b.data, "12345");
+	buf_release(&b);
+	buf_release(&b);
+}
+
+static void buf_html_escapes_all_five(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	buf_html(&b, "<a href=\"x\">'&'</a>");
+	assert_string_equal(b.data, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+	buf_release(&b);
+}
+
+static void buf_csv_quotes_separator_quote_newline(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	buf_csv_field(&b, "a;b", ';');
+	buf_putc(&b, '|');
+	buf_csv_field(&b, "say \"hi\"", ';');
+	buf_putc(&b, '|');
+	buf_csv_field(&b, "two\nlines", ';');
+	buf_putc(&b, '|');
+	buf_csv_field(&b, "café", ';');
+	assert_string_equal(b.data, "\"a;b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|café");
+	buf_release(&b);
+}
+
+static void parse_long_rejects_junk_and_range(void **state)
+{
+	(void)state;
+	long v;
+	assert_int_equal(text_parse_long("42", 0, 100, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(text_parse_long("42x", 0, 100, &v), -1);
+	assert_int_equal(text_parse_long(" 42", 0, 100, &v), -1);
+	assert_int_equal(text_parse_long("101", 0, 100, &v), -1);
+	assert_int_equal(text_parse_long("", 0, 100, &v), -1);
+}
+
+static void parse_double_takes_dutch_comma_and_refuses_nan(void **state)
+{
+	(void)state;
+	double d;
+	assert_int_equal(text_parse_double("12,5", 0, 100, &d), 0);
+	assert_true(d == 12.5);
+	assert_int_equal(text_parse_double("nan", 0, 100, &d), -1);
+	assert_int_equal(text_parse_double("inf", 0, 1e9, &d), -1);
+	assert_int_equal(text_parse_double("0x10", 0, 100, &d), -1);
+}
+
+static void percent_decode_validates(void **state)
+{
+	(void)state;
+	char out[64];
+	assert_int_equal(text_percent_decode("a%20b+c", 7, out, 1), 5);
+	assert_string_equal(out, "a b c");
+	assert_int_equal(text_percent_decode("%zz", 3, out, 0), -1);
+	assert_int_equal(text_percent_decode("%4", 2, out, 0), -1);
+	assert_int_equal(text_percent_decode("%C3%28", 6, out, 0), -1);  /* invalid UTF-8 */
+	assert_int_equal(text_percent_decode("%00", 3, out, 0), -1);     /* NUL */
+	assert_int_equal(text_percent_decode("caf%C3%A9", 9, out, 0), 5);
+}
+
+static void utf8_rejects_overlong_and_surrogates(void **state)
+{
+	(void)state;
+	assert_true(text_utf8_valid("€", strlen("€")));
+	assert_false(text_utf8_valid("\xC0\xAF", 2));
+	assert_false(text_utf8_valid("\xED\xA0\x80", 3));
+	assert_false(text_utf8_valid("\xF4\x90\x80\x80", 4));
+}
+
+static void templates_escape_values(void **state)
+{
+	(void)state;
+	char err[128];
+	assert_int_equal(i18n_init(err, sizeof(err)), 0);
+	cJSON *ctx = cJSON_CreateObject();
+	cJSON_AddStringToObject(ctx, "error_title", "<script>");
+	cJSON_AddStringToObject(ctx, "error_text", "a & b");
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(tmpl_render(&b, "error", ctx, "nl", err, sizeof(err)), 0);
+	assert_non_null(strstr(b.data, "&lt;script&gt;"));
+	assert_null(strstr(b.data, "<script>"));
+	assert_non_null(strstr(b.data, "a &amp; b"));
+	buf_release(&b);
+	cJSON_Delete(ctx);
+}
+
+static void unknown_template_is_an_error(void **state)
+{
+	(void)state;
+	char err[128];
+	struct buf b;
+	buf_init(&b, 0);
+	cJSON *ctx = cJSON_CreateObject();
+	assert_int_equal(tmpl_render(&b, "no-such-template", ctx, "nl", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "no-such-template"));
+	buf_release(&b);
+	cJSON_Delete(ctx);
+}
+
+/* Every {{@key}} used in a template exists in the catalogue (in both languages,
+ * which i18n_init enforces). */
+static void every_template_message_exists(void **state)
+{
+	(void)state;
+	char err[128];
+	assert_int_equal(i18n_init(err, sizeof(err)), 0);
+	for (const struct asset *a = assets; a->path; a++) {
+		if (strncmp(a->path, "server/templates/", 17) != 0)
+			continue;
+		const char *p = (const char *)a->data;
+		while ((p = strstr(p, "{{@")) != NULL) {
+			const char *end = strstr(p, "}}");
+			assert_non_null(end);
+			char key[128];
+			size_t n = (size_t)(end - p - 3);
+			assert_true(n < sizeof(key));
+			memcpy(key, p + 3, n);
+			key[n] = '\0';
+			if (!i18n_has(key))
+				fail_msg("%s uses unknown message '%s'", a->path, key);
+			p = end;
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(buf_refuses_past_cap_and_keeps_content),
+		cmocka_unit_test(buf_html_escapes_all_five),
+		cmocka_unit_test(buf_csv_quotes_separator_quote_newline),
+		cmocka_unit_test(parse_long_rejects_junk_and_range),
+		cmocka_unit_test(parse_double_takes_dutch_comma_and_refuses_nan),
+		cmocka_unit_test(percent_decode_validates),
+		cmocka_unit_test(utf8_rejects_overlong_and_surrogates),
+		cmocka_unit_test(templates_escape_values),
+		cmocka_unit_test(unknown_template_is_an_error),
+		cmocka_unit_test(every_template_message_exists),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
