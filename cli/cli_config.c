@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <cJSON.h>
 
 #include "cli/cli_config.h"
 #include "server/config.h"
@@ -99,8 +100,19 @@ int cli_config(int argc, char **argv, const char *name, const char *usage)
 
 int cli_after_migrate(struct db *db)
 {
-	(void)db;
-	return 0;
+	return cli_questionnaires_load(db, stderr);
+}
+
+/* Until the scoring engine's validator is wired in, a definition must at least
+ * be a JSON object. */
+int cli_questionnaire_validate(const char *json, size_t len, char *err, size_t errlen)
+{
+	cJSON *doc = cJSON_ParseWithLength(json, len);
+	int ok = cJSON_IsObject(doc);
+	cJSON_Delete(doc);
+	if (!ok)
+		snprintf(err, errlen, "  (root): not a JSON object");
+	return ok ? 0 : -1;
 }
 
 struct db *cli_db_open(void)

@@ -15,6 +15,8 @@ int cmd_version(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_org(int argc, char **argv);
+int cmd_invite(int argc, char **argv);
 
 extern const struct command commands[];
 

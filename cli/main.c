@@ -13,6 +13,8 @@
 const struct command commands[] = {
 	{"serve", cmd_serve, "serve the web application"},
 	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
+	{"org", cmd_org, "organisations: 'org add --slug S --name N'"},
+	{"invite", cmd_invite, "create a company and scan, print the invitation link"},
 	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run)"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},

@@ -27,6 +27,13 @@ void db_free(struct db *db)
 	free(db);
 }
 
+/* NOTICEs (e.g. "already exists, skipping") are not errors; keep the console clean. */
+static void quiet_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static void set_err(struct db *db, const char *msg, const char *state)
 {
 	snprintf(db->err, sizeof(db->err), "%s", msg ? msg : "unknown database error");
@@ -54,6 +61,7 @@ int db_connect(struct db *db)
 		return -1;
 	}
 	PQsetClientEncoding(db->conn, "UTF8");
+	PQsetNoticeProcessor(db->conn, quiet_notice, NULL);
 	db->unavailable = 0;
 	return 0;
 }
