@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# make bench: prints figures; never part of the tests. Each part adds a bench_* function.
+#   scripts/bench.sh            every benchmark
+#   scripts/bench.sh http …     only the named ones (function names without "bench_")
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BTMP=$(mktemp -d /tmp/fphc-bench.XXXXXX)
+chmod 755 "$BTMP"
+export PG_DIR="$BTMP/pg"
+SERVER_PID=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+  rm -rf "$BTMP"
+}
+trap cleanup EXIT INT TERM
+
+bench_db() {  # one throwaway cluster for all benchmarks
+  if [ -z "${DATABASE_URL_BENCH:-}" ]; then
+    DATABASE_URL_BENCH=$(scripts/pg.sh start "$PG_DIR")
+    DATABASE_URL="$DATABASE_URL_BENCH" bin/fphc migrate >/dev/null
+  fi
+  export DATABASE_URL="$DATABASE_URL_BENCH"
+}
+
+bench_server() {  # starts bin/fphc on a free port; sets BASE
+  [ -n "$SERVER_PID" ] && return 0
+  FPHC_LOG_LEVEL=warn bin/fphc serve --listen 127.0.0.1:0 >"$BTMP/server.out" 2>"$BTMP/server.log" &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/server.out" 2>/dev/null && break; sleep 0.05; done
+  BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/server.out")
+}
+
+# wrk_run NAME PATH [wrk args…]: 2 s warm-up, then 10 s with 64 connections; prints req/s and p99
+wrk_run() {
+  local name=$1 path=$2; shift 2
+  wrk -t2 -c64 -d2s "$@" "$BASE$path" >/dev/null 2>&1
+  local out
+  out=$(wrk -t2 -c64 -d10s --latency "$@" "$BASE$path" 2>&1)
+  local rps p99 errs
+  rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
+  p99=$(echo "$out" | sed -n 's/^ *99% *\(.*\)$/\1/p')
+  errs=$(echo "$out" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')
+  printf '%-34s %10s req/s   p99 %-9s non-2xx %s\n' "$name" "$rps" "$p99" "${errs:-0}"
+  LAST_RPS=$rps
+}
+
+bench_http() {
+  echo "== HTTP foundation (wrk, 64 connections, 10 s, after 2 s warm-up; targets: healthz >= 20000, readyz >= 10000)"
+  bench_db; bench_server
+  wrk_run "GET /healthz" /healthz
+  HEALTHZ_RPS=$LAST_RPS
+  wrk_run "GET /readyz (1 db round trip)" /readyz
+}
+
+all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$')
+for name in ${*:-$all}; do
+  "bench_$name"
+done
