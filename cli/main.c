@@ -13,6 +13,8 @@
 const struct command commands[] = {
 	{"serve", cmd_serve, "serve the web application"},
 	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
+	{"questionnaire", cmd_questionnaire, "check questionnaire definitions (questionnaire check FILE)"},
+	{"score", cmd_score, "score an answer set: score --questionnaire FILE --answers FILE"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };
