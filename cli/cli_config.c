@@ -2,7 +2,8 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <cJSON.h>
+#include "scoring/problems.h"
+#include "scoring/questionnaire.h"
 
 #include "cli/cli_config.h"
 #include "server/config.h"
@@ -103,15 +104,20 @@ int cli_after_migrate(struct db *db)
 	return cli_questionnaires_load(db, stderr);
 }
 
-/* Until the scoring engine's validator is wired in, a definition must at least
- * be a JSON object. */
 int cli_questionnaire_validate(const char *json, size_t len, char *err, size_t errlen)
 {
-	cJSON *doc = cJSON_ParseWithLength(json, len);
-	int ok = cJSON_IsObject(doc);
-	cJSON_Delete(doc);
-	if (!ok)
-		snprintf(err, errlen, "  (root): not a JSON object");
+	struct problems problems;
+	problems_init(&problems, 0);
+	struct questionnaire *q = questionnaire_parse(json, len, &problems);
+	int ok = q != NULL;
+	questionnaire_free(q);
+	err[0] = '\0';
+	for (size_t i = 0; !ok && i < problems.n; i++) {
+		size_t used = strlen(err);
+		snprintf(err + used, errlen - used, "  %s: %s\n", problems.items[i].path[0] ? problems.items[i].path : "(root)",
+			 problems.items[i].message);
+	}
+	problems_release(&problems);
 	return ok ? 0 : -1;
 }
 

@@ -18,6 +18,8 @@ int cli_after_migrate(struct db *db);
 int cli_questionnaires_load(struct db *db, FILE *log);
 /* Validates a questionnaire definition; 0, or -1 with the problems in err. */
 int cli_questionnaire_validate(const char *json, size_t len, char *err, size_t errlen);
+/* `fphc questionnaire load`. */
+int cmd_questionnaire_load(int argc, char **argv);
 /* The public base URL for links printed on the console. */
 const char *cli_base_url(void);
 

@@ -17,6 +17,8 @@ int cmd_migrate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_invite(int argc, char **argv);
+int cmd_questionnaire(int argc, char **argv);
+int cmd_score(int argc, char **argv);
 
 extern const struct command commands[];
 

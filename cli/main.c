@@ -16,6 +16,8 @@ const struct command commands[] = {
 	{"org", cmd_org, "organisations: 'org add --slug S --name N'"},
 	{"invite", cmd_invite, "create a company and scan, print the invitation link"},
 	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run)"},
+	{"questionnaire", cmd_questionnaire, "check questionnaire definitions (questionnaire check FILE)"},
+	{"score", cmd_score, "score an answer set: score --questionnaire FILE --answers FILE"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };

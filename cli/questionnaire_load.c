@@ -93,3 +93,18 @@ int cli_questionnaires_load(struct db *db, FILE *log)
 	}
 	return rc;
 }
+
+int cmd_questionnaire_load(int argc, char **argv)
+{
+	if (cli_config(argc, argv, "questionnaire load",
+		       "usage: fphc questionnaire load [--questionnaires DIR] [--database-url URL]\n"
+		       "Stores every definition in the folder as a version with its sha256; a stored\n"
+		       "version whose file changed is refused (make a new version).\n") != 0)
+		return cli_config_status();
+	struct db *db = cli_db_open();
+	if (!db)
+		return 1;
+	int rc = cli_questionnaires_load(db, stderr);
+	db_free(db);
+	return rc ? 1 : 0;
+}
