@@ -8,6 +8,7 @@
 #include "server/config.h"
 #include "server/http.h"
 #include "server/log.h"
+#include "server/qreg.h"
 #include "server/tmpl.h"
 #include "server/db/db.h"
 #include "server/db/migrate.h"
@@ -26,7 +27,17 @@ int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	log_set_level(config.log_level);
-	return http_serve();
+	/* A stored definition that no longer loads must stop the start, naming it;
+	 * a database that is down is fine: the registry fills on first use. */
+	struct db *db = db_new(config.database_url);
+	if (db_connect(db) == 0 && qreg_init(db) != 0) {
+		db_free(db);
+		return 1;
+	}
+	db_free(db);
+	int rc = http_serve();
+	qreg_free();
+	return rc;
 }
 
 int cmd_migrate(int argc, char **argv)
