@@ -9,6 +9,7 @@
 #include "server/pool.h"
 #include "server/router.h"
 #include "server/db/db.h"
+#include "common/form.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -40,32 +41,14 @@ static void parse_form(struct req *r)
 	const char *ct = req_header(r, "Content-Type");
 	if (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33) != 0 || r->body.len == 0)
 		return;
-	const char *p = r->body.data, *end = p + r->body.len;
-	int cap = 1;
-	for (const char *q = p; q < end; q++)
-		cap += *q == '&';
-	r->form = arena_alloc(&r->arena, sizeof(*r->form) * (size_t)cap);
-	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p));
-		const char *fe = amp ? amp : end;
-		const char *eq = memchr(p, '=', (size_t)(fe - p));
-		const char *ke = eq ? eq : fe;
-		if (ke > p) {
-			char *k = arena_alloc(&r->arena, (size_t)(ke - p) + 1);
-			const char *vs = eq ? eq + 1 : fe;
-			char *v = arena_alloc(&r->arena, (size_t)(fe - vs) + 1);
-			if (text_percent_decode(p, (size_t)(ke - p), k, 1) < 0 ||
-			    text_percent_decode(vs, (size_t)(fe - vs), v, 1) < 0) {
-				r->form_parsed = -1;
-				r->nform = 0;
-				return;
-			}
-			r->form[r->nform].key = k;
-			r->form[r->nform].value = v;
-			r->nform++;
-		}
-		p = fe + 1;
+	struct form_field *fields;
+	int n = form_parse(r->body.data, r->body.len, &r->arena, &fields);
+	if (n < 0) {
+		r->form_parsed = -1;
+		return;
 	}
+	r->form = fields;
+	r->nform = n;
 }
 
 int req_form_ok(struct req *r)

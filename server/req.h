@@ -14,6 +14,7 @@
 
 #include "common/arena.h"
 #include "common/buf.h"
+#include "common/form.h"
 
 struct MHD_Connection;
 struct db;
@@ -23,10 +24,6 @@ struct session;
 #define REQ_MAX_PARAMS 4
 #define REQ_MAX_HEADERS 12
 
-struct kv {
-	char *key;
-	char *value;
-};
 
 struct req {
 	struct MHD_Connection *conn;
@@ -37,7 +34,7 @@ struct req {
 	char *params[REQ_MAX_PARAMS];     /* route captures (":id"), decoded */
 	struct buf body;                  /* raw request body (capped) */
 	int body_too_big;
-	struct kv *form;                  /* parsed application/x-www-form-urlencoded */
+	struct form_field *form;                  /* parsed application/x-www-form-urlencoded */
 	int nform;
 	int form_parsed;                  /* 1 parsed, -1 malformed */
 	struct db *db;                    /* this worker's connection (lazily opened) */

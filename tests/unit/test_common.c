@@ -8,6 +8,8 @@
 
 #include "common/buf.h"
 #include "common/text.h"
+#include "common/form.h"
+#include "common/arena.h"
 #include "server/tmpl.h"
 #include "common/assets.h"
 #include "common/banned.h"
@@ -87,6 +89,25 @@ static void percent_decode_validates(void **state)
 	assert_int_equal(text_percent_decode("caf%C3%A9", 9, out, 0), 5);
 }
 
+static void form_parse_decodes_and_skips_empty_keys(void **state)
+{
+	(void)state;
+	struct arena a = ARENA_INIT;
+	struct form_field *f;
+	const char *body = "name=Bakkerij+%C3%A9&=x&empty=&flag&fte=12%2C5";
+	int n = form_parse(body, strlen(body), &a, &f);
+	assert_int_equal(n, 4);
+	assert_string_equal(f[0].key, "name");
+	assert_string_equal(f[0].value, "Bakkerij é");
+	assert_string_equal(f[1].key, "empty");
+	assert_string_equal(f[1].value, "");
+	assert_string_equal(f[2].key, "flag");
+	assert_string_equal(f[3].value, "12,5");
+	assert_int_equal(form_parse("a=%zz", 5, &a, &f), -1);
+	assert_int_equal(form_parse("a=%FF", 5, &a, &f), -1);
+	arena_release(&a);
+}
+
 static void utf8_rejects_overlong_and_surrogates(void **state)
 {
 	(void)state;
@@ -163,6 +184,7 @@ int main(void)
 		cmocka_unit_test(parse_double_takes_dutch_comma_and_refuses_nan),
 		cmocka_unit_test(percent_decode_validates),
 		cmocka_unit_test(utf8_rejects_overlong_and_surrogates),
+		cmocka_unit_test(form_parse_decodes_and_skips_empty_keys),
 		cmocka_unit_test(templates_escape_values),
 		cmocka_unit_test(unknown_template_is_an_error),
 		cmocka_unit_test(every_template_message_exists),
