@@ -70,6 +70,23 @@ static int ensure_secret(struct db *db)
 		    " ('csrf_secret', decode($1, 'hex') || decode($1, 'hex')) ON CONFLICT (key) DO NOTHING", hex);
 }
 
+/* When the least-privilege role fphc_app exists (docs/operations.md), give it
+ * exactly what the server needs on every table, including ones added now:
+ * data rights but no DDL, and no way to rewrite the audit log or the record of
+ * applied migrations. */
+static int grant_app_role(struct db *db)
+{
+	return db_exec_script(db,
+		"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fphc_app') THEN"
+		" GRANT USAGE ON SCHEMA public TO fphc_app;"
+		" GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO fphc_app;"
+		" GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO fphc_app;"
+		" REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM fphc_app;"
+		" REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM fphc_app;"
+		" REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON installation FROM fphc_app;"
+		" END IF; END $$");
+}
+
 static int apply_one(struct db *db, const struct migration *m, const char *sum, FILE *log)
 {
 	char ver[16];
@@ -128,6 +145,10 @@ int migrate_apply(struct db *db, FILE *log)
 		if (apply_one(db, &list[i], sum, log) != 0)
 			goto out;
 		applied++;
+	}
+	if (grant_app_role(db) != 0) {
+		fprintf(log, "fphc: cannot grant rights to the application role: %s\n", db->err);
+		goto out;
 	}
 	if (ensure_secret(db) != 0) {
 		fprintf(log, "fphc: cannot store the installation secret: %s\n", db->err);
