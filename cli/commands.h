@@ -14,6 +14,7 @@ struct command {
 int cmd_version(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 extern const struct command commands[];
 

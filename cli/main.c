@@ -13,6 +13,7 @@
 const struct command commands[] = {
 	{"serve", cmd_serve, "serve the web application"},
 	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
+	{"report", cmd_report, "render a scan's PDF report or meeting brief (--demo: built-in data)"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };
