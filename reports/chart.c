@@ -110,15 +110,18 @@ int chart_radar_layout(struct chart_radar *c, const struct report *r, double wid
 	if (r->n_pillars < 3 || r->n_pillars > REPORT_MAX_PILLARS)
 		return -1;
 	c->width = width;
-	c->height = width * 0.8;
 	c->n_axes = r->n_pillars;
 	c->label_size = 9;
-	/* Side labels need about RADAR_LABEL_CHARS characters of room. */
-	double side = RADAR_LABEL_CHARS * c->label_size * 0.55 + 10;
-	double rx = width / 2 - side, ry = c->height / 2 - 3 * c->label_size * 1.25 - 10;
-	c->radius = rx < ry ? rx : ry;
+	/* Side labels need about RADAR_LABEL_CHARS characters of room; the
+	 * labels above and below CHART_LABEL_LINES lines. */
+	double side = RADAR_LABEL_CHARS * c->label_size * 0.6 + 12;
+	double above = CHART_LABEL_LINES * c->label_size * 1.25 + 12;
+	c->radius = width / 2 - side;
+	if (c->radius > 130)
+		c->radius = 130;
 	if (c->radius < 20)
 		c->radius = 20;
+	c->height = 2 * (c->radius + above);
 	c->centre = (struct chart_point){width / 2, c->height / 2};
 
 	for (size_t b = 0; b < r->n_bands && c->n_rings < CHART_RING_MAX - 1; b++)

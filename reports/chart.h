@@ -68,7 +68,8 @@ struct chart_radar {
 	int has_peer;                        /* benchmark available for every pillar */
 };
 
-/* Computes the radar of r's pillars in a box of width × width*0.8 units.
+/* Computes the radar of r's pillars in a box `width` units wide (the height
+ * follows from the radius and the labels).
  * Returns 0, or -1 when there are fewer than 3 or more than
  * REPORT_MAX_PILLARS pillars (nothing to draw). */
 int chart_radar_layout(struct chart_radar *c, const struct report *r, double width);

@@ -162,8 +162,7 @@ static void svg_bar(struct buf *out, const struct chart_bars *c, const struct re
 		double x = b->marker_x, y = b->track.y + b->track.h / 2 + dy;
 		buf_printf(out, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
 			   "fill=\"#%06x\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
-			   x, y - 6, x + 6, y, x, y + 6, x - 6, y,
-			   chart_band_colour(r, b->band));
+			   x, y - 6, x + 6, y, x, y + 6, x - 6, y, CHART_INK);
 	}
 }
 

@@ -144,7 +144,7 @@ void pdf_chart_bar(struct pdf *p, const struct chart_bars *c, const struct chart
 		     top - b->track.y - b->track.h - 3, 2, CHART_INK);
 	if (b->has_score) {
 		double mx = x + b->marker_x, my = top - b->track.y - b->track.h / 2;
-		pdf_fill(p, chart_band_colour(p->r, b->band));
+		pdf_fill(p, CHART_INK);
 		pdf_stroke(p, 0xFFFFFF);
 		HPDF_Page_SetLineWidth(p->page, 1);
 		HPDF_Page_MoveTo(p->page, (float)mx, (float)(my + 6));

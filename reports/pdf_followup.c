@@ -63,7 +63,10 @@ void pdf_offers(struct pdf *p)
 	pdf_gap(p, 6);
 	for (size_t i = 0; i < r->n_offers; i++) {
 		const struct report_offer *o = &r->offers[i];
-		pdf_need(p, PDF_BODY * PDF_LEADING * 3);
+		double lines = 2 + (double)pdf_count_lines(p, o->title, PDF_BODY, PDF_BOLD,
+							       PDF_WIDTH - 14) +
+			       (double)pdf_count_lines(p, o->note, PDF_BODY, PDF_REGULAR, PDF_WIDTH - 14);
+		pdf_need(p, lines < 12 ? lines * PDF_BODY * PDF_LEADING : PDF_BODY * 4);
 		pdf_fill(p, CHART_COMPANY);
 		HPDF_Page_Rectangle(p->page, PDF_LEFT + 1, (float)(p->y - PDF_BODY), 7, 7);
 		HPDF_Page_Fill(p->page);
@@ -148,8 +151,8 @@ void pdf_research(struct pdf *p)
 		any |= has(r->pillars[i].judgement_md);
 	if (!any)
 		return;
-	pdf_page_new(p);
-	pdf_heading(p, report_str(r, RS_RESEARCH), PDF_H1, 80);
+	pdf_gap(p, 16);
+	pdf_heading(p, report_str(r, RS_RESEARCH), PDF_H2, 80);
 	pdf_markdown(p, r->research_md, PDF_BODY, 0);
 	for (size_t i = 0; i < r->n_pillars; i++) {
 		if (!has(r->pillars[i].judgement_md))

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/arena.h"
 #include "reports/pdf.h"
@@ -14,6 +15,7 @@ struct runs {
 	struct pdf_run *v;
 	size_t n, cap;
 	struct arena *store;   /* for texts that are not in the tree ("(url)") */
+	int hidden;            /* inside inline <script> or <style>: text dropped */
 };
 
 static void add(struct runs *rs, const char *s, size_t len, enum pdf_style style)
@@ -35,6 +37,19 @@ static void add_str(struct runs *rs, const char *s, enum pdf_style style)
 		add(rs, s, strlen(s), style);
 }
 
+/* Raw HTML is dropped, and so is the text inside an inline <script> or
+ * <style> element (which is code, not prose). Returns the new hidden state. */
+static int hides(const char *tag, int hidden)
+{
+	if (!tag)
+		return hidden;
+	if (strncasecmp(tag, "<script", 7) == 0 || strncasecmp(tag, "<style", 6) == 0)
+		return 1;
+	if (strncasecmp(tag, "</script", 8) == 0 || strncasecmp(tag, "</style", 7) == 0)
+		return 0;
+	return hidden;
+}
+
 /* Appends the inline children of n; links keep their address as text, since
  * paper cannot be clicked. Raw HTML is dropped. */
 static void inlines(struct runs *rs, cmark_node *n, enum pdf_style style)
@@ -43,7 +58,11 @@ static void inlines(struct runs *rs, cmark_node *n, enum pdf_style style)
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-			add_str(rs, cmark_node_get_literal(c), style);
+			if (!rs->hidden)
+				add_str(rs, cmark_node_get_literal(c), style);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			rs->hidden = hides(cmark_node_get_literal(c), rs->hidden);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			add_str(rs, " ", style);
@@ -80,6 +99,7 @@ static void paragraph(struct pdf *p, struct runs *rs, cmark_node *n, double size
 		      double indent, enum pdf_style style)
 {
 	rs->n = 0;
+	rs->hidden = 0;
 	inlines(rs, n, style);
 	pdf_runs(p, rs->v, rs->n, size, indent, CHART_INK);
 }
@@ -149,7 +169,7 @@ void pdf_markdown(struct pdf *p, const char *md, double size, double indent)
 	if (!doc)
 		abort();  /* cmark fails only when out of memory */
 	struct arena store = ARENA_INIT;
-	struct runs rs = {NULL, 0, 0, &store};
+	struct runs rs = {NULL, 0, 0, &store, 0};
 	blocks(p, &rs, doc, size, indent, 0);
 	free(rs.v);
 	arena_release(&store);

@@ -16,7 +16,7 @@ void pdf_bar_legend(struct pdf *p)
 	pdf_need(p, size * 2.5);
 	double base = p->y - size - 2, mid = base + size * 0.3;
 	/* your score: the diamond of the bars */
-	pdf_fill(p, CHART_COMPANY);
+	pdf_fill(p, CHART_INK);
 	HPDF_Page_MoveTo(p->page, (float)(x + 5), (float)(mid + 5));
 	HPDF_Page_LineTo(p->page, (float)(x + 10), (float)mid);
 	HPDF_Page_LineTo(p->page, (float)(x + 5), (float)(mid - 5));
@@ -160,8 +160,8 @@ void pdf_change(struct pdf *p)
 	if (!any)
 		return;
 	char line[160], date[64];
-	pdf_page_new(p);
-	pdf_heading(p, report_str(r, RS_CHANGE), PDF_H1, 80);
+	pdf_gap(p, 16);
+	pdf_heading(p, report_str(r, RS_CHANGE), PDF_H1, 160);
 	report_format_date(r, r->previous_scan_date, date, sizeof date);
 	if (*date) {
 		snprintf(line, sizeof line, "%s: %s.", report_str(r, RS_CHANGE_INTRO), date);

@@ -180,7 +180,7 @@ void pdf_summary(struct pdf *p)
 	pdf_page_new(p);
 	pdf_heading(p, report_str(r, RS_SUMMARY), PDF_H1, 80);
 	overall(p);
-	if (chart_radar_layout(&radar, r, 420) == 0) {
+	if (chart_radar_layout(&radar, r, PDF_WIDTH) == 0) {
 		pdf_heading(p, report_str(r, RS_RADAR_TITLE), PDF_H2, radar.height + 20);
 		pdf_chart_radar(p, &radar, PDF_LEFT + (PDF_WIDTH - radar.width) / 2, p->y);
 		p->y -= radar.height + 30;
