@@ -17,6 +17,7 @@
 struct buf;
 
 #define PDF_MAX_PAGES 400
+#define PDF_WIDTH_CACHE 0x180
 #define PDF_W 595.276
 #define PDF_H 841.89
 #define PDF_LEFT 62.0
@@ -44,6 +45,10 @@ struct pdf {
 	HPDF_Doc doc;
 	HPDF_Page page;
 	HPDF_Font regular, bold;
+	/* Advance widths (1/1000 em) of code points below PDF_WIDTH_CACHE per
+	 * font, filled on first use: libharu looks each character up in the
+	 * font's cmap on every measurement, which dominated the layout time. */
+	float width_cache[2][PDF_WIDTH_CACHE];
 	HPDF_Page pages[PDF_MAX_PAGES];
 	size_t n_pages;
 	double y;                 /* cursor: top of the next line */

@@ -13,14 +13,36 @@ static HPDF_Font font_of(struct pdf *p, enum pdf_style style)
 	return (style & PDF_BOLD) ? p->bold : p->regular;
 }
 
+/* Width of one UTF-8 character of `len` bytes with code point cp. */
+static double char_width(struct pdf *p, HPDF_Font font, int bold, const char *s, size_t len,
+			 unsigned cp)
+{
+	float *slot = cp < PDF_WIDTH_CACHE ? &p->width_cache[bold][cp] : NULL;
+	if (slot && *slot > 0)
+		return *slot;
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len);
+	if (slot)
+		*slot = tw.width > 0 ? (float)tw.width : 0.001f;
+	return (double)tw.width;
+}
+
 double pdf_text_width(struct pdf *p, const char *text, size_t len, double size,
 		      enum pdf_style style)
 {
-	if (!len)
-		return 0;
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(font_of(p, style), (const HPDF_BYTE *)text,
-						(HPDF_UINT)len);
-	return (double)tw.width * size / 1000.0;
+	HPDF_Font font = font_of(p, style);
+	int bold = (style & PDF_BOLD) != 0;
+	double total = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
+		size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+		if (i + n > len)
+			n = len - i;
+		unsigned cp = n == 1 ? c : n == 2 ? ((c & 0x1Fu) << 6) | ((unsigned char)text[i + 1] & 0x3Fu)
+					: 0xFFFF;
+		total += char_width(p, font, bold, text + i, n, cp);
+		i += n;
+	}
+	return total * size / 1000.0;
 }
 
 /* Draws s[0..len) at (x, y); tabs and returns become spaces. */
