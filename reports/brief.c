@@ -45,26 +45,35 @@ static void profile(struct pdf *p)
 	}
 }
 
+/* Columns of "scores at a glance": title | score | band | peer median. */
+#define COL_SCORE (PDF_LEFT + 270)
+#define COL_BAND (PDF_LEFT + 282)
+#define COL_MEDIAN PDF_RIGHT
+
 static void glance_row(struct pdf *p, const char *title, double score, int band,
 		       const struct report_peer *peer, double indent, enum pdf_style style)
 {
 	const struct report *r = p->r;
-	char v[16], m[16], right[128];
+	char v[16], m[16];
 	chart_format_score(score, v, sizeof v);
 	const char *label = isnan(score) ? report_str(r, RS_INSUFFICIENT) :
 			    band >= 0 && (size_t)band < r->n_bands ? r->bands[band].label : "";
+	double lh = SIZE * PDF_LEADING;
+	pdf_need(p, lh);
+	double base = p->y - SIZE;
+	pdf_fill(p, chart_band_colour(r, band));
+	HPDF_Page_Rectangle(p->page, (float)(PDF_LEFT + indent), (float)(base + 0.5), 6, 6);
+	HPDF_Page_Fill(p->page);
+	pdf_line(p, title, PDF_LEFT + indent + 11, base, COL_SCORE - 30 - PDF_LEFT - indent - 11,
+		 SIZE, style, CHART_INK, -1);
+	pdf_line(p, v, COL_SCORE, base, 40, SIZE, PDF_BOLD, CHART_INK, 1);
+	pdf_line(p, label, COL_BAND, base, COL_MEDIAN - 60 - COL_BAND, SIZE, PDF_REGULAR,
+		 CHART_INK, -1);
 	if (r->benchmark.available && peer->available) {
 		chart_format_score(peer->median, m, sizeof m);
-		snprintf(right, sizeof right, "%s · %s   (%s %s)", v, label,
-			 report_str(r, RS_PEER_MEDIAN), m);
-	} else {
-		snprintf(right, sizeof right, "%s · %s", v, label);
+		pdf_line(p, m, COL_MEDIAN, base, 50, SIZE, PDF_REGULAR, CHART_MUTED, 1);
 	}
-	pdf_need(p, SIZE * PDF_LEADING);
-	pdf_fill(p, chart_band_colour(r, band));
-	HPDF_Page_Rectangle(p->page, (float)(PDF_LEFT + indent), (float)(p->y - SIZE + 0.5), 6, 6);
-	HPDF_Page_Fill(p->page);
-	pdf_row(p, title, style, right, style, indent + 11, SIZE, CHART_INK);
+	p->y -= lh;
 }
 
 static void glance(struct pdf *p)
@@ -72,6 +81,13 @@ static void glance(struct pdf *p)
 	const struct report *r = p->r;
 	pdf_gap(p, 8);
 	pdf_heading(p, report_str(r, RS_AT_A_GLANCE), PDF_H3, 60);
+	double base = p->y - PDF_SMALL;
+	pdf_line(p, report_str(r, RS_BAND), COL_BAND, base, 100, PDF_SMALL, PDF_BOLD, CHART_MUTED, -1);
+	pdf_line(p, "Score", COL_SCORE, base, 60, PDF_SMALL, PDF_BOLD, CHART_MUTED, 1);
+	if (r->benchmark.available)
+		pdf_line(p, report_str(r, RS_PEER_MEDIAN), COL_MEDIAN, base, 150, PDF_SMALL, PDF_BOLD,
+			 CHART_MUTED, 1);
+	p->y -= PDF_SMALL * 1.8;
 	glance_row(p, report_str(r, RS_OVERALL), r->score, r->band, &(struct report_peer){0},
 		   0, PDF_BOLD);
 	for (size_t i = 0; i < r->n_pillars; i++) {

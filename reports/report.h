@@ -178,8 +178,10 @@ size_t report_pick_strongest(const struct report *r, const struct report_theme *
 /* Index of the band that holds `score` (-1 for NAN or no bands). */
 int report_band_of(const struct report *r, double score);
 
-/* Fills a complete demo report (realistic Dutch content). `variant` selects
- * an edge case for the tests: REPORT_DEMO_FULL, or one of the others.
+/* Fills a complete demo report (realistic Dutch content; fixed texts, titles
+ * and bands in English when r->lang is "en" on entry, the only field read
+ * before r is overwritten). `variant` selects an edge case for the tests:
+ * REPORT_DEMO_FULL, or one of the others.
  * The model points into static storage and into `store`, which the caller
  * releases after rendering (arena_release). */
 enum report_demo {
