@@ -31,8 +31,10 @@ ASSETS := $(sort $(wildcard server/templates/*.html server/static/* server/i18n/
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/assets.o
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRCS := $(sort $(wildcard tests/bench/bench_*.c))
+BENCH_BINS := $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all units deps deps-test run test bench fuzz stop clean-db clean asan
+.PHONY: all units benches deps deps-test run test bench fuzz stop clean-db clean asan
 all: $(BIN)
 
 $(BIN): $(BUILD)/obj/cli/main.o $(BUILD)/libfphc.a
@@ -64,6 +66,12 @@ units: $(UNIT_BINS)
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfphc.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS) -lcmocka
+
+# In-process benchmarks, linked like the unit tests; run by scripts/bench.sh.
+benches: $(BENCH_BINS)
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libfphc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS)
 
 asan:
 	$(MAKE) BUILD=build/asan SAN=1 BIN=bin/fphc-asan bin/fphc-asan units

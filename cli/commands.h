@@ -19,6 +19,7 @@ int cmd_org(int argc, char **argv);
 int cmd_invite(int argc, char **argv);
 int cmd_questionnaire(int argc, char **argv);
 int cmd_score(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 extern const struct command commands[];
 

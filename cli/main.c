@@ -18,6 +18,7 @@ const struct command commands[] = {
 	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run)"},
 	{"questionnaire", cmd_questionnaire, "check questionnaire definitions (questionnaire check FILE)"},
 	{"score", cmd_score, "score an answer set: score --questionnaire FILE --answers FILE"},
+	{"report", cmd_report, "render a scan's PDF report or meeting brief (--demo: built-in data)"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };

@@ -54,6 +54,17 @@ bench_http() {
   wrk_run "GET /readyz (1 db round trip)" /readyz
 }
 
+# Issue 7: median time to render the complete demo report in-process
+# (target <= 10 ms on one core, 7-10 pages, <= 150 KB).
+bench_report_pdf() {
+  echo "== report PDF (target: median <= 10 ms, 7-10 pages, <= 150 KB)"
+  make --no-print-directory -s benches >/dev/null
+  taskset -c 0 build/bench/bench_report 2>/dev/null || build/bench/bench_report
+  bin/fphc report --demo -o "$BTMP/demo.pdf"
+  echo "demo.pdf: $(pdfinfo "$BTMP/demo.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}') pages," \
+       "$(stat -c %s "$BTMP/demo.pdf") bytes"
+}
+
 all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$')
 for name in ${*:-$all}; do
   "bench_$name"
