@@ -39,11 +39,12 @@ all: $(BIN)
 
 $(BIN): $(BUILD)/obj/cli/main.o $(BUILD)/libfphc.a
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libfphc.a: $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -57,15 +58,17 @@ $(BUILD)/embed: scripts/embed.c
 	$(CC) -std=c17 -O1 -Wall -Wextra -Werror -o $@ $<
 $(BUILD)/gen/assets.c: $(BUILD)/embed $(ASSETS) Makefile
 	@mkdir -p $(dir $@)
-	$(BUILD)/embed $(ASSETS) > $@.tmp && mv $@.tmp $@
+	@echo "  EMBED $(words $(ASSETS)) files"
+	@$(BUILD)/embed $(ASSETS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -std=c17 $(OPT) $(SANFLAGS) -c -o $@ $<
+	@$(CC) $(CPPFLAGS) -std=c17 $(OPT) $(SANFLAGS) -c -o $@ $<
 
 units: $(UNIT_BINS)
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfphc.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS) -lcmocka
+	@echo "  TEST $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS) -lcmocka
 
 # In-process benchmarks, linked like the unit tests; run by scripts/bench.sh.
 benches: $(BENCH_BINS)
