@@ -60,9 +60,11 @@ $(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	$(CC) $(CPPFLAGS) -std=c17 $(OPT) $(SANFLAGS) -c -o $@ $<
 
 units: $(UNIT_BINS)
+# Dependency files go under obj/, so build/tests/ holds only runnable binaries
+# (`for t in build/tests/test_*; do $$t; done` must not meet a .d file).
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfphc.a
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS) -lcmocka
+	@mkdir -p $(dir $@) $(BUILD)/obj/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MF $(BUILD)/obj/tests/$*.d $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS) -lcmocka
 
 asan:
 	$(MAKE) BUILD=build/asan SAN=1 BIN=bin/fphc-asan bin/fphc-asan units
