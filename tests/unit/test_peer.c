@@ -177,6 +177,32 @@ static void quartiles_agree_with_sorting_on_random_data(void **state)
 	}
 }
 
+/* Above 4096 values the histogram path runs; it must agree with sorting for
+ * discrete scores, continuous values, negative values, a far outlier (everything
+ * else in one bucket) and all-equal data. */
+static void large_peer_groups_agree_with_sorting(void **state)
+{
+	(void)state;
+	enum { N = 20011 };
+	static double v[N], sorted[N], scratch[N];
+	uint64_t s = 777;
+	for (int kind = 0; kind < 5; kind++) {
+		for (size_t i = 0; i < N; i++) {
+			s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+			double u = (double)(s >> 11) / 9007199254740992.0;
+			v[i] = kind == 0 ? floor(u * 25) * 4.0 : kind == 1 ? u * 100 : kind == 2 ? u * 200 - 100
+			     : kind == 3 ? (i == 17 ? 1e300 : u * 100) : 42.0;
+			sorted[i] = v[i];
+		}
+		qsort(sorted, N, sizeof(double), cmp_double);
+		struct peer_stats st;
+		peer_stats_compute(v, N, 50, scratch, &st);
+		assert_near(st.p25, reference_cont(sorted, N, 0.25), 1e-9);
+		assert_near(st.median, reference_cont(sorted, N, 0.5), 1e-9);
+		assert_near(st.p75, reference_cont(sorted, N, 0.75), 1e-9);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +218,7 @@ int main(void)
 		cmocka_unit_test(two_peers_interpolate),
 		cmocka_unit_test(invalid_peer_scores_are_skipped),
 		cmocka_unit_test(quartiles_agree_with_sorting_on_random_data),
+		cmocka_unit_test(large_peer_groups_agree_with_sorting),
 	};
 	return cmocka_run_group_tests_name("peer", tests, NULL, NULL);
 }
