@@ -65,16 +65,19 @@ $(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@$(CC) $(CPPFLAGS) -std=c17 $(OPT) $(SANFLAGS) -c -o $@ $<
 
 units: $(UNIT_BINS)
+# Dependency files go under obj/, so build/tests/ holds only runnable binaries
+# (`for t in build/tests/test_*; do $$t; done` must not meet a .d file).
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfphc.a
-	@mkdir -p $(dir $@)
+	@mkdir -p $(dir $@) $(BUILD)/obj/tests
 	@echo "  TEST $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS) -lcmocka
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -MF $(BUILD)/obj/tests/$*.d $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS) -lcmocka
 
 # In-process benchmarks, linked like the unit tests; run by scripts/bench.sh.
 benches: $(BENCH_BINS)
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libfphc.a
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS)
+	@mkdir -p $(dir $@) $(BUILD)/obj/bench
+	@echo "  BENCH $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -MF $(BUILD)/obj/bench/$*.d $(LDFLAGS) -o $@ $< $(BUILD)/libfphc.a $(LDLIBS)
 
 asan:
 	$(MAKE) BUILD=build/asan SAN=1 BIN=bin/fphc-asan bin/fphc-asan units

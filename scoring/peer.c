@@ -1,5 +1,6 @@
 /* peer.c: peer-group choice and benchmark statistics; see peer.h. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "scoring/peer.h"
@@ -90,62 +91,118 @@ static double min_of(const double *a, size_t n)
 	return m;
 }
 
-/* The state after selecting the median: a[0..kmed) are the kmed smallest values,
- * a[kmed] is order statistic kmed, a[kmed+1..n) the rest. Quartiles then search
- * only their own half, and the halves do not overlap, so no step undoes another. */
-struct split {
-	double *a;
-	size_t n, kmed;
-	double med, after_med; /* order statistics kmed and kmed + 1 (NAN when none) */
-};
-
-/* Order statistics k and k + 1 (the latter only when needed), taking them from
- * the half that holds them. */
-static void stats_at(const struct split *s, size_t k, int need_next, double *v, double *next)
+/* Order statistics at ascending `ranks` by repeated selection: after selecting
+ * rank k, a[k+1..m) holds exactly the statistics above k, so the next search
+ * only looks there, and rank k + 1 is simply the smallest of them. */
+static void order_stats_select(double *a, size_t m, const size_t *ranks, double *vals, size_t nr)
 {
-	*next = NAN;
-	if (k == s->kmed) {
-		*v = s->med;
-		*next = s->after_med;
-	} else if (k < s->kmed) {
-		select_kth(s->a, s->kmed, k);
-		*v = s->a[k];
-		if (need_next)
-			*next = k + 1 < s->kmed ? min_of(s->a + k + 1, s->kmed - k - 1) : s->med;
-	} else {
-		size_t from = s->kmed + 1;
-		select_kth(s->a + from, s->n - from, k - from);
-		*v = s->a[k];
-		if (need_next && k + 1 < s->n)
-			*next = min_of(s->a + k + 1, s->n - k - 1);
+	size_t from = 0; /* a[from..m) holds order statistics from..m−1 */
+	for (size_t i = 0; i < nr; i++) {
+		size_t k = ranks[i];
+		if (i > 0 && k == ranks[i - 1]) {
+			vals[i] = vals[i - 1];
+		} else if (i > 0 && k == from && k == ranks[i - 1] + 1) {
+			vals[i] = min_of(a + k, m - k);
+		} else {
+			select_kth(a + from, m - from, k - from);
+			vals[i] = a[k];
+			from = k + 1;
+		}
 	}
 }
 
-/* PostgreSQL percentile_cont(p): linear interpolation at pos = p × (n − 1). */
-static double percentile_cont(const struct split *s, double p)
+#define BUCKETS 65536
+#define BUCKET_MIN_N 4096 /* below this, selection alone is as fast */
+
+static size_t bucket_of(double x, double lo, double scale)
 {
-	double pos = p * (double)(s->n - 1);
-	size_t k = (size_t)floor(pos);
-	double frac = pos - (double)k;
-	double v, next;
-	stats_at(s, k, frac > 0, &v, &next);
-	return frac > 0 ? v + frac * (next - v) : v;
+	size_t b = (size_t)((x - lo) * scale); /* monotone in x: buckets keep the order */
+	return b < BUCKETS ? b : BUCKETS - 1;
 }
 
-static void moments(const double *a, size_t n, struct peer_stats *out)
+/* The same by a histogram over BUCKETS equal-width buckets of [lo, hi]: one pass
+ * counts, one gathers the few buckets that hold the wanted ranks, and selection
+ * runs only inside those. Branch-light passes instead of partitioning all n
+ * values several times; scores cluster on few distinct values, so the gathered
+ * buckets are small. Requires lo < hi, both finite, with a finite difference. */
+static void order_stats_buckets(const double *a, size_t m, double lo, double hi, const size_t *ranks,
+				double *vals, size_t nr)
 {
-	double sum = 0;
-	for (size_t i = 0; i < n; i++)
-		sum += a[i];
-	out->mean = sum / (double)n;
-	if (n < 2) {
-		out->sd = NAN;
-		return;
+	double scale = (double)(BUCKETS - 1) / (hi - lo);
+	uint32_t *count = calloc(BUCKETS, sizeof(*count));
+	uint8_t *slot = calloc(BUCKETS, 1); /* 1 + index of a wanted bucket, or 0 */
+	if (!count || !slot)
+		abort();
+	for (size_t i = 0; i < m; i++)
+		count[bucket_of(a[i], lo, scale)]++;
+	size_t bucket[6], within[6], off[7], fill[7], n_slots = 0, total = 0;
+	size_t b = 0, before = 0;
+	for (size_t i = 0; i < nr; i++) {
+		while (before + count[b] <= ranks[i])
+			before += count[b++];
+		bucket[i] = b;
+		within[i] = ranks[i] - before;
+		if (!slot[b]) {
+			slot[b] = (uint8_t)++n_slots;
+			off[n_slots] = fill[n_slots] = total;
+			total += count[b];
+		}
 	}
-	double ss = 0; /* two passes: no cancellation as in Σx² − n·mean² */
-	for (size_t i = 0; i < n; i++)
-		ss += (a[i] - out->mean) * (a[i] - out->mean);
-	out->sd = sqrt(ss / (double)(n - 1));
+	double *g = malloc(total * sizeof(*g));
+	if (!g)
+		abort();
+	for (size_t i = 0; i < m; i++) {
+		uint8_t s = slot[bucket_of(a[i], lo, scale)];
+		if (s)
+			g[fill[s]++] = a[i];
+	}
+	for (size_t i = 0; i < nr; i++) {
+		double *region = g + off[slot[bucket[i]]];
+		select_kth(region, count[bucket[i]], within[i]);
+		vals[i] = region[within[i]];
+	}
+	free(g);
+	free(slot);
+	free(count);
+}
+
+/* p25, median and p75 as PostgreSQL percentile_cont: pos = p × (m − 1),
+ * v[floor] + frac × (v[floor + 1] − v[floor]). */
+static void quartiles(double *a, size_t m, double lo, double hi, struct peer_stats *out)
+{
+	static const double p[3] = {0.25, 0.5, 0.75};
+	size_t want[6], ranks[6];
+	double frac[3], vals[6];
+	for (size_t j = 0; j < 3; j++) {
+		double pos = p[j] * (double)(m - 1);
+		want[2 * j] = (size_t)floor(pos);
+		frac[j] = pos - (double)want[2 * j];
+		want[2 * j + 1] = want[2 * j] + 1 < m ? want[2 * j] + 1 : want[2 * j];
+	}
+	for (size_t i = 0; i < 6; i++) { /* ranks = want, sorted */
+		size_t j = i, k = want[i];
+		for (; j > 0 && ranks[j - 1] > k; j--)
+			ranks[j] = ranks[j - 1];
+		ranks[j] = k;
+	}
+	if (m >= BUCKET_MIN_N && lo < hi && isfinite(hi - lo))
+		order_stats_buckets(a, m, lo, hi, ranks, vals, 6);
+	else
+		order_stats_select(a, m, ranks, vals, 6);
+	double q[3];
+	for (size_t j = 0; j < 3; j++) {
+		double v = NAN, next = NAN;
+		for (size_t i = 0; i < 6; i++) {
+			if (ranks[i] == want[2 * j])
+				v = vals[i];
+			if (ranks[i] == want[2 * j + 1])
+				next = vals[i];
+		}
+		q[j] = frac[j] > 0 ? v + frac[j] * (next - v) : v;
+	}
+	out->p25 = q[0];
+	out->median = q[1];
+	out->p75 = q[2];
 }
 
 int peer_stats_compute(const double *peers, size_t n, double own, double *scratch,
@@ -158,14 +215,24 @@ int peer_stats_compute(const double *peers, size_t n, double own, double *scratc
 			abort();
 		scratch = own_scratch;
 	}
+	/* One pass copies the finite values, counts for the rank and sums for the
+	 * moments. Sums are of x − shift (the first value): scores lie in a small
+	 * range, so shifted sums of squares do not cancel the way Σx² − n·mean² can. */
 	size_t m = 0, below = 0, equal = 0;
+	double shift = NAN, sum = 0, sum_sq = 0, lo = HUGE_VAL, hi = -HUGE_VAL;
 	for (size_t i = 0; i < n; i++) {
 		double v = peers[i];
 		if (!isfinite(v))
 			continue;
+		if (m == 0)
+			shift = v;
 		scratch[m++] = v;
 		below += v < own;
 		equal += v == own;
+		sum += v - shift;
+		sum_sq += (v - shift) * (v - shift);
+		lo = v < lo ? v : lo; /* not fmin: a libm call per value here */
+		hi = v > hi ? v : hi;
 	}
 	*out = (struct peer_stats){.n = m, .mean = NAN, .sd = NAN, .p25 = NAN, .median = NAN,
 				   .p75 = NAN, .percentile_rank = NAN};
@@ -173,17 +240,12 @@ int peer_stats_compute(const double *peers, size_t n, double own, double *scratc
 		free(own_scratch);
 		return -1;
 	}
-	moments(scratch, m, out);
+	out->mean = shift + sum / (double)m;
+	if (m >= 2)
+		out->sd = sqrt(fmax(0.0, (sum_sq - sum * sum / (double)m) / (double)(m - 1)));
 	if (isfinite(own))
 		out->percentile_rank = 100.0 * ((double)below + 0.5 * (double)equal) / (double)m;
-	struct split split = {.a = scratch, .n = m, .kmed = (m - 1) / 2, .after_med = NAN};
-	select_kth(scratch, m, split.kmed);
-	split.med = scratch[split.kmed];
-	if (split.kmed + 1 < m)
-		split.after_med = min_of(scratch + split.kmed + 1, m - split.kmed - 1);
-	out->median = percentile_cont(&split, 0.5);
-	out->p25 = percentile_cont(&split, 0.25);
-	out->p75 = percentile_cont(&split, 0.75);
+	quartiles(scratch, m, lo, hi, out);
 	free(own_scratch);
 	return 0;
 }

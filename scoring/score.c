@@ -39,9 +39,12 @@ static struct score_result *result_new(const struct questionnaire *q)
 	size_t off_m = off_i + round_up(q->n_items * sizeof(struct item_result));
 	size_t off_a = off_m + round_up(q->n_items * sizeof(size_t));
 	size_t total = off_a + q->n_themes * sizeof(size_t);
-	char *block = calloc(1, total);
+	/* malloc, not calloc: score_theme writes every field of every theme and
+	 * item result; only the small top-level struct is cleared here. */
+	char *block = malloc(total);
 	if (!block)
 		abort();
+	memset(block, 0, sizeof(struct score_result));
 	struct score_result *r = (struct score_result *)block;
 	r->q = q;
 	r->pillars = (struct aggregate_result *)(block + off_p);
@@ -57,13 +60,14 @@ static struct score_result *result_new(const struct questionnaire *q)
 	return r;
 }
 
-/* Sorts a theme's movers by gain, largest first; equal gains keep questionnaire
- * order (insertion sort is stable, and a theme has a handful of items). */
+/* Sorts a theme's movers by gain, largest first; gains within SCORE_EPSILON
+ * count as equal and keep questionnaire order (insertion sort is stable, and a
+ * theme has a handful of items), so last-bit rounding never reorders them. */
 static void sort_movers(const struct item_result *items, size_t *m, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
 		size_t x = m[i], j = i;
-		while (j > 0 && items[m[j - 1]].gain < items[x].gain) {
+		while (j > 0 && items[m[j - 1]].gain + SCORE_EPSILON < items[x].gain) {
 			m[j] = m[j - 1];
 			j--;
 		}
@@ -76,6 +80,7 @@ static void explain_theme(const struct theme *t, struct score_result *r, double 
 	struct theme_result *tr = &r->themes[t->index];
 	size_t *movers = (size_t *)tr->movers;
 	double raw = sum_w > 0 ? 100.0 * sum_ws / sum_w : 0;
+	double per_weight = sum_w > 0 ? 100.0 / sum_w : 0; /* one division per theme, not per item */
 	for (size_t i = 0; i < t->n_items; i++) {
 		const struct item *it = &t->items[i];
 		struct item_result *ir = &r->items[it->index];
@@ -83,8 +88,8 @@ static void explain_theme(const struct theme *t, struct score_result *r, double 
 			continue;
 		double gain;
 		if (ir->state == ANSWER_GIVEN) {
-			ir->contribution = 100.0 * it->weight * ir->score / sum_w;
-			gain = 100.0 * (sum_ws - it->weight * ir->score + it->weight * it->best) / sum_w - raw;
+			ir->contribution = per_weight * it->weight * ir->score;
+			gain = per_weight * (sum_ws - it->weight * ir->score + it->weight * it->best) - raw;
 		} else {
 			gain = 100.0 * (sum_ws + it->weight * it->best) / (sum_w + it->weight) - raw;
 		}
@@ -99,6 +104,8 @@ static void score_theme(const struct questionnaire *q, const struct theme *t,
 			const struct answer_set *answers, struct score_result *r)
 {
 	struct theme_result *tr = &r->themes[t->index];
+	const size_t *movers = tr->movers;
+	*tr = (struct theme_result){.movers = movers};
 	double sum_ws = 0, sum_w = 0;
 	for (size_t i = 0; i < t->n_items; i++) {
 		const struct item *it = &t->items[i];
@@ -106,6 +113,7 @@ static void score_theme(const struct questionnaire *q, const struct theme *t,
 		struct item_result *ir = &r->items[it->index];
 		ir->state = a->state;
 		ir->score = ir->contribution = NAN;
+		ir->gain = 0;
 		if (!item_is_scored(it))
 			continue;
 		if (a->state != ANSWER_GIVEN) {

@@ -54,6 +54,14 @@ bench_http() {
   wrk_run "GET /readyz (1 db round trip)" /readyz
 }
 
+# Scoring engine: one complete scan (target <= 2 us median) and the peer statistics
+# of every score of a scan over 100,000 peers (target <= 20 ms). Built with -O2.
+bench_scoring() {
+  echo "== scoring (targets: one scan <= 2 us median; peer statistics over 100,000 peers <= 20 ms)"
+  make --no-print-directory -s benches >/dev/null
+  build/bench/bench_scoring
+}
+
 # Issue 7: median time to render the complete demo report in-process
 # (target <= 10 ms on one core, 7-10 pages, <= 150 KB).
 bench_report_pdf() {

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds every libFuzzer target tests/fuzz/fuzz_*.c into build/fuzz/ and runs each
+# for a bounded time. FUZZ_SECONDS (default 30) per target; FUZZ_TARGETS to pick
+# some ("fuzz_answers fuzz_questionnaire"). Crashes are written to tests/fuzz/crashes/.
+# Exit status: 0 when every target ran clean, 1 otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${FUZZ_SECONDS:-30}
+out=build/fuzz
+mkdir -p "$out" tests/fuzz/crashes
+CC=${FUZZ_CC:-clang}
+CFLAGS=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+        -std=c17 -D_DEFAULT_SOURCE -I. $(pkg-config --cflags libcjson))
+
+# common/*.c without assets.c, which needs the generated asset table.
+common_srcs() { ls common/*.c | grep -v '^common/assets\.c$' | tr '\n' ' '; }
+
+# The sources and libraries each target links: only what it needs.
+link_list() {
+  case "$1" in
+    fuzz_questionnaire|fuzz_answers)
+      echo "$(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+    fuzz_http_decode)
+      echo "$(common_srcs) -lsodium -lm" ;;
+    *)
+      echo "fuzz.sh: no link list for $1; add it to link_list()" >&2
+      return 1 ;;
+  esac
+}
+
+status=0
+for src in tests/fuzz/fuzz_*.c; do
+  name=$(basename "$src" .c)
+  if [ -n "${FUZZ_TARGETS:-}" ] && [[ " $FUZZ_TARGETS " != *" $name "* ]]; then continue; fi
+  links=$(link_list "$name") || { status=1; continue; }
+  # shellcheck disable=SC2086  # the link list is a word list on purpose
+  "$CC" "${CFLAGS[@]}" -o "$out/$name" "$src" $links
+  corpus="$out/corpus/$name"
+  mkdir -p "$corpus"
+  seeds=tests/fuzz/corpus/$name
+  echo "== $name: ${seconds}s"
+  if ! "$out/$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -artifact_prefix="tests/fuzz/crashes/$name-" -print_final_stats=1 "$corpus" "$seeds" \
+      >"$out/$name.log" 2>&1; then
+    echo "!! $name failed; see $out/$name.log and tests/fuzz/crashes/" >&2
+    tail -n 30 "$out/$name.log" >&2
+    status=1
+  else
+    grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$out/$name.log" | tail -n 2 || true
+  fi
+done
+exit $status

@@ -1,0 +1,152 @@
+/* test_fphc1.c: the real questionnaire questionnaires/fphc-1.json loads and has the promised shape. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scoring/peer.h"
+#include "scoring/questionnaire.h"
+#include "common/banned.h"
+
+static struct questionnaire *q;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct problems problems = PROBLEMS_INIT;
+	q = questionnaire_load_file("questionnaires/fphc-1.json", &problems);
+	problems_print(&problems, stderr);
+	problems_release(&problems);
+	return q ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	questionnaire_free(q);
+	return 0;
+}
+
+static void it_passes_check_as_fphc_version_1(void **state)
+{
+	(void)state;
+	assert_string_equal(q->key, "fphc");
+	assert_int_equal(q->version, 1);
+	assert_int_equal(strlen(q->sha256), 64);
+}
+
+static void it_has_50_to_70_scored_items(void **state)
+{
+	(void)state;
+	assert_in_range(q->n_scored, 50, 70);
+}
+
+static void it_has_the_four_pillars_with_3_to_5_themes(void **state)
+{
+	(void)state;
+	assert_int_equal(q->n_pillars, 4);
+	assert_string_equal(q->pillars[0].title.nl, "Strategie & Bedrijf");
+	assert_string_equal(q->pillars[1].title.nl, "Flexibiliteit & Wendbaarheid");
+	assert_string_equal(q->pillars[2].title.nl, "Flexibiliteit in op- en afschalen");
+	assert_string_equal(q->pillars[3].title.nl, "Employability en Duurzame inzetbaarheid");
+	for (size_t p = 0; p < q->n_pillars; p++)
+		assert_in_range(q->pillars[p].n_themes, 3, 5);
+}
+
+static void it_uses_every_item_type_and_reverses_some(void **state)
+{
+	(void)state;
+	int seen[ITEM_TEXT + 1] = {0}, reversed = 0, na = 0;
+	for (size_t i = 0; i < q->n_items; i++) {
+		seen[q->items[i]->type]++;
+		reversed += q->items[i]->reverse;
+		na += q->items[i]->allow_na;
+	}
+	for (int t = 0; t <= ITEM_TEXT; t++)
+		assert_true(seen[t] > 0);
+	assert_true(reversed > 0);
+	assert_true(na > 0);
+}
+
+static void it_asks_for_the_biggest_staffing_issue(void **state)
+{
+	(void)state;
+	int found = 0;
+	for (size_t i = 0; i < q->n_items; i++)
+		found |= q->items[i]->type == ITEM_TEXT &&
+			 strcmp(q->items[i]->text.nl, "Wat is op dit moment uw grootste personeelsvraagstuk?") == 0;
+	assert_true(found);
+}
+
+static void every_theme_names_offers_and_the_source_themes_are_covered(void **state)
+{
+	(void)state;
+	static const char *const tags[] = {"strategy", "workforce-planning", "digital", "labour-market",
+					   "flex-scaling", "talent-development", "sustainable-employability",
+					   "mobility", "inclusive-redesign", "leadership", "unconscious-bias",
+					   "desired-behaviour"};
+	for (size_t t = 0; t < q->n_themes; t++)
+		assert_true(q->themes[t]->n_offer_tags > 0);
+	for (size_t k = 0; k < sizeof(tags) / sizeof(tags[0]); k++) {
+		int found = 0;
+		for (size_t t = 0; t < q->n_themes; t++)
+			for (size_t i = 0; i < q->themes[t]->n_offer_tags; i++)
+				found |= strcmp(q->themes[t]->offer_tags[i], tags[k]) == 0;
+		if (!found)
+			fail_msg("no theme carries offer tag %s", tags[k]);
+	}
+}
+
+static void the_bands_are_0_40_70(void **state)
+{
+	(void)state;
+	assert_int_equal(q->n_bands, 3);
+	assert_true(q->bands[0].min == 0 && q->bands[1].min == 40 && q->bands[2].min == 70);
+	assert_string_equal(q->bands[0].key, "attention");
+	assert_string_equal(q->bands[2].key, "future_proof");
+}
+
+static void the_profile_lists_sbi_sections_a_to_u_and_size_classes(void **state)
+{
+	(void)state;
+	assert_int_equal(q->profile.n_sectors, 21);
+	assert_string_equal(q->profile.sectors[0].key, "A");
+	assert_string_equal(q->profile.sectors[20].key, "U");
+	assert_string_equal(q->profile.sectors[2].label.nl, "Industrie");
+	assert_int_equal(q->profile.n_size_classes, PEER_SIZE_CLASS_COUNT);
+	for (int c = 0; c < PEER_SIZE_CLASS_COUNT; c++)
+		assert_string_equal(q->profile.size_classes[c].key, peer_size_class_key((enum peer_size_class)c));
+	assert_int_equal(q->profile.n_fields, 4);
+}
+
+static void items_are_found_by_key_and_labels_fall_back_to_dutch(void **state)
+{
+	(void)state;
+	const struct item *it = questionnaire_item_find(q, "s01");
+	assert_non_null(it);
+	assert_int_equal(it->type, ITEM_LIKERT5);
+	assert_string_equal(text_pair_get(&it->scale[0], "nl"), "Helemaal mee oneens");
+	assert_string_equal(text_pair_get(&it->scale[4], "en"), "Strongly agree");
+	assert_string_equal(text_pair_get(&it->text, "de"), it->text.nl);
+	assert_null(questionnaire_item_find(q, "zz99"));
+	assert_null(text_pair_get(&it->help, "en")); /* s01 has no help text */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(it_passes_check_as_fphc_version_1),
+		cmocka_unit_test(it_has_50_to_70_scored_items),
+		cmocka_unit_test(it_has_the_four_pillars_with_3_to_5_themes),
+		cmocka_unit_test(it_uses_every_item_type_and_reverses_some),
+		cmocka_unit_test(it_asks_for_the_biggest_staffing_issue),
+		cmocka_unit_test(every_theme_names_offers_and_the_source_themes_are_covered),
+		cmocka_unit_test(the_bands_are_0_40_70),
+		cmocka_unit_test(the_profile_lists_sbi_sections_a_to_u_and_size_classes),
+		cmocka_unit_test(items_are_found_by_key_and_labels_fall_back_to_dutch),
+	};
+	return cmocka_run_group_tests_name("fphc1", tests, setup, teardown);
+}
