@@ -57,13 +57,14 @@ static struct score_result *result_new(const struct questionnaire *q)
 	return r;
 }
 
-/* Sorts a theme's movers by gain, largest first; equal gains keep questionnaire
- * order (insertion sort is stable, and a theme has a handful of items). */
+/* Sorts a theme's movers by gain, largest first; gains within SCORE_EPSILON
+ * count as equal and keep questionnaire order (insertion sort is stable, and a
+ * theme has a handful of items), so last-bit rounding never reorders them. */
 static void sort_movers(const struct item_result *items, size_t *m, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
 		size_t x = m[i], j = i;
-		while (j > 0 && items[m[j - 1]].gain < items[x].gain) {
+		while (j > 0 && items[m[j - 1]].gain + SCORE_EPSILON < items[x].gain) {
 			m[j] = m[j - 1];
 			j--;
 		}
