@@ -15,9 +15,12 @@ const struct command commands[] = {
 	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
 	{"org", cmd_org, "organisations: 'org add --slug S --name N'"},
 	{"invite", cmd_invite, "create a company and scan, print the invitation link"},
-	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run)"},
+	{"demo", cmd_demo, "demo data: 'demo init' (logins), 'demo seed --companies N' (synthetic scans)"},
 	{"questionnaire", cmd_questionnaire, "check questionnaire definitions (questionnaire check FILE)"},
 	{"score", cmd_score, "score an answer set: score --questionnaire FILE --answers FILE"},
+	{"benchmarks", cmd_benchmarks, "peer statistics: 'benchmarks refresh'"},
+	{"aggregates", cmd_aggregates, "research aggregates: 'aggregates refresh'"},
+	{"export", cmd_export, "research export: export --format csv|long|sav|codebook --version N -o FILE"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };
