@@ -76,7 +76,7 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "fphc export: questionnaire %s version %ld is not stored\n", key, version);
 		goto out;
 	}
-	struct research_filter f = {0, qid, from, to};
+	struct research_filter f = {0, qid, from, to, 0};
 	if (org) {
 		f.research_org_id = db_org_by_slug(db, org);
 		if (f.research_org_id <= 0) {

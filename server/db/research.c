@@ -57,6 +57,15 @@ long long db_research_export_count(struct db *db, const struct research_filter *
 	return n;
 }
 
+#define EXPORT_SQL \
+	"DECLARE research_export NO SCROLL CURSOR FOR" \
+	" SELECT s.id, s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
+	" to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), s.is_demo," \
+	" (SELECT coalesce(jsonb_object_agg(a.item_key, a.value), '{}')::text FROM answers a" \
+	"   WHERE a.scan_id = s.id AND (o.share_open_text OR a.item_key <> ALL ($5::text[])))," \
+	" (SELECT string_agg(sc.level || ':' || sc.key || '=' || coalesce(sc.score::text, ''), ',')" \
+	"   FROM scores sc WHERE sc.scan_id = s.id)" SCOPE
+
 int db_research_export_open(struct db *db, const struct research_filter *f, const char *text_keys,
 			    long long *count)
 {
@@ -71,15 +80,8 @@ int db_research_export_open(struct db *db, const struct research_filter *f, cons
 		return -1;
 	}
 	*count = db_research_export_count(db, f);
-	if (*count < 0 || db_exec(db,
-		    "DECLARE research_export NO SCROLL CURSOR FOR"
-		    " SELECT s.id, s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region,"
-		    " to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), s.is_demo,"
-		    " (SELECT coalesce(jsonb_object_agg(a.item_key, a.value), '{}')::text FROM answers a"
-		    "   WHERE a.scan_id = s.id AND (o.share_open_text OR a.item_key <> ALL ($5::text[]))),"
-		    " (SELECT string_agg(sc.level || ':' || sc.key || '=' || coalesce(sc.score::text, ''), ',')"
-		    "   FROM scores sc WHERE sc.scan_id = s.id)" SCOPE " ORDER BY s.id",
-		    5, fp.p) != 0) {
+	if (*count < 0 || db_exec(db, f->newest_first ? EXPORT_SQL " ORDER BY s.id DESC" : EXPORT_SQL " ORDER BY s.id",
+				  5, fp.p) != 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -108,4 +110,18 @@ PGresult *db_research_versions(struct db *db, long long research_org_id)
 			"  AND o.research_org_id IS NOT NULL AND ($1::bigint IS NULL OR o.research_org_id = $1::bigint))"
 			" FROM questionnaires q ORDER BY q.key, q.version DESC",
 			1, p);
+}
+
+PGresult *db_research_aggregates(struct db *db, long long research_org_id, long long questionnaire_id)
+{
+	char r[24], q[24];
+	snprintf(r, sizeof(r), "%lld", research_org_id);
+	snprintf(q, sizeof(q), "%lld", questionnaire_id);
+	return db_q(db,
+		    "SELECT a.dimension, a.cell, a.level, a.key, a.n, a.mean, a.sd, a.p25, a.median, a.p75,"
+		    " to_char(b.computed_at, 'YYYY-MM-DD HH24:MI')"
+		    " FROM research_aggregates a JOIN benchmark_refreshes b ON b.id = a.refresh_id"
+		    " WHERE a.research_org_id = $1 AND a.questionnaire_id = $2"
+		    " ORDER BY a.dimension, a.level, a.key, a.cell",
+		    r, q);
 }

@@ -15,6 +15,7 @@ struct research_filter {
 	long long research_org_id;  /* the research group; 0 = every group (command line only) */
 	long long questionnaire_id;
 	const char *from, *to;      /* YYYY-MM-DD, inclusive; NULL = open */
+	int newest_first;           /* order by scan id descending (samples of the latest scans) */
 };
 
 /* Columns of a fetched export row (db_research_export_fetch). */
@@ -44,5 +45,11 @@ void db_research_export_close(struct db *db);
 /* The questionnaire versions that the research group has scans of:
  * rows (id, key, version, n). NULL on error. */
 PGresult *db_research_versions(struct db *db, long long research_org_id);
+
+/* Precomputed aggregates of the research group for a questionnaire:
+ * rows (dimension, cell, level, key, n, mean, sd, p25, median, p75), ordered by
+ * dimension, level, key, cell ('' = total first); with the refresh time in
+ * column 10. NULL on error. Suppression is the caller's (scoring/suppression.h). */
+PGresult *db_research_aggregates(struct db *db, long long research_org_id, long long questionnaire_id);
 
 #endif
