@@ -101,15 +101,16 @@ void db_research_export_close(struct db *db)
 
 PGresult *db_research_versions(struct db *db, long long research_org_id)
 {
+	/* n comes from the last aggregates refresh (scans with a valid overall score):
+	 * counting live would scan every submitted scan on each page view. */
 	char r[24];
 	snprintf(r, sizeof(r), "%lld", research_org_id);
-	const char *p[1] = {research_org_id ? r : NULL};
-	return db_query(db,
-			"SELECT q.id, q.key, q.version, (SELECT count(*) FROM scans s JOIN organisations o ON o.id = s.org_id"
-			"  WHERE s.questionnaire_id = q.id AND s.submitted_at IS NOT NULL AND o.share_research"
-			"  AND o.research_org_id IS NOT NULL AND ($1::bigint IS NULL OR o.research_org_id = $1::bigint))"
-			" FROM questionnaires q ORDER BY q.key, q.version DESC",
-			1, p);
+	return db_q(db,
+		    "SELECT q.id, q.key, q.version, coalesce((SELECT a.n FROM research_aggregates a"
+		    "  WHERE a.research_org_id = $1::bigint AND a.questionnaire_id = q.id AND a.dimension = 'period'"
+		    "  AND a.cell = '' AND a.level = 'overall' AND a.key = 'overall'), 0)"
+		    " FROM questionnaires q ORDER BY q.key, q.version DESC",
+		    r);
 }
 
 PGresult *db_research_aggregates(struct db *db, long long research_org_id, long long questionnaire_id)

@@ -42,7 +42,8 @@ PGresult *db_research_export_fetch(struct db *db);
 /* Closes the cursor and the transaction; safe after a failure. */
 void db_research_export_close(struct db *db);
 
-/* The questionnaire versions that the research group has scans of:
+/* Every questionnaire version with the number of the research group's scans
+ * (with a valid overall score) at the last aggregates refresh:
  * rows (id, key, version, n). NULL on error. */
 PGresult *db_research_versions(struct db *db, long long research_org_id);
 
