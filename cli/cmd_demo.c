@@ -7,6 +7,11 @@
 #include "cli/cli_config.h"
 #include "server/config.h"
 #include "server/db/org.h"
+#include "server/db/benchmark_snapshot.h"
+#include "cli/demo_seed.h"
+#include "common/text.h"
+#include <getopt.h>
+#include <stdlib.h>
 #include "common/crypto.h"
 #include "common/banned.h"
 
@@ -71,14 +76,75 @@ fail:
 	return -1;
 }
 
+static int demo_seed_cmd(int argc, char **argv)
+{
+	const char *usage =
+		"usage: fphc demo seed --companies N [--scans-per-company M] [--org SLUG] [--seed S] [--quiet]\n"
+		"Adds N synthetic demo companies, each with M submitted and scored scans (default 1), in the\n"
+		"demo associations demo and demo-zuid (share with the research group) and demo-noord (does not\n"
+		"share), or only in --org. Answers follow a latent trait per theme, so items correlate within\n"
+		"themes. Deterministic for a --seed (default 1). Refreshes benchmarks and research aggregates.\n";
+	static const struct option opts[] = {
+		{"companies", required_argument, NULL, 'c'}, {"scans-per-company", required_argument, NULL, 'm'},
+		{"org", required_argument, NULL, 'o'},       {"seed", required_argument, NULL, 's'},
+		{"quiet", no_argument, NULL, 'q'},           {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	long companies = -1, per = 1, seed = 1;
+	const char *org = NULL;
+	int quiet = 0, c;
+	if (cli_config(1, argv, "demo seed", usage) != 0)
+		return cli_config_status();
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			if (text_parse_long(optarg, 1, 10000000, &companies) != 0)
+				goto bad;
+			break;
+		case 'm':
+			if (text_parse_long(optarg, 1, 100, &per) != 0)
+				goto bad;
+			break;
+		case 's':
+			if (text_parse_long(optarg, 0, 0x7fffffffL, &seed) != 0)
+				goto bad;
+			break;
+		case 'o': org = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'h': fputs(usage, stdout); return 0;
+		default: goto bad;
+		}
+	}
+	if (companies < 0 || optind != argc)
+		goto bad;
+	struct db *db = cli_db_open();
+	if (!db)
+		return 1;
+	int rc = demo_seed(db, companies, (int)per, org, (uint64_t)seed, quiet);
+	if (rc == 0 && (db_benchmarks_refresh(db, NULL) != 0 || db_research_aggregates_refresh(db, NULL) != 0)) {
+		fprintf(stderr, "fphc demo seed: refreshing benchmarks: %s\n", db->err);
+		rc = -1;
+	}
+	db_free(db);
+	return rc ? 1 : 0;
+bad:
+	fputs(usage, stderr);
+	return 2;
+}
+
 int cmd_demo(int argc, char **argv)
 {
 	const char *usage = "usage: fphc demo init [--reset-passwords]\n"
-			    "Creates the demo association, research group and logins (idempotent).\n";
+			    "       fphc demo seed --companies N [--scans-per-company M] [--org SLUG] [--seed S]\n"
+			    "init: creates the demo association, research group and logins (idempotent).\n"
+			    "seed: adds synthetic companies with submitted, scored scans (see fphc demo seed --help).\n";
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
+	if (strcmp(argv[1], "seed") == 0)
+		return demo_seed_cmd(argc - 1, argv + 1);
 	if (strcmp(argv[1], "init") == 0) {
 		int reset = argc > 2 && strcmp(argv[2], "--reset-passwords") == 0;
 		if (cli_config(reset ? 1 : argc - 1, argv + 1, "demo init", usage) != 0)

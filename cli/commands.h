@@ -20,6 +20,9 @@ int cmd_invite(int argc, char **argv);
 int cmd_questionnaire(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_benchmarks(int argc, char **argv);
+int cmd_aggregates(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 extern const struct command commands[];
 

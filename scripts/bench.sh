@@ -73,6 +73,48 @@ bench_report_pdf() {
        "$(stat -c %s "$BTMP/demo.pdf") bytes"
 }
 
+# Research (issue 8). BENCH_RESEARCH_SCANS scans (default 1,000,000) as 250 000 companies × 4.
+# Targets: benchmarks refresh <= 10 s; aggregates page <= 200 ms; wide CSV >= 50,000 rows/s, flat memory.
+bench_research() {
+  local scans=${BENCH_RESEARCH_SCANS:-1000000} per=4
+  echo "== research ($scans synthetic scans; targets: refresh <= 10 s, aggregates page <= 200 ms, wide CSV >= 50000 rows/s)"
+  bench_db
+  bin/fphc demo init >/dev/null
+  local t0 t1
+  t0=$(date +%s.%N)
+  bin/fphc demo seed --companies $((scans / per)) --scans-per-company $per --seed 42 --quiet || return 1
+  t1=$(date +%s.%N)
+  printf '%-34s %8.1f s (incl. first refresh of benchmarks and aggregates)\n' "demo seed" "$(echo "$t1 - $t0" | bc)"
+  t0=$(date +%s.%N); bin/fphc benchmarks refresh >/dev/null; t1=$(date +%s.%N)
+  printf '%-34s %8.2f s\n' "fphc benchmarks refresh" "$(echo "$t1 - $t0" | bc)"
+  t0=$(date +%s.%N); bin/fphc aggregates refresh >/dev/null; t1=$(date +%s.%N)
+  printf '%-34s %8.2f s\n' "fphc aggregates refresh" "$(echo "$t1 - $t0" | bc)"
+  # wide CSV: rows/s and peak RSS (VmHWM read from /proc while it runs)
+  local out="$BTMP/wide.csv" pid hwm=0 h
+  t0=$(date +%s.%N)
+  bin/fphc export --format csv --version 1 -o "$out" 2>/dev/null & pid=$!
+  while kill -0 $pid 2>/dev/null; do
+    h=$(sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' /proc/$pid/status 2>/dev/null); [ -n "$h" ] && [ "$h" -gt "$hwm" ] && hwm=$h
+    sleep 0.2
+  done
+  wait $pid; t1=$(date +%s.%N)
+  local rows; rows=$(($(wc -l <"$out") - 1))
+  printf '%-34s %8.0f rows/s (%d rows, %.1f s, peak RSS %d MB)\n' "wide CSV export" \
+    "$(echo "$rows / ($t1 - $t0)" | bc -l)" "$rows" "$(echo "$t1 - $t0" | bc)" $((hwm / 1024))
+  rm -f "$out"
+  # aggregates page as the researcher
+  local pw; pw=$(bin/fphc demo init --reset-passwords | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
+  bench_server
+  curl -s -o /dev/null -c "$BTMP/jar" --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$pw" "$BASE/login"
+  curl -s -o /dev/null -b "$BTMP/jar" "$BASE/research/aggregates"
+  local best=999 t
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    t=$(curl -s -o /dev/null -b "$BTMP/jar" -w '%{time_total}' "$BASE/research/aggregates")
+    best=$(echo "if ($t < $best) $t else $best" | bc -l)
+  done
+  printf '%-34s %8.1f ms (best of 10, end to end)\n' "GET /research/aggregates" "$(echo "$best * 1000" | bc -l)"
+}
+
 all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$')
 for name in ${*:-$all}; do
   "bench_$name"

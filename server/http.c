@@ -109,6 +109,8 @@ static void req_free(struct req *r)
 		return;
 	for (int i = r->ndefer - 1; i >= 0; i--)
 		r->defer[i].fn(r->defer[i].p);
+	if (r->has_fd)
+		close(r->out_fd); /* replaced by an error reply before it was sent */
 	if (r->db)
 		db_rollback(r->db);  /* a handler that bailed out mid-transaction */
 	buf_release(&r->body);
@@ -135,12 +137,23 @@ static enum MHD_Result send_reply(struct req *r)
 		log_error("handler %s answered nothing", r->route ? r->route->pattern : "-");
 		reply_error(r, 500);
 	}
-	size_t len;
-	char *body = buf_detach(&r->out, &len);
-	struct MHD_Response *resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	if (!resp) {
-		free(body);
-		return MHD_NO;
+	struct MHD_Response *resp;
+	if (r->has_fd && r->status < 400) {
+		/* libmicrohttpd reads the file as the client takes it and closes fd */
+		r->has_fd = 0;
+		resp = MHD_create_response_from_fd64(r->out_fd_size, r->out_fd);
+		if (!resp) {
+			close(r->out_fd);
+			return MHD_NO;
+		}
+	} else {
+		size_t len;
+		char *body = buf_detach(&r->out, &len);
+		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+		if (!resp) {
+			free(body);
+			return MHD_NO;
+		}
 	}
 	add_security_headers(resp, r);
 	if (r->content_type)

@@ -1,6 +1,7 @@
 /* req.c: request input helpers and reply functions; see req.h. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <microhttpd.h>
 
 #include "server/req.h"
@@ -189,6 +190,22 @@ void reply_bytes(struct req *r, int status, const char *content_type, const void
 {
 	buf_reset(&r->out);
 	buf_add(&r->out, data, len);
+	if (download_name) {
+		char *cd = arena_printf(&r->arena, "attachment; filename=\"%s\"", download_name);
+		req_add_header(r, "Content-Disposition", cd);
+	}
+	reply_body(r, status, content_type);
+}
+
+void reply_fd(struct req *r, int status, const char *content_type, int fd, unsigned long long size,
+	      const char *download_name)
+{
+	buf_reset(&r->out);
+	if (r->has_fd)
+		close(r->out_fd);
+	r->out_fd = fd;
+	r->has_fd = 1;
+	r->out_fd_size = size;
 	if (download_name) {
 		char *cd = arena_printf(&r->arena, "attachment; filename=\"%s\"", download_name);
 		req_add_header(r, "Content-Disposition", cd);

@@ -47,6 +47,9 @@ struct req {
 	int status;                       /* 0 until a reply_* call */
 	const char *content_type;
 	struct buf out;
+	int out_fd;                       /* reply_fd: body from this descriptor, when has_fd */
+	int has_fd;
+	unsigned long long out_fd_size;
 	const char *headers[REQ_MAX_HEADERS][2];
 	int nheaders;
 	struct { void (*fn)(void *); void *p; } defer[8];
@@ -91,6 +94,12 @@ void reply_error(struct req *r, int status);
 /* Bytes with a content type and optional download file name. */
 void reply_bytes(struct req *r, int status, const char *content_type, const void *data,
 		 size_t len, const char *download_name);
+/* Streams `size` bytes of the open file `fd` (from offset 0) as the body, for
+ * large downloads built into an unlinked temporary file: memory stays flat.
+ * Takes ownership of fd (closed when the response is done, also on failure).
+ * download_name as in reply_bytes. */
+void reply_fd(struct req *r, int status, const char *content_type, int fd, unsigned long long size,
+	      const char *download_name);
 /* 503 because the database is unavailable (logs the db error once). */
 void reply_db_error(struct req *r);
 

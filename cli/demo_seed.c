@@ -1,0 +1,373 @@
+/* demo_seed.c: `fphc demo seed` — synthetic companies and submitted, scored
+ * scans for demos, tests and benchmarks (all marked is_demo).
+ *
+ * Every answer set is generated as JSON, validated with answers_parse_text and
+ * scored with score_compute; results and scores are the rows
+ * db_scan_store_result would write (same JSON, same flattening), but sent with
+ * COPY in batches, so 1,000,000 scans take minutes rather than hours. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cJSON.h>
+
+#include "cli/cli_config.h"
+#include "cli/demo_seed.h"
+#include "cli/demo_synth.h"
+#include "scoring/answers.h"
+#include "scoring/score.h"
+#include "server/config.h"
+#include "server/qreg.h"
+#include "server/db/benchmark_snapshot.h"
+#include "server/db/org.h"
+#include "server/db/questionnaire.h"
+#include "server/db/scan_store.h"
+#include "common/text.h"
+#include "common/banned.h"
+
+#define BATCH 2000
+
+struct demo_org {
+	const char *slug, *name, *region;
+	int share, share_text;
+	const char *const *towns;
+	double weight; /* share of companies when no --org is given */
+	long long id;
+};
+
+static const char *const towns_limburg[] = {"Maastricht", "Heerlen", "Sittard-Geleen", "Venlo", "Roermond", "Weert", NULL};
+static const char *const towns_brabant[] = {"Eindhoven", "Tilburg", "'s-Hertogenbosch", "Breda", "Helmond", NULL};
+static const char *const towns_noord[] = {"Groningen", "Assen", "Leeuwarden", "Emmen", NULL};
+
+static struct demo_org orgs[] = {
+	{"demo", "Demo Werkgeversvereniging", "Limburg", 1, 0, towns_limburg, 0.5, 0},
+	{"demo-zuid", "Demo Werkgevers Zuid", "Noord-Brabant", 1, 1, towns_brabant, 0.3, 0},
+	{"demo-noord", "Demo Werkgevers Noord (deelt niet)", "Groningen", 0, 0, towns_noord, 0.2, 0},
+};
+#define N_ORGS (sizeof(orgs) / sizeof(orgs[0]))
+
+/* SBI sections with rough weights for Dutch SMEs of 10–300 FTE. */
+static const char sectors[] = "ACCCCFFFGGGGHHIJJKMMMNNPQQQRS";
+
+struct copy_bufs {
+	struct buf companies, scans, answers, results, scores;
+};
+
+/* COPY text format: escape backslash, tab, newline and carriage return. */
+static void copy_text(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		default: buf_putc(b, *s);
+		}
+	}
+}
+
+static double copy_secs[5];
+
+static double mono(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int copy_send_timed(struct db *db, const char *sql, struct buf *b);
+
+static int copy_send(struct db *db, const char *sql, struct buf *b, int slot)
+{
+	double t = mono();
+	int rc = copy_send_timed(db, sql, b);
+	copy_secs[slot] += mono() - t;
+	return rc;
+}
+
+static int copy_send_timed(struct db *db, const char *sql, struct buf *b)
+{
+	if (b->len == 0)
+		return 0;
+	PGresult *res = PQexec(db->conn, sql);
+	int ok = res && PQresultStatus(res) == PGRES_COPY_IN;
+	PQclear(res);
+	if (!ok)
+		goto fail;
+	if (PQputCopyData(db->conn, b->data, (int)b->len) != 1 || PQputCopyEnd(db->conn, NULL) != 1)
+		goto fail;
+	res = PQgetResult(db->conn);
+	ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+	PQclear(res);
+	while ((res = PQgetResult(db->conn)))
+		PQclear(res);
+	if (!ok)
+		goto fail;
+	buf_reset(b);
+	return 0;
+fail:
+	snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+	return -1;
+}
+
+static int flush(struct db *db, struct copy_bufs *c)
+{
+	if (db_begin(db) != 0)
+		return -1;
+	if (copy_send(db, "COPY companies(id, org_id, name, sector, fte, employees, municipality, contact_name,"
+			  " email, phone, is_demo, created_at) FROM STDIN", &c->companies, 0) != 0 ||
+	    copy_send(db, "COPY scans(id, org_id, company_id, questionnaire_id, status, lang, consent_at,"
+			  " consent_version, sector, fte, employees, municipality, last_page, is_demo, created_at,"
+			  " started_at, submitted_at) FROM STDIN", &c->scans, 1) != 0 ||
+	    copy_send(db, "COPY answers(scan_id, item_key, value) FROM STDIN", &c->answers, 2) != 0 ||
+	    copy_send(db, "COPY results(scan_id, engine_version, overall, result) FROM STDIN", &c->results, 3) != 0 ||
+	    copy_send(db, "COPY scores(scan_id, level, key, score, valid, band) FROM STDIN", &c->scores, 4) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+/* Reserves n ids of a sequence: returns the first, or -1. The table is locked
+ * for the transaction so that concurrent inserts cannot take the same ids. */
+static long long reserve_ids(struct db *db, const char *table, long long n)
+{
+	char sql[256], nn[24];
+	snprintf(nn, sizeof(nn), "%lld", n);
+	snprintf(sql, sizeof(sql),
+		 "SELECT setval(pg_get_serial_sequence('%s', 'id'), nextval(pg_get_serial_sequence('%s', 'id')) + $1 - 1) - $1 + 1",
+		 table, table);
+	if (db_begin(db) != 0)
+		return -1;
+	char lock[96];
+	snprintf(lock, sizeof(lock), "LOCK TABLE %s IN EXCLUSIVE MODE", table);
+	if (db_exec(db, lock, 0, NULL) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	PGresult *res = db_q(db, sql, nn);
+	long long first = res ? db_ll(res, 0, 0, -1) : -1;
+	PQclear(res);
+	if (first < 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return first;
+}
+
+static int ensure_orgs(struct db *db, const char *only)
+{
+	long long research = db_org_by_slug(db, "onderzoek");
+	if (research == 0)
+		research = db_org_create(db, "research", "onderzoek", "Lectoraat Employability (demo)", "Limburg");
+	if (research < 0)
+		return -1;
+	char rid[24];
+	snprintf(rid, sizeof(rid), "%lld", research);
+	for (size_t i = 0; i < N_ORGS; i++) {
+		struct demo_org *o = &orgs[i];
+		o->id = db_org_by_slug(db, o->slug);
+		if (o->id == 0 && (!only || strcmp(only, o->slug) == 0))
+			o->id = db_org_create(db, "association", o->slug, o->name, o->region);
+		if (o->id < 0)
+			return -1;
+		if (o->id == 0)
+			continue;
+		char oid[24];
+		snprintf(oid, sizeof(oid), "%lld", o->id);
+		/* only the demo associations' sharing flags are set here */
+		if (db_x(db, "UPDATE organisations SET is_demo = true, region = CASE WHEN region = '' THEN $2 ELSE region END,"
+			     " share_research = $3::bool, share_open_text = $4::bool,"
+			     " research_org_id = CASE WHEN $3::bool THEN coalesce(research_org_id, $5::bigint) END,"
+			     " privacy_contact = 'privacy@' || slug || '.example', contact_email = 'info@' || slug || '.example'"
+			     " WHERE id = $1",
+			 oid, o->region, o->share ? "true" : "false", o->share_text ? "true" : "false", rid) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const struct demo_org *pick_org(struct synth *g, const char *only)
+{
+	if (only) {
+		for (size_t i = 0; i < N_ORGS; i++)
+			if (strcmp(orgs[i].slug, only) == 0)
+				return &orgs[i];
+		return NULL;
+	}
+	double u = synth_uniform(g), acc = 0;
+	for (size_t i = 0; i < N_ORGS; i++) {
+		acc += orgs[i].weight;
+		if (u < acc)
+			return &orgs[i];
+	}
+	return &orgs[N_ORGS - 1];
+}
+
+static void fmt_time(char *out, size_t n, time_t t)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, n, "%Y-%m-%d %H:%M:%S+00", &tm);
+}
+
+/* One scan: answers generated, validated, scored and queued for COPY. */
+static int add_scan(struct synth *g, const struct questionnaire *q, struct copy_bufs *c, long long scan_id,
+		    double level, struct buf *json, struct score_row *rows)
+{
+	buf_reset(json);
+	buf_puts(json, "{\"answers\":{");
+	int first = 1;
+	struct buf val = BUF_INIT;
+	for (size_t t = 0; t < q->n_themes; t++) {
+		const struct theme *th = q->themes[t];
+		double x = level + 0.75 * synth_normal(g) + (t % 3 == 0 ? 0.3 : t % 3 == 1 ? -0.2 : 0);
+		for (size_t i = 0; i < th->n_items; i++) {
+			buf_reset(&val);
+			if (!synth_item_value(g, &th->items[i], x, &val))
+				continue;
+			buf_printf(json, "%s\"%s\":%s", first ? "" : ",", th->items[i].key, val.data);
+			first = 0;
+			buf_printf(&c->answers, "%lld\t%s\t", scan_id, th->items[i].key);
+			copy_text(&c->answers, val.data);
+			buf_putc(&c->answers, '\n');
+		}
+	}
+	buf_release(&val);
+	buf_puts(json, "}}");
+	struct problems problems;
+	problems_init(&problems, 20);
+	struct answer_set *set = answers_parse_text(q, json->data, json->len, &problems);
+	if (!set) {
+		fprintf(stderr, "fphc demo seed: generated answers do not validate (%s)\n", json->data);
+		problems_release(&problems);
+		return -1;
+	}
+	problems_release(&problems);
+	struct score_result *res = score_compute(q, set);
+	cJSON *rj = score_result_to_json(res);
+	char *text = cJSON_PrintUnformatted(rj);
+	cJSON_Delete(rj);
+	buf_printf(&c->results, "%lld\t%s\t", scan_id, SCORE_ENGINE_VERSION);
+	if (isfinite(res->overall.score))
+		buf_printf(&c->results, "%.17g\t", res->overall.score);
+	else
+		buf_puts(&c->results, "\\N\t");
+	copy_text(&c->results, text);
+	buf_putc(&c->results, '\n');
+	cJSON_free(text);
+	scan_score_rows(q, res, rows);
+	for (size_t i = 0, n = scan_score_row_count(q); i < n; i++) {
+		buf_printf(&c->scores, "%lld\t%s\t%s\t", scan_id, rows[i].level, rows[i].key);
+		if (rows[i].valid && isfinite(rows[i].score))
+			buf_printf(&c->scores, "%.17g\tt\t%s\n", rows[i].score, rows[i].band ? rows[i].band : "\\N");
+		else
+			buf_puts(&c->scores, "\\N\tf\t\\N\n");
+	}
+	score_result_free(res);
+	answer_set_free(set);
+	return 0;
+}
+
+int demo_seed(struct db *db, long long n_companies, int per_company, const char *only, uint64_t seed, int quiet)
+{
+	if (ensure_orgs(db, only) != 0)
+		goto dbfail;
+	if (only && !pick_org(NULL, only)) {
+		fprintf(stderr, "fphc demo seed: --org must be one of demo, demo-zuid, demo-noord\n");
+		return -1;
+	}
+	long long qid = db_questionnaire_latest(db, "fphc");
+	if (qid <= 0) {
+		fprintf(stderr, "fphc demo seed: no questionnaire 'fphc' stored; run fphc migrate first\n");
+		return -1;
+	}
+	const struct questionnaire *q = qreg_get(db, qid);
+	if (!q)
+		goto dbfail;
+	long long first_company = reserve_ids(db, "companies", n_companies);
+	long long first_scan = reserve_ids(db, "scans", n_companies * per_company);
+	if (first_company < 0 || first_scan < 0)
+		goto dbfail;
+	struct synth g;
+	synth_seed(&g, seed);
+	struct copy_bufs c = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+	struct buf json = BUF_INIT;
+	struct score_row *rows = calloc(scan_score_row_count(q), sizeof(*rows));
+	if (!rows)
+		abort();
+	time_t now = time(NULL);
+	long long scan_id = first_scan, done = 0;
+	double t0 = (double)clock();
+	for (long long i = 0; i < n_companies; i++) {
+		const struct demo_org *o = pick_org(&g, only);
+		long long cid = first_company + i;
+		char sector = sectors[synth_next(&g) % (sizeof(sectors) - 1)];
+		double fte = round(exp(log(10) + synth_uniform(&g) * (log(300) - log(10))) * 2) / 2;
+		long employees = lround(fte * (1.1 + 0.4 * synth_uniform(&g)));
+		size_t ntowns = 0;
+		while (o->towns[ntowns])
+			ntowns++;
+		const char *town = o->towns[synth_next(&g) % ntowns];
+		char created[40];
+		time_t first_at = now - (time_t)(86400.0 * (30 + synth_uniform(&g) * 1050));
+		fmt_time(created, sizeof(created), first_at - 86400 * 20);
+		buf_printf(&c.companies, "%lld\t%lld\tDemobedrijf %s %06lld B.V.\t%c\t%.1f\t%ld\t", cid, o->id,
+			   o->slug + (o->slug[4] == '-' ? 5 : 0), cid, sector, fte, employees);
+		copy_text(&c.companies, town);
+		buf_printf(&c.companies, "\tJ. de Vries-%lld\tcontact%lld@demobedrijf.example\t+31 6 %08lld\tt\t%s\n",
+			   cid, cid, cid % 100000000, created);
+		double level = 0.6 * synth_normal(&g) + (fte > 100 ? 0.2 : 0) + (sector == 'J' || sector == 'K' ? 0.3 : 0);
+		for (int s = 0; s < per_company; s++, scan_id++) {
+			time_t at = first_at + (time_t)s * (time_t)(86400.0 * (180 + synth_uniform(&g) * 180));
+			if (at > now - 3600)
+				at = now - 3600 - (time_t)(synth_uniform(&g) * 86400);
+			char sub[40], start[40], cre[40];
+			fmt_time(sub, sizeof(sub), at);
+			fmt_time(start, sizeof(start), at - 86400 * 3);
+			fmt_time(cre, sizeof(cre), at - 86400 * 10);
+			buf_printf(&c.scans, "%lld\t%lld\t%lld\t%lld\tsubmitted\tnl\t%s\tdemo-1\t%c\t%.1f\t%ld\t",
+				   scan_id, o->id, cid, qid, start, sector, fte, employees);
+			copy_text(&c.scans, town);
+			buf_printf(&c.scans, "\t5\tt\t%s\t%s\t%s\n", cre, start, sub);
+			if (add_scan(&g, q, &c, scan_id, level + 0.15 * s, &json, rows) != 0)
+				goto fail;
+			done++;
+			if (c.results.len > 24u * 1024 * 1024 || done % BATCH == 0) {
+				if (flush(db, &c) != 0)
+					goto dbfail_free;
+				if (!quiet && done % 50000 == 0)
+					fprintf(stderr, "  %lld scans…\n", done);
+			}
+		}
+	}
+	if (flush(db, &c) != 0)
+		goto dbfail_free;
+	if (!quiet)
+		printf("fphc demo seed: %lld companies, %lld submitted scans (questionnaire %s v%ld, seed %llu) in %.1f s CPU\n",
+		       n_companies, done, q->key, q->version, (unsigned long long)seed,
+		       ((double)clock() - t0) / CLOCKS_PER_SEC);
+	if (getenv("FPHC_SEED_TIMING"))
+		fprintf(stderr, "COPY seconds: companies %.2f scans %.2f answers %.2f results %.2f scores %.2f\n",
+			copy_secs[0], copy_secs[1], copy_secs[2], copy_secs[3], copy_secs[4]);
+	free(rows);
+	buf_release(&json);
+	buf_release(&c.companies), buf_release(&c.scans), buf_release(&c.answers);
+	buf_release(&c.results), buf_release(&c.scores);
+	return 0;
+dbfail_free:
+	fprintf(stderr, "fphc demo seed: %s\n", db->err);
+fail:
+	free(rows);
+	buf_release(&json);
+	buf_release(&c.companies), buf_release(&c.scans), buf_release(&c.answers);
+	buf_release(&c.results), buf_release(&c.scores);
+	return -1;
+dbfail:
+	fprintf(stderr, "fphc demo seed: %s\n", db->err);
+	return -1;
+}

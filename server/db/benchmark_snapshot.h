@@ -1,0 +1,54 @@
+/* benchmark_snapshot.h: the benchmark table (peer statistics per questionnaire
+ * version × peer group × score) that scan pages and reports read, and the
+ * research aggregates table.
+ *
+ * Which scans count: the latest submitted scan of every company per
+ * questionnaire version, from every association (benchmarks pool them all).
+ * Demo scans (is_demo) count only while the installation holds no real
+ * submitted scan at all, so demo data can never pollute a real benchmark.
+ * The company's own scan is in its group; db_benchmark_lookup therefore asks
+ * for n ≥ k + 1, so that at least k OTHER companies are in a group used. */
+#ifndef FPHC_DB_BENCHMARK_SNAPSHOT_H
+#define FPHC_DB_BENCHMARK_SNAPSHOT_H
+
+#include <stddef.h>
+#include "server/db/db.h"
+#include "scoring/peer.h"
+
+/* Recomputes the whole snapshot in one statement (percentile_cont with
+ * GROUPING SETS) and replaces it in one transaction; readers see the old or
+ * the new one, never a mix. Cheap enough to run after each submission on
+ * installations of up to some 100,000 scans; above that, call
+ * db_benchmarks_refresh_debounced. Sets *refresh_id (may be NULL). 0 or -1. */
+int db_benchmarks_refresh(struct db *db, long long *refresh_id);
+/* Refreshes only when the last refresh is older than `seconds` (the submit
+ * path calls this with e.g. 60: at most one refresh a minute, and the first
+ * submission after a quiet spell refreshes at once). Returns 1 refreshed,
+ * 0 not needed, -1 error. A pg_try_advisory_xact_lock keeps two instances from
+ * refreshing at the same time. */
+int db_benchmarks_refresh_debounced(struct db *db, int seconds);
+
+/* Peer statistics of score (level, key) for a company in `sector` with `fte`
+ * on questionnaire_id: the first group of sector → size class → all with at
+ * least k + 1 scans (k ≤ 0: PEER_K_DEFAULT). Fills *out: n, mean, sd, p25,
+ * median, p75 exact (as percentile_cont), percentile_rank NAN (use
+ * db_benchmark_rank). group_label gets "sector:C", "size_class:fte_50_99" or
+ * "all". Returns 1 found, 0 no group large enough (or no snapshot yet), -1
+ * error. */
+int db_benchmark_lookup(struct db *db, long long questionnaire_id, const char *sector, double fte,
+			const char *level, const char *key, int k, struct peer_stats *out,
+			char *group_label, size_t len);
+/* The same plus the percentile rank of `own` from the group's histogram
+ * (0.5-point bins: exact up to the scores sharing own's bin, counted as ½). */
+int db_benchmark_lookup_rank(struct db *db, long long questionnaire_id, const char *sector, double fte,
+			     const char *level, const char *key, int k, double own,
+			     struct peer_stats *out, char *group_label, size_t len);
+/* id and time (text) of the current benchmark snapshot; 0 when none, -1 error. */
+long long db_benchmark_current(struct db *db, char *computed_at, size_t len);
+
+/* Recomputes research_aggregates for every research group (all submitted
+ * scans of the associations that share with it; period = quarter of
+ * submission). 0 or -1. */
+int db_research_aggregates_refresh(struct db *db, long long *refresh_id);
+
+#endif

@@ -1,0 +1,128 @@
+/* research.c: SQL of the research workspace; see research.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "server/db/research.h"
+#include "common/banned.h"
+
+int db_research_secret(struct db *db, unsigned char key[32])
+{
+	PGresult *res = db_query(db, "SELECT encode(value, 'hex') FROM installation WHERE key = 'pseudonym_secret'",
+				 0, NULL);
+	if (!res)
+		return -1;
+	size_t n = 0;
+	int ok = PQntuples(res) == 1 &&
+		 sodium_hex2bin(key, 32, db_str(res, 0, 0), strlen(db_str(res, 0, 0)), NULL, &n, NULL) == 0 && n == 32;
+	PQclear(res);
+	if (!ok)
+		snprintf(db->err, sizeof(db->err), "the installation has no 32-byte pseudonym_secret");
+	return ok ? 0 : -1;
+}
+
+/* $1 questionnaire, $2 research group (NULL = any), $3 from, $4 to. */
+#define SCOPE \
+	" FROM scans s JOIN organisations o ON o.id = s.org_id" \
+	" WHERE s.questionnaire_id = $1 AND s.submitted_at IS NOT NULL AND o.share_research" \
+	" AND o.research_org_id IS NOT NULL AND ($2::bigint IS NULL OR o.research_org_id = $2::bigint)" \
+	" AND ($3::date IS NULL OR s.submitted_at >= $3::date)" \
+	" AND ($4::date IS NULL OR s.submitted_at < $4::date + 1)"
+
+struct fparams {
+	char q[24], r[24];
+	const char *p[5];
+};
+
+static void params(const struct research_filter *f, struct fparams *fp)
+{
+	snprintf(fp->q, sizeof(fp->q), "%lld", f->questionnaire_id);
+	snprintf(fp->r, sizeof(fp->r), "%lld", f->research_org_id);
+	fp->p[0] = fp->q;
+	fp->p[1] = f->research_org_id ? fp->r : NULL;
+	fp->p[2] = f->from && *f->from ? f->from : NULL;
+	fp->p[3] = f->to && *f->to ? f->to : NULL;
+}
+
+long long db_research_export_count(struct db *db, const struct research_filter *f)
+{
+	struct fparams fp;
+	params(f, &fp);
+	PGresult *res = db_query(db, "SELECT count(*)" SCOPE, 4, fp.p);
+	if (!res)
+		return -1;
+	long long n = db_ll(res, 0, 0, 0);
+	PQclear(res);
+	return n;
+}
+
+#define EXPORT_SQL \
+	"DECLARE research_export NO SCROLL CURSOR FOR" \
+	" SELECT s.id, s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
+	" to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), s.is_demo," \
+	" (SELECT coalesce(jsonb_object_agg(a.item_key, a.value), '{}')::text FROM answers a" \
+	"   WHERE a.scan_id = s.id AND (o.share_open_text OR a.item_key <> ALL ($5::text[])))," \
+	" (SELECT string_agg(sc.level || ':' || sc.key || '=' || coalesce(sc.score::text, ''), ',')" \
+	"   FROM scores sc WHERE sc.scan_id = s.id)" SCOPE
+
+int db_research_export_open(struct db *db, const struct research_filter *f, const char *text_keys,
+			    long long *count)
+{
+	struct fparams fp;
+	params(f, &fp);
+	fp.p[4] = text_keys;
+	if (db_begin(db) != 0)
+		return -1;
+	/* one snapshot for the count and the rows: the .sav header carries the count */
+	if (db_exec(db, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", 0, NULL) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	*count = db_research_export_count(db, f);
+	if (*count < 0 || db_exec(db, f->newest_first ? EXPORT_SQL " ORDER BY s.id DESC" : EXPORT_SQL " ORDER BY s.id",
+				  5, fp.p) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+PGresult *db_research_export_fetch(struct db *db)
+{
+	return db_query(db, "FETCH 10000 FROM research_export", 0, NULL);
+}
+
+void db_research_export_close(struct db *db)
+{
+	if (db->in_tx)
+		db_rollback(db); /* read-only: nothing to commit */
+}
+
+PGresult *db_research_versions(struct db *db, long long research_org_id)
+{
+	/* n comes from the last aggregates refresh (scans with a valid overall score):
+	 * counting live would scan every submitted scan on each page view. */
+	char r[24];
+	snprintf(r, sizeof(r), "%lld", research_org_id);
+	return db_q(db,
+		    "SELECT q.id, q.key, q.version, coalesce((SELECT a.n FROM research_aggregates a"
+		    "  WHERE a.research_org_id = $1::bigint AND a.questionnaire_id = q.id AND a.dimension = 'period'"
+		    "  AND a.cell = '' AND a.level = 'overall' AND a.key = 'overall'), 0)"
+		    " FROM questionnaires q ORDER BY q.key, q.version DESC",
+		    r);
+}
+
+PGresult *db_research_aggregates(struct db *db, long long research_org_id, long long questionnaire_id)
+{
+	char r[24], q[24];
+	snprintf(r, sizeof(r), "%lld", research_org_id);
+	snprintf(q, sizeof(q), "%lld", questionnaire_id);
+	return db_q(db,
+		    "SELECT a.dimension, a.cell, a.level, a.key, a.n, a.mean, a.sd, a.p25, a.median, a.p75,"
+		    " to_char(b.computed_at, 'YYYY-MM-DD HH24:MI')"
+		    " FROM research_aggregates a JOIN benchmark_refreshes b ON b.id = a.refresh_id"
+		    " WHERE a.research_org_id = $1 AND a.questionnaire_id = $2"
+		    " ORDER BY a.dimension, a.level, a.key, a.cell",
+		    r, q);
+}

@@ -1,0 +1,56 @@
+/* research.h: SQL of the research workspace — what a research group may see.
+ *
+ * The scoping rule lives here and only here: a scan is visible to research
+ * group R when it is submitted and its association has share_research and
+ * research_org_id = R. Open-text answers come along only when the association
+ * also has share_open_text. Company names, KvK numbers and contact data are
+ * never selected; companies appear as pseudonyms (research/pseudonym.h). */
+#ifndef FPHC_DB_RESEARCH_H
+#define FPHC_DB_RESEARCH_H
+
+#include <stddef.h>
+#include "server/db/db.h"
+
+struct research_filter {
+	long long research_org_id;  /* the research group; 0 = every group (command line only) */
+	long long questionnaire_id;
+	const char *from, *to;      /* YYYY-MM-DD, inclusive; NULL = open */
+	int newest_first;           /* order by scan id descending (samples of the latest scans) */
+};
+
+/* Columns of a fetched export row (db_research_export_fetch). */
+enum {
+	RX_SCAN_ID, RX_COMPANY_ID, RX_SECTOR, RX_SIZE_CLASS, RX_REGION, RX_MONTH, RX_DEMO,
+	RX_ANSWERS, /* JSON object item key → value (text answers only with share_open_text) */
+	RX_SCORES,  /* "level:key=score,…" (empty score = not valid) */
+	RX_NCOLS
+};
+
+/* The installation's pseudonym secret (32 bytes). 0, or -1 (db->err). */
+int db_research_secret(struct db *db, unsigned char key[32]);
+/* Number of scans the filter selects; -1 on error. */
+long long db_research_export_count(struct db *db, const struct research_filter *f);
+/* Opens a read-only REPEATABLE READ transaction and a server-side cursor over
+ * the scans of the filter, ordered by scan id; *count gets their number in the
+ * same snapshot. text_keys: a PostgreSQL array literal of the open questions'
+ * keys ("{s90,e90}"), dropped for associations without share_open_text. 0 or -1. */
+int db_research_export_open(struct db *db, const struct research_filter *f, const char *text_keys,
+			    long long *count);
+/* The next batch of at most 10,000 rows (0 rows at the end); NULL on error.
+ * The caller PQclear()s it. Memory stays bounded by one batch. */
+PGresult *db_research_export_fetch(struct db *db);
+/* Closes the cursor and the transaction; safe after a failure. */
+void db_research_export_close(struct db *db);
+
+/* Every questionnaire version with the number of the research group's scans
+ * (with a valid overall score) at the last aggregates refresh:
+ * rows (id, key, version, n). NULL on error. */
+PGresult *db_research_versions(struct db *db, long long research_org_id);
+
+/* Precomputed aggregates of the research group for a questionnaire:
+ * rows (dimension, cell, level, key, n, mean, sd, p25, median, p75), ordered by
+ * dimension, level, key, cell ('' = total first); with the refresh time in
+ * column 10. NULL on error. Suppression is the caller's (scoring/suppression.h). */
+PGresult *db_research_aggregates(struct db *db, long long research_org_id, long long questionnaire_id);
+
+#endif

@@ -1,0 +1,104 @@
+/* scan_store.c: results + flattened scores of a scored scan; see scan_store.h. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cJSON.h>
+
+#include "server/db/scan_store.h"
+#include "common/buf.h"
+#include "common/banned.h"
+
+size_t scan_score_row_count(const struct questionnaire *q)
+{
+	return 1 + q->n_pillars + q->n_themes;
+}
+
+static const char *band_key(const struct questionnaire *q, int band)
+{
+	return band >= 0 && (size_t)band < q->n_bands ? q->bands[band].key : NULL;
+}
+
+void scan_score_rows(const struct questionnaire *q, const struct score_result *res,
+		     struct score_row *rows)
+{
+	size_t n = 0;
+	rows[n++] = (struct score_row){"overall", "overall", res->overall.score, res->overall.valid,
+				       band_key(q, res->overall.band)};
+	for (size_t p = 0; p < q->n_pillars; p++) {
+		const struct pillar *pl = &q->pillars[p];
+		const struct aggregate_result *a = &res->pillars[p];
+		rows[n++] = (struct score_row){"pillar", pl->key, a->score, a->valid, band_key(q, a->band)};
+		for (size_t t = 0; t < pl->n_themes; t++) {
+			const struct theme *th = &pl->themes[t];
+			const struct theme_result *tr = &res->themes[th->index];
+			rows[n++] = (struct score_row){"theme", th->key, tr->score, tr->valid,
+						       band_key(q, tr->band)};
+		}
+	}
+}
+
+int db_scan_store_result(struct db *db, long long scan_id, const struct questionnaire *q,
+			 const struct score_result *res)
+{
+	int own_tx = !db->in_tx;
+	int rc = -1;
+	char id[24], overall[40];
+	snprintf(id, sizeof(id), "%lld", scan_id);
+	if (isfinite(res->overall.score))
+		snprintf(overall, sizeof(overall), "%.17g", res->overall.score);
+	cJSON *json = score_result_to_json(res);
+	char *text = json ? cJSON_PrintUnformatted(json) : NULL;
+	cJSON_Delete(json);
+	size_t nrows = scan_score_row_count(q);
+	struct score_row *rows = calloc(nrows, sizeof(*rows));
+	struct buf sql = BUF_INIT;
+	if (!text || !rows)
+		abort();
+	scan_score_rows(q, res, rows);
+	/* One multi-row INSERT for the scores: keys and bands come from the loaded
+	 * questionnaire (validated keys), values are numbers; still passed as
+	 * parameters so nothing is ever spliced into SQL. */
+	const char **params = calloc(nrows * 5 + 1, sizeof(*params));
+	char (*num)[40] = calloc(nrows, sizeof(*num));
+	if (!params || !num)
+		abort();
+	buf_puts(&sql, "INSERT INTO scores(scan_id, level, key, score, valid, band) VALUES ");
+	params[0] = id;
+	for (size_t i = 0; i < nrows; i++) {
+		int b = (int)(1 + i * 5);
+		buf_printf(&sql, "%s($1, $%d, $%d, $%d::float8, $%d::bool, $%d)", i ? ", " : "", b + 1, b + 2,
+			   b + 3, b + 4, b + 5);
+		params[b] = rows[i].level;
+		params[b + 1] = rows[i].key;
+		if (rows[i].valid && isfinite(rows[i].score)) {
+			snprintf(num[i], sizeof(num[i]), "%.17g", rows[i].score);
+			params[b + 2] = num[i];
+		}
+		params[b + 3] = rows[i].valid ? "true" : "false";
+		params[b + 4] = rows[i].band;
+	}
+	if (own_tx && db_begin(db) != 0)
+		goto done;
+	if (db_x(db, "DELETE FROM scores WHERE scan_id = $1", id) != 0)
+		goto done;
+	if (db_x(db, "INSERT INTO results(scan_id, engine_version, overall, result) VALUES ($1, $2, $3::float8, $4::jsonb)"
+		     " ON CONFLICT (scan_id) DO UPDATE SET engine_version = EXCLUDED.engine_version,"
+		     " overall = EXCLUDED.overall, result = EXCLUDED.result, computed_at = now()",
+		 id, SCORE_ENGINE_VERSION, isfinite(res->overall.score) ? overall : NULL, text) != 0)
+		goto done;
+	if (db_exec(db, sql.data, (int)(nrows * 5 + 1), params) != 0)
+		goto done;
+	if (own_tx && db_commit(db) != 0)
+		goto done;
+	rc = 0;
+done:
+	if (rc != 0 && own_tx)
+		db_rollback(db);
+	buf_release(&sql);
+	free(params);
+	free(num);
+	free(rows);
+	cJSON_free(text);
+	return rc;
+}

@@ -1,0 +1,37 @@
+/* scan_store.h: storing a scored submission — the one place that writes
+ * `results` and the flattened `scores` of a scan. Used by the respondent's
+ * submit path (server/db/scan.c), `fphc rescore` and `fphc demo seed`, so a
+ * demo scan is stored exactly as a real one. */
+#ifndef FPHC_DB_SCAN_STORE_H
+#define FPHC_DB_SCAN_STORE_H
+
+#include "server/db/db.h"
+#include "scoring/questionnaire.h"
+#include "scoring/score.h"
+
+/* One flattened score: level "overall" (key "overall"), "pillar" or "theme"
+ * (key = the pillar's / theme's key). score is NAN when !valid; band NULL then. */
+struct score_row {
+	const char *level;
+	const char *key;
+	double score;
+	int valid;
+	const char *band;
+};
+
+/* Number of flattened rows of a result: 1 + pillars + themes. */
+size_t scan_score_row_count(const struct questionnaire *q);
+/* Fills rows[0 .. scan_score_row_count(q)) in questionnaire order: overall,
+ * then each pillar followed by its themes. Strings borrow q. */
+void scan_score_rows(const struct questionnaire *q, const struct score_result *res,
+		     struct score_row *rows);
+
+/* Inserts the result (engine version, overall, the whole result JSON) and the
+ * flattened scores of scan_id, replacing any stored before (rescore). Runs
+ * inside the caller's transaction when one is open (the submit path stores the
+ * answers, the status and this together), else in its own. Does not touch
+ * `answers` or `scans`. Returns 0, or -1 with db->err set. */
+int db_scan_store_result(struct db *db, long long scan_id, const struct questionnaire *q,
+			 const struct score_result *res);
+
+#endif
