@@ -74,7 +74,11 @@ fail:
 int cmd_demo(int argc, char **argv)
 {
 	const char *usage = "usage: fphc demo init [--reset-passwords]\n"
-			    "Creates the demo association, research group and logins (idempotent).\n";
+			    "       fphc demo seed-backoffice --org SLUG [--companies N] [--scans M]\n"
+			    "Creates the demo association, research group and logins (idempotent),\n"
+			    "or adds synthetic companies and scans for benchmarks.\n";
+	if (argc >= 2 && strcmp(argv[1], "seed-backoffice") == 0)
+		return demo_seed_backoffice(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;

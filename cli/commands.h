@@ -17,6 +17,10 @@ int cmd_migrate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_invite(int argc, char **argv);
+int cmd_org_logo(int argc, char **argv);      /* cli/cmd_user.c: fphc org logo */
+int cmd_user(int argc, char **argv);          /* cli/cmd_user.c */
+int cmd_invitations(int argc, char **argv);   /* cli/cmd_user.c */
+int demo_seed_backoffice(int argc, char **argv); /* cli/cmd_seed.c */
 
 extern const struct command commands[];
 

@@ -15,7 +15,9 @@ const struct command commands[] = {
 	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
 	{"org", cmd_org, "organisations: 'org add --slug S --name N'"},
 	{"invite", cmd_invite, "create a company and scan, print the invitation link"},
-	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run)"},
+	{"user", cmd_user, "accounts: 'user add --org SLUG --email E --role R'"},
+	{"invitations", cmd_invitations, "'invitations remind': e-mail reminders after 7 and 14 days"},
+	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run), 'demo seed-backoffice'"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };
