@@ -25,8 +25,10 @@ int invitation_send(struct db *db, long long org_id, long long scan_id, const ch
 		return 0;
 	}
 	char *body = mail_fill_template(db_str(res, 0, 4), db_str(res, 0, 0), link, db_str(res, 0, 2));
-	char subject[300];
-	snprintf(subject, sizeof(subject), "%s%s", reminder ? "Herinnering: " : "", db_str(res, 0, 3));
+	char subject[600];
+	char *subj = mail_fill_template(db_str(res, 0, 3), db_str(res, 0, 0), "", db_str(res, 0, 2));
+	snprintf(subject, sizeof(subject), "%s%s", reminder ? "Herinnering: " : "", subj);
+	free(subj);
 	struct mail m = {.to = addr, .reply_to = db_str(res, 0, 5), .subject = subject, .body = body};
 	int rc = mail_send(&m, err, errlen);
 	free(body);

@@ -96,7 +96,7 @@ static void settings_save(struct req *r)
 	s.retention_years = (int)y;
 	check_len(r, ctx, "invitation_subject", s.invitation_subject, 1, 200);
 	check_len(r, ctx, "invitation_template", s.invitation_template, 1, 10000);
-	if (!page_has_errors(ctx) && !strstr(s.invitation_template, "{link}"))
+	if (s.invitation_template[0] && !strstr(s.invitation_template, "{link}"))
 		page_field_error(ctx, "invitation_template", i18n_get(r->lang, "bo.settings.template_needs_link"));
 	if (page_has_errors(ctx)) {
 		static const char *const text[] = {"name", "region", "privacy_contact", "contact_email",
