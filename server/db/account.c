@@ -9,15 +9,16 @@
 
 int db_password_token_new(struct db *db, long long user_id, char token[TOKEN_TEXT_LEN + 1])
 {
-	char uid[24], hash[SHA256_HEX_LEN + 1];
+	char uid[24], days[16], hash[SHA256_HEX_LEN + 1];
 	ID(uid, user_id);
+	ID(days, PASSWORD_TOKEN_DAYS);
 	crypto_token_new(token);
 	crypto_sha256_hex(token, strlen(token), hash);
 	if (db_begin(db) != 0)
 		return -1;
 	if (db_x(db, "UPDATE password_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL", uid) != 0 ||
 	    db_x(db, "INSERT INTO password_tokens(token_hash, user_id, expires_at)"
-		     " VALUES ($1, $2, now() + make_interval(days => $3))", hash, uid, "7") != 0 ||
+		     " VALUES ($1, $2, now() + make_interval(days => $3::int))", hash, uid, days) != 0 ||
 	    db_commit(db) != 0) {
 		db_rollback(db);
 		return -1;
