@@ -20,7 +20,10 @@ const char *cli_base_url(void)
 
 int cmd_org(int argc, char **argv)
 {
-	const char *usage = "usage: fphc org add --slug SLUG --name NAME [--region REGION] [--kind association|research]\n";
+	const char *usage = "usage: fphc org add --slug SLUG --name NAME [--region REGION] [--kind association|research]\n"
+			    "       fphc org logo --org SLUG FILE.png   (a PNG of at most 512 KB; '-' removes the logo)\n";
+	if (argc >= 2 && strcmp(argv[1], "logo") == 0)
+		return cmd_org_logo(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "add") != 0) {
 		fputs(usage, argc >= 2 && strcmp(argv[1], "--help") == 0 ? stdout : stderr);
 		return argc >= 2 && strcmp(argv[1], "--help") == 0 ? 0 : 2;

@@ -23,6 +23,10 @@ int cmd_report(int argc, char **argv);
 int cmd_benchmarks(int argc, char **argv);
 int cmd_aggregates(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_org_logo(int argc, char **argv);      /* cli/cmd_user.c: fphc org logo */
+int cmd_user(int argc, char **argv);          /* cli/cmd_user.c */
+int cmd_invitations(int argc, char **argv);   /* cli/cmd_user.c */
+int demo_seed_backoffice(int argc, char **argv); /* cli/cmd_seed.c */
 
 extern const struct command commands[];
 

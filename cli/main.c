@@ -22,6 +22,9 @@ const struct command commands[] = {
 	{"benchmarks", cmd_benchmarks, "peer statistics: 'benchmarks refresh'"},
 	{"aggregates", cmd_aggregates, "research aggregates: 'aggregates refresh'"},
 	{"export", cmd_export, "research export: export --format csv|long|sav|codebook --version N -o FILE"},
+	{"user", cmd_user, "accounts: 'user add --org SLUG --email E --role R'"},
+	{"invitations", cmd_invitations, "'invitations remind': e-mail reminders after 7 and 14 days"},
+	{"demo", cmd_demo, "demo data: 'demo init' (logins for make run), 'demo seed-backoffice'"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };

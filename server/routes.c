@@ -7,5 +7,12 @@ const struct route *const route_tables[] = {
 	routes_core,
 	routes_login,
 	routes_research,
+	routes_bo_dashboard,
+	routes_bo_account,
+	routes_bo_admin,
+	routes_bo_users,
+	routes_bo_companies,
+	routes_bo_invitations,
+	routes_bo_takepart,
 	NULL,
 };

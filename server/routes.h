@@ -7,5 +7,13 @@
 extern const struct route routes_core[];   /* server/pages/core.c */
 extern const struct route routes_login[];  /* server/pages/login.c */
 extern const struct route routes_research[]; /* server/pages/research.c */
+/* back office part 1: server/pages/bo_*.c */
+extern const struct route routes_bo_dashboard[];
+extern const struct route routes_bo_account[];
+extern const struct route routes_bo_admin[];
+extern const struct route routes_bo_users[];
+extern const struct route routes_bo_companies[];
+extern const struct route routes_bo_invitations[];
+extern const struct route routes_bo_takepart[];
 
 #endif

@@ -150,17 +150,9 @@ static void logout(struct req *r)
 	reply_redirect(r, "/login?msg=out");
 }
 
-static void app_home(struct req *r)
-{
-	if (auth_require(r, ROLE_ADMIN | ROLE_ADVISOR | ROLE_RESEARCHER) != 0)
-		return;
-	page_render(r, 200, "app_home", i18n_get(r->lang, "app_home.title"), page_ctx(r));
-}
-
 const struct route routes_login[] = {
 	{"GET", "/login", login_form, 0},
 	{"POST", "/login", login_post, 0},
 	{"POST", "/logout", logout, 0},
-	{"GET", "/app", app_home, 0},
 	{NULL, NULL, NULL, 0},
 };

@@ -1,0 +1,139 @@
+/* account.c: SQL for users and set-password links; see account.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/db/account.h"
+#include "common/banned.h"
+
+#define ID(buf, v) snprintf((buf), sizeof(buf), "%lld", (long long)(v))
+
+int db_password_token_new(struct db *db, long long user_id, char token[TOKEN_TEXT_LEN + 1])
+{
+	char uid[24], days[16], hash[SHA256_HEX_LEN + 1];
+	ID(uid, user_id);
+	ID(days, PASSWORD_TOKEN_DAYS);
+	crypto_token_new(token);
+	crypto_sha256_hex(token, strlen(token), hash);
+	if (db_begin(db) != 0)
+		return -1;
+	if (db_x(db, "UPDATE password_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL", uid) != 0 ||
+	    db_x(db, "INSERT INTO password_tokens(token_hash, user_id, expires_at)"
+		     " VALUES ($1, $2, now() + make_interval(days => $3::int))", hash, uid, days) != 0 ||
+	    db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+long long db_password_token_peek(struct db *db, const char *token, char *email, size_t emaillen)
+{
+	char hash[SHA256_HEX_LEN + 1];
+	crypto_sha256_hex(token, strlen(token), hash);
+	PGresult *res = db_q(db, "SELECT u.id, u.email FROM password_tokens t JOIN users u ON u.id = t.user_id"
+				 " WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()"
+				 " AND NOT u.disabled", hash);
+	if (!res)
+		return -1;
+	long long id = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;
+	if (id && email)
+		snprintf(email, emaillen, "%s", db_str(res, 0, 1));
+	PQclear(res);
+	return id;
+}
+
+long long db_password_token_use(struct db *db, const char *token, const char *password_hash)
+{
+	char hash[SHA256_HEX_LEN + 1];
+	crypto_sha256_hex(token, strlen(token), hash);
+	if (db_begin(db) != 0)
+		return -1;
+	PGresult *res = db_q(db, "UPDATE password_tokens t SET used_at = now() FROM users u"
+				 " WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()"
+				 " AND u.id = t.user_id AND NOT u.disabled RETURNING t.user_id", hash);
+	if (!res) {
+		db_rollback(db);
+		return -1;
+	}
+	long long uid = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;
+	PQclear(res);
+	if (uid == 0) {
+		db_rollback(db);
+		return 0;
+	}
+	char id[24];
+	ID(id, uid);
+	if (db_x(db, "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1",
+		 id, password_hash) != 0 ||
+	    db_x(db, "DELETE FROM sessions WHERE user_id = $1", id) != 0 || db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return uid;
+}
+
+PGresult *db_user_list(struct db *db, long long org_id)
+{
+	char org[24];
+	ID(org, org_id);
+	return db_q(db, "SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash IS NOT NULL,"
+			" coalesce(to_char(u.last_login_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), ''),"
+			" EXISTS (SELECT 1 FROM password_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL"
+			"  AND t.expires_at > now())"
+			" FROM users u WHERE u.org_id = $1 ORDER BY lower(u.name), u.email", org);
+}
+
+PGresult *db_user_get(struct db *db, long long org_id, long long user_id)
+{
+	char org[24], id[24];
+	ID(org, org_id);
+	ID(id, user_id);
+	return db_q(db, "SELECT id, email, name, role, disabled FROM users WHERE id = $1 AND org_id = $2", id, org);
+}
+
+int db_user_set_disabled(struct db *db, long long org_id, long long user_id, int disabled)
+{
+	char org[24], id[24];
+	ID(org, org_id);
+	ID(id, user_id);
+	if (db_begin(db) != 0)
+		return -1;
+	PGresult *res = db_q(db, "UPDATE users SET disabled = $3::boolean WHERE id = $1 AND org_id = $2 RETURNING id",
+			     id, org, disabled ? "true" : "false");
+	int n = res ? PQntuples(res) : -1;
+	PQclear(res);
+	if (n < 0 || (n == 1 && disabled && db_x(db, "DELETE FROM sessions WHERE user_id = $1", id) != 0) ||
+	    db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return n;
+}
+
+int db_user_password_hash(struct db *db, long long user_id, char out[128])
+{
+	char id[24];
+	ID(id, user_id);
+	PGresult *res = db_q(db, "SELECT coalesce(password_hash, '') FROM users WHERE id = $1", id);
+	if (!res)
+		return -1;
+	snprintf(out, 128, "%s", db_str(res, 0, 0));
+	PQclear(res);
+	return 0;
+}
+
+int db_user_change_password(struct db *db, long long user_id, const char *hash, const char *keep_session_hash)
+{
+	char id[24];
+	ID(id, user_id);
+	if (db_begin(db) != 0)
+		return -1;
+	if (db_x(db, "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1",
+		 id, hash) != 0 ||
+	    db_x(db, "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2", id, keep_session_hash) != 0 ||
+	    db_commit(db) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,41 @@
+/* account.h: back-office users of an association (list, disable, reset) and their
+ * one-time set-password links.
+ *
+ * A link is /password/TOKEN with a 128-bit random token; only its sha256 is stored
+ * (password_tokens), it is valid for PASSWORD_TOKEN_DAYS and works once. Issuing a
+ * new link voids the user's earlier unused ones. Every function taking org_id only
+ * touches users of that organisation. */
+#ifndef FPHC_DB_ACCOUNT_H
+#define FPHC_DB_ACCOUNT_H
+
+#include "server/db/db.h"
+#include "common/crypto.h"
+
+#define PASSWORD_TOKEN_DAYS 7
+
+/* Issues a fresh set-password token for the user (voiding older ones). 0 or -1. */
+int db_password_token_new(struct db *db, long long user_id, char token[TOKEN_TEXT_LEN + 1]);
+/* The user behind a live token: returns the user id (and copies the e-mail address
+ * into email), 0 when unknown, used, expired or the user is disabled, -1 on error. */
+long long db_password_token_peek(struct db *db, const char *token, char *email, size_t emaillen);
+/* Uses the token: sets the password hash, marks the token used, ends the user's
+ * sessions, clears lockouts — in one transaction. Returns the user id, 0 when the
+ * token is not live (nothing changed), -1 on error. */
+long long db_password_token_use(struct db *db, const char *token, const char *password_hash);
+
+/* Users of the organisation: id, email, name, role, disabled, has_password,
+ * last_login_at (text), pending link (bool). Ordered by name. NULL on error. */
+PGresult *db_user_list(struct db *db, long long org_id);
+/* One user of the organisation: id, email, name, role, disabled. 0 rows when the
+ * user belongs elsewhere. */
+PGresult *db_user_get(struct db *db, long long org_id, long long user_id);
+/* Disables (ending every session) or enables a user of the organisation.
+ * Returns 1 changed, 0 no such user there, -1 on error. */
+int db_user_set_disabled(struct db *db, long long org_id, long long user_id, int disabled);
+/* The stored password hash of a user ("" when none), copied into out. 0 or -1. */
+int db_user_password_hash(struct db *db, long long user_id, char out[128]);
+/* Sets a new password and ends every other session of the user (keep_session_hash
+ * is kept). 0 or -1. */
+int db_user_change_password(struct db *db, long long user_id, const char *hash, const char *keep_session_hash);
+
+#endif

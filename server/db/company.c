@@ -1,0 +1,94 @@
+/* company.c: SQL for companies; see company.h. */
+#include <stdio.h>
+
+#include "server/db/company.h"
+#include "common/banned.h"
+
+static const char *blank_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+long long db_company_save(struct db *db, long long org_id, long long id, const struct company_input *c)
+{
+	char org[24], cid[24];
+	snprintf(org, sizeof(org), "%lld", org_id);
+	snprintf(cid, sizeof(cid), "%lld", id);
+	PGresult *res;
+	if (id == 0)
+		res = db_q(db, "INSERT INTO companies(org_id, name, kvk, sector, fte, municipality, contact_name, email, phone)"
+			       " VALUES ($1, $2, $3, $4, $5::numeric, $6, $7, $8, $9) RETURNING id",
+			   org, c->name, blank_null(c->kvk), c->sector, blank_null(c->fte), c->municipality,
+			   c->contact_name, c->email, c->phone);
+	else
+		res = db_q(db, "UPDATE companies SET name = $3, kvk = $4, sector = $5, fte = $6::numeric,"
+			       " municipality = $7, contact_name = $8, email = $9, phone = $10, updated_at = now(),"
+			       " last_activity_at = now() WHERE id = $2 AND org_id = $1 AND erased_at IS NULL RETURNING id",
+			   org, cid, c->name, blank_null(c->kvk), c->sector, blank_null(c->fte), c->municipality,
+			   c->contact_name, c->email, c->phone);
+	if (!res)
+		return -1;
+	long long out = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;
+	PQclear(res);
+	return out;
+}
+
+PGresult *db_company_get(struct db *db, long long org_id, long long id)
+{
+	char org[24], cid[24];
+	snprintf(org, sizeof(org), "%lld", org_id);
+	snprintf(cid, sizeof(cid), "%lld", id);
+	return db_q(db, "SELECT id, name, coalesce(kvk, ''), sector, coalesce(trim_scale(fte)::text, ''), municipality,"
+			" contact_name, email, phone, to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY')"
+			" FROM companies WHERE id = $2 AND org_id = $1 AND erased_at IS NULL", org, cid);
+}
+
+PGresult *db_company_search(struct db *db, long long org_id, const char *q, int offset, int limit)
+{
+	char org[24], off[16], lim[16];
+	snprintf(org, sizeof(org), "%lld", org_id);
+	snprintf(off, sizeof(off), "%d", offset);
+	snprintf(lim, sizeof(lim), "%d", limit);
+	/* The page is picked first (by name), then only its rows get their scan counts. */
+	return db_q(db,
+		"WITH hits AS (SELECT c.id, c.name, c.kvk, c.sector, c.municipality, count(*) OVER () AS total"
+		"  FROM companies c WHERE c.org_id = $1 AND c.erased_at IS NULL"
+		"  AND ($2 = '' OR strpos(lower(c.name), lower($2)) > 0)"
+		"  ORDER BY lower(c.name), c.id OFFSET $3 LIMIT $4)"
+		" SELECT h.id, h.name, coalesce(h.kvk, ''), h.sector, h.municipality,"
+		"  (SELECT count(*) FROM scans s WHERE s.company_id = h.id),"
+		"  coalesce((SELECT s.status FROM scans s WHERE s.company_id = h.id ORDER BY s.created_at DESC LIMIT 1), ''),"
+		"  h.total FROM hits h ORDER BY lower(h.name), h.id",
+		org, q ? q : "", off, lim);
+}
+
+PGresult *db_company_scans(struct db *db, long long org_id, long long company_id)
+{
+	char org[24], cid[24];
+	snprintf(org, sizeof(org), "%lld", org_id);
+	snprintf(cid, sizeof(cid), "%lld", company_id);
+	return db_q(db,
+		"SELECT s.id, s.status, to_char(s.created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'),"
+		" coalesce(to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'), ''),"
+		" coalesce(nullif(u.name, ''), u.email, ''), i.id IS NOT NULL, coalesce(i.sent_at IS NOT NULL, false),"
+		" coalesce(to_char(i.expires_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'), '')"
+		" FROM scans s LEFT JOIN users u ON u.id = s.advisor_id"
+		" LEFT JOIN LATERAL (SELECT id, sent_at, expires_at FROM invitations WHERE scan_id = s.id"
+		"  AND revoked_at IS NULL AND expires_at > now() ORDER BY id DESC LIMIT 1) i ON true"
+		" WHERE s.company_id = $2 AND s.org_id = $1 ORDER BY s.created_at DESC, s.id DESC", org, cid);
+}
+
+long long db_scan_company(struct db *db, long long org_id, long long scan_id, char status[16])
+{
+	char org[24], sid[24];
+	snprintf(org, sizeof(org), "%lld", org_id);
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	PGresult *res = db_q(db, "SELECT company_id, status FROM scans WHERE id = $2 AND org_id = $1", org, sid);
+	if (!res)
+		return -1;
+	long long cid = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;
+	if (status)
+		snprintf(status, 16, "%s", db_str(res, 0, 1));
+	PQclear(res);
+	return cid;
+}

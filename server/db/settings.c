@@ -1,0 +1,80 @@
+/* settings.c: SQL for an association's settings and logo; see settings.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+#include "server/db/settings.h"
+#include "common/banned.h"
+
+PGresult *db_org_settings(struct db *db, long long org_id)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", org_id);
+	return db_q(db, "SELECT name, region, privacy_contact, contact_email, retention_years, show_first_impression,"
+			" owner_report_download, share_research, share_open_text, free_of_charge, invitation_subject,"
+			" invitation_template, logo_png IS NOT NULL, slug, kind FROM organisations WHERE id = $1", id);
+}
+
+int db_org_settings_save(struct db *db, long long org_id, const struct org_settings *s)
+{
+	char id[24], years[16];
+	snprintf(id, sizeof(id), "%lld", org_id);
+	snprintf(years, sizeof(years), "%d", s->retention_years);
+#define B(x) ((x) ? "true" : "false")
+	return db_x(db, "UPDATE organisations SET name = $2, region = $3, privacy_contact = $4, contact_email = $5,"
+			" retention_years = $6::int, show_first_impression = $7::boolean, owner_report_download = $8::boolean,"
+			" share_research = $9::boolean, share_open_text = $10::boolean, free_of_charge = $11::boolean,"
+			" invitation_subject = $12, invitation_template = $13 WHERE id = $1",
+		    id, s->name, s->region, s->privacy_contact, s->contact_email, years, B(s->show_first_impression),
+		    B(s->owner_report_download), B(s->share_research), B(s->share_open_text), B(s->free_of_charge),
+		    s->invitation_subject, s->invitation_template);
+#undef B
+}
+
+int db_org_logo_set(struct db *db, long long org_id, const void *data, size_t len)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", org_id);
+	if (!data)
+		return db_x(db, "UPDATE organisations SET logo_png = NULL WHERE id = $1", id);
+	char *hex = malloc(len * 2 + 1);
+	if (!hex)
+		abort();
+	sodium_bin2hex(hex, len * 2 + 1, data, len);
+	int rc = db_x(db, "UPDATE organisations SET logo_png = decode($2, 'hex') WHERE id = $1", id, hex);
+	free(hex);
+	return rc;
+}
+
+unsigned char *db_org_logo(struct db *db, long long org_id, size_t *len)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", org_id);
+	*len = 1;
+	PGresult *res = db_q(db, "SELECT encode(logo_png, 'hex') FROM organisations WHERE id = $1 AND logo_png IS NOT NULL", id);
+	if (!res)
+		return NULL;
+	*len = 0;
+	unsigned char *out = NULL;
+	if (PQntuples(res) == 1) {
+		const char *hex = db_str(res, 0, 0);
+		size_t n = strlen(hex) / 2;
+		out = malloc(n ? n : 1);
+		if (!out)
+			abort();
+		if (sodium_hex2bin(out, n, hex, strlen(hex), NULL, len, NULL) != 0) {
+			free(out);
+			out = NULL;
+			*len = 1;
+		}
+	}
+	PQclear(res);
+	return out;
+}
+
+PGresult *db_org_associations(struct db *db)
+{
+	return db_query(db, "SELECT id, slug, name, region, free_of_charge FROM organisations"
+			" WHERE kind = 'association' ORDER BY lower(name)", 0, NULL);
+}

@@ -1,0 +1,38 @@
+/* settings.h: an association's settings as its admins edit them (and the logo). */
+#ifndef FPHC_DB_SETTINGS_H
+#define FPHC_DB_SETTINGS_H
+
+#include "server/db/db.h"
+
+struct org_settings {
+	const char *name;
+	const char *region;
+	const char *privacy_contact;
+	const char *contact_email;
+	int retention_years;             /* 1..30 */
+	int show_first_impression;       /* booleans: 0 or 1 */
+	int owner_report_download;
+	int share_research;
+	int share_open_text;
+	int free_of_charge;
+	const char *invitation_subject;
+	const char *invitation_template;
+};
+
+/* The settings row: name, region, privacy_contact, contact_email, retention_years,
+ * show_first_impression, owner_report_download, share_research, share_open_text,
+ * free_of_charge, invitation_subject, invitation_template, has_logo, slug, kind.
+ * NULL on error; 0 rows when there is no such organisation. */
+PGresult *db_org_settings(struct db *db, long long org_id);
+/* Saves every field of s. 0 or -1. */
+int db_org_settings_save(struct db *db, long long org_id, const struct org_settings *s);
+/* Stores a PNG (already checked) as the logo; data NULL removes it. 0 or -1. */
+int db_org_logo_set(struct db *db, long long org_id, const void *data, size_t len);
+/* The logo as a malloc'd buffer (caller frees) with its length; NULL with *len 0
+ * when there is none, NULL with *len 1 on error. */
+unsigned char *db_org_logo(struct db *db, long long org_id, size_t *len);
+/* The associations that take requests from the public page: id, slug, name,
+ * region, free_of_charge. Ordered by name. */
+PGresult *db_org_associations(struct db *db);
+
+#endif
