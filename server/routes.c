@@ -7,5 +7,8 @@ const struct route *const route_tables[] = {
 	routes_core,
 	routes_login,
 	routes_bo2_scan,
+	routes_bo2_offers,
+	routes_bo2_actions,
+	routes_bo2_research,
 	NULL,
 };

@@ -7,5 +7,8 @@
 extern const struct route routes_core[];   /* server/pages/core.c */
 extern const struct route routes_login[];  /* server/pages/login.c */
 extern const struct route routes_bo2_scan[];     /* server/pages/bo2_scan.c */
+extern const struct route routes_bo2_offers[];   /* server/pages/bo2_offers.c */
+extern const struct route routes_bo2_actions[];  /* server/pages/bo2_actions.c */
+extern const struct route routes_bo2_research[]; /* server/pages/bo2_research.c */
 
 #endif

@@ -126,6 +126,10 @@ static int load_answers(struct db *db, struct arena *a, struct scan_view *v)
 			v->answers[it->index].json = arena_strdup(a, db_str(res, i, 1));
 	}
 	PQclear(res);
+	if (v->open_text_hidden)
+		for (size_t i = 0; i < v->q->n_items; i++)
+			if (v->q->items[i]->type == ITEM_TEXT)
+				v->answers[i].json = NULL;
 	return 0;
 }
 
@@ -171,6 +175,7 @@ enum scanview_status scanview_load(struct db *db, struct arena *a, long long sca
 	out->sector = row.sector;
 	out->fte = row.fte;
 	out->q = q;
+	out->open_text_hidden = scope->pseudonymize && !row.share_open_text;
 	if (!scope->pseudonymize) {
 		out->company_name = row.company_name;
 		out->kvk = row.kvk;

@@ -64,6 +64,7 @@ struct scan_view {
 	struct sv_score *pillars;   /* q->n_pillars, questionnaire order */
 	struct sv_score *themes;    /* q->n_themes, by theme->index */
 	struct sv_answer *answers;  /* q->n_items, by item->index */
+	int open_text_hidden;       /* pseudonymized and the association does not share open answers */
 	struct benchmark_group group; /* the peer group used for every score */
 	long long previous_scan_id; /* 0 when none */
 	const char *previous_date;  /* YYYY-MM-DD or NULL */

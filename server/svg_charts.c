@@ -83,7 +83,7 @@ static void polygon(struct buf *out, const struct svg_radar *c, int peer, double
 
 int svg_radar(struct buf *out, const struct svg_radar *c)
 {
-	const double w = 520, h = 440, cx = 260, cy = 205, rad = 140;
+	const double w = 640, h = 440, cx = 320, cy = 205, rad = 130;
 	open_svg(out, "radar", w, h, c->title, c->desc);
 	for (int ring = 1; ring <= 4; ring++) {
 		buf_puts(out, "<polygon fill=\"none\" stroke=\"" GRID "\" stroke-width=\"1\" points=\"");
@@ -140,7 +140,7 @@ int svg_radar(struct buf *out, const struct svg_radar *c)
 
 int svg_theme_bars(struct buf *out, const struct svg_bars *c)
 {
-	const double w = 520, row = 58, x0 = 8, x1 = 360, top = 8;
+	const double w = 580, row = 58, x0 = 8, x1 = 360, top = 8;
 	const double h = top + row * (double)c->n + 44;
 	const char *id = c->id && c->id[0] ? c->id : "bars";
 	open_svg(out, id, w, h, c->title, c->desc);

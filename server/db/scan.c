@@ -19,7 +19,7 @@ int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_r
 		" to_char(s.submitted_at, 'YYYY-MM-DD'), coalesce(nullif(u.name, ''), u.email, ''),"
 		" c.name, coalesce(c.kvk, ''), c.contact_name, c.email, c.phone,"
 		" coalesce(s.municipality, c.municipality), coalesce(s.sector, c.sector), coalesce(s.fte, c.fte),"
-		" o.share_research, coalesce(o.research_org_id, 0)"
+		" o.share_research, coalesce(o.research_org_id, 0), o.share_open_text"
 		" FROM scans s JOIN companies c ON c.id = s.company_id JOIN organisations o ON o.id = s.org_id"
 		" LEFT JOIN users u ON u.id = coalesce(s.advisor_id, c.advisor_id)"
 		" WHERE s.id = $1 AND s.submitted_at IS NOT NULL AND c.erased_at IS NULL", id);
@@ -41,6 +41,7 @@ int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_r
 	out->fte = db_double(res, 0, 15, NAN);
 	out->share_research = db_bool(res, 0, 16);
 	out->research_org_id = db_ll(res, 0, 17, 0);
+	out->share_open_text = db_bool(res, 0, 18);
 	PQclear(res);
 	return 1;
 }

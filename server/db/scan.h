@@ -12,6 +12,7 @@ struct scan_row {
 	const char *company_name, *kvk, *contact_name, *email, *phone, *municipality, *sector;
 	double fte;               /* NAN when unknown */
 	int share_research;       /* the association shares with its research group */
+	int share_open_text;      /* … including the open answers */
 	long long research_org_id;
 };
 

@@ -180,7 +180,9 @@ static cJSON *theme_obj(struct req *r, const struct scan_view *v, const struct t
 		cJSON *e = cJSON_CreateObject();
 		cJSON_AddStringToObject(e, "key", it->key);
 		cJSON_AddStringToObject(e, "text", text_pair_get(&it->text, r->lang));
-		cJSON_AddStringToObject(e, "answer", answer_text(r, it, v->answers[it->index].json));
+		int hidden = v->open_text_hidden && it->type == ITEM_TEXT;
+		cJSON_AddStringToObject(e, "answer", hidden ? i18n_get(r->lang, "bo2.answer.hidden")
+						   : answer_text(r, it, v->answers[it->index].json));
 		cJSON_AddBoolToObject(e, "open", it->type == ITEM_TEXT);
 		cJSON_AddItemToArray(answers, e);
 	}
