@@ -40,6 +40,9 @@ void bo2_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx);
 /* Adds who_KIND and st_STATUS flags for the selects of an action form. */
 void bo2_action_select_flags(cJSON *values);
 
+/* page_render() after adding has_NAME flags for every array NAME in ctx. */
+void bo2_render(struct req *r, int status, const char *tmpl, const char *title, cJSON *ctx);
+
 /* The forms of the scan page (server/pages/bo2_scan_forms.c). */
 void bo2_status_post(struct req *r);
 void bo2_advice_post(struct req *r);

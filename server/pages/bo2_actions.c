@@ -85,7 +85,7 @@ static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 		cJSON_AddItemToArray(list, e);
 	}
 	PQclear(h);
-	page_render(r, status, "bo2_action", i18n_get(r->lang, "bo2.action.title"), ctx);
+	bo2_render(r, status, "bo2_action", i18n_get(r->lang, "bo2.action.title"), ctx);
 }
 
 static void action_page(struct req *r)
@@ -223,7 +223,7 @@ static void overview(struct req *r)
 		cJSON_AddStringToObject(ctx, "next_url", arena_printf(&r->arena, "/actions?%spage=%ld", q, page + 1));
 	cJSON_AddStringToObject(ctx, "xlsx_url", arena_printf(&r->arena, "/actions.xlsx?%s", q));
 	cJSON_AddStringToObject(ctx, "csv_url", arena_printf(&r->arena, "/actions.csv?%s", q));
-	page_render(r, 200, "bo2_actions", i18n_get(r->lang, "bo2.actions.overview"), ctx);
+	bo2_render(r, 200, "bo2_actions", i18n_get(r->lang, "bo2.actions.overview"), ctx);
 }
 
 static void export(struct req *r, int xlsx)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "server/page.h"
 #include "server/pages/bo2.h"
 #include "server/session.h"
 #include "server/tmpl.h"
@@ -134,4 +135,33 @@ void bo2_action_select_flags(cJSON *values)
 		snprintf(k, sizeof(k), "st_%s", st);
 		cJSON_AddBoolToObject(values, k, 1);
 	}
+}
+
+/* Adds has_NAME = (array not empty) beside every array NAME in the tree: the
+ * template engine cannot index arrays, and "is there anything" reads better. */
+static void add_has_flags(cJSON *node)
+{
+	cJSON *c;
+	if (cJSON_IsArray(node)) {
+		cJSON_ArrayForEach(c, node)
+			add_has_flags(c);
+		return;
+	}
+	if (!cJSON_IsObject(node))
+		return;
+	for (c = node->child; c; c = c->next) {
+		if (cJSON_IsArray(c) && c->string && strlen(c->string) < 60) {
+			char key[72];
+			snprintf(key, sizeof(key), "has_%s", c->string);
+			if (!cJSON_GetObjectItemCaseSensitive(node, key))
+				cJSON_AddBoolToObject(node, key, cJSON_GetArraySize(c) > 0);
+		}
+		add_has_flags(c);
+	}
+}
+
+void bo2_render(struct req *r, int status, const char *tmpl, const char *title, cJSON *ctx)
+{
+	add_has_flags(ctx);
+	page_render(r, status, tmpl, title, ctx);
 }

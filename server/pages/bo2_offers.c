@@ -40,7 +40,7 @@ static void offers_list(struct req *r)
 	const char *msg = req_query(r, "msg");
 	if (msg && strcmp(msg, "saved") == 0)
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "bo2.notice.saved"));
-	page_render(r, 200, "bo2_offers", i18n_get(r->lang, "bo2.offers.title"), ctx);
+	bo2_render(r, 200, "bo2_offers", i18n_get(r->lang, "bo2.offers.title"), ctx);
 }
 
 static void show_form(struct req *r, int status, cJSON *ctx, cJSON *offer)
@@ -48,7 +48,7 @@ static void show_form(struct req *r, int status, cJSON *ctx, cJSON *offer)
 	cJSON_AddItemToObject(ctx, "offer", offer);
 	int is_new = !cJSON_GetObjectItemCaseSensitive(offer, "id");
 	cJSON_AddBoolToObject(ctx, "is_new", is_new);
-	page_render(r, status, "bo2_offer_form",
+	bo2_render(r, status, "bo2_offer_form",
 		    i18n_get(r->lang, is_new ? "bo2.offers.new" : "bo2.offers.edit"), ctx);
 }
 

@@ -46,7 +46,7 @@ static void research_list(struct req *r)
 		cJSON_AddItemToArray(list, o);
 	}
 	PQclear(res);
-	page_render(r, 200, "bo2_research_list", i18n_get(r->lang, "bo2.research.title"), ctx);
+	bo2_render(r, 200, "bo2_research_list", i18n_get(r->lang, "bo2.research.title"), ctx);
 }
 
 /* The pseudonymized scan with the assessment form; ctx may carry a refused form. */
@@ -101,7 +101,7 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 	PQclear(a);
 	if (status == 200)
 		bo2_audit(r, "research_scan_view", "scan", id, NULL);
-	page_render(r, status, "bo2_research_scan",
+	bo2_render(r, status, "bo2_research_scan",
 		    arena_printf(&r->arena, "%s %s", i18n_get(r->lang, "bo2.research.scan_title"), v.pseudonym), ctx);
 }
 

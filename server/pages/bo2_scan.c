@@ -267,7 +267,7 @@ void bo2_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx)
 	if (status == 200)
 		bo2_audit(r, "scan_view", "scan", scan_id, "status", v.status, NULL);
 	const char *title = arena_printf(&r->arena, "%s %s", i18n_get(r->lang, "bo2.scan.title"), v.company_name);
-	page_render(r, status, "bo2_scan", title, ctx);
+	bo2_render(r, status, "bo2_scan", title, ctx);
 }
 
 static void scan_page(struct req *r)

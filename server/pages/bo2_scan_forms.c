@@ -118,7 +118,7 @@ static void advice_conflict(struct req *r, const struct scan_row *row, const cha
 	cJSON_AddNumberToObject(ctx, "version", cur->version);
 	cJSON_AddStringToObject(ctx, "editor", cur->editor);
 	cJSON_AddStringToObject(ctx, "updated_at", cur->updated_at);
-	page_render(r, 409, "bo2_advice_conflict", i18n_get(r->lang, "bo2.advice.conflict_title"), ctx);
+	bo2_render(r, 409, "bo2_advice_conflict", i18n_get(r->lang, "bo2.advice.conflict_title"), ctx);
 }
 
 void bo2_advice_post(struct req *r)

@@ -221,7 +221,18 @@ void bo2_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 		char key[64];
 		snprintf(key, sizeof(key), "bo2.group.%s", v->group.kind);
 		cJSON_AddStringToObject(g, "kind_label", i18n_get(r->lang, key));
+		static const struct { const char *key, *text; } sizes[] = {
+			{"fte_10_49", " (10–49 fte)"}, {"fte_50_99", " (50–99 fte)"},
+			{"fte_100_199", " (100–199 fte)"}, {"fte_200_plus", " (200+ fte)"},
+		};
+		const char *vt = "";
+		if (strcmp(v->group.kind, "sector") == 0)
+			vt = arena_printf(&r->arena, " %s", v->group.value);
+		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+			if (strcmp(v->group.value, sizes[i].key) == 0)
+				vt = sizes[i].text;
 		cJSON_AddStringToObject(g, "value", v->group.value);
+		cJSON_AddStringToObject(g, "value_text", vt);
 		cJSON_AddNumberToObject(g, "n", (double)v->group.n);
 	}
 	cJSON_AddNumberToObject(g, "k", 0);
