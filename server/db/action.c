@@ -113,7 +113,7 @@ PGresult *db_action_open(struct db *db, const struct action_filter *f)
 	ID(lim, f->limit > 0 ? f->limit : 1000000000);
 	ID(off, f->offset);
 	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM OPEN_WHERE
-		    " ORDER BY (a.due_date < current_date) DESC, a.due_date NULLS LAST, a.id LIMIT $4 OFFSET $5",
+		    " ORDER BY coalesce(a.due_date < current_date, false) DESC, a.due_date NULLS LAST, a.id LIMIT $4 OFFSET $5",
 		    org, adv, f->partner ? f->partner : "", lim, off);
 }
 
