@@ -117,3 +117,6 @@ CREATE INDEX scan_status_history_scan ON scan_status_history(scan_id, id);
 -- Peer groups: the latest submitted scan per company, by questionnaire and sector.
 CREATE INDEX scans_peer ON scans(questionnaire_id, sector, company_id, submitted_at DESC)
     WHERE submitted_at IS NOT NULL;
+-- "Is this the company's latest submitted scan?" as an index probe (peer groups).
+CREATE INDEX scans_company_latest ON scans(company_id, questionnaire_id, submitted_at DESC)
+    WHERE submitted_at IS NOT NULL;

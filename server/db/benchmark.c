@@ -36,18 +36,22 @@ const char *benchmark_size_class(double fte)
 	"    AND NOT EXISTS (SELECT 1 FROM scans l WHERE l.company_id = s.company_id" \
 	"        AND l.questionnaire_id = s.questionnaire_id AND l.submitted_at > s.submitted_at))"
 
-static long count_peers(struct db *db, const char *scan, const char *kind, const char *value)
+/* The number of peers in a group and their scan ids as an array literal (arena). */
+static long count_peers(struct db *db, struct arena *a, const char *scan, const char *kind, const char *value,
+			const char **ids)
 {
-	PGresult *res = db_q(db, PEERS_SQL " SELECT count(*) FROM peers", scan, kind, value);
+	PGresult *res = db_q(db, PEERS_SQL " SELECT count(*), coalesce(array_agg(id), '{}') FROM peers",
+			     scan, kind, value);
 	if (!res)
 		return -1;
 	long n = (long)db_ll(res, 0, 0, 0);
+	*ids = arena_strdup(a, db_str(res, 0, 1));
 	PQclear(res);
 	return n;
 }
 
 static int choose_group(struct db *db, struct arena *a, const char *scan, int k,
-			struct benchmark_group *g)
+			struct benchmark_group *g, const char **ids)
 {
 	PGresult *res = db_q(db, "SELECT coalesce(s.sector, ''), " SIZE_CLASS_SQL " FROM scans s WHERE s.id = $1", scan);
 	if (!res)
@@ -63,7 +67,7 @@ static int choose_group(struct db *db, struct arena *a, const char *scan, int k,
 	for (int i = 0; i < 3; i++) {
 		if (i == 0 && !sector[0])
 			continue;
-		long n = count_peers(db, scan, kinds[i], values[i]);
+		long n = count_peers(db, a, scan, kinds[i], values[i], ids);
 		if (n < 0)
 			return -1;
 		if (n >= k) {
@@ -86,21 +90,34 @@ int db_benchmark_scan(struct db *db, struct arena *a, long long scan_id, int k, 
 		k = 5;
 	char scan[24];
 	snprintf(scan, sizeof(scan), "%lld", scan_id);
-	int gi = choose_group(db, a, scan, k, &out->group);
-	if (gi < 0)
+	/* PostgreSQL's JIT costs ~10-200 ms of compiling for queries that run in a few
+	 * ms here; these statements are short, so it is switched off for them. */
+	if (db_begin(db) != 0)
 		return -1;
-	if (gi == 3)
-		return 0;
+	if (db_exec(db, "SET LOCAL jit = off", 0, NULL) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	const char *ids = "{}";
+	int gi = choose_group(db, a, scan, k, &out->group, &ids);
+	if (gi < 0 || gi == 3) {
+		db_rollback(db);
+		return gi < 0 ? -1 : 0;
+	}
+	/* The peers come as an array: joined through unnest(), the planner looks up
+	 * their scores by primary key instead of scanning the whole scores table. */
 	PGresult *res = db_q(db,
-		PEERS_SQL ", mine AS (SELECT level, key, score, valid FROM scores WHERE scan_id = $1)"
+		"WITH mine AS (SELECT level, key, score, valid FROM scores WHERE scan_id = $1)"
 		" SELECT sc.level, sc.key, count(*), avg(sc.score), stddev_samp(sc.score),"
 		"  percentile_cont(ARRAY[0.25, 0.5, 0.75]::float8[]) WITHIN GROUP (ORDER BY sc.score),"
 		"  count(*) FILTER (WHERE sc.score < m.score), count(*) FILTER (WHERE sc.score = m.score),"
 		"  bool_and(coalesce(m.valid AND m.score IS NOT NULL, false))"
-		" FROM peers p JOIN scores sc ON sc.scan_id = p.id AND sc.valid AND sc.score IS NOT NULL"
+		" FROM unnest($2::bigint[]) p(id) CROSS JOIN LATERAL (SELECT level, key, score FROM scores s"
+		"   WHERE s.scan_id = p.id AND s.valid AND s.score IS NOT NULL OFFSET 0) sc"
 		" LEFT JOIN mine m ON m.level = sc.level AND m.key = sc.key"
 		" GROUP BY sc.level, sc.key",
-		scan, out->group.kind, out->group.value);
+		scan, ids);
+	db_rollback(db); /* read only: nothing to commit */
 	if (!res)
 		return -1;
 	int n = PQntuples(res);
