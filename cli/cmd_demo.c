@@ -12,6 +12,7 @@
 #include "common/text.h"
 #include <getopt.h>
 #include <stdlib.h>
+#include "cli/demo_offers.h"
 #include "common/crypto.h"
 #include "common/banned.h"
 
@@ -46,6 +47,8 @@ static int demo_init(struct db *db, int reset)
 	if (db_x(db, "UPDATE organisations SET research_org_id = $1, share_research = true, is_demo = true,"
 		     " privacy_contact = 'privacy@demo.example', contact_email = 'info@demo.example'"
 		     " WHERE id = $2 AND research_org_id IS NULL", rid, aid) != 0)
+		goto fail;
+	if (demo_offers_seed(db, assoc) != 0)
 		goto fail;
 	printf("fphc: demo association 'demo' is ready. Logins:\n");
 	for (size_t i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {

@@ -70,7 +70,7 @@ if ls tests/browser/*.test.mjs >/dev/null 2>&1; then
   fi
   echo "== browser"
   out="$TMP/browser.out"
-  FPHC_BIN="$ROOT/bin/fphc" node --test --test-timeout=120000 --test-concurrency=1 tests/browser/ >"$out" 2>&1
+  FPHC_BIN="$ROOT/bin/fphc" node --test --test-timeout=600000 --test-concurrency=1 tests/browser/ >"$out" 2>&1
   rc=$?
   grep -E '^# (pass|fail)|^not ok|^# Subtest' "$out" | grep -v '^# Subtest' | head -40
   p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$out" | tail -1); f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$out" | tail -1)

@@ -14,5 +14,9 @@ const struct route *const route_tables[] = {
 	routes_bo_companies,
 	routes_bo_invitations,
 	routes_bo_takepart,
+	routes_bo2_scan,
+	routes_bo2_offers,
+	routes_bo2_actions,
+	routes_bo2_research,
 	NULL,
 };

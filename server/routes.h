@@ -15,5 +15,9 @@ extern const struct route routes_bo_users[];
 extern const struct route routes_bo_companies[];
 extern const struct route routes_bo_invitations[];
 extern const struct route routes_bo_takepart[];
+extern const struct route routes_bo2_scan[];     /* server/pages/bo2_scan.c */
+extern const struct route routes_bo2_offers[];   /* server/pages/bo2_offers.c */
+extern const struct route routes_bo2_actions[];  /* server/pages/bo2_actions.c */
+extern const struct route routes_bo2_research[]; /* server/pages/bo2_research.c */
 
 #endif

@@ -3,4 +3,47 @@
   'use strict';
   var summary = document.getElementById('error-summary');
   if (summary) { summary.focus(); }
+
+  /* ---- back office part 2: autosave of advice (forms with data-autosave) ----
+   * Posts the form as it is, asking for JSON; the server answers the new version,
+   * or 409 with the other person's text when someone saved in between. */
+  function autosave(form) {
+    var status = form.querySelector('.status');
+    var version = form.querySelector('input[name=version]');
+    var area = form.querySelector('textarea');
+    var timer = null, busy = false, again = false, blocked = false;
+    if (!area || area.readOnly) { return; }
+    function say(text) { if (status) { status.textContent = text; } }
+    function save() {
+      if (blocked) { return; }
+      if (busy) { again = true; return; }
+      busy = true;
+      var body = new URLSearchParams(new FormData(form));
+      fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin',
+        headers: { 'Accept': 'application/json' } })
+        .then(function (res) {
+          return res.json().then(function (j) { return { status: res.status, json: j }; });
+        })
+        .then(function (r) {
+          if (r.status === 200) {
+            version.value = r.json.version;
+            say(r.json.message + ' · ' + r.json.editor + ' · ' + r.json.updated_at);
+          } else if (r.status === 409 && r.json.current) {
+            blocked = true;
+            say(r.json.error.message + ' — ' + r.json.current.editor + ' (' + r.json.current.updated_at +
+                '): ' + r.json.current.body);
+          } else {
+            say(r.json.error ? r.json.error.message : String(r.status));
+          }
+        })
+        .catch(function () { say(''); })
+        .then(function () { busy = false; if (again) { again = false; save(); } });
+    }
+    area.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(save, 1200);
+    });
+  }
+  var forms = document.querySelectorAll('form[data-autosave]');
+  for (var i = 0; i < forms.length; i++) { autosave(forms[i]); }
 })();

@@ -1,0 +1,169 @@
+/* action.c: SQL for follow-up actions and the open-actions overview; see action.h. */
+#include <stdio.h>
+
+#include "server/db/action.h"
+#include "common/banned.h"
+
+#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
+
+#define ACTION_COLS \
+	" a.id, a.scan_id, a.what, a.who_kind, a.who_name, to_char(a.due_date, 'YYYY-MM-DD'), a.status, a.notes," \
+	" (a.due_date < current_date AND a.status IN ('open', 'in_progress')), c.name," \
+	" coalesce(nullif(adv.name, ''), adv.email, ''), to_char(a.updated_at, 'YYYY-MM-DD HH24:MI')," \
+	" coalesce(nullif(ed.name, ''), ed.email, '')"
+#define ACTION_FROM \
+	" FROM scan_actions a JOIN scans s ON s.id = a.scan_id JOIN companies c ON c.id = s.company_id" \
+	" LEFT JOIN users adv ON adv.id = coalesce(s.advisor_id, c.advisor_id)" \
+	" LEFT JOIN users ed ON ed.id = a.updated_by"
+
+static int history(struct db *db, const char *action_id, const char *uid, const char *change)
+{
+	return db_x(db, "INSERT INTO scan_action_history(action_id, user_id, change, what, who_kind, who_name,"
+		    " due_date, status, notes) SELECT id, $2, $3, what, who_kind, who_name, due_date, status, notes"
+		    " FROM scan_actions WHERE id = $1", action_id, uid, change);
+}
+
+long long db_action_create(struct db *db, long long org_id, long long scan_id, const struct action_fields *f,
+			   long long user_id)
+{
+	ID(org, org_id);
+	ID(scan, scan_id);
+	ID(uid, user_id);
+	if (db_begin(db) != 0)
+		return -1;
+	PGresult *res = db_q(db, "INSERT INTO scan_actions(org_id, scan_id, what, who_kind, who_name, due_date, status,"
+			     " notes, created_by, updated_by) SELECT $1, s.id, $3, $4, $5, $6::date, $7, $8, $9, $9"
+			     " FROM scans s WHERE s.id = $2 AND s.org_id = $1 RETURNING id",
+			     org, scan, f->what, f->who_kind, f->who_name, f->due_date, f->status, f->notes, uid);
+	if (!res || PQntuples(res) != 1)
+		goto fail;
+	long long id = db_ll(res, 0, 0, -1);
+	PQclear(res);
+	res = NULL;
+	ID(aid, id);
+	if (history(db, aid, uid, "created") != 0 || db_commit(db) != 0)
+		goto fail;
+	return id;
+fail:
+	if (res)
+		PQclear(res);
+	db_rollback(db);
+	return -1;
+}
+
+int db_action_update(struct db *db, long long org_id, long long action_id, const struct action_fields *f,
+		     long long user_id)
+{
+	ID(org, org_id);
+	ID(id, action_id);
+	ID(uid, user_id);
+	if (db_begin(db) != 0)
+		return -1;
+	PGresult *res = db_q(db, "UPDATE scan_actions SET what = $3, who_kind = $4, who_name = $5, due_date = $6::date,"
+			     " status = $7, notes = $8, updated_by = $9, updated_at = now()"
+			     " WHERE id = $2 AND org_id = $1 RETURNING id",
+			     org, id, f->what, f->who_kind, f->who_name, f->due_date, f->status, f->notes, uid);
+	if (!res)
+		goto fail;
+	int n = PQntuples(res);
+	PQclear(res);
+	if (n != 1) {
+		db_rollback(db);
+		return 0;
+	}
+	if (history(db, id, uid, "updated") != 0 || db_commit(db) != 0)
+		goto fail;
+	return 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+PGresult *db_action_list_scan(struct db *db, long long scan_id)
+{
+	ID(scan, scan_id);
+	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.scan_id = $1 ORDER BY a.id", scan);
+}
+
+PGresult *db_action_get(struct db *db, long long org_id, long long action_id)
+{
+	ID(org, org_id);
+	ID(id, action_id);
+	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.id = $2 AND a.org_id = $1", org, id);
+}
+
+PGresult *db_action_history(struct db *db, long long action_id)
+{
+	ID(id, action_id);
+	return db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
+		    " h.change, h.what, h.who_kind, h.who_name, to_char(h.due_date, 'YYYY-MM-DD'), h.status, h.notes"
+		    " FROM scan_action_history h LEFT JOIN users u ON u.id = h.user_id"
+		    " WHERE h.action_id = $1 ORDER BY h.id", id);
+}
+
+#define OPEN_WHERE \
+	" WHERE a.org_id = $1 AND a.status IN ('open', 'in_progress')" \
+	" AND ($2::bigint = 0 OR coalesce(s.advisor_id, c.advisor_id) = $2::bigint)" \
+	" AND ($3 = '' OR (a.who_kind = 'partner' AND strpos(lower(a.who_name), lower($3)) > 0))"
+
+/* Runs one read-only query with PostgreSQL's JIT off: compiling costs far more
+ * than these index-driven queries take. NULL on error. */
+static PGresult *without_jit(struct db *db, const char *sql, int n, const char *const *params)
+{
+	if (db_begin(db) != 0)
+		return NULL;
+	PGresult *res = NULL;
+	if (db_exec(db, "SET LOCAL jit = off", 0, NULL) == 0)
+		res = db_query(db, sql, n, params);
+	if (res && db_commit(db) != 0) {
+		PQclear(res);
+		res = NULL;
+	}
+	if (!res)
+		db_rollback(db);
+	return res;
+}
+
+PGresult *db_action_open(struct db *db, const struct action_filter *f)
+{
+	ID(org, f->org_id);
+	ID(adv, f->advisor_id);
+	ID(lim, f->limit > 0 ? f->limit : 1000000000);
+	ID(off, f->offset);
+	return without_jit(db, "SELECT" ACTION_COLS ACTION_FROM OPEN_WHERE
+		    /* Overdue first, then by due date: an overdue date lies before every other
+		     * date, so due date order alone does it, and scan_actions_open serves it. */
+		    " ORDER BY a.due_date NULLS LAST, a.id LIMIT $4 OFFSET $5",
+		    5, DB_PARAMS(org, adv, f->partner ? f->partner : "", lim, off));
+}
+
+long db_action_open_count(struct db *db, const struct action_filter *f)
+{
+	ID(org, f->org_id);
+	ID(adv, f->advisor_id);
+	/* Without an advisor filter the joins change nothing: count the actions alone. */
+	PGresult *res = f->advisor_id
+		? without_jit(db, "SELECT count(*)" ACTION_FROM OPEN_WHERE, 3, DB_PARAMS(org, adv, f->partner ? f->partner : ""))
+		: without_jit(db, "SELECT count(*) FROM scan_actions a WHERE a.org_id = $1 AND a.status IN ('open', 'in_progress')"
+			      " AND ($2 = '' OR (a.who_kind = 'partner' AND strpos(lower(a.who_name), lower($2)) > 0))",
+			      2, DB_PARAMS(org, f->partner ? f->partner : ""));
+	if (!res)
+		return -1;
+	long n = (long)db_ll(res, 0, 0, 0);
+	PQclear(res);
+	return n;
+}
+
+PGresult *db_action_advisors(struct db *db, long long org_id)
+{
+	ID(org, org_id);
+	return db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
+		    " AND role IN ('advisor', 'admin') AND NOT disabled ORDER BY 2", org);
+}
+
+PGresult *db_action_partners(struct db *db, long long org_id)
+{
+	ID(org, org_id);
+	return db_q(db, "SELECT DISTINCT who_name FROM scan_actions WHERE org_id = $1 AND who_kind = 'partner'"
+		    " AND who_name <> '' AND status IN ('open', 'in_progress') ORDER BY 1 LIMIT 200", org);
+}

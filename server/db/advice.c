@@ -1,0 +1,149 @@
+/* advice.c: SQL for advice, chosen offers, the research assessment and the meeting; see advice.h. */
+#include <stdio.h>
+
+#include "server/db/advice.h"
+#include "common/banned.h"
+
+#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
+
+PGresult *db_advice_list(struct db *db, long long scan_id)
+{
+	ID(id, scan_id);
+	return db_q(db, "SELECT a.theme_key, a.body_md, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
+		    " to_char(a.updated_at, 'YYYY-MM-DD HH24:MI') FROM scan_advice a"
+		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
+}
+
+static int read_current(struct db *db, struct arena *a, const char *id, const char *theme,
+			struct advice_current *cur)
+{
+	PGresult *res = db_q(db, "SELECT a.body_md, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
+			     " to_char(a.updated_at, 'YYYY-MM-DD HH24:MI') FROM scan_advice a"
+			     " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1 AND a.theme_key = $2",
+			     id, theme);
+	if (!res)
+		return -1;
+	if (PQntuples(res) == 1) {
+		cur->body_md = arena_strdup(a, db_str(res, 0, 0));
+		cur->version = (int)db_ll(res, 0, 1, 0);
+		cur->editor = arena_strdup(a, db_str(res, 0, 2));
+		cur->updated_at = arena_strdup(a, db_str(res, 0, 3));
+	} else {
+		cur->body_md = cur->editor = cur->updated_at = "";
+		cur->version = 0;
+	}
+	PQclear(res);
+	return 0;
+}
+
+enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_id,
+				const char *theme_key, const char *body, int base_version,
+				long long user_id, struct advice_current *cur)
+{
+	ID(id, scan_id);
+	ID(uid, user_id);
+	ID(base, base_version);
+	PGresult *res;
+	if (base_version == 0)
+		res = db_q(db, "INSERT INTO scan_advice(scan_id, theme_key, body_md, version, updated_by)"
+			   " VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING RETURNING version",
+			   id, theme_key, body, uid);
+	else
+		res = db_q(db, "UPDATE scan_advice SET body_md = $3, version = version + 1, updated_by = $4,"
+			   " updated_at = now() WHERE scan_id = $1 AND theme_key = $2 AND version = $5 RETURNING version",
+			   id, theme_key, body, uid, base);
+	if (!res)
+		return ADVICE_ERROR;
+	int saved = PQntuples(res) == 1;
+	PQclear(res);
+	if (read_current(db, a, id, theme_key, cur) != 0)
+		return ADVICE_ERROR;
+	return saved ? ADVICE_SAVED : ADVICE_CONFLICT;
+}
+
+PGresult *db_scan_offers(struct db *db, long long scan_id)
+{
+	ID(id, scan_id);
+	return db_q(db, "SELECT so.theme_key, o.id, o.title, o.provider, o.contact, o.url, so.note"
+		    " FROM scan_offers so JOIN offers o ON o.id = so.offer_id WHERE so.scan_id = $1"
+		    " ORDER BY so.chosen_at, o.title", id);
+}
+
+int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const char *theme_key,
+		       long long offer_id, const char *note, long long user_id)
+{
+	ID(id, scan_id);
+	ID(org, org_id);
+	ID(oid, offer_id);
+	ID(uid, user_id);
+	PGresult *res = db_q(db, "INSERT INTO scan_offers(scan_id, theme_key, offer_id, note, chosen_by)"
+			     " SELECT $1, $2, o.id, $4, $5 FROM offers o WHERE o.id = $3 AND o.org_id = $6"
+			     " ON CONFLICT (scan_id, theme_key, offer_id) DO UPDATE SET note = EXCLUDED.note"
+			     " RETURNING offer_id", id, theme_key, oid, note, uid, org);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	PQclear(res);
+	return n == 1;
+}
+
+int db_scan_offer_remove(struct db *db, long long scan_id, const char *theme_key, long long offer_id)
+{
+	ID(id, scan_id);
+	ID(oid, offer_id);
+	return db_x(db, "DELETE FROM scan_offers WHERE scan_id = $1 AND theme_key = $2 AND offer_id = $3",
+		    id, theme_key, oid);
+}
+
+PGresult *db_assessment_get(struct db *db, long long scan_id)
+{
+	ID(id, scan_id);
+	return db_q(db, "SELECT a.body, a.judgements::text, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
+		    " to_char(a.updated_at, 'YYYY-MM-DD HH24:MI') FROM research_assessments a"
+		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
+}
+
+int db_assessment_save(struct db *db, long long scan_id, const char *body, const char *judgements_json,
+		       int base_version, long long user_id)
+{
+	ID(id, scan_id);
+	ID(uid, user_id);
+	ID(base, base_version);
+	PGresult *res;
+	if (base_version == 0)
+		res = db_q(db, "INSERT INTO research_assessments(scan_id, body, judgements, updated_by)"
+			   " VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT DO NOTHING RETURNING version",
+			   id, body, judgements_json, uid);
+	else
+		res = db_q(db, "UPDATE research_assessments SET body = $2, judgements = $3::jsonb, version = version + 1,"
+			   " updated_by = $4, updated_at = now() WHERE scan_id = $1 AND version = $5 RETURNING version",
+			   id, body, judgements_json, uid, base);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	PQclear(res);
+	return n == 1;
+}
+
+PGresult *db_meeting_get(struct db *db, long long scan_id)
+{
+	ID(id, scan_id);
+	return db_q(db, "SELECT to_char(m.planned_date, 'YYYY-MM-DD'), m.planned_time, m.place,"
+		    " to_char(m.held_date, 'YYYY-MM-DD'), m.attendees, m.notes,"
+		    " coalesce(nullif(u.name, ''), u.email, ''), to_char(m.updated_at, 'YYYY-MM-DD HH24:MI')"
+		    " FROM scan_meetings m LEFT JOIN users u ON u.id = m.updated_by WHERE m.scan_id = $1", id);
+}
+
+int db_meeting_save(struct db *db, long long scan_id, const char *planned_date, const char *planned_time,
+		    const char *place, const char *held_date, const char *attendees, const char *notes,
+		    long long user_id)
+{
+	ID(id, scan_id);
+	ID(uid, user_id);
+	return db_x(db, "INSERT INTO scan_meetings(scan_id, planned_date, planned_time, place, held_date, attendees,"
+		    " notes, updated_by) VALUES ($1, $2::date, $3, $4, $5::date, $6, $7, $8)"
+		    " ON CONFLICT (scan_id) DO UPDATE SET planned_date = EXCLUDED.planned_date,"
+		    " planned_time = EXCLUDED.planned_time, place = EXCLUDED.place, held_date = EXCLUDED.held_date,"
+		    " attendees = EXCLUDED.attendees, notes = EXCLUDED.notes, updated_by = EXCLUDED.updated_by,"
+		    " updated_at = now()", id, planned_date, planned_time, place, held_date, attendees, notes, uid);
+}

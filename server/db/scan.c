@@ -1,0 +1,155 @@
+/* scan.c: SQL for reading submitted scans and their status workflow; see scan.h. */
+#include <math.h>
+#include <stdio.h>
+
+#include "server/db/scan.h"
+#include "common/banned.h"
+
+static void id_text(char *out, size_t n, long long id)
+{
+	snprintf(out, n, "%lld", id);
+}
+
+int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_row *out)
+{
+	char id[24];
+	id_text(id, sizeof(id), scan_id);
+	PGresult *res = db_q(db,
+		"SELECT s.id, s.org_id, s.company_id, s.questionnaire_id, s.status, s.lang,"
+		" to_char(s.submitted_at, 'YYYY-MM-DD'), coalesce(nullif(u.name, ''), u.email, ''),"
+		" c.name, coalesce(c.kvk, ''), c.contact_name, c.email, c.phone,"
+		" coalesce(s.municipality, c.municipality), coalesce(s.sector, c.sector), coalesce(s.fte, c.fte),"
+		" o.share_research, coalesce(o.research_org_id, 0), o.share_open_text"
+		" FROM scans s JOIN companies c ON c.id = s.company_id JOIN organisations o ON o.id = s.org_id"
+		" LEFT JOIN users u ON u.id = coalesce(s.advisor_id, c.advisor_id)"
+		" WHERE s.id = $1 AND s.submitted_at IS NOT NULL AND c.erased_at IS NULL", id);
+	if (!res)
+		return -1;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return 0;
+	}
+	out->id = db_ll(res, 0, 0, 0);
+	out->org_id = db_ll(res, 0, 1, 0);
+	out->company_id = db_ll(res, 0, 2, 0);
+	out->questionnaire_id = db_ll(res, 0, 3, 0);
+	const char **s[] = {&out->status, &out->lang, &out->submitted_at, &out->advisor_name,
+			    &out->company_name, &out->kvk, &out->contact_name, &out->email,
+			    &out->phone, &out->municipality, &out->sector};
+	for (int i = 0; i < 11; i++)
+		*s[i] = arena_strdup(a, db_str(res, 0, 4 + i));
+	out->fte = db_double(res, 0, 15, NAN);
+	out->share_research = db_bool(res, 0, 16);
+	out->research_org_id = db_ll(res, 0, 17, 0);
+	out->share_open_text = db_bool(res, 0, 18);
+	PQclear(res);
+	return 1;
+}
+
+PGresult *db_scan_scores(struct db *db, long long scan_id)
+{
+	char id[24];
+	id_text(id, sizeof(id), scan_id);
+	return db_q(db, "SELECT level, key, score, valid, band FROM scores WHERE scan_id = $1", id);
+}
+
+PGresult *db_scan_answers(struct db *db, long long scan_id)
+{
+	char id[24];
+	id_text(id, sizeof(id), scan_id);
+	return db_q(db, "SELECT item_key, value::text FROM answers WHERE scan_id = $1", id);
+}
+
+const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_id)
+{
+	char id[24];
+	id_text(id, sizeof(id), scan_id);
+	PGresult *res = db_q(db, "SELECT result::text FROM results WHERE scan_id = $1", id);
+	if (!res)
+		return NULL;
+	const char *json = arena_strdup(a, PQntuples(res) ? db_str(res, 0, 0) : "");
+	PQclear(res);
+	return json;
+}
+
+long long db_scan_previous(struct db *db, struct arena *a, long long scan_id, const char **date)
+{
+	char id[24];
+	id_text(id, sizeof(id), scan_id);
+	*date = NULL;
+	PGresult *res = db_q(db,
+		"SELECT p.id, to_char(p.submitted_at, 'YYYY-MM-DD') FROM scans s JOIN scans p"
+		" ON p.company_id = s.company_id AND p.id <> s.id AND p.submitted_at < s.submitted_at"
+		" WHERE s.id = $1 ORDER BY p.submitted_at DESC LIMIT 1", id);
+	if (!res)
+		return -1;
+	long long prev = 0;
+	if (PQntuples(res) == 1) {
+		prev = db_ll(res, 0, 0, 0);
+		*date = arena_strdup(a, db_str(res, 0, 1));
+	}
+	PQclear(res);
+	return prev;
+}
+
+int db_scan_set_status(struct db *db, long long scan_id, long long org_id, const char *from,
+		       const char *to, long long user_id, const char *reason)
+{
+	char id[24], org[24], uid[24];
+	id_text(id, sizeof(id), scan_id);
+	id_text(org, sizeof(org), org_id);
+	id_text(uid, sizeof(uid), user_id);
+	if (db_begin(db) != 0)
+		return -1;
+	PGresult *res = db_q(db, "UPDATE scans SET status = $3, updated_at = now()"
+			     " WHERE id = $1 AND org_id = $2 AND status = $4 RETURNING id", id, org, to, from);
+	if (!res)
+		goto fail;
+	int moved = PQntuples(res) == 1;
+	PQclear(res);
+	if (!moved) {
+		db_rollback(db);
+		return 0;
+	}
+	if (db_x(db, "INSERT INTO scan_status_history(scan_id, user_id, from_status, to_status, reason)"
+		     " VALUES ($1, $2, $3, $4, $5)", id, uid, from, to, reason ? reason : "") != 0)
+		goto fail;
+	if (db_commit(db) != 0)
+		goto fail;
+	return 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+PGresult *db_scan_status_history(struct db *db, long long scan_id)
+{
+	char id[24];
+	id_text(id, sizeof(id), scan_id);
+	return db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
+		    " h.from_status, h.to_status, h.reason FROM scan_status_history h"
+		    " LEFT JOIN users u ON u.id = h.user_id WHERE h.scan_id = $1 ORDER BY h.id", id);
+}
+
+PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit)
+{
+	char rid[24], lim[16];
+	id_text(rid, sizeof(rid), research_org_id);
+	snprintf(lim, sizeof(lim), "%d", limit);
+	return db_q(db, "SELECT s.id, s.company_id, s.status, to_char(s.submitted_at, 'YYYY-MM-DD'),"
+		    " coalesce(s.sector, ''), ra.scan_id IS NOT NULL"
+		    " FROM scans s JOIN organisations o ON o.id = s.org_id"
+		    " LEFT JOIN research_assessments ra ON ra.scan_id = s.id"
+		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL"
+		    " ORDER BY s.submitted_at DESC LIMIT $2", rid, lim);
+}
+
+const char *db_pseudonym_secret_hex(struct db *db, struct arena *a)
+{
+	PGresult *res = db_q(db, "SELECT encode(value, 'hex') FROM installation WHERE key = $1", "pseudonym_secret");
+	if (!res)
+		return NULL;
+	const char *hex = PQntuples(res) == 1 ? arena_strdup(a, db_str(res, 0, 0)) : NULL;
+	PQclear(res);
+	return hex;
+}

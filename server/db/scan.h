@@ -1,0 +1,45 @@
+/* scan.h: reading a submitted scan (company, scores, answers, result) and moving
+ * it through the back-office status workflow. Callers scope by organisation. */
+#ifndef FPHC_DB_SCAN_H
+#define FPHC_DB_SCAN_H
+
+#include "common/arena.h"
+#include "server/db/db.h"
+
+struct scan_row {
+	long long id, org_id, company_id, questionnaire_id;
+	const char *status, *lang, *submitted_at, *advisor_name;
+	const char *company_name, *kvk, *contact_name, *email, *phone, *municipality, *sector;
+	double fte;               /* NAN when unknown */
+	int share_research;       /* the association shares with its research group */
+	int share_open_text;      /* … including the open answers */
+	long long research_org_id;
+};
+
+/* Reads scan `scan_id` (strings in the arena). 1 found, 0 not, -1 error. */
+int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_row *out);
+/* level, key, score, valid, band of every score of the scan. NULL on error. */
+PGresult *db_scan_scores(struct db *db, long long scan_id);
+/* item_key, value (JSON text). NULL on error. */
+PGresult *db_scan_answers(struct db *db, long long scan_id);
+/* The stored result JSON as text, in the arena; "" when none; NULL on error. */
+const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_id);
+/* The company's submitted scan before this one: its id (0 when none) and date. -1 on error. */
+long long db_scan_previous(struct db *db, struct arena *a, long long scan_id, const char **date);
+
+/* Moves the scan from `from` to `to` and records it (who, reason) in one
+ * transaction. 1 done, 0 when the scan is no longer in `from` (someone else moved
+ * it), -1 on error. */
+int db_scan_set_status(struct db *db, long long scan_id, long long org_id, const char *from,
+		       const char *to, long long user_id, const char *reason);
+/* at, user name, from, to, reason of every status change, oldest first. */
+PGresult *db_scan_status_history(struct db *db, long long scan_id);
+
+/* Submitted scans a research group may assess: id, pseudonym input (company id),
+ * status, submitted date, sector, whether assessed. NULL on error. */
+PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit);
+
+/* The installation's pseudonym secret (hex text, in the arena); NULL on error or when absent. */
+const char *db_pseudonym_secret_hex(struct db *db, struct arena *a);
+
+#endif
