@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
+#include "cli/demo_invite.h"
 #include "server/config.h"
 #include "server/db/org.h"
 #include "common/crypto.h"
@@ -65,7 +66,7 @@ static int demo_init(struct db *db, int reset)
 			goto fail;
 		printf("  %-26s (%s) password: %s\n", u->email, u->role, pw);
 	}
-	return 0;
+	return demo_invite(db, assoc);
 fail:
 	fprintf(stderr, "fphc demo init: %s\n", db->err);
 	return -1;

@@ -6,5 +6,6 @@
 const struct route *const route_tables[] = {
 	routes_core,
 	routes_login,
+	routes_respondent,
 	NULL,
 };

@@ -6,5 +6,6 @@
 
 extern const struct route routes_core[];   /* server/pages/core.c */
 extern const struct route routes_login[];  /* server/pages/login.c */
+extern const struct route routes_respondent[]; /* server/pages/scan_routes.c */
 
 #endif
