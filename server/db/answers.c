@@ -22,7 +22,7 @@ int db_answer_save(struct db *db, long long scan_id, const char *item_key, const
 	char sid[24], p[16];
 	snprintf(sid, sizeof(sid), "%lld", scan_id);
 	snprintf(p, sizeof(p), "%d", page);
-	PGresult *res = db_q(db, save_sql, sid, item_key, value_json, p);
+	PGresult *res = db_qp(db, save_sql, sid, item_key, value_json, p);
 	if (!res)
 		return -1;
 	int open = db_ll(res, 0, 0, 0) > 0;

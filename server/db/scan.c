@@ -12,22 +12,24 @@
 #include "common/crypto.h"
 #include "common/banned.h"
 
+/* Prepared once per connection: this runs on every page of every owner. */
+static const char by_token_sql[] =
+	"SELECT s.id, s.questionnaire_id, s.status, s.lang, s.consent_at IS NOT NULL, s.last_page,"
+	" coalesce(s.sector, ''), coalesce(s.fte::text, ''), coalesce(s.employees::text, ''),"
+	" coalesce(s.municipality, ''), c.name, o.slug, o.name, coalesce(ro.name, ''), o.show_first_impression,"
+	" o.share_research AND o.research_org_id IS NOT NULL,"
+	" CASE WHEN $2 THEN (SELECT coalesce(json_object_agg(an.item_key, an.value), '{}')::text"
+	"   FROM answers an WHERE an.scan_id = s.id) END"
+	" FROM invitations i JOIN scans s ON s.id = i.scan_id JOIN companies c ON c.id = s.company_id"
+	" JOIN organisations o ON o.id = s.org_id LEFT JOIN organisations ro ON ro.id = o.research_org_id"
+	" WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND i.expires_at > now() AND c.erased_at IS NULL";
+
 int db_scan_by_token(struct db *db, const char *token, int with_answers, struct arena *a,
 		     struct scan_view *out)
 {
 	char hash[SHA256_HEX_LEN + 1];
 	crypto_sha256_hex(token, strlen(token), hash);
-	PGresult *res = db_q(db,
-		"SELECT s.id, s.questionnaire_id, s.status, s.lang, s.consent_at IS NOT NULL, s.last_page,"
-		" coalesce(s.sector, ''), coalesce(s.fte::text, ''), coalesce(s.employees::text, ''),"
-		" coalesce(s.municipality, ''), c.name, o.slug, o.name, coalesce(ro.name, ''), o.show_first_impression,"
-		" o.share_research AND o.research_org_id IS NOT NULL,"
-		" CASE WHEN $2 THEN (SELECT coalesce(json_object_agg(an.item_key, an.value), '{}')::text"
-		"   FROM answers an WHERE an.scan_id = s.id) END"
-		" FROM invitations i JOIN scans s ON s.id = i.scan_id JOIN companies c ON c.id = s.company_id"
-		" JOIN organisations o ON o.id = s.org_id LEFT JOIN organisations ro ON ro.id = o.research_org_id"
-		" WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND i.expires_at > now() AND c.erased_at IS NULL",
-		hash, with_answers ? "t" : "f");
+	PGresult *res = db_qp(db, by_token_sql, hash, with_answers ? "t" : "f");
 	if (!res)
 		return -1;
 	if (PQntuples(res) != 1) {
