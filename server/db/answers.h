@@ -11,10 +11,11 @@
 #include "server/db/db.h"
 
 /* Saves (or, when value_json is NULL, deletes) one answer and moves last_page to
- * `page` when it differs. One statement, committed on return. Returns 1 saved,
- * 0 when the scan is not open for answers, -1 on error. */
+ * `page` when it differs. One statement, committed on return (asynchronously:
+ * see answers.c). Sets *answered to the scan's number of answered items after
+ * the save. Returns 1 saved, 0 when the scan is not open for answers, -1 on error. */
 int db_answer_save(struct db *db, long long scan_id, const char *item_key, const char *value_json,
-		   int page);
+		   int page, int *answered);
 
 /* One answer of a page: value_json NULL deletes it. */
 struct answer_write {

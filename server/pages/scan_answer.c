@@ -19,7 +19,7 @@ static void fail(struct req *r, int status, const char *key, const char *path)
 void scan_answer_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 1, &s) != 0)
+	if (scan_load(r, 0, &s) != 0)
 		return;
 	if (!scan_csrf_ok(&s, req_header(r, "X-CSRF-Token"))) {
 		fail(r, 403, "scan.answer.csrf", NULL);
@@ -67,7 +67,8 @@ void scan_answer_post(struct req *r)
 		return;
 	}
 	char *txt = empty ? NULL : cJSON_PrintUnformatted(value);
-	int rc = db_answer_save(req_db(r), s.v.id, it->key, txt, (int)it->pillar + 1);
+	int answered = 0;
+	int rc = db_answer_save(req_db(r), s.v.id, it->key, txt, (int)it->pillar + 1, &answered);
 	cJSON_free(txt);
 	if (rc < 0) {
 		reply_db_error(r);
@@ -77,11 +78,6 @@ void scan_answer_post(struct req *r)
 		fail(r, 409, "scan.error.submitted", NULL);
 		return;
 	}
-	/* The share answered after this change, from the answers loaded before it. */
-	int answered = scan_answered_count(&s);
-	const cJSON *before = cJSON_GetObjectItemCaseSensitive(s.answers, it->key);
-	int was = before && !cJSON_IsNull(before);
-	answered += (empty ? 0 : 1) - was;
 	int total = (int)s.q->n_items;
 	cJSON *out = cJSON_CreateObject();
 	cJSON_AddBoolToObject(out, "saved", 1);

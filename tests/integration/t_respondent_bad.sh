@@ -10,7 +10,8 @@ start_server || exit 1
 invite "Garage Tampering"
 csrf=$(scan_csrf "$TOKEN")
 http POST "/s/$TOKEN/consent" --data "consent=yes"; expect_eq "consent without CSRF token is 403" 403 "$STATUS"
-http POST "/s/$TOKEN/consent" --data "csrf=${csrf%?}0&consent=yes"; expect_eq "consent with a wrong CSRF token is 403" 403 "$STATUS"
+case "$csrf" in *0) wrong="${csrf%?}1" ;; *) wrong="${csrf%?}0" ;; esac
+http POST "/s/$TOKEN/consent" --data "csrf=$wrong&consent=yes"; expect_eq "consent with a wrong CSRF token is 403" 403 "$STATUS"
 invite "Ander Bedrijf"; other_token=$TOKEN; other_csrf=$(scan_csrf "$other_token")
 invite "Garage Tampering 2"; TOKEN_B=$TOKEN; SCAN_B=$SCAN_ID
 csrf=$(scan_csrf "$TOKEN_B")
