@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
+#include "cli/demo_invite.h"
 #include "server/config.h"
 #include "server/db/org.h"
 #include "server/db/benchmark_snapshot.h"
@@ -141,9 +142,11 @@ int cmd_demo(int argc, char **argv)
 	const char *usage = "usage: fphc demo init [--reset-passwords]\n"
 			    "       fphc demo seed --companies N [--scans-per-company M] [--org SLUG] [--seed S]\n"
 			    "       fphc demo seed-backoffice --org SLUG [--companies N] [--scans M]\n"
+			    "       fphc demo invite\n"
 			    "init: creates the demo association, research group and logins (idempotent).\n"
 			    "seed: adds synthetic companies with submitted, scored scans (see fphc demo seed --help).\n"
-			    "seed-backoffice: adds many companies and scans for the back-office benchmarks.\n";
+			    "seed-backoffice: adds many companies and scans for the back-office benchmarks.\n"
+			    "invite: a fresh invitation link for the demo company's open scan (make run prints it).\n";
 	if (argc >= 2 && strcmp(argv[1], "seed-backoffice") == 0)
 		return demo_seed_backoffice(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
@@ -152,6 +155,19 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "seed") == 0)
 		return demo_seed_cmd(argc - 1, argv + 1);
+	if (strcmp(argv[1], "invite") == 0) {
+		if (cli_config(1, argv + 1, "demo invite", usage) != 0)
+			return cli_config_status();
+		struct db *db = cli_db_open();
+		if (!db)
+			return 1;
+		long long assoc = db_org_by_slug(db, "demo");
+		int rc = assoc > 0 ? demo_invite(db, assoc) : -1;
+		if (assoc <= 0)
+			fprintf(stderr, "fphc demo invite: run 'fphc demo init' first\n");
+		db_free(db);
+		return rc ? 1 : 0;
+	}
 	if (strcmp(argv[1], "init") == 0) {
 		int reset = argc > 2 && strcmp(argv[2], "--reset-passwords") == 0;
 		if (cli_config(reset ? 1 : argc - 1, argv + 1, "demo init", usage) != 0)

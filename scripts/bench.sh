@@ -189,6 +189,33 @@ bench_backoffice2() {
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
 }
 
+# The owner's scan: a pillar page of a scan in progress, and one autosaved answer
+# (JSON, committed to PostgreSQL), each next to /healthz measured in the same run.
+bench_respondent() {
+  echo "== respondent (wrk, 64 connections, 10 s after 2 s warm-up)"
+  echo "   targets: pillar page >= 8000 req/s, p99 <= 25 ms, >= 40% of /healthz; autosave >= 2500 req/s"
+  bench_db; bench_server
+  bin/fphc demo init >/dev/null
+  local link token csrf
+  link=$(bin/fphc invite --org demo --company "Bench Respondent BV" --sector C --fte 45)
+  token=${link##*/}
+  csrf=$(curl -s "$BASE/s/$token" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -s -o /dev/null --data "csrf=$csrf&consent=yes" "$BASE/s/$token/consent"
+  curl -s -o /dev/null --data "csrf=$csrf&sector=C&fte=45&employees=52&municipality=Maastricht" "$BASE/s/$token/profile"
+  # a scan halfway: pillar 1 answered, pillar 2 partly
+  curl -s -o /dev/null --data "csrf=$csrf&a.s01=4&a.s02=3&a.s03=yes&a.s04=c&a.s05=4&a.s06=2&a.s07=3&a.s08=no&a.s09=4&a.s10=2&a.s11=3&a.s12=4&p.s13=1&a.s13=a&a.s14=3&a.s15=2&a.s16=8&a.s17=4&p.s18=1&a.s18=b&a.s19=yes&nav=next" "$BASE/s/$token/pillar/1"
+  curl -s -o /dev/null --data "csrf=$csrf&a.w01=4&a.w02=3&a.w04=b&a.w05=yes&a.w06=4&nav=next" "$BASE/s/$token/pillar/2"
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/s/$token/pillar/2")
+  [ "$code" = 200 ] || { echo "   pillar page answers $code; skipped"; return 1; }
+  wrk_run "GET /healthz" /healthz
+  local healthz=$LAST_RPS
+  wrk_run "GET /s/TOKEN/pillar/2" "/s/$token/pillar/2"
+  local pillar=$LAST_RPS
+  FPHC_CSRF=$csrf wrk_run "POST /s/TOKEN/answer (autosave)" "/s/$token/answer" -s tests/bench/autosave.lua
+  awk -v p="$pillar" -v h="$healthz" 'BEGIN { printf "   pillar page / healthz = %.0f%% (target >= 40%%)\n", 100 * p / h }'
+}
+
 all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$')
 for name in ${*:-$all}; do
   "bench_$name"

@@ -10,4 +10,5 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 bin/fphc migrate
 bin/fphc demo init
+bin/fphc demo invite
 exec bin/fphc serve

@@ -18,5 +18,6 @@ const struct route *const route_tables[] = {
 	routes_bo2_offers,
 	routes_bo2_actions,
 	routes_bo2_research,
+	routes_respondent,
 	NULL,
 };

@@ -19,5 +19,6 @@ extern const struct route routes_bo2_scan[];     /* server/pages/bo2_scan.c */
 extern const struct route routes_bo2_offers[];   /* server/pages/bo2_offers.c */
 extern const struct route routes_bo2_actions[];  /* server/pages/bo2_actions.c */
 extern const struct route routes_bo2_research[]; /* server/pages/bo2_research.c */
+extern const struct route routes_respondent[]; /* server/pages/scan_routes.c */
 
 #endif

@@ -52,6 +52,7 @@ int db_connect(struct db *db)
 		db->conn = NULL;
 	}
 	db->in_tx = 0;
+	db->nprepared = 0;
 	db->conn = PQconnectdb(db->conninfo);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		set_err(db, PQerrorMessage(db->conn), "08006");
@@ -100,6 +101,47 @@ PGresult *db_query(struct db *db, const char *sql, int n, const char *const *par
 		PQclear(res);
 		/* A connection that died between requests is retried once; inside a
 		 * transaction the caller must start over, so no retry there. */
+		if (!db->unavailable || db->in_tx)
+			return NULL;
+	}
+	return NULL;
+}
+
+PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *const *params)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (!db->in_tx && db_connect(db) != 0)
+			return NULL;
+		if (!db->conn) {
+			set_err(db, "connection lost inside a transaction", "08006");
+			db->unavailable = 1;
+			return NULL;
+		}
+		int slot = -1;
+		for (int i = 0; i < db->nprepared; i++)
+			if (db->prepared[i] == sql)
+				slot = i;
+		if (slot < 0) {
+			if (db->nprepared >= DB_MAX_PREPARED)
+				return db_query(db, sql, n, params);
+			char name[16];
+			snprintf(name, sizeof(name), "fphc_%d", db->nprepared);
+			PGresult *prep = PQprepare(db->conn, name, sql, n, NULL);
+			int ok = result_ok(db, prep);
+			PQclear(prep);
+			if (ok) {
+				slot = db->nprepared;
+				db->prepared[db->nprepared++] = sql;
+			}
+		}
+		if (slot >= 0) {
+			char name[16];
+			snprintf(name, sizeof(name), "fphc_%d", slot);
+			PGresult *res = PQexecPrepared(db->conn, name, n, params, NULL, NULL, 0);
+			if (result_ok(db, res))
+				return res;
+			PQclear(res);
+		}
 		if (!db->unavailable || db->in_tx)
 			return NULL;
 	}

@@ -12,6 +12,8 @@
 #include <libpq-fe.h>
 #include <stddef.h>
 
+#define DB_MAX_PREPARED 32
+
 struct db {
 	PGconn *conn;
 	char *conninfo;      /* owned copy */
@@ -19,6 +21,10 @@ struct db {
 	int unavailable;     /* the last failure was a lost or refused connection */
 	char sqlstate[6];    /* SQLSTATE of the last failure, "" if none */
 	char err[512];       /* message of the last failure */
+	/* Statements prepared on this connection (db_query_prepared), by SQL text
+	 * address; emptied when the connection is made anew. */
+	const char *prepared[DB_MAX_PREPARED];
+	int nprepared;
 };
 
 /* Opens a handle; the connection itself is made lazily on first use, so a
@@ -33,6 +39,13 @@ int db_connect(struct db *db);
 PGresult *db_query(struct db *db, const char *sql, int n, const char *const *params);
 /* Same, for statements whose result is not needed: 0 or -1. */
 int db_exec(struct db *db, const char *sql, int n, const char *const *params);
+/* Like db_query for the hot paths: `sql` must be a string with static storage
+ * (its address names the statement). It is prepared once per connection, so
+ * PostgreSQL plans it once instead of on every request. Beyond DB_MAX_PREPARED
+ * statements it falls back to db_query. */
+PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *const *params);
+#define db_qp(db, sql, ...) db_query_prepared((db), (sql), DB_NPARAMS(__VA_ARGS__), DB_PARAMS(__VA_ARGS__))
+
 /* Runs a script of several statements without parameters (migrations only). */
 int db_exec_script(struct db *db, const char *sql);
 

@@ -29,7 +29,8 @@ psql_q() { psql "$DATABASE_URL" -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
 start_server() {
   "$FPHC_BIN" serve --listen 127.0.0.1:0 --workers 2 "$@" >"$WORK/server.out" 2>"$WORK/server.log" &
   SERVER_PID=$!
-  for _ in $(seq 1 200); do
+  # generous: under ASan on a loaded 2-core machine start-up can take seconds
+  for _ in $(seq 1 1200); do
     if grep -q 'serving on' "$WORK/server.out" 2>/dev/null; then break; fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "# server died:"; sed 's/^/# /' "$WORK/server.log"; return 1; fi
     sleep 0.05

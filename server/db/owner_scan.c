@@ -1,0 +1,274 @@
+/* owner_scan.c: SQL for the owner's side of a scan; see owner_scan.h. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cJSON.h>
+
+#include "server/db/owner_scan.h"
+#include "scoring/answers.h"
+#include "scoring/score.h"
+#include "common/buf.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+/* Prepared once per connection: this runs on every page of every owner. */
+static const char by_token_sql[] =
+	"SELECT s.id, s.questionnaire_id, s.status, s.lang, s.consent_at IS NOT NULL, s.last_page,"
+	" coalesce(s.sector, ''), coalesce(s.fte::text, ''), coalesce(s.employees::text, ''),"
+	" coalesce(s.municipality, ''), c.name, o.slug, o.name, coalesce(ro.name, ''), o.show_first_impression,"
+	" o.share_research AND o.research_org_id IS NOT NULL,"
+	" CASE WHEN $2 THEN (SELECT coalesce(json_object_agg(an.item_key, an.value), '{}')::text"
+	"   FROM answers an WHERE an.scan_id = s.id) END"
+	" FROM invitations i JOIN scans s ON s.id = i.scan_id JOIN companies c ON c.id = s.company_id"
+	" JOIN organisations o ON o.id = s.org_id LEFT JOIN organisations ro ON ro.id = o.research_org_id"
+	" WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND i.expires_at > now() AND c.erased_at IS NULL";
+
+int db_scan_by_token(struct db *db, const char *token, int with_answers, struct arena *a,
+		     struct owner_scan *out)
+{
+	char hash[SHA256_HEX_LEN + 1];
+	crypto_sha256_hex(token, strlen(token), hash);
+	PGresult *res = db_qp(db, by_token_sql, hash, with_answers ? "t" : "f");
+	if (!res)
+		return -1;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return 0;
+	}
+	out->id = db_ll(res, 0, 0, 0);
+	out->questionnaire_id = db_ll(res, 0, 1, 0);
+	out->status = arena_strdup(a, db_str(res, 0, 2));
+	out->lang = strcmp(db_str(res, 0, 3), "en") == 0 ? "en" : "nl";
+	out->consent = db_bool(res, 0, 4);
+	out->last_page = (int)db_ll(res, 0, 5, 0);
+	out->sector = arena_strdup(a, db_str(res, 0, 6));
+	out->fte = arena_strdup(a, db_str(res, 0, 7));
+	out->employees = arena_strdup(a, db_str(res, 0, 8));
+	out->municipality = arena_strdup(a, db_str(res, 0, 9));
+	out->company_name = arena_strdup(a, db_str(res, 0, 10));
+	out->org_slug = arena_strdup(a, db_str(res, 0, 11));
+	out->org_name = arena_strdup(a, db_str(res, 0, 12));
+	out->research_name = arena_strdup(a, db_str(res, 0, 13));
+	out->show_first_impression = db_bool(res, 0, 14);
+	out->share_research = db_bool(res, 0, 15);
+	out->answers_json = arena_strdup(a, db_get(res, 0, 16));
+	PQclear(res);
+	return 1;
+}
+
+/* Runs an UPDATE … RETURNING on one scan: 1 when a row came back, 0 when none. */
+static int update_one(PGresult *res)
+{
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	PQclear(res);
+	return n > 0 ? 1 : 0;
+}
+
+int db_scan_consent(struct db *db, long long scan_id, const char *consent_version)
+{
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	return update_one(db_q(db,
+		"UPDATE scans SET consent_at = coalesce(consent_at, now()),"
+		" consent_version = coalesce(consent_version, $2), status = 'started',"
+		" started_at = coalesce(started_at, now()), updated_at = now()"
+		" WHERE id = $1 AND status IN ('invited', 'started') RETURNING id", sid, consent_version));
+}
+
+int db_scan_profile_save(struct db *db, long long scan_id, const char *sector, const char *fte,
+			 const char *employees, const char *municipality, int next_page)
+{
+	char sid[24], page[16];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	snprintf(page, sizeof(page), "%d", next_page);
+	return update_one(db_q(db,
+		"UPDATE scans SET sector = $2, fte = $3::numeric, employees = $4::int, municipality = $5,"
+		" last_page = $6::int, updated_at = now() WHERE id = $1 AND status = 'started' RETURNING id",
+		sid, sector, fte, employees, municipality, page));
+}
+
+int db_scan_set_last_page(struct db *db, long long scan_id, int page)
+{
+	char sid[24], p[16];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	snprintf(p, sizeof(p), "%d", page);
+	return db_x(db, "UPDATE scans SET last_page = $2::int WHERE id = $1 AND status = 'started'"
+		    " AND last_page <> $2::int", sid, p);
+}
+
+int db_scan_set_lang(struct db *db, long long scan_id, const char *lang)
+{
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	return db_x(db, "UPDATE scans SET lang = $2 WHERE id = $1 AND lang <> $2", sid, lang);
+}
+
+/* One flattened scores row as JSON for jsonb_to_recordset. */
+static void add_score_row(cJSON *rows, const struct questionnaire *q, const char *level,
+			  const char *key, int valid, double score, int band)
+{
+	cJSON *row = cJSON_CreateObject();
+	cJSON_AddStringToObject(row, "level", level);
+	cJSON_AddStringToObject(row, "key", key);
+	if (valid && isfinite(score))
+		cJSON_AddNumberToObject(row, "score", score);
+	else
+		cJSON_AddNullToObject(row, "score");
+	cJSON_AddBoolToObject(row, "valid", valid);
+	if (band >= 0 && (size_t)band < q->n_bands)
+		cJSON_AddStringToObject(row, "band", q->bands[band].key);
+	else
+		cJSON_AddNullToObject(row, "band");
+	cJSON_AddItemToArray(rows, row);
+}
+
+/* Scores the answers text and stores results and scores rows. 0 or -1. */
+static int store_scores(struct db *db, const char *sid, const struct questionnaire *q, const char *answers_text)
+{
+	struct problems problems;
+	problems_init(&problems, 5);
+	struct answer_set *set = answers_parse_text(q, answers_text, strlen(answers_text), &problems);
+	if (!set) {
+		snprintf(db->err, sizeof(db->err), "stored answers of scan %s do not validate: %s", sid,
+			 problems.n ? problems.items[0].message : "?");
+		problems_release(&problems);
+		return -1;
+	}
+	problems_release(&problems);
+	struct score_result *r = score_compute(q, set);
+	cJSON *json = score_result_to_json(r);
+	char *result_text = cJSON_PrintUnformatted(json);
+	cJSON_Delete(json);
+	cJSON *rows = cJSON_CreateArray();
+	add_score_row(rows, q, "overall", "overall", r->overall.valid, r->overall.score, r->overall.band);
+	for (size_t i = 0; i < q->n_pillars; i++)
+		add_score_row(rows, q, "pillar", q->pillars[i].key, r->pillars[i].valid, r->pillars[i].score,
+			      r->pillars[i].band);
+	for (size_t i = 0; i < q->n_themes; i++)
+		add_score_row(rows, q, "theme", q->themes[i]->key, r->themes[i].valid, r->themes[i].score,
+			      r->themes[i].band);
+	char *rows_text = cJSON_PrintUnformatted(rows);
+	cJSON_Delete(rows);
+	char overall[64];
+	int has_overall = r->overall.valid && isfinite(r->overall.score);
+	snprintf(overall, sizeof(overall), "%.17g", has_overall ? r->overall.score : 0.0);
+	int rc = -1;
+	if (result_text && rows_text &&
+	    db_x(db, "INSERT INTO results(scan_id, engine_version, overall, result) VALUES ($1, $2, $3::float8, $4::jsonb)",
+		 sid, SCORE_ENGINE_VERSION, has_overall ? overall : NULL, result_text) == 0 &&
+	    db_x(db, "INSERT INTO scores(scan_id, level, key, score, valid, band)"
+		     " SELECT $1, x.level, x.key, x.score, x.valid, x.band FROM jsonb_to_recordset($2::jsonb)"
+		     " AS x(level text, key text, score float8, valid boolean, band text)", sid, rows_text) == 0)
+		rc = 0;
+	cJSON_free(result_text);
+	cJSON_free(rows_text);
+	score_result_free(r);
+	answer_set_free(set);
+	return rc;
+}
+
+enum scan_submit_outcome db_scan_submit(struct db *db, long long scan_id, const struct questionnaire *q)
+{
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	if (db_begin(db) != 0)
+		return SCAN_SUBMIT_ERROR;
+	enum scan_submit_outcome out = SCAN_SUBMIT_ERROR;
+	PGresult *res = db_q(db, "SELECT status FROM scans WHERE id = $1 FOR UPDATE", sid);
+	if (!res || PQntuples(res) != 1)
+		goto fail;
+	const char *status = db_str(res, 0, 0);
+	if (strcmp(status, "started") != 0) {
+		out = strcmp(status, "invited") == 0 ? SCAN_SUBMIT_NOT_STARTED : SCAN_SUBMIT_ALREADY;
+		PQclear(res);
+		db_rollback(db);
+		return out;
+	}
+	PQclear(res);
+	res = db_q(db, "SELECT json_build_object('answers', coalesce(json_object_agg(item_key, value), '{}'))::text"
+		       " FROM answers WHERE scan_id = $1", sid);
+	if (!res)
+		goto fail;
+	int stored = store_scores(db, sid, q, db_str(res, 0, 0));
+	PQclear(res);
+	res = NULL;
+	if (stored != 0 ||
+	    db_x(db, "UPDATE scans SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1", sid) ||
+	    db_x(db, "UPDATE companies SET last_activity_at = now() WHERE id = (SELECT company_id FROM scans WHERE id = $1)",
+		 sid) ||
+	    db_commit(db) != 0)
+		goto fail;
+	return SCAN_SUBMIT_DONE;
+fail:
+	PQclear(res);
+	db_rollback(db);
+	return SCAN_SUBMIT_ERROR;
+}
+
+int db_scan_pillar_scores(struct db *db, long long scan_id, const struct questionnaire *q,
+			  double *scores, int n)
+{
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	PGresult *res = db_q(db, "SELECT key, score FROM scores WHERE scan_id = $1 AND level = 'pillar'", sid);
+	if (!res)
+		return -1;
+	int filled = 0;
+	for (size_t i = 0; i < q->n_pillars && filled < n; i++) {
+		scores[filled] = NAN;
+		for (int row = 0; row < PQntuples(res); row++)
+			if (strcmp(db_str(res, row, 0), q->pillars[i].key) == 0)
+				scores[filled] = db_double(res, row, 1, NAN);
+		filled++;
+	}
+	PQclear(res);
+	return filled;
+}
+
+int db_installation_secret(struct db *db, const char *key, unsigned char *out, int cap)
+{
+	PGresult *res = db_q(db, "SELECT encode(value, 'hex') FROM installation WHERE key = $1", key);
+	if (!res)
+		return -1;
+	const char *hex = db_get(res, 0, 0);
+	int n = -1;
+	if (hex && strlen(hex) / 2 <= (size_t)cap && strlen(hex) >= 32) {
+		n = 0;
+		for (const char *p = hex; p[0] && p[1]; p += 2) {
+			unsigned v;
+			if (sscanf(p, "%2x", &v) != 1) {
+				n = -1;
+				break;
+			}
+			out[n++] = (unsigned char)v;
+		}
+	}
+	PQclear(res);
+	return n;
+}
+
+int db_org_privacy(struct db *db, const char *slug, struct arena *a, struct org_privacy *out)
+{
+	PGresult *res = db_q(db,
+		"SELECT o.name, o.region, o.privacy_contact, o.contact_email, coalesce(ro.name, ''),"
+		" o.retention_years, o.share_research FROM organisations o"
+		" LEFT JOIN organisations ro ON ro.id = o.research_org_id WHERE o.slug = $1 AND o.kind = 'association'",
+		slug);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found) {
+		out->name = arena_strdup(a, db_str(res, 0, 0));
+		out->region = arena_strdup(a, db_str(res, 0, 1));
+		out->privacy_contact = arena_strdup(a, db_str(res, 0, 2));
+		out->contact_email = arena_strdup(a, db_str(res, 0, 3));
+		out->research_name = arena_strdup(a, db_str(res, 0, 4));
+		out->retention_years = (int)db_ll(res, 0, 5, 5);
+		out->share_research = db_bool(res, 0, 6);
+	}
+	PQclear(res);
+	return found;
+}

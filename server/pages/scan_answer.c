@@ -1,0 +1,87 @@
+/* scan_answer.c: POST /s/TOKEN/answer — autosave of one answer from the page
+ * script: {"item": "s01", "value": 4}, the CSRF token in X-CSRF-Token. Answers
+ * {"saved": true, "answered_percent": N} or {"error": {"message", "path"}}
+ * with a Dutch (or English) message; nothing is saved on any error. */
+#include <string.h>
+
+#include "server/pages/scan.h"
+#include "server/tmpl.h"
+#include "server/db/answers.h"
+#include "scoring/answers.h"
+#include "common/text.h"
+#include "common/banned.h"
+
+static void fail(struct req *r, int status, const char *key, const char *path)
+{
+	reply_json_error(r, status, i18n_get(r->lang, key), path);
+}
+
+void scan_answer_post(struct req *r)
+{
+	struct scan_ctx s;
+	if (scan_load(r, 0, &s) != 0)
+		return;
+	if (!scan_csrf_ok(&s, req_header(r, "X-CSRF-Token"))) {
+		fail(r, 403, "scan.answer.csrf", NULL);
+		return;
+	}
+	if (strcmp(s.v.status, "started") != 0 || !s.v.consent) {
+		if (strcmp(s.v.status, "invited") == 0)
+			fail(r, 403, "scan.error.no_consent", NULL);
+		else
+			fail(r, 409, "scan.error.submitted", NULL);
+		return;
+	}
+	if (r->body.len > SCAN_ANSWER_BODY_MAX) {
+		fail(r, 400, "scan.answer.too_big", NULL);
+		return;
+	}
+	cJSON *body = req_json(r);
+	if (!cJSON_IsObject(body)) {
+		fail(r, 400, "scan.answer.bad_json", NULL);
+		return;
+	}
+	const cJSON *item_j = NULL, *value = NULL, *m;
+	cJSON_ArrayForEach(m, body) {
+		if (strcmp(m->string, "item") == 0 && !item_j)
+			item_j = m;
+		else if (strcmp(m->string, "value") == 0 && !value)
+			value = m;
+		else {
+			fail(r, 400, "scan.answer.bad_json", m->string);
+			return;
+		}
+	}
+	if (!cJSON_IsString(item_j) || !value) {
+		fail(r, 400, "scan.answer.bad_json", !cJSON_IsString(item_j) ? "item" : "value");
+		return;
+	}
+	const struct item *it = questionnaire_item_find(s.q, item_j->valuestring);
+	if (!it) {
+		fail(r, 400, "scan.answer.unknown_item", "item");
+		return;
+	}
+	int empty = scan_value_is_empty(it, value);
+	if (!empty && answers_check_value(s.q, it->key, value, NULL) != 0) {
+		fail(r, 400, scan_value_problem_key(it, value, 0), "value");
+		return;
+	}
+	char *txt = empty ? NULL : cJSON_PrintUnformatted(value);
+	int answered = 0;
+	int rc = db_answer_save(req_db(r), s.v.id, it->key, txt, (int)it->pillar + 1, &answered);
+	cJSON_free(txt);
+	if (rc < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (rc == 0) {
+		fail(r, 409, "scan.error.submitted", NULL);
+		return;
+	}
+	int total = (int)s.q->n_items;
+	cJSON *out = cJSON_CreateObject();
+	cJSON_AddBoolToObject(out, "saved", 1);
+	cJSON_AddNumberToObject(out, "answered_percent", total ? (answered * 100 + total / 2) / total : 0);
+	cJSON_AddStringToObject(out, "message", i18n_get(r->lang, "scan.answer.saved"));
+	reply_json(r, 200, out);
+}
