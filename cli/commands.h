@@ -14,6 +14,7 @@ struct command {
 int cmd_version(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+int cmd_rescore(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_invite(int argc, char **argv);

@@ -6,6 +6,7 @@
 #include <cJSON.h>
 
 #include "server/db/owner_scan.h"
+#include "server/db/scan_store.h"
 #include "scoring/answers.h"
 #include "scoring/score.h"
 #include "common/buf.h"
@@ -106,65 +107,22 @@ int db_scan_set_lang(struct db *db, long long scan_id, const char *lang)
 	return db_x(db, "UPDATE scans SET lang = $2 WHERE id = $1 AND lang <> $2", sid, lang);
 }
 
-/* One flattened scores row as JSON for jsonb_to_recordset. */
-static void add_score_row(cJSON *rows, const struct questionnaire *q, const char *level,
-			  const char *key, int valid, double score, int band)
-{
-	cJSON *row = cJSON_CreateObject();
-	cJSON_AddStringToObject(row, "level", level);
-	cJSON_AddStringToObject(row, "key", key);
-	if (valid && isfinite(score))
-		cJSON_AddNumberToObject(row, "score", score);
-	else
-		cJSON_AddNullToObject(row, "score");
-	cJSON_AddBoolToObject(row, "valid", valid);
-	if (band >= 0 && (size_t)band < q->n_bands)
-		cJSON_AddStringToObject(row, "band", q->bands[band].key);
-	else
-		cJSON_AddNullToObject(row, "band");
-	cJSON_AddItemToArray(rows, row);
-}
-
-/* Scores the answers text and stores results and scores rows. 0 or -1. */
-static int store_scores(struct db *db, const char *sid, const struct questionnaire *q, const char *answers_text)
+/* Scores the stored answers (as JSON text) and stores result and scores
+ * through the one writer of results (server/db/scan_store.c). 0 or -1. */
+static int store_scores(struct db *db, long long scan_id, const struct questionnaire *q, const char *answers_text)
 {
 	struct problems problems;
 	problems_init(&problems, 5);
 	struct answer_set *set = answers_parse_text(q, answers_text, strlen(answers_text), &problems);
 	if (!set) {
-		snprintf(db->err, sizeof(db->err), "stored answers of scan %s do not validate: %s", sid,
+		snprintf(db->err, sizeof(db->err), "stored answers of scan %lld do not validate: %s", scan_id,
 			 problems.n ? problems.items[0].message : "?");
 		problems_release(&problems);
 		return -1;
 	}
 	problems_release(&problems);
 	struct score_result *r = score_compute(q, set);
-	cJSON *json = score_result_to_json(r);
-	char *result_text = cJSON_PrintUnformatted(json);
-	cJSON_Delete(json);
-	cJSON *rows = cJSON_CreateArray();
-	add_score_row(rows, q, "overall", "overall", r->overall.valid, r->overall.score, r->overall.band);
-	for (size_t i = 0; i < q->n_pillars; i++)
-		add_score_row(rows, q, "pillar", q->pillars[i].key, r->pillars[i].valid, r->pillars[i].score,
-			      r->pillars[i].band);
-	for (size_t i = 0; i < q->n_themes; i++)
-		add_score_row(rows, q, "theme", q->themes[i]->key, r->themes[i].valid, r->themes[i].score,
-			      r->themes[i].band);
-	char *rows_text = cJSON_PrintUnformatted(rows);
-	cJSON_Delete(rows);
-	char overall[64];
-	int has_overall = r->overall.valid && isfinite(r->overall.score);
-	snprintf(overall, sizeof(overall), "%.17g", has_overall ? r->overall.score : 0.0);
-	int rc = -1;
-	if (result_text && rows_text &&
-	    db_x(db, "INSERT INTO results(scan_id, engine_version, overall, result) VALUES ($1, $2, $3::float8, $4::jsonb)",
-		 sid, SCORE_ENGINE_VERSION, has_overall ? overall : NULL, result_text) == 0 &&
-	    db_x(db, "INSERT INTO scores(scan_id, level, key, score, valid, band)"
-		     " SELECT $1, x.level, x.key, x.score, x.valid, x.band FROM jsonb_to_recordset($2::jsonb)"
-		     " AS x(level text, key text, score float8, valid boolean, band text)", sid, rows_text) == 0)
-		rc = 0;
-	cJSON_free(result_text);
-	cJSON_free(rows_text);
+	int rc = db_scan_store_result(db, scan_id, q, r);
 	score_result_free(r);
 	answer_set_free(set);
 	return rc;
@@ -192,7 +150,7 @@ enum scan_submit_outcome db_scan_submit(struct db *db, long long scan_id, const 
 		       " FROM answers WHERE scan_id = $1", sid);
 	if (!res)
 		goto fail;
-	int stored = store_scores(db, sid, q, db_str(res, 0, 0));
+	int stored = store_scores(db, scan_id, q, db_str(res, 0, 0));
 	PQclear(res);
 	res = NULL;
 	if (stored != 0 ||
