@@ -11,4 +11,9 @@ fi
 bin/fphc migrate
 bin/fphc demo init
 bin/fphc demo invite
+# A demo with something to look at: synthetic submitted scans (marked as demo), once.
+if [ "$(psql "$DATABASE_URL" -tAXc "SELECT count(*) FROM scans WHERE is_demo AND submitted_at IS NOT NULL")" = 0 ]; then
+  echo "fphc: adding 60 synthetic demo companies with submitted scans (once)"
+  bin/fphc demo seed --companies 60 --quiet
+fi
 exec bin/fphc serve

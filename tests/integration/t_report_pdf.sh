@@ -2,7 +2,7 @@
 # t_report_pdf.sh: black-box checks of `fphc report` PDFs with qpdf and poppler.
 # Prints TAP; exits non-zero when a check fails. Usage: tests/integration/t_report_pdf.sh [BIN]
 set -u
-bin=${1:-bin/fphc}
+bin=${1:-${FPHC_BIN:-bin/fphc}}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
