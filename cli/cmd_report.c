@@ -3,16 +3,24 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "cli/cli_config.h"
 #include "cli/commands.h"
 #include "common/arena.h"
 #include "common/buf.h"
+#include "common/text.h"
 #include "reports/report.h"
+#include "server/config.h"
+#include "server/report_build.h"
+#include "server/tmpl.h"
+#include "server/db/report.h"
 #include "common/banned.h"
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: fphc report SCAN_ID -o OUT.pdf [--draft] [--brief]\n"
+		"usage: fphc report SCAN_ID -o OUT.pdf [--draft] [--brief] [--lang LANG] [--created EPOCH]\n"
 		"       fphc report --demo -o OUT.pdf [--draft] [--brief] [--lang en]\n\n"
 		"Renders the personal PDF report of a scan (or the advisor's meeting brief).\n\n"
 		"  -o, --output FILE   where to write the PDF ('-' for standard output)\n"
@@ -21,7 +29,10 @@ static void usage(FILE *f)
 		"      --demo          built-in demo data; no database needed\n"
 		"      --demo-edge     demo with edge cases (long name, long advice, 40 actions)\n"
 		"      --demo-sparse   demo without benchmark, advice, offers or actions\n"
-		"      --lang LANG     nl (default) or en, for the demo\n"
+		"      --lang LANG     nl or en (default: the scan's language; nl for the demo)\n"
+		"      --created EPOCH the PDF's creation date in seconds since 1970 (default: now);\n"
+		"                      the same scan and date give the same bytes\n"
+		"  The database comes from DATABASE_URL, as for 'fphc serve'.\n"
 		"  -h, --help          this text\n");
 }
 
@@ -61,19 +72,68 @@ static int render_to(const struct report *r, int brief, const char *path)
 	return rc;
 }
 
+/* Renders scan `id` from the configured database, as the operator (any
+ * association). Returns the exit status. */
+static int from_database(const char *id, const char *lang, int draft, int brief, time_t created,
+			 const char *output)
+{
+	long scan_id;
+	if (text_parse_long(id, 1, 9000000000000000000L, &scan_id) != 0) {
+		fprintf(stderr, "fphc report: SCAN_ID must be a positive number\n");
+		return 2;
+	}
+	char *argv0[] = {(char *)"report", NULL};
+	if (cli_config(1, argv0, "report", "") != 0)
+		return cli_config_status();
+	char err[256];
+	if (i18n_init(err, sizeof(err)) != 0) {
+		fprintf(stderr, "fphc report: %s\n", err);
+		return 1;
+	}
+	struct db *db = cli_db_open();
+	if (!db)
+		return 1;
+	int rc = 1;
+	long long org = db_report_scan_org(db, scan_id);
+	if (org <= 0) {
+		if (org == 0)
+			fprintf(stderr, "fphc report: scan %ld does not exist or is not submitted\n", scan_id);
+		else
+			fprintf(stderr, "fphc report: %s\n", db->err);
+		db_free(db);
+		return 1;
+	}
+	struct arena a = ARENA_INIT;
+	struct scanview_scope scope = {.org_id = org, .benchmark_k = config.benchmark_k};
+	struct report_build_opts o = {.lang = lang, .draft = draft, .created = created};
+	struct report r;
+	enum scanview_status st = report_build(db, &a, scan_id, &scope, &o, &r, NULL);
+	if (st == SCANVIEW_OK)
+		rc = render_to(&r, brief, output);
+	else if (st == SCANVIEW_NOT_FOUND)
+		fprintf(stderr, "fphc report: scan %ld does not exist or is not submitted\n", scan_id);
+	else
+		fprintf(stderr, "fphc report: database error: %s\n", db->err);
+	arena_release(&a);
+	db_free(db);
+	return rc;
+}
+
 int cmd_report(int argc, char **argv)
 {
-	enum { OPT_DRAFT = 256, OPT_BRIEF, OPT_DEMO, OPT_EDGE, OPT_SPARSE, OPT_LANG };
+	enum { OPT_DRAFT = 256, OPT_BRIEF, OPT_DEMO, OPT_EDGE, OPT_SPARSE, OPT_LANG, OPT_CREATED };
 	static const struct option opts[] = {
 		{"output", required_argument, NULL, 'o'}, {"draft", no_argument, NULL, OPT_DRAFT},
 		{"brief", no_argument, NULL, OPT_BRIEF}, {"demo", no_argument, NULL, OPT_DEMO},
 		{"demo-edge", no_argument, NULL, OPT_EDGE},
 		{"demo-sparse", no_argument, NULL, OPT_SPARSE},
 		{"lang", required_argument, NULL, OPT_LANG}, {"help", no_argument, NULL, 'h'},
+		{"created", required_argument, NULL, OPT_CREATED},
 		{NULL, 0, NULL, 0},
 	};
-	const char *output = NULL, *lang = "nl";
+	const char *output = NULL, *lang = NULL;
 	int draft = 0, brief = 0, demo = -1, c;
+	long created = -1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -84,11 +144,17 @@ int cmd_report(int argc, char **argv)
 		case OPT_EDGE: demo = REPORT_DEMO_EDGE; break;
 		case OPT_SPARSE: demo = REPORT_DEMO_SPARSE; break;
 		case OPT_LANG: lang = optarg; break;
+		case OPT_CREATED:
+			if (text_parse_long(optarg, 0, 4102444800L, &created) != 0) {
+				fprintf(stderr, "fphc report: --created must be seconds since 1970\n");
+				return 2;
+			}
+			break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
-	if (strcmp(lang, "nl") != 0 && strcmp(lang, "en") != 0) {
+	if (lang && strcmp(lang, "nl") != 0 && strcmp(lang, "en") != 0) {
 		fprintf(stderr, "fphc report: --lang must be nl or en\n");
 		return 2;
 	}
@@ -97,14 +163,11 @@ int cmd_report(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (demo < 0) {
-		/* The database-backed model fill lands with the server (issue 7). */
-		fprintf(stderr, "fphc report: rendering scan %s needs the database, which this "
-			"build cannot reach yet; try 'fphc report --demo -o demo.pdf'\n", argv[optind]);
-		return 1;
-	}
+	if (demo < 0)
+		return from_database(argv[optind], lang, draft, brief,
+				     created >= 0 ? (time_t)created : time(NULL), output);
 	struct arena store = ARENA_INIT;
-	struct report r = {.lang = lang};
+	struct report r = {.lang = lang ? lang : "nl"};
 	report_demo_fill(&r, (enum report_demo)demo, &store);
 	r.draft = draft;
 	int rc = render_to(&r, brief, output);

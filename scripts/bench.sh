@@ -71,6 +71,41 @@ bench_report_pdf() {
   bin/fphc report --demo -o "$BTMP/demo.pdf"
   echo "demo.pdf: $(pdfinfo "$BTMP/demo.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}') pages," \
        "$(stat -c %s "$BTMP/demo.pdf") bytes"
+  bench_report_scan
+}
+
+# A real scan's report end to end: the seeded scan 1401 (tests/fixtures/bo2_scans.sql)
+# downloaded as draft 20 times; p50 of the server's own time ("ms" of the request
+# log: database reads, benchmark, model, render), then the stored final version.
+bench_report_scan() {
+  bench_db
+  local db=reportbench url pid b jar="$BTMP/rep.jar"
+  dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
+  createdb -h "$PG_DIR" -U postgres -T fphc "$db" || return 1
+  url="host=$PG_DIR dbname=$db user=postgres"
+  psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/bo2_scans.sql >/dev/null || return 1
+  DATABASE_URL="$url" FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/rep.out" 2>"$BTMP/rep.log" &
+  pid=$!
+  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/rep.out" 2>/dev/null && break; sleep 0.05; done
+  b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/rep.out")
+  curl -s -c "$jar" -o /dev/null --data 'email=adviseur@zuid.example&password=fixture-pass-1' "$b/login"
+  p50() {  # route pattern, n → p50 of the last n logged server times
+    grep -o "\"route\":\"$1\",\"status\":200,\"ms\":[0-9.]*" "$BTMP/rep.log" | sed 's/.*"ms"://' | tail -n "$2" | sort -n |
+      awk '{v[NR]=$1} END {if (NR) printf "p50 %.1f ms (n=%d, min %.1f, max %.1f)", v[int((NR+1)/2)], NR, v[1], v[NR]}'
+  }
+  for _ in 1 2 3; do curl -s -b "$jar" -o /dev/null "$b/scans/1401/report.pdf"; done
+  for _ in $(seq 1 20); do curl -s -b "$jar" -o "$BTMP/scan.pdf" "$b/scans/1401/report.pdf"; done
+  printf '%-44s %s, %s pages, %s bytes\n' "GET /scans/ID/report.pdf (real scan, draft)" "$(p50 '/scans/:id/report.pdf' 20)" \
+    "$(pdfinfo "$BTMP/scan.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')" "$(stat -c %s "$BTMP/scan.pdf")"
+  psql "$url" -qtAX -c "UPDATE scans SET status = 'advice' WHERE id = 1401" >/dev/null
+  local csrf
+  csrf=$(curl -s -b "$jar" "$b/scans/1401" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -s -b "$jar" -o /dev/null --data "csrf=$csrf&op=forward&to=final" "$b/scans/1401/status"
+  for _ in $(seq 1 20); do curl -s -b "$jar" -o /dev/null "$b/scans/1401/reports/1.pdf"; done
+  printf '%-44s %s\n' "POST /scans/ID/status → final (render+store)" "$(grep -o '"route":"/scans/:id/status","status":303,"ms":[0-9.]*' "$BTMP/rep.log" | sed 's/.*"ms":/ /; s/$/ ms/' | tail -n 1)"
+  printf '%-44s %s\n' "GET /scans/ID/reports/1.pdf (stored bytes)" "$(p50 '/scans/:id/reports/:file' 20)"
+  kill "$pid"; wait "$pid" 2>/dev/null
+  dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
 }
 
 # Research (issue 8). BENCH_RESEARCH_SCANS scans (default 1,000,000) as 250 000 companies × 4.
@@ -216,7 +251,7 @@ bench_respondent() {
   awk -v p="$pillar" -v h="$healthz" 'BEGIN { printf "   pillar page / healthz = %.0f%% (target >= 40%%)\n", 100 * p / h }'
 }
 
-all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$')
+all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$\|^report_scan$')
 for name in ${*:-$all}; do
   "bench_$name"
 done

@@ -19,5 +19,7 @@ const struct route *const route_tables[] = {
 	routes_bo2_actions,
 	routes_bo2_research,
 	routes_respondent,
+	routes_reports,
+	routes_owner_report,
 	NULL,
 };

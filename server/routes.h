@@ -20,5 +20,7 @@ extern const struct route routes_bo2_offers[];   /* server/pages/bo2_offers.c */
 extern const struct route routes_bo2_actions[];  /* server/pages/bo2_actions.c */
 extern const struct route routes_bo2_research[]; /* server/pages/bo2_research.c */
 extern const struct route routes_respondent[]; /* server/pages/scan_routes.c */
+extern const struct route routes_reports[];      /* server/pages/report_pages.c */
+extern const struct route routes_owner_report[]; /* server/pages/owner_report.c */
 
 #endif

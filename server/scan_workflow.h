@@ -4,11 +4,11 @@
  *             → meeting_held → closed
  * Only one step forward at a time; going back is a "reopen" to any earlier
  * back-office status and needs a reason. Pure functions, no I/O, except the
- * scan_on_final() hook. */
+ * freezing of the final report (scan_final_prepare, scan_on_final). */
 #ifndef FPHC_SCAN_WORKFLOW_H
 #define FPHC_SCAN_WORKFLOW_H
 
-struct req;
+#include <stddef.h>
 
 /* The position of a back-office status (submitted 0 … closed 4), or -1 for
  * any other status (invited, started, unknown). */
@@ -20,9 +20,32 @@ int scan_status_forward_ok(const char *from, const char *to);
 /* 1 when `to` is an earlier back-office status than `from` (a reopen). */
 int scan_status_reopen_ok(const char *from, const char *to);
 
-/* Called once a scan has moved to "final", after the change was committed.
- * The PDF report part freezes the final report here (issue 7); until that is
- * merged it does nothing. */
-void scan_on_final(struct req *r, long long scan_id);
+/* Freezing the final report happens in two steps around the status change:
+ * scan_final_prepare() renders the report before the transaction (rendering
+ * reads the benchmark, which opens transactions of its own), and
+ * scan_on_final() stores it inside the transaction that moves the scan to
+ * "final" (db_scan_set_status_then), so the status and the stored report are
+ * committed together or not at all. */
+#include <time.h>
+#include "common/buf.h"
+struct db;
+struct scan_final {
+	long long scan_id, user_id;
+	time_t created;             /* the finalize time: the PDF's creation date */
+	struct buf pdf;
+	char sha256[65];
+	long long benchmark_refresh_id;
+	int version;                /* set by scan_on_final */
+};
+/* Renders the final report of scan_id of association org_id (in the scan's
+ * language, created now). 0, 1 when the scan is not the association's, -1 on a
+ * database error (db->err) or a rendering failure (err). Release f with
+ * scan_final_release() in every case. */
+int scan_final_prepare(struct db *db, long long scan_id, long long org_id, long long user_id,
+		       struct scan_final *f, char *err, size_t errlen);
+/* Stores the prepared report as the scan's next version; the in_tx hook of
+ * db_scan_set_status_then (arg is a struct scan_final). 0 or -1. */
+int scan_on_final(struct db *db, void *arg);
+void scan_final_release(struct scan_final *f);
 
 #endif

@@ -95,6 +95,13 @@ long long db_scan_previous(struct db *db, struct arena *a, long long scan_id, co
 int db_scan_set_status(struct db *db, long long scan_id, long long org_id, const char *from,
 		       const char *to, long long user_id, const char *reason)
 {
+	return db_scan_set_status_then(db, scan_id, org_id, from, to, user_id, reason, NULL, NULL);
+}
+
+int db_scan_set_status_then(struct db *db, long long scan_id, long long org_id, const char *from,
+			    const char *to, long long user_id, const char *reason,
+			    int (*in_tx)(struct db *db, void *arg), void *arg)
+{
 	char id[24], org[24], uid[24];
 	id_text(id, sizeof(id), scan_id);
 	id_text(org, sizeof(org), org_id);
@@ -113,6 +120,8 @@ int db_scan_set_status(struct db *db, long long scan_id, long long org_id, const
 	}
 	if (db_x(db, "INSERT INTO scan_status_history(scan_id, user_id, from_status, to_status, reason)"
 		     " VALUES ($1, $2, $3, $4, $5)", id, uid, from, to, reason ? reason : "") != 0)
+		goto fail;
+	if (in_tx && in_tx(db, arg) != 0)
 		goto fail;
 	if (db_commit(db) != 0)
 		goto fail;

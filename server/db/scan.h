@@ -32,6 +32,12 @@ long long db_scan_previous(struct db *db, struct arena *a, long long scan_id, co
  * it), -1 on error. */
 int db_scan_set_status(struct db *db, long long scan_id, long long org_id, const char *from,
 		       const char *to, long long user_id, const char *reason);
+/* The same, and in_tx(db, arg) inside the transaction after the change: when it
+ * returns non-zero, everything is rolled back and the result is -1. The final
+ * report is stored this way (scan_on_final), so "final" never exists without it. */
+int db_scan_set_status_then(struct db *db, long long scan_id, long long org_id, const char *from,
+			    const char *to, long long user_id, const char *reason,
+			    int (*in_tx)(struct db *db, void *arg), void *arg);
 /* at, user name, from, to, reason of every status change, oldest first. */
 PGresult *db_scan_status_history(struct db *db, long long scan_id);
 

@@ -9,6 +9,7 @@
 #include "server/markdown.h"
 #include "server/page.h"
 #include "server/pages/bo2.h"
+#include "server/pages/report_pages.h"
 #include "server/routes.h"
 #include "server/scan_workflow.h"
 #include "server/session.h"
@@ -255,6 +256,8 @@ void bo2_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx)
 	add_meeting(ctx, meet);
 	add_actions(r, ctx, acts);
 	add_workflow(r, &v, ctx, hist);
+	if (ok && report_versions_fill(r, scan_id, ctx) != 0)
+		ok = 0;
 	PGresult *all[] = {adv, chosen, ass, meet, acts, hist};
 	for (int i = 0; i < 6; i++)
 		if (all[i])

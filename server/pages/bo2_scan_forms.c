@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "server/log.h"
 #include "server/page.h"
 #include "server/pages/bo2.h"
 #include "server/qreg.h"
@@ -70,19 +71,43 @@ void bo2_status_post(struct req *r)
 		refuse(r, row.id, 400, "reason", "bo2.too_long", NULL);
 		return;
 	}
-	int rc = db_scan_set_status(req_db(r), row.id, row.org_id, row.status, to, r->session->user_id, reason);
+	/* Moving to "final" freezes the report: rendered first, stored in the
+	 * same transaction as the status change (scan_workflow.h). */
+	struct scan_final final;
+	int to_final = strcmp(to, "final") == 0;
+	if (to_final) {
+		char err[256];
+		int prc = scan_final_prepare(req_db(r), row.id, row.org_id, r->session->user_id, &final, err, sizeof(err));
+		if (prc != 0) {
+			scan_final_release(&final);
+			if (prc < 0)
+				log_error("final report of scan %lld: %s", row.id, err);
+			reply_error(r, prc > 0 ? 404 : 500);
+			return;
+		}
+	}
+	int rc = db_scan_set_status_then(req_db(r), row.id, row.org_id, row.status, to, r->session->user_id,
+					 reason, to_final ? scan_on_final : NULL, to_final ? &final : NULL);
 	if (rc < 0) {
+		if (to_final)
+			scan_final_release(&final);
 		reply_db_error(r);
 		return;
 	}
 	if (rc == 0) {
+		if (to_final)
+			scan_final_release(&final);
 		refuse(r, row.id, 409, "workflow", "bo2.workflow.moved", NULL);
 		return;
 	}
 	bo2_audit(r, reopen ? "scan_reopen" : "scan_status", "scan", row.id, "from", row.status, "to", to,
 		  "reason", reason, NULL);
-	if (strcmp(to, "final") == 0)
-		scan_on_final(r, row.id);
+	if (to_final) {
+		char version[16];
+		snprintf(version, sizeof(version), "%d", final.version);
+		bo2_audit(r, "report_final", "scan", row.id, "version", version, "sha256", final.sha256, NULL);
+		scan_final_release(&final);
+	}
 	back_to_scan(r, row.id, "status", "workflow");
 }
 

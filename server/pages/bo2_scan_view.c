@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "server/pages/bo2.h"
-#include "server/svg_charts.h"
+#include "server/report_build.h"
 #include "server/tmpl.h"
 #include "common/banned.h"
 
@@ -48,72 +48,6 @@ static cJSON *score_obj(struct req *r, const struct scan_view *v, const struct s
 		cJSON_AddStringToObject(o, "delta_text", bo2_delta_text(r, s->score - s->previous));
 	}
 	return o;
-}
-
-static const char *value_text(struct req *r, const struct scan_view *v, const struct sv_score *s)
-{
-	if (!s->valid)
-		return i18n_get(r->lang, "bo2.insufficient");
-	return arena_printf(&r->arena, "%s · %s", bo2_score_text(r, s->score), band_label(v, s->band));
-}
-
-static const char *radar_svg(struct req *r, const struct scan_view *v)
-{
-	size_t n = v->q->n_pillars;
-	if (n < 3)
-		return "";
-	struct svg_radar_axis *axes = arena_alloc(&r->arena, sizeof(*axes) * n);
-	for (size_t i = 0; i < n; i++) {
-		axes[i].label = text_pair_get(&v->q->pillars[i].title, r->lang);
-		axes[i].value = v->pillars[i].score;
-		axes[i].peer_median = v->pillars[i].peer.available ? v->pillars[i].peer.median : NAN;
-	}
-	struct svg_radar c = {
-		.title = i18n_get(r->lang, "bo2.chart.radar_title"),
-		.desc = i18n_get(r->lang, "bo2.chart.radar_desc"),
-		.own_label = i18n_get(r->lang, "bo2.chart.own"),
-		.peer_label = i18n_get(r->lang, "bo2.chart.peer_median"),
-		.axes = axes, .n = n,
-	};
-	struct buf b;
-	buf_init(&b, 256 * 1024);
-	svg_radar(&b, &c);
-	const char *s = arena_strdup(&r->arena, b.data);
-	buf_release(&b);
-	return s;
-}
-
-static const char *bars_svg(struct req *r, const struct scan_view *v, size_t p)
-{
-	const struct pillar *pl = &v->q->pillars[p];
-	struct svg_bar *bars = arena_alloc(&r->arena, sizeof(*bars) * (pl->n_themes ? pl->n_themes : 1));
-	for (size_t t = 0; t < pl->n_themes; t++) {
-		const struct sv_score *s = &v->themes[pl->themes[t].index];
-		bars[t].label = text_pair_get(&pl->themes[t].title, r->lang);
-		bars[t].value = s->score;
-		bars[t].band = s->band;
-		bars[t].value_text = value_text(r, v, s);
-		int pa = s->peer.available;
-		bars[t].p25 = pa ? s->peer.p25 : NAN;
-		bars[t].median = pa ? s->peer.median : NAN;
-		bars[t].p75 = pa ? s->peer.p75 : NAN;
-	}
-	struct svg_bars c = {
-		.id = arena_printf(&r->arena, "bars-%s", pl->key),
-		.title = arena_printf(&r->arena, "%s: %s", i18n_get(r->lang, "bo2.chart.bars_title"),
-				      text_pair_get(&pl->title, r->lang)),
-		.desc = i18n_get(r->lang, "bo2.chart.bars_desc"),
-		.own_label = i18n_get(r->lang, "bo2.chart.own"),
-		.iqr_label = i18n_get(r->lang, "bo2.chart.iqr"),
-		.median_label = i18n_get(r->lang, "bo2.chart.median"),
-		.bars = bars, .n = pl->n_themes,
-	};
-	struct buf b;
-	buf_init(&b, 256 * 1024);
-	svg_theme_bars(&b, &c);
-	const char *s = arena_strdup(&r->arena, b.data);
-	buf_release(&b);
-	return s;
 }
 
 /* One answer as plain text in the page's language. */
@@ -239,7 +173,11 @@ void bo2_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 
 	cJSON *overall = score_obj(r, v, &v->overall);
 	cJSON_AddItemToObject(ctx, "overall", overall);
-	cJSON_AddStringToObject(ctx, "radar_svg", radar_svg(r, v));
+	/* The charts come from the report's model and chart geometry (reports/chart.h),
+	 * so the page shows the same picture as the PDF. */
+	struct report *rep = arena_alloc(&r->arena, sizeof(*rep));
+	report_from_view(&r->arena, v, r->lang, rep);
+	cJSON_AddStringToObject(ctx, "radar_svg", report_svg_radar(&r->arena, rep, "radar"));
 
 	cJSON *pillars = cJSON_AddArrayToObject(ctx, "pillars");
 	cJSON *attention = cJSON_AddArrayToObject(ctx, "attention");
@@ -247,7 +185,8 @@ void bo2_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 		const struct pillar *pl = &v->q->pillars[p];
 		cJSON *po = score_obj(r, v, &v->pillars[p]);
 		cJSON_AddStringToObject(po, "title", text_pair_get(&pl->title, r->lang));
-		cJSON_AddStringToObject(po, "chart_svg", bars_svg(r, v, p));
+		cJSON_AddStringToObject(po, "chart_svg",
+					report_svg_bars(&r->arena, rep, p, arena_printf(&r->arena, "bars-%s", pl->key)));
 		cJSON *themes = cJSON_AddArrayToObject(po, "themes");
 		for (size_t t = 0; t < pl->n_themes; t++) {
 			cJSON *to = theme_obj(r, v, &pl->themes[t]);

@@ -6,6 +6,7 @@
 #include "server/pages/scan.h"
 #include "server/page.h"
 #include "server/tmpl.h"
+#include "server/db/report.h"
 #include "scoring/score.h"
 #include "common/banned.h"
 
@@ -39,6 +40,14 @@ void scan_done_get(struct req *r)
 			cJSON_AddItemToArray(list, p);
 		}
 	}
+	int report = db_report_owner_available(req_db(r), s.v.id);
+	if (report < 0) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	if (report)
+		cJSON_AddStringToObject(ctx, "report_url", arena_printf(&r->arena, "/s/%s/report.pdf", s.token));
 	page_render(r, 200, "scan_done", i18n_get(r->lang, "scan.done.title"), ctx);
 }
 

@@ -107,8 +107,8 @@ check "brief: 1-2 pages" bash -c "p=\$(pdfinfo '$tmp/brief.pdf' 2>/dev/null | aw
 check "brief: profile, open answers and previous actions" text_has "$tmp/brief.pdf" \
   "Gespreksvoorbereiding" "Genoeg vakmensen vinden" "Verzuimbeleid herzien" "Notities"
 
-check "report SCAN_ID without a database says so" bash -c \
-  "! '$bin' report 42 -o '$tmp/x.pdf' 2>'$tmp/err' && grep -q 'needs the database' '$tmp/err'"
+check "report SCAN_ID without a reachable database says so" bash -c \
+  "! DATABASE_URL='host=$tmp/nowhere dbname=none' '$bin' report 42 -o '$tmp/x.pdf' 2>'$tmp/err' && grep -q 'database' '$tmp/err'"
 check "report without arguments is a usage error (exit 2)" bash -c \
   "'$bin' report >/dev/null 2>&1; [ \$? -eq 2 ]"
 

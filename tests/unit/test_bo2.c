@@ -12,7 +12,6 @@
 #include "server/markdown.h"
 #include "server/pages/bo2.h"
 #include "server/scan_workflow.h"
-#include "server/svg_charts.h"
 #include "common/banned.h"
 
 static void workflow_goes_one_step_forward(void **state)
@@ -58,27 +57,6 @@ static void markdown_is_harmless(void **state)
 	buf_release(&b);
 }
 
-static void charts_have_no_style_attributes_and_label_colours(void **state)
-{
-	(void)state;
-	struct svg_radar_axis axes[4] = {{"Strategie & Bedrijf", 60, 50}, {"B", 30, NAN}, {"C", NAN, 40}, {"D", 90, 70}};
-	struct svg_radar r = {"t", "d", "Dit bedrijf", "Mediaan", axes, 4};
-	struct svg_bar bars[2] = {{"Thema <1>", 25, "attention", "25 · Aandachtspunt", 30, 45, 60},
-				  {"Thema 2", NAN, NULL, "te weinig antwoorden", NAN, NAN, NAN}};
-	struct svg_bars c = {"bars-x", "t", "d", "Dit bedrijf", "Middelste helft", "Mediaan", bars, 2};
-	struct buf b;
-	buf_init(&b, 0);
-	assert_int_equal(svg_radar(&b, &r), 0);
-	assert_int_equal(svg_theme_bars(&b, &c), 0);
-	assert_null(strstr(b.data, "style="));
-	assert_null(strstr(b.data, "<script"));
-	assert_non_null(strstr(b.data, "&amp; Bedrijf")); /* wrapped over two lines */
-	assert_non_null(strstr(b.data, "Thema &lt;1&gt;"));
-	assert_non_null(strstr(b.data, "25 · Aandachtspunt"));
-	assert_null(strstr(b.data, "nan"));
-	buf_release(&b);
-}
-
 static void dates_are_real_calendar_dates(void **state)
 {
 	(void)state;
@@ -108,7 +86,6 @@ int main(void)
 		cmocka_unit_test(workflow_goes_one_step_forward),
 		cmocka_unit_test(workflow_reopens_only_backwards),
 		cmocka_unit_test(markdown_is_harmless),
-		cmocka_unit_test(charts_have_no_style_attributes_and_label_colours),
 		cmocka_unit_test(dates_are_real_calendar_dates),
 		cmocka_unit_test(csv_fields_quoted_for_dutch_excel),
 	};

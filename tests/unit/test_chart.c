@@ -202,6 +202,33 @@ static void test_svg_without_benchmark_says_so(void **state)
 	arena_release(&a);
 }
 
+/* What the scan page relied on from its former renderer (server/svg_charts.c):
+ * a missing score or peer value is never drawn as "nan", the insufficient theme
+ * says so in words, and every chart carries presentation attributes only. */
+static void test_svg_missing_values_in_words(void **state)
+{
+	(void)state;
+	struct arena a = ARENA_INIT;
+	struct report r;
+	struct chart_radar rc;
+	struct chart_bars bc;
+	struct buf out;
+	demo(&r, &a, REPORT_DEMO_SPARSE);
+	buf_init(&out, 0);
+	assert_int_equal(chart_radar_layout(&rc, &r, 471), 0);
+	assert_int_equal(chart_svg_radar(&rc, &r, "radar", &out), 0);
+	for (size_t p = 0; p < r.n_pillars; p++) {
+		assert_int_equal(chart_bars_layout(&bc, &r, &r.pillars[p], 471), 0);
+		assert_int_equal(chart_svg_bars(&bc, &r, &r.pillars[p], "bars", &out), 0);
+	}
+	assert_null(strstr(out.data, "nan"));
+	assert_null(strstr(out.data, "style="));
+	assert_non_null(strstr(out.data, "onvoldoende antwoorden"));
+	assert_non_null(strstr(out.data, "<desc id="));
+	buf_release(&out);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_format_score_rounds_half_away),
 		cmocka_unit_test(test_svg_escapes_and_is_accessible),
 		cmocka_unit_test(test_svg_without_benchmark_says_so),
+		cmocka_unit_test(test_svg_missing_values_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,149 @@
+/* report.c: SQL of the personal report and the frozen final reports; see report.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+#include "server/db/report.h"
+#include "common/banned.h"
+
+#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
+
+long long db_report_scan_org(struct db *db, long long scan_id)
+{
+	ID(id, scan_id);
+	PGresult *res = db_q(db, "SELECT org_id FROM scans WHERE id = $1 AND submitted_at IS NOT NULL", id);
+	if (!res)
+		return -1;
+	long long org = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;
+	PQclear(res);
+	return org;
+}
+
+int db_report_facts(struct db *db, struct arena *a, long long scan_id, struct report_facts *out)
+{
+	ID(id, scan_id);
+	memset(out, 0, sizeof(*out));
+	PGresult *res = db_q(db,
+		"SELECT s.lang, o.name, o.contact_email, o.retention_years, o.owner_report_download,"
+		" o.share_research, coalesce(ro.name, ''),"
+		" coalesce(nullif(u.name, ''), ''), coalesce(u.email, ''),"
+		" q.key || '-' || q.version, coalesce(res.engine_version, ''),"
+		" encode(o.logo_png, 'hex')"
+		" FROM scans s JOIN organisations o ON o.id = s.org_id"
+		" JOIN companies c ON c.id = s.company_id"
+		" JOIN questionnaires q ON q.id = s.questionnaire_id"
+		" LEFT JOIN organisations ro ON ro.id = o.research_org_id AND o.share_research"
+		" LEFT JOIN users u ON u.id = coalesce(s.advisor_id, c.advisor_id)"
+		" LEFT JOIN results res ON res.scan_id = s.id"
+		" WHERE s.id = $1", id);
+	if (!res)
+		return -1;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return 0;
+	}
+	const char *s[11];
+	for (int i = 0; i < 11; i++)
+		s[i] = arena_strdup(a, db_str(res, 0, i));
+	out->lang = strcmp(s[0], "en") == 0 ? "en" : "nl";
+	out->org_name = s[1];
+	out->contact_email = s[2];
+	out->retention_years = (int)db_ll(res, 0, 3, 5);
+	out->owner_report_download = db_bool(res, 0, 4);
+	out->share_research = db_bool(res, 0, 5);
+	out->research_org_name = s[6];
+	out->advisor_name = s[7];
+	out->advisor_email = s[8];
+	out->questionnaire_version = s[9];
+	out->engine_version = s[10];
+	const char *hex = db_get(res, 0, 11);
+	if (hex && hex[0]) {
+		size_t n = strlen(hex) / 2, len = 0;
+		unsigned char *png = arena_alloc(a, n ? n : 1);
+		if (sodium_hex2bin(png, n, hex, strlen(hex), NULL, &len, NULL) == 0 && len > 0) {
+			out->logo_png = png;
+			out->logo_len = len;
+		}
+	}
+	PQclear(res);
+	return 1;
+}
+
+int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t len, const char *sha256,
+		     long long user_id, time_t created, long long refresh_id, int *version)
+{
+	ID(id, scan_id);
+	ID(uid, user_id);
+	ID(ref, refresh_id);
+	ID(at, (long long)created);
+	char *hex = malloc(len * 2 + 1);
+	if (!hex)
+		abort();
+	sodium_bin2hex(hex, len * 2 + 1, pdf, len);
+	/* The scan row is locked by the status change of the same transaction, so
+	 * two finalizations cannot pick the same version; UNIQUE guards it anyway. */
+	PGresult *res = db_q(db,
+		"INSERT INTO reports(scan_id, version, pdf, sha256, created_by, created_at, benchmark_refresh_id)"
+		" SELECT $1, coalesce(max(version), 0) + 1, decode($2, 'hex'), $3, nullif($4, '0')::bigint,"
+		"  to_timestamp($5::double precision), nullif($6, '0')::bigint"
+		" FROM reports WHERE scan_id = $1 RETURNING version",
+		id, hex, sha256, uid, at, ref);
+	free(hex);
+	if (!res)
+		return -1;
+	*version = (int)db_ll(res, 0, 0, 0);
+	PQclear(res);
+	return 0;
+}
+
+PGresult *db_report_list(struct db *db, long long scan_id)
+{
+	ID(id, scan_id);
+	return db_q(db, "SELECT r.version, r.sha256, to_char(r.created_at AT TIME ZONE 'Europe/Amsterdam',"
+		    " 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''), octet_length(r.pdf),"
+		    " coalesce(r.benchmark_refresh_id, 0)"
+		    " FROM reports r LEFT JOIN users u ON u.id = r.created_by"
+		    " WHERE r.scan_id = $1 ORDER BY r.version DESC", id);
+}
+
+int db_report_get(struct db *db, struct arena *a, long long scan_id, int version, struct stored_report *out)
+{
+	ID(id, scan_id);
+	ID(v, version);
+	memset(out, 0, sizeof(*out));
+	PGresult *res = db_q(db, "SELECT version, encode(pdf, 'hex'), sha256,"
+			     " extract(epoch FROM created_at)::bigint FROM reports"
+			     " WHERE scan_id = $1 AND ($2 = '0' OR version = $2::int)"
+			     " ORDER BY version DESC LIMIT 1", id, v);
+	if (!res)
+		return -1;
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return 0;
+	}
+	const char *hex = db_str(res, 0, 1);
+	size_t n = strlen(hex) / 2;
+	out->pdf = arena_alloc(a, n ? n : 1);
+	int rc = sodium_hex2bin(out->pdf, n, hex, strlen(hex), NULL, &out->len, NULL) == 0 ? 1 : -1;
+	if (rc < 0)
+		snprintf(db->err, sizeof(db->err), "stored report of scan %lld is not valid hex", scan_id);
+	out->version = (int)db_ll(res, 0, 0, 0);
+	out->sha256 = arena_strdup(a, db_str(res, 0, 2));
+	out->created = (time_t)db_ll(res, 0, 3, 0);
+	PQclear(res);
+	return rc;
+}
+
+int db_report_owner_available(struct db *db, long long scan_id)
+{
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	PGresult *res = db_q(db, "SELECT o.owner_report_download AND EXISTS (SELECT 1 FROM reports r WHERE r.scan_id = s.id)"
+				 " FROM scans s JOIN organisations o ON o.id = s.org_id WHERE s.id = $1", sid);
+	if (!res)
+		return -1;
+	int yes = PQntuples(res) == 1 && db_bool(res, 0, 0);
+	PQclear(res);
+	return yes;
+}
