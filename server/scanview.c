@@ -8,23 +8,23 @@
 
 #include "server/scanview.h"
 #include "server/qreg.h"
+#include "server/research/export.h"
 #include "server/db/scan.h"
 #include "common/crypto.h"
 #include "common/banned.h"
 
-int scanview_pseudonym(struct db *db, long long company_id, char out[11])
+int scanview_pseudonym(struct db *db, long long company_id, char out[PSEUDONYM_LEN + 1])
 {
 	struct arena a = ARENA_INIT;
 	const char *hex = db_pseudonym_secret_hex(db, &a);
-	unsigned char key[64];
+	unsigned char key[32];
 	size_t keylen = 0;
 	int rc = -1;
-	if (hex && sodium_hex2bin(key, sizeof(key), hex, strlen(hex), NULL, &keylen, NULL) == 0 && keylen > 0) {
-		char msg[24], mac[SHA256_HEX_LEN + 1];
-		int n = snprintf(msg, sizeof(msg), "%lld", company_id);
-		crypto_hmac_hex(key, keylen, msg, (size_t)n, mac);
-		memcpy(out, mac, 10);
-		out[10] = '\0';
+	/* The same pseudonym as in the research exports, so an assessment can be
+	 * matched to its row in an export. */
+	if (hex && sodium_hex2bin(key, sizeof(key), hex, strlen(hex), NULL, &keylen, NULL) == 0 &&
+	    keylen == sizeof(key)) {
+		research_pseudonym(key, company_id, out);
 		rc = 0;
 	}
 	sodium_memzero(key, sizeof(key));
@@ -184,7 +184,7 @@ enum scanview_status scanview_load(struct db *db, struct arena *a, long long sca
 		out->phone = row.phone;
 		out->municipality = row.municipality;
 	}
-	char pseudo[11];
+	char pseudo[PSEUDONYM_LEN + 1];
 	if (scanview_pseudonym(db, row.company_id, pseudo) != 0)
 		return SCANVIEW_DB_ERROR;
 	out->pseudonym = arena_strdup(a, pseudo);

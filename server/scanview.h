@@ -20,6 +20,7 @@
 #include "scoring/questionnaire.h"
 #include "server/db/benchmark.h"
 #include "server/db/db.h"
+#include "server/research/export.h"
 
 /* One movable item of a theme: answering it at its best raises the theme by gain. */
 struct sv_mover {
@@ -56,7 +57,7 @@ struct scan_view {
 	const char *advisor_name;   /* "" when none */
 	/* The company: NULL for a pseudonymized view (research). */
 	const char *company_name, *kvk, *contact_name, *email, *phone, *municipality;
-	const char *pseudonym;      /* always set: first 10 hex of the HMAC of the company id */
+	const char *pseudonym;      /* always set: as in research exports (scanview_pseudonym) */
 	const char *sector;
 	double fte;                 /* NAN when unknown */
 	const struct questionnaire *q;
@@ -87,8 +88,8 @@ enum scanview_status scanview_load(struct db *db, struct arena *a, long long sca
 				   const struct scanview_scope *scope, const char *lang,
 				   struct scan_view *out);
 
-/* The pseudonym of a company: the first 10 hex characters of HMAC-SHA256 of the
- * company id (decimal text) with the installation's pseudonym_secret. -1 on error. */
-int scanview_pseudonym(struct db *db, long long company_id, char out[11]);
+/* The pseudonym of a company, the same as in research exports (research_pseudonym):
+ * PSEUDONYM_LEN hex characters of HMAC-SHA256 of the company id. -1 on error. */
+int scanview_pseudonym(struct db *db, long long company_id, char out[PSEUDONYM_LEN + 1]);
 
 #endif

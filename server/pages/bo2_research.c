@@ -29,7 +29,7 @@ static void research_list(struct req *r)
 	cJSON *ctx = page_ctx(r);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "scans");
 	for (int i = 0; i < PQntuples(res); i++) {
-		char pseudo[11];
+		char pseudo[PSEUDONYM_LEN + 1];
 		if (scanview_pseudonym(req_db(r), db_ll(res, i, 1, 0), pseudo) != 0) {
 			PQclear(res);
 			cJSON_Delete(ctx);

@@ -119,7 +119,7 @@ expect_not_contains "no contact e-mail" "goudenkorst.example" "$BODY"
 expect_not_contains "no contact name" "Jan Bakker" "$BODY"
 expect_not_contains "open answers hidden when not shared" "binden" "$BODY"
 secret=$(psql_q "SELECT encode(value, 'hex') FROM installation WHERE key = 'pseudonym_secret'")
-pseudo=$(printf '1301' | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$secret" | sed 's/.*= //' | cut -c1-10)
+pseudo=$(printf '1301' | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$secret" | sed 's/.*= //' | cut -c1-16)
 expect_contains "pseudonym is HMAC-SHA256 of the company id" "$pseudo" "$BODY"
 http GET /research/scans;             expect_contains "list shows pseudonyms" "$pseudo" "$BODY"
 expect_not_contains "list has no names" "Gouden Korst" "$BODY"
