@@ -64,6 +64,9 @@ static void unknown_link(struct req *r)
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
+	/* the language switch would carry the path back into the page: a token
+	 * that is not valid is still somebody's typing, never echoed */
+	cJSON_ReplaceItemInObject(ctx, "path", cJSON_CreateString("/"));
 	cJSON_AddStringToObject(ctx, "extra_css", "respondent.css");
 	page_render(r, 404, "scan_unknown", i18n_get(r->lang, "scan.unknown.title"), ctx);
 }
