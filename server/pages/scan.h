@@ -20,6 +20,9 @@ void scan_done_get(struct req *r);       /* scan_done.c */
 void scan_later_get(struct req *r);
 void scan_lang_get(struct req *r);       /* scan_lang.c */
 void privacy_get(struct req *r);         /* scan_privacy.c */
+void scan_data_get(struct req *r);       /* scan_data.c */
+void scan_erase_get(struct req *r);
+void scan_erase_post(struct req *r);
 
 /* Answer values (scan_value.c) ------------------------------------------- */
 
