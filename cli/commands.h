@@ -24,6 +24,7 @@ int cmd_report(int argc, char **argv);
 int cmd_benchmarks(int argc, char **argv);
 int cmd_aggregates(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_purge(int argc, char **argv);           /* cli/cmd_purge.c */
 int cmd_org_logo(int argc, char **argv);      /* cli/cmd_user.c: fphc org logo */
 int cmd_user(int argc, char **argv);          /* cli/cmd_user.c */
 int cmd_invitations(int argc, char **argv);   /* cli/cmd_user.c */

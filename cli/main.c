@@ -25,6 +25,7 @@ const struct command commands[] = {
 	{"user", cmd_user, "accounts: 'user add --org SLUG --email E --role R'"},
 	{"invitations", cmd_invitations, "'invitations remind': e-mail reminders after 7 and 14 days"},
 	{"rescore", cmd_rescore, "recompute stored results with this scoring engine"},
+	{"purge", cmd_purge, "retention: erase data past each association's retention period (--dry-run)"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };

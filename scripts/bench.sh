@@ -251,7 +251,110 @@ bench_respondent() {
   awk -v p="$pillar" -v h="$healthz" 'BEGIN { printf "   pillar page / healthz = %.0f%% (target >= 40%%)\n", 100 * p / h }'
 }
 
-all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$\|^report_scan$')
+# Load and soak (issue 9): mixed traffic at 64 connections for SOAK_SECONDS
+# (default 600) against bin/fphc running as the least-privilege role — pillar
+# pages, autosaves, submissions, the dashboard, scan pages, downloads — with zero
+# 5xx and resident memory sampled from /proc every 5 s (flat after warm-up:
+# < 10% growth). Then SOAK_ASAN_SECONDS (default 60) of the same against
+# bin/fphc-asan, reporting AddressSanitizer/LeakSanitizer/UBSan findings.
+bench_soak() {
+  local secs=${SOAK_SECONDS:-600} asan_secs=${SOAK_ASAN_SECONDS:-60} scans=${SOAK_SCANS:-60}
+  echo "== soak (wrk, 64 connections, mixed traffic, ${secs} s; then ${asan_secs} s under ASan)"
+  bench_db
+  local db=soak url owner
+  dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
+  createdb -h "$PG_DIR" -U postgres -T fphc "$db" || return 1
+  owner="host=$PG_DIR dbname=$db user=postgres"
+  url="host=$PG_DIR dbname=$db user=fphc_app"
+  local out pw
+  out=$(DATABASE_URL=$url bin/fphc demo init) || return 1
+  pw=$(echo "$out" | sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p')
+  soak_start() {  # BIN LOGNAME → SOAK_PID, SOAK_BASE
+    DATABASE_URL=$url FPHC_LOG_LEVEL=warn FPHC_PER_IP_LIMIT=1000 "$1" serve --listen 127.0.0.1:0 --workers 2 \
+      >"$BTMP/$2.out" 2>"$BTMP/$2.log" &
+    SOAK_PID=$!
+    for _ in $(seq 1 600); do grep -q 'serving on' "$BTMP/$2.out" 2>/dev/null && break; sleep 0.05; done
+    SOAK_BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/$2.out")
+  }
+  soak_start bin/fphc soak
+  local b=$SOAK_BASE jar="$BTMP/soak.jar" list="$BTMP/soak.requests" i link token csrf cookie
+  curl -s -c "$jar" -o /dev/null --data-urlencode "email=admin@demo.example" --data-urlencode "password=$pw" "$b/login"
+  cookie="Cookie: fphc_sid=$(awk '$6 == "fphc_sid" {print $7}' "$jar")"
+  : >"$list"
+  for i in $(seq 1 "$scans"); do
+    link=$(DATABASE_URL=$url bin/fphc invite --org demo --company "Soak $i BV" --sector C --fte 45) || return 1
+    token=${link##*/}
+    csrf=$(curl -s "$b/s/$token" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -s -o /dev/null --data "csrf=$csrf&consent=yes" "$b/s/$token/consent"
+    curl -s -o /dev/null --data "csrf=$csrf&sector=C&fte=45&employees=52&municipality=Venlo" "$b/s/$token/profile"
+    curl -s -o /dev/null --data "csrf=$csrf&a.s01=4&a.s02=3&a.s03=yes&a.s04=c&a.s05=4&a.s06=2&a.s07=3&a.s08=no&a.s09=4&a.s10=2&a.s11=3&a.s12=4&p.s13=1&a.s13=a&a.s14=3&a.s15=2&a.s16=8&a.s17=4&p.s18=1&a.s18=b&a.s19=yes&nav=next" "$b/s/$token/pillar/1"
+    local sid
+    sid=$(psql "$owner" -tAc "SELECT scan_id FROM invitations WHERE token_hash = encode(sha256('$token'::bytea), 'hex')")
+    if [ $((i % 3)) -eq 0 ]; then   # a third submitted beforehand: their scan pages have results
+      curl -s -o /dev/null --data "csrf=$csrf" "$b/s/$token/submit"
+      printf '2\tGET\t/scans/%s\t%s\t\n' "$sid" "$cookie" >>"$list"
+    elif [ $((i % 3)) -eq 1 ]; then # a third stays open: pillar pages and autosaves
+      printf '12\tGET\t/s/%s/pillar/2\t\t\n' "$token" >>"$list"
+      printf '12\tPOST\t/s/%s/answer\tContent-Type: application/json|X-CSRF-Token: %s\t{"item":"w01","value":%d}\n' "$token" "$csrf" $((i % 5 + 1)) >>"$list"
+    else                            # a third is submitted during the soak (later submits: the double-click path)
+      printf '4\tGET\t/s/%s/review\t\t\n' "$token" >>"$list"
+      printf '1\tPOST\t/s/%s/submit\tContent-Type: application/x-www-form-urlencoded\tcsrf=%s\n' "$token" "$csrf" >>"$list"
+    fi
+  done
+  printf '20\tGET\t/app\t%s\t\n' "$cookie" >>"$list"
+  printf '4\tGET\t/companies\t%s\t\n' "$cookie" >>"$list"
+  # downloads: the finalised report where the reports part serves it, else the actions export
+  local dl=/actions.csv pdfsid
+  pdfsid=$(psql "$owner" -tAc "SELECT id FROM scans WHERE status = 'submitted' LIMIT 1")
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$b/scans/$pdfsid/report.pdf")" = 200 ] && dl="/scans/$pdfsid/report.pdf"
+  printf '3\tGET\t%s\t%s\t\n' "$dl" "$cookie" >>"$list"
+  printf '3\tGET\t/s/%s/data.json\t\t\n' "$token" >>"$list"
+  echo "   $(wc -l <"$list") request kinds over $scans scans; download: $dl"
+  soak_run() {  # PID SECONDS LABEL → prints codes and memory
+    local pid=$1 n=$2 label=$3 mem="$BTMP/$3.rss"
+    : >"$mem"
+    ( while kill -0 "$pid" 2>/dev/null; do
+        awk -v t="$(date +%s)" '/^VmRSS/ {print t, $2}' "/proc/$pid/status" >>"$mem" 2>/dev/null; sleep 5
+      done ) &
+    local sampler=$!
+    SOAK_REQUESTS=$list wrk -t2 -c64 -d"${n}s" --timeout 10s --latency -s tests/bench/soak.lua "$b/" >"$BTMP/$label.wrk" 2>&1
+    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null
+    printf '   %-10s %s req/s, p50 %s, p99 %s, %s\n' "$label" \
+      "$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$BTMP/$label.wrk")" \
+      "$(sed -n 's/^ *50% *\(.*\)$/\1/p' "$BTMP/$label.wrk")" "$(sed -n 's/^ *99% *\(.*\)$/\1/p' "$BTMP/$label.wrk")" \
+      "$(grep -o 'SOAK_CODES.*' "$BTMP/$label.wrk" | sed 's/SOAK_CODES //')"
+    grep -q 'Socket errors' "$BTMP/$label.wrk" && echo "   $(grep 'Socket errors' "$BTMP/$label.wrk" | sed 's/^ *//')"
+    if [ "$label" = asan ]; then  # ASan keeps freed memory in quarantine: RSS says nothing there
+      echo "   RSS under ASan: $(tail -n 1 "$mem" | awk '{printf "%.1f MiB", $2 / 1024}') (quarantine; not a leak measure — LeakSanitizer is)"
+      return 0
+    fi
+    # warm-up: the first 20% of the samples (at least one); growth = end vs the warm-up's last sample
+    awk 'NR == 1 {first = $2} {v[NR] = $2; if ($2 > max) max = $2} END {
+           if (NR < 2) { print "   memory: too few samples"; exit }
+           w = int(NR / 5); if (w < 1) w = 1
+           printf "   RSS: start %.1f MiB, after warm-up %.1f MiB, end %.1f MiB, max %.1f MiB (%d samples); growth after warm-up %.1f%% (target < 10%%)\n",
+             first / 1024, v[w] / 1024, v[NR] / 1024, max / 1024, NR, 100 * (v[NR] - v[w]) / v[w] }' "$mem"
+  }
+  b=$SOAK_BASE
+  soak_run "$SOAK_PID" "$secs" soak
+  echo "   submitted: $(psql "$owner" -tAc "SELECT count(*) FROM scans WHERE status = 'submitted'") of $scans scans (a third before, a third during the soak)"
+  kill -TERM "$SOAK_PID"; wait "$SOAK_PID"; echo "   fphc exited with $? after SIGTERM"
+  if [ -x bin/fphc-asan ] && [ "$asan_secs" -gt 0 ]; then
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 soak_start bin/fphc-asan asan
+    b=$SOAK_BASE
+    soak_run "$SOAK_PID" "$asan_secs" asan
+    kill -TERM "$SOAK_PID"; wait "$SOAK_PID"; local rc=$?
+    local findings
+    findings=$(grep -cE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$BTMP/asan.log" || true)
+    echo "   ASan run: exit $rc, $findings sanitizer findings (leaks, memory errors, undefined behaviour)"
+    [ "$findings" -gt 0 ] && grep -E -A12 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$BTMP/asan.log" | head -40
+  fi
+  dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
+}
+
+# bench_soak runs last (SOAK_SECONDS, default 10 minutes; SOAK_SECONDS=0 skips it)
+all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$\|^soak$\|^report_scan$')
+[ "${SOAK_SECONDS:-600}" != 0 ] && all="$all soak"
 for name in ${*:-$all}; do
   "bench_$name"
 done

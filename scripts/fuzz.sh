@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target tests/fuzz/fuzz_*.c into build/fuzz/ and runs each
 # for a bounded time. FUZZ_SECONDS (default 30) per target; FUZZ_TARGETS to pick
-# some ("fuzz_answers fuzz_questionnaire"). Crashes are written to tests/fuzz/crashes/.
+# some ("fuzz_answers fuzz_questionnaire"). Crashes are written to tests/fuzz/crashes/;
+# once fixed, move each into tests/fuzz/regressions/TARGET/, which every run replays
+# first (and FUZZ_SECONDS=0 replays only: a quick check that old crashes stay fixed).
 # Exit status: 0 when every target ran clean, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +13,7 @@ out=build/fuzz
 mkdir -p "$out" tests/fuzz/crashes
 CC=${FUZZ_CC:-clang}
 CFLAGS=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-        -std=c17 -D_DEFAULT_SOURCE -I. $(pkg-config --cflags libcjson))
+        -std=c17 -D_DEFAULT_SOURCE -I. $(pkg-config --cflags libcjson) -I"$(pg_config --includedir)")
 
 # common/*.c without assets.c, which needs the generated asset table.
 common_srcs() { ls common/*.c | grep -v '^common/assets\.c$' | tr '\n' ' '; }
@@ -23,6 +25,16 @@ link_list() {
       echo "$(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
     fuzz_http_decode)
       echo "$(common_srcs) -lsodium -lm" ;;
+    fuzz_router)
+      echo "server/router.c $(common_srcs) -lcjson -lsodium -lm" ;;
+    fuzz_multipart)
+      echo "server/multipart.c $(common_srcs) -lsodium -lm" ;;
+    fuzz_answer_body)
+      echo "server/pages/scan_value.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+    fuzz_pdf_markdown)
+      echo "reports/*.c $(common_srcs) scoring/*.c -lhpdf -lcmark -lcjson -lsodium -lm" ;;
+    fuzz_csv)
+      echo "server/research/codebook.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
     *)
       echo "fuzz.sh: no link list for $1; add it to link_list()" >&2
       return 1 ;;
@@ -35,10 +47,19 @@ for src in tests/fuzz/fuzz_*.c; do
   if [ -n "${FUZZ_TARGETS:-}" ] && [[ " $FUZZ_TARGETS " != *" $name "* ]]; then continue; fi
   links=$(link_list "$name") || { status=1; continue; }
   # shellcheck disable=SC2086  # the link list is a word list on purpose
-  "$CC" "${CFLAGS[@]}" -o "$out/$name" "$src" $links
+  if ! "$CC" "${CFLAGS[@]}" -o "$out/$name" "$src" $links; then echo "!! $name does not build" >&2; status=1; continue; fi
   corpus="$out/corpus/$name"
   mkdir -p "$corpus"
   seeds=tests/fuzz/corpus/$name
+  if [ -d "tests/fuzz/regressions/$name" ] && ls "tests/fuzz/regressions/$name"/* >/dev/null 2>&1; then
+    if ! "$out/$name" -runs=0 "tests/fuzz/regressions/$name"/* >"$out/$name.regress.log" 2>&1; then
+      echo "!! $name: a regression input fails again; see $out/$name.regress.log" >&2
+      status=1
+      continue
+    fi
+    echo "== $name: $(ls "tests/fuzz/regressions/$name" | wc -l) regression inputs pass"
+  fi
+  [ "$seconds" -gt 0 ] || continue
   echo "== $name: ${seconds}s"
   if ! "$out/$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="tests/fuzz/crashes/$name-" -print_final_stats=1 "$corpus" "$seeds" \

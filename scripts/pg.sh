@@ -2,11 +2,15 @@
 # Private PostgreSQL cluster for fphc: Unix socket in the data folder's parent, no TCP.
 #   scripts/pg.sh start DIR   init (once) and start; prints the conninfo on stdout
 #   scripts/pg.sh stop DIR    stop it (quietly does nothing when not running)
-#   scripts/pg.sh url DIR     print the conninfo
+#   scripts/pg.sh url DIR     print the conninfo (the owner role, for migrations)
+#   scripts/pg.sh app-url DIR print the conninfo of the least-privilege role fphc_app
+# `start` also creates the role fphc_app (LOGIN, no password: the cluster trusts
+# its private socket only). `fphc migrate` run as the owner grants it what the
+# server needs; `fphc serve` connects as fphc_app (docs/operations.md).
 # As root, PostgreSQL runs as the unprivileged 'postgres' user (it refuses root).
 set -euo pipefail
-cmd=${1:?usage: pg.sh start|stop|url DIR}
-dir=${2:?usage: pg.sh start|stop|url DIR}
+cmd=${1:?usage: pg.sh start|stop|url|app-url DIR}
+dir=${2:?usage: pg.sh start|stop|url|app-url DIR}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 data="$dir/data"
@@ -18,6 +22,7 @@ as_pg() {
 }
 
 url() { echo "host=$sock dbname=fphc user=postgres"; }
+app_url() { echo "host=$sock dbname=fphc user=fphc_app"; }
 
 check_paths() {
   local sockpath="$sock/.s.PGSQL.5432"
@@ -59,6 +64,8 @@ CONF
   if ! "$bindir/psql" -h "$sock" -U postgres -d postgres -tAc "select 1 from pg_database where datname='fphc'" | grep -q 1; then
     "$bindir/createdb" -h "$sock" -U postgres fphc
   fi
+  "$bindir/psql" -h "$sock" -U postgres -d postgres -qtAX -c \
+    "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fphc_app') THEN CREATE ROLE fphc_app LOGIN; END IF; END \$\$" >/dev/null
   url
   ;;
 stop)
@@ -67,5 +74,6 @@ stop)
   fi
   ;;
 url) url ;;
-*) echo "usage: pg.sh start|stop|url DIR" >&2; exit 2 ;;
+app-url) app_url ;;
+*) echo "usage: pg.sh start|stop|url|app-url DIR" >&2; exit 2 ;;
 esac

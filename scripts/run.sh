@@ -3,12 +3,16 @@
 # demo data with a login printed once, then serve in the foreground (Ctrl-C stops).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Two roles, as in production (docs/operations.md): migrations run as the owner
+# (postgres in the private cluster), the server as the least-privilege fphc_app.
 if [ -z "${DATABASE_URL:-}" ]; then
-  DATABASE_URL=$(scripts/pg.sh start var/pg)
+  OWNER_URL=$(scripts/pg.sh start var/pg)
+  DATABASE_URL=$(scripts/pg.sh app-url var/pg)
   export DATABASE_URL
   echo "fphc: private PostgreSQL under ./var/pg ('make stop' stops it, 'make clean-db' removes it)"
 fi
-bin/fphc migrate
+OWNER_URL=${OWNER_URL:-${FPHC_OWNER_URL:-$DATABASE_URL}}
+DATABASE_URL=$OWNER_URL bin/fphc migrate
 bin/fphc demo init
 bin/fphc demo invite
 # A demo with something to look at: synthetic submitted scans (marked as demo), once.

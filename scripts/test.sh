@@ -42,8 +42,11 @@ suite() {  # name command… : runs, shows TAP, counts; a crash without TAP coun
 # --- database ---
 scripts/pg.sh start "$PG_DIR" >/dev/null || exit 1
 export TEMPLATE_DB=fphc
-export DATABASE_URL="host=$PG_DIR dbname=$TEMPLATE_DB user=postgres"
-bin/fphc migrate >/dev/null || { echo "migrate failed"; exit 1; }
+# migrations as the owner role; the app role fphc_app (made by pg.sh) gets its
+# rights from migrate, and createdb -T copies them into every test database.
+export OWNER_URL="host=$PG_DIR dbname=$TEMPLATE_DB user=postgres"
+export DATABASE_URL="host=$PG_DIR dbname=$TEMPLATE_DB user=fphc_app"
+DATABASE_URL=$OWNER_URL bin/fphc migrate >/dev/null || { echo "migrate failed"; exit 1; }
 
 # --- unit tests (cmocka, TAP) ---
 export CMOCKA_MESSAGE_OUTPUT=TAP

@@ -9,6 +9,7 @@
 #include "server/qreg.h"
 #include "server/tmpl.h"
 #include "server/db/ratelimit.h"
+#include "server/db/protection.h"
 #include "common/crypto.h"
 #include "common/banned.h"
 
@@ -64,6 +65,9 @@ static void unknown_link(struct req *r)
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
+	/* the language switch would carry the path back into the page: a token
+	 * that is not valid is still somebody's typing, never echoed */
+	cJSON_ReplaceItemInObject(ctx, "path", cJSON_CreateString("/"));
 	cJSON_AddStringToObject(ctx, "extra_css", "respondent.css");
 	page_render(r, 404, "scan_unknown", i18n_get(r->lang, "scan.unknown.title"), ctx);
 }
@@ -179,11 +183,18 @@ cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s)
 							       r->path ? r->path : "/"));
 	cJSON_AddStringToObject(c, "privacy_url", arena_printf(&r->arena, "/privacy/%s%s", s->v.org_slug,
 								 strcmp(r->lang, "en") == 0 ? "?lang=en" : ""));
+	cJSON_AddStringToObject(c, "my_data_url", arena_printf(&r->arena, "/s/%s/erase", s->token));
 	cJSON_AddStringToObject(c, "org_name", s->v.org_name);
 	cJSON_AddStringToObject(c, "research_name", s->v.share_research ? s->v.research_name : "");
 	cJSON_AddStringToObject(c, "company_name", s->v.company_name);
 	cJSON_AddStringToObject(c, "extra_css", "respondent.css");
 	return c;
+}
+
+void scan_audit(struct req *r, const struct scan_ctx *s, const char *action)
+{
+	if (db_audit_owner(req_db(r), s->v.id, action, r->client_ip) != 0)
+		log_error("audit log write failed: %s", req_db(r)->err);
 }
 
 void scan_reply_problem(struct req *r, const struct scan_ctx *s, int status, const char *message,

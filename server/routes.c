@@ -10,6 +10,7 @@ const struct route *const route_tables[] = {
 	routes_bo_dashboard,
 	routes_bo_account,
 	routes_bo_admin,
+	routes_bo_protection,
 	routes_bo_users,
 	routes_bo_companies,
 	routes_bo_invitations,

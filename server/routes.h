@@ -11,6 +11,7 @@ extern const struct route routes_research[]; /* server/pages/research.c */
 extern const struct route routes_bo_dashboard[];
 extern const struct route routes_bo_account[];
 extern const struct route routes_bo_admin[];
+extern const struct route routes_bo_protection[];
 extern const struct route routes_bo_users[];
 extern const struct route routes_bo_companies[];
 extern const struct route routes_bo_invitations[];

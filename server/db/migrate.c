@@ -73,14 +73,15 @@ static int ensure_secret(struct db *db)
 /* When the least-privilege role fphc_app exists (docs/operations.md), give it
  * exactly what the server needs on every table, including ones added now:
  * data rights but no DDL, and no way to rewrite the audit log or the record of
- * applied migrations. */
+ * applied migrations. UPDATE on sequences is for setval(): `fphc demo seed`
+ * reserves a block of ids; it cannot change any row. */
 static int grant_app_role(struct db *db)
 {
 	return db_exec_script(db,
 		"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fphc_app') THEN"
 		" GRANT USAGE ON SCHEMA public TO fphc_app;"
 		" GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO fphc_app;"
-		" GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO fphc_app;"
+		" GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO fphc_app;"
 		" REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM fphc_app;"
 		" REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM fphc_app;"
 		" REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON installation FROM fphc_app;"

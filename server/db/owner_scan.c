@@ -212,7 +212,8 @@ int db_org_privacy(struct db *db, const char *slug, struct arena *a, struct org_
 {
 	PGresult *res = db_q(db,
 		"SELECT o.name, o.region, o.privacy_contact, o.contact_email, coalesce(ro.name, ''),"
-		" o.retention_years, o.share_research FROM organisations o"
+		" o.retention_years, o.share_research, o.share_open_text, o.keep_anonymous_scores,"
+		" o.erase_company_names FROM organisations o"
 		" LEFT JOIN organisations ro ON ro.id = o.research_org_id WHERE o.slug = $1 AND o.kind = 'association'",
 		slug);
 	if (!res)
@@ -226,6 +227,9 @@ int db_org_privacy(struct db *db, const char *slug, struct arena *a, struct org_
 		out->research_name = arena_strdup(a, db_str(res, 0, 4));
 		out->retention_years = (int)db_ll(res, 0, 5, 5);
 		out->share_research = db_bool(res, 0, 6);
+		out->share_open_text = db_bool(res, 0, 7);
+		out->keep_anonymous_scores = db_bool(res, 0, 8);
+		out->erase_company_names = db_bool(res, 0, 9);
 	}
 	PQclear(res);
 	return found;

@@ -88,6 +88,9 @@ struct org_privacy {
 	const char *research_name;
 	int retention_years;
 	int share_research;
+	int share_open_text;        /* open-text answers go to the research group too */
+	int keep_anonymous_scores;  /* erasure keeps scores as anonymous benchmark contributions */
+	int erase_company_names;    /* erasure replaces the company's name and KvK number */
 };
 int db_org_privacy(struct db *db, const char *slug, struct arena *a, struct org_privacy *out);
 

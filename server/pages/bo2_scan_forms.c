@@ -100,8 +100,10 @@ void bo2_status_post(struct req *r)
 		refuse(r, row.id, 409, "workflow", "bo2.workflow.moved", NULL);
 		return;
 	}
+	/* the reason is free text (it may name people): it lives in
+	 * scan_status_history, which erasure deletes, never in the append-only log */
 	bo2_audit(r, reopen ? "scan_reopen" : "scan_status", "scan", row.id, "from", row.status, "to", to,
-		  "reason", reason, NULL);
+		  "reason", reason && reason[0] ? "given" : "", NULL);
 	if (to_final) {
 		char version[16];
 		snprintf(version, sizeof(version), "%d", final.version);

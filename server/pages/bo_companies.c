@@ -11,6 +11,7 @@
 #include "server/tmpl.h"
 #include "server/pages/bo.h"
 #include "server/db/company.h"
+#include "server/db/protection.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -259,6 +260,9 @@ void bo_company_render(struct req *r, int status, long long id, cJSON *ctx)
 	PQclear(co);
 	PQclear(sc);
 	cJSON_AddBoolToObject(ctx, "smtp", mail_configured());
+	char requested[16];
+	if (r->session->role == ROLE_ADMIN && db_erasure_pending_for(db, r->session->org_id, id, requested) > 0)
+		cJSON_AddStringToObject(ctx, "erasure_requested", requested);
 	bo_notice(r, ctx);
 	page_render(r, status, "bo_company", cJSON_GetObjectItem(c, "name")->valuestring, ctx);
 }
@@ -273,6 +277,8 @@ static void company_page(struct req *r)
 		return;
 	}
 	bo_company_render(r, 200, id, page_ctx(r));
+	if (r->status == 200)
+		audit(r, "company_view", "company", id, NULL);
 }
 
 const struct route routes_bo_companies[] = {

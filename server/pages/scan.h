@@ -20,6 +20,9 @@ void scan_done_get(struct req *r);       /* scan_done.c */
 void scan_later_get(struct req *r);
 void scan_lang_get(struct req *r);       /* scan_lang.c */
 void privacy_get(struct req *r);         /* scan_privacy.c */
+void scan_data_get(struct req *r);       /* scan_data.c */
+void scan_erase_get(struct req *r);
+void scan_erase_post(struct req *r);
 
 /* Answer values (scan_value.c) ------------------------------------------- */
 
@@ -34,6 +37,12 @@ int scan_value_from_form(const struct item *it, const char *const *values, int n
 			 cJSON **out, int *keep);
 /* The catalogue key of the Dutch message for a value answers_check_value refused. */
 const char *scan_value_problem_key(const struct item *it, const cJSON *value, int page);
+/* Checks the autosave body {"item": KEY, "value": V} against q (pure: no I/O,
+ * fuzzed by tests/fuzz/fuzz_answer_body.c). Returns 0 with *it and *value (into
+ * body) set, or -1 with *problem (a message key) and *path ("item", "value", the
+ * name of a stray member, or NULL). An empty value ("" text, [] multi) passes. */
+int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const struct item **it,
+		      const cJSON **value, const char **problem, const char **path);
 /* Normalises an autosaved value: "" text and [] multi mean "no answer" (NULL). */
 int scan_value_is_empty(const struct item *it, const cJSON *value);
 

@@ -36,36 +36,14 @@ void scan_answer_post(struct req *r)
 		fail(r, 400, "scan.answer.too_big", NULL);
 		return;
 	}
-	cJSON *body = req_json(r);
-	if (!cJSON_IsObject(body)) {
-		fail(r, 400, "scan.answer.bad_json", NULL);
-		return;
-	}
-	const cJSON *item_j = NULL, *value = NULL, *m;
-	cJSON_ArrayForEach(m, body) {
-		if (strcmp(m->string, "item") == 0 && !item_j)
-			item_j = m;
-		else if (strcmp(m->string, "value") == 0 && !value)
-			value = m;
-		else {
-			fail(r, 400, "scan.answer.bad_json", m->string);
-			return;
-		}
-	}
-	if (!cJSON_IsString(item_j) || !value) {
-		fail(r, 400, "scan.answer.bad_json", !cJSON_IsString(item_j) ? "item" : "value");
-		return;
-	}
-	const struct item *it = questionnaire_item_find(s.q, item_j->valuestring);
-	if (!it) {
-		fail(r, 400, "scan.answer.unknown_item", "item");
+	const struct item *it;
+	const cJSON *value;
+	const char *problem, *path;
+	if (scan_answer_parse(s.q, req_json(r), &it, &value, &problem, &path) != 0) {
+		fail(r, 400, problem, path);
 		return;
 	}
 	int empty = scan_value_is_empty(it, value);
-	if (!empty && answers_check_value(s.q, it->key, value, NULL) != 0) {
-		fail(r, 400, scan_value_problem_key(it, value, 0), "value");
-		return;
-	}
 	char *txt = empty ? NULL : cJSON_PrintUnformatted(value);
 	int answered = 0;
 	int rc = db_answer_save(req_db(r), s.v.id, it->key, txt, (int)it->pillar + 1, &answered);

@@ -28,6 +28,7 @@ void scan_done_get(struct req *r)
 			reply_db_error(r);
 			return;
 		}
+		scan_audit(r, &s, "owner_results_view");
 		cJSON *imp = cJSON_AddObjectToObject(ctx, "impression");
 		cJSON *list = cJSON_AddArrayToObject(imp, "pillars");
 		for (int i = 0; i < n; i++) {

@@ -26,7 +26,10 @@ void privacy_get(struct req *r)
 	cJSON *ctx = page_ctx(r);
 	cJSON_AddStringToObject(ctx, "name", o.name);
 	cJSON_AddStringToObject(ctx, "research_name", o.research_name);
-	cJSON_AddBoolToObject(ctx, "share_research", o.share_research);
+	cJSON_AddBoolToObject(ctx, "share_research", o.share_research && o.research_name[0]);
+	cJSON_AddBoolToObject(ctx, "share_open_text", o.share_open_text);
+	cJSON_AddBoolToObject(ctx, "keep_anonymous_scores", o.keep_anonymous_scores);
+	cJSON_AddStringToObject(ctx, "region", o.region);
 	cJSON_AddStringToObject(ctx, "privacy_contact", o.privacy_contact);
 	cJSON_AddStringToObject(ctx, "contact_email", o.contact_email);
 	cJSON_AddNumberToObject(ctx, "retention_years", o.retention_years);

@@ -121,6 +121,8 @@ void scan_submit_post(struct req *r)
 		return;
 	switch (db_scan_submit(req_db(r), s.v.id, s.q)) {
 	case SCAN_SUBMIT_DONE:
+		scan_audit(r, &s, "owner_submit");
+		/* fall through */
 	case SCAN_SUBMIT_ALREADY:
 		reply_redirect(r, arena_printf(&r->arena, "/s/%s/done", s.token));
 		return;

@@ -17,6 +17,9 @@ const struct route routes_respondent[] = {
 	{"GET", "/s/:token/done", scan_done_get, ROUTE_NO_SESSION},
 	{"GET", "/s/:token/later", scan_later_get, ROUTE_NO_SESSION},
 	{"GET", "/s/:token/lang/:to", scan_lang_get, ROUTE_NO_SESSION},
+	{"GET", "/s/:token/data.json", scan_data_get, ROUTE_NO_SESSION},
+	{"GET", "/s/:token/erase", scan_erase_get, ROUTE_NO_SESSION},
+	{"POST", "/s/:token/erase", scan_erase_post, ROUTE_NO_SESSION},
 	{"GET", "/privacy/:slug", privacy_get, 0},
 	{NULL, NULL, NULL, 0},
 };

@@ -61,5 +61,7 @@ void scan_consent_post(struct req *r)
 		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
 		return;
 	}
+	if (!s.v.consent)
+		scan_audit(r, &s, "owner_consent");
 	reply_redirect(r, scan_page_path(r, &s, s.v.consent ? s.v.last_page : 0));
 }

@@ -97,3 +97,43 @@ int scan_value_is_empty(const struct item *it, const cJSON *value)
 	}
 	return it->type == ITEM_MULTI && cJSON_IsArray(value) && cJSON_GetArraySize(value) == 0;
 }
+
+int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const struct item **it,
+		      const cJSON **value, const char **problem, const char **path)
+{
+	*it = NULL;
+	*value = NULL;
+	*path = NULL;
+	*problem = "scan.answer.bad_json";
+	if (!cJSON_IsObject(body))
+		return -1;
+	const cJSON *item_j = NULL, *v = NULL, *m;
+	cJSON_ArrayForEach(m, body) {
+		if (strcmp(m->string, "item") == 0 && !item_j) {
+			item_j = m;
+		} else if (strcmp(m->string, "value") == 0 && !v) {
+			v = m;
+		} else {
+			*path = m->string;
+			return -1;
+		}
+	}
+	if (!cJSON_IsString(item_j) || !v) {
+		*path = !cJSON_IsString(item_j) ? "item" : "value";
+		return -1;
+	}
+	const struct item *found = questionnaire_item_find(q, item_j->valuestring);
+	if (!found) {
+		*problem = "scan.answer.unknown_item";
+		*path = "item";
+		return -1;
+	}
+	if (!scan_value_is_empty(found, v) && answers_check_value(q, found->key, v, NULL) != 0) {
+		*problem = scan_value_problem_key(found, v, 0);
+		*path = "value";
+		return -1;
+	}
+	*it = found;
+	*value = v;
+	return 0;
+}

@@ -21,10 +21,19 @@ expect_not_contains() { case "$3" in *"$2"*) not_ok "$1 (found '$2')" ;; *) ok "
 new_db() {
   DB_NAME="t_${T_NAME//[^a-z0-9_]/_}_$$"
   createdb -h "$PG_DIR" -U postgres -T "$TEMPLATE_DB" "$DB_NAME"
-  export DATABASE_URL="host=$PG_DIR dbname=$DB_NAME user=postgres"
+  # The server and the CLI connect as the least-privilege role, as in production;
+  # OWNER_URL is for what only the schema owner may do (migrate, fixtures that
+  # bypass the app's rights). FPHC_TEST_ROLE=postgres runs everything as owner.
+  export OWNER_URL="host=$PG_DIR dbname=$DB_NAME user=postgres"
+  export DATABASE_URL="host=$PG_DIR dbname=$DB_NAME user=${FPHC_TEST_ROLE:-fphc_app}"
 }
 
+# SQL as the application role (what the server itself may do)
 psql_q() { psql "$DATABASE_URL" -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
+# SQL as the schema owner (migrations, rewriting what the app may not touch)
+psql_owner() { psql "$OWNER_URL" -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
+# fphc migrate as the owner
+migrate_owner() { DATABASE_URL=$OWNER_URL "$FPHC_BIN" migrate "$@"; }
 
 start_server() {
   "$FPHC_BIN" serve --listen 127.0.0.1:0 --workers 2 "$@" >"$WORK/server.out" 2>"$WORK/server.log" &

@@ -67,13 +67,13 @@ SERVER_PID=
 expect_eq "SIGTERM stops the server with status 0" 0 "$rc"
 
 # a changed migration is refused, naming the file
-psql_q "UPDATE schema_migrations SET sha256 = 'changed' WHERE version = 1"
-out=$("$FPHC_BIN" migrate 2>&1); rc=$?
+psql_owner "UPDATE schema_migrations SET sha256 = 'changed' WHERE version = 1"
+out=$(migrate_owner 2>&1); rc=$?
 expect_eq "migrate refuses a changed migration" 1 "$rc"
 expect_contains "the refusal names the file" "migrations/0001_init.sql" "$out"
-psql_q "UPDATE schema_migrations SET sha256 = '$(sha256sum migrations/0001_init.sql | cut -c1-64)' WHERE version = 1"
+psql_owner "UPDATE schema_migrations SET sha256 = '$(sha256sum migrations/0001_init.sql | cut -c1-64)' WHERE version = 1"
 
 # configuration errors
 "$FPHC_BIN" serve --workers 0 >/dev/null 2>&1; expect_eq "invalid configuration exits 2" 2 "$?"
 FPHC_LISTEN=nonsense "$FPHC_BIN" serve >/dev/null 2>&1; expect_eq "invalid FPHC_LISTEN exits 2" 2 "$?"
-"$FPHC_BIN" migrate >/dev/null 2>&1; expect_eq "second migrate is a no-op" 0 "$?"
+migrate_owner >/dev/null 2>&1; expect_eq "second migrate is a no-op" 0 "$?"

@@ -56,7 +56,7 @@ PY
 expect_eq "CLI exports are audited" "5" "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'research_export'")"
 
 # another secret gives other pseudonyms
-psql_q "UPDATE installation SET value = decode(repeat('ab', 32), 'hex') WHERE key = 'pseudonym_secret'" >/dev/null
+psql_owner "UPDATE installation SET value = decode(repeat('ab', 32), 'hex') WHERE key = 'pseudonym_secret'" >/dev/null
 "$FPHC_BIN" export --format csv --version 1 -o "$WORK/w3.csv" 2>/dev/null
 check "another secret gives different pseudonyms" sh -c "[ \"\$(sed -n 2p '$WORK/w.csv' | cut -d, -f1)\" != \"\$(sed -n 2p '$WORK/w3.csv' | cut -d, -f1)\" ]"
 
