@@ -177,8 +177,33 @@ const char *codebook_type(const struct xvar *v)
 	return v->is_string ? "string" : "numeric";
 }
 
+/* Most exported numbers are integers or have a few decimals (answer codes,
+ * item scores 0.25, 0.5…). For those, m = v·10^d is an integer for the smallest
+ * d ≤ 4, and m / 10^d == v exactly means the decimal text of m with d decimals
+ * reads back as v (both are the correctly rounded value of the same decimal):
+ * printed without printf, which cost half the export's CPU. */
 void buf_double(struct buf *b, double v)
 {
+	static const double pow10[] = {1, 10, 100, 1000, 10000};
+	if (isfinite(v) && fabs(v) < 1e13) {
+		for (int d = 0; d <= 4; d++) {
+			double m = nearbyint(v * pow10[d]);
+			if (m / pow10[d] != v)
+				continue;
+			char s[32], *e = s + sizeof(s), *p = e;
+			unsigned long long u = (unsigned long long)fabs(m);
+			for (int i = 0; i <= d || u; i++) {
+				if (i == d && d > 0)
+					*--p = '.';
+				*--p = (char)('0' + u % 10);
+				u /= 10;
+			}
+			if (m < 0)
+				*--p = '-';
+			buf_add(b, p, (size_t)(e - p));
+			return;
+		}
+	}
 	char s[40];
 	snprintf(s, sizeof(s), "%.15g", v);
 	if (strtod(s, NULL) != v)

@@ -6,6 +6,7 @@
 
 #include "server/research/items.h"
 #include "server/research/codebook.h"
+#include "server/research/export.h"
 #include "scoring/answers.h"
 #include "scoring/reliability.h"
 #include "common/buf.h"
@@ -80,8 +81,9 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			size_t max_rows, double *m, struct item_acc *acc, size_t *rows, char *err, size_t errlen)
 {
 	long long count;
+	struct buf scratch = BUF_INIT;
 	*rows = 0;
-	if (db_research_export_open(db, f, "{}", &count) != 0) {
+	if (db_research_export_open(db, f, &count) != 0) {
 		snprintf(err, errlen, "%s", db->err);
 		return -1;
 	}
@@ -95,14 +97,7 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 		}
 		int n = PQntuples(res);
 		for (int i = 0; i < n && *rows < max_rows; i++) {
-			struct buf wrap = BUF_INIT;
-			buf_puts(&wrap, "{\"answers\":");
-			buf_puts(&wrap, db_str(res, i, RX_ANSWERS));
-			buf_putc(&wrap, '}');
-			struct answer_set *set = answers_parse_text(q, wrap.data, wrap.len, NULL);
-			buf_release(&wrap);
-			if (!set)
-				continue;
+			struct answer_set *set = research_row_answers(q, res, i, &scratch);
 			double *row = m + *rows * q->n_items;
 			for (size_t j = 0; j < q->n_items; j++) {
 				const struct item *it = q->items[j];
@@ -132,6 +127,7 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			break;
 	}
 	db_research_export_close(db);
+	buf_release(&scratch);
 	return rc;
 }
 
