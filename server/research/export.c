@@ -306,14 +306,10 @@ size_t research_scores_split(const char *text, const char **start, size_t *len, 
 	return k;
 }
 
-struct answer_set *research_row_answers(const struct questionnaire *q, const PGresult *res, int i,
-					struct buf *scratch)
+struct answer_set *research_row_answers(struct row_decoder *d, const PGresult *res, int i)
 {
-	buf_reset(scratch);
-	buf_puts(scratch, "{\"answers\":");
-	buf_puts(scratch, db_str(res, i, RX_ANSWERS));
-	buf_putc(scratch, '}');
-	struct answer_set *set = answers_parse_text(q, scratch->data, scratch->len, NULL);
+	const struct questionnaire *q = d->q;
+	struct answer_set *set = row_decode_answers(d, db_str(res, i, RX_ANSWERS));
 	if (!set) /* a stored set that no longer validates: export it as unanswered */
 		return answer_set_new(q);
 	if (!db_bool(res, i, RX_OPEN_TEXT))
@@ -333,7 +329,8 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 	double *scores = calloc(x->nscores, sizeof(*scores));
 	const char **score_text = calloc(x->nscores, sizeof(*score_text));
 	size_t *score_len = calloc(x->nscores, sizeof(*score_len));
-	struct buf scratch = BUF_INIT;
+	struct row_decoder dec;
+	row_decoder_init(&dec, x->q);
 	if (!scores || !score_text || !score_len)
 		abort();
 	if (db_research_export_open(db, f, &count) != 0) {
@@ -362,7 +359,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 			r.region = db_str(res, i, RX_REGION);
 			r.month = db_str(res, i, RX_MONTH);
 			r.demo = db_bool(res, i, RX_DEMO);
-			r.set = research_row_answers(x->q, res, i, &scratch);
+			r.set = research_row_answers(&dec, res, i);
 			research_scores_split(db_str(res, i, RX_SCORES), score_text, score_len, x->nscores);
 			if (x->fmt == EXPORT_SAV)
 				for (size_t k = 0; k < x->nscores; k++)
@@ -404,7 +401,7 @@ done:
 	free(scores);
 	free(score_text);
 	free(score_len);
-	buf_release(&scratch);
+	row_decoder_release(&dec);
 	return rc;
 }
 

@@ -16,6 +16,7 @@
 #include "server/db/research.h"
 #include "scoring/answers.h"
 #include "common/buf.h"
+#include "server/research/row_decode.h"
 
 enum export_format { EXPORT_WIDE, EXPORT_LONG, EXPORT_CODEBOOK, EXPORT_SAV };
 
@@ -36,10 +37,8 @@ size_t research_scores_split(const char *text, const char **start, size_t *len, 
 
 /* The answers of fetched export row i as an answer set (caller frees), with
  * open-text answers dropped unless the row's association shares them; an empty
- * set (everything unanswered) when the stored answers no longer validate.
- * scratch: a reusable buffer. */
-struct answer_set *research_row_answers(const struct questionnaire *q, const PGresult *res, int i,
-					struct buf *scratch);
+ * set (everything unanswered) when the stored answers no longer validate. */
+struct answer_set *research_row_answers(struct row_decoder *d, const PGresult *res, int i);
 
 /* Writes the export of f to out. lang ("nl"/"en") picks the labels of the .sav.
  * Sets *rows to the number of scans written (variables for the codebook).

@@ -81,10 +81,12 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			size_t max_rows, double *m, struct item_acc *acc, size_t *rows, char *err, size_t errlen)
 {
 	long long count;
-	struct buf scratch = BUF_INIT;
+	struct row_decoder dec;
+	row_decoder_init(&dec, q);
 	*rows = 0;
 	if (db_research_export_open(db, f, &count) != 0) {
 		snprintf(err, errlen, "%s", db->err);
+		row_decoder_release(&dec);
 		return -1;
 	}
 	int rc = 0;
@@ -97,7 +99,7 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 		}
 		int n = PQntuples(res);
 		for (int i = 0; i < n && *rows < max_rows; i++) {
-			struct answer_set *set = research_row_answers(q, res, i, &scratch);
+			struct answer_set *set = research_row_answers(&dec, res, i);
 			double *row = m + *rows * q->n_items;
 			for (size_t j = 0; j < q->n_items; j++) {
 				const struct item *it = q->items[j];
@@ -127,7 +129,7 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			break;
 	}
 	db_research_export_close(db);
-	buf_release(&scratch);
+	row_decoder_release(&dec);
 	return rc;
 }
 
