@@ -92,13 +92,54 @@ int db_research_export_open(struct db *db, const struct research_filter *f, long
 	return 0;
 }
 
+/* The next FETCH is sent as soon as a batch arrives, and the caller reads its
+ * rows in while it formats the current batch (db_research_export_poll), so
+ * PostgreSQL produces batch n+1 while the exporter writes batch n: the
+ * export's time is the larger of the two instead of their sum.
+ * PQTRANS_ACTIVE says a FETCH is in flight on the connection. */
+#define FETCH_SQL "FETCH 10000 FROM research_export"
+
+static PGresult *collect(struct db *db)
+{
+	PGresult *res, *last = NULL;
+	while ((res = PQgetResult(db->conn))) {
+		PQclear(last);
+		last = res;
+	}
+	if (!last || PQresultStatus(last) != PGRES_TUPLES_OK) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		PQclear(last);
+		return NULL;
+	}
+	return last;
+}
+
 PGresult *db_research_export_fetch(struct db *db)
 {
-	return db_query(db, "FETCH 10000 FROM research_export", 0, NULL);
+	if (PQtransactionStatus(db->conn) != PQTRANS_ACTIVE && !PQsendQuery(db->conn, FETCH_SQL)) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		return NULL;
+	}
+	PGresult *res = collect(db);
+	if (res && PQntuples(res) > 0 && !PQsendQuery(db->conn, FETCH_SQL)) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+void db_research_export_poll(struct db *db)
+{
+	if (PQtransactionStatus(db->conn) == PQTRANS_ACTIVE)
+		PQconsumeInput(db->conn);
 }
 
 void db_research_export_close(struct db *db)
 {
+	PGresult *res;
+	while ((res = PQgetResult(db->conn))) /* a prefetched batch nobody wants */
+		PQclear(res);
 	if (db->in_tx)
 		db_rollback(db); /* read-only: nothing to commit */
 }

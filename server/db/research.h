@@ -37,8 +37,14 @@ long long db_research_export_count(struct db *db, const struct research_filter *
  * caller must drop them where RX_OPEN_TEXT is false (research_row_decode does). 0 or -1. */
 int db_research_export_open(struct db *db, const struct research_filter *f, long long *count);
 /* The next batch of at most 10,000 rows (0 rows at the end); NULL on error.
- * The caller PQclear()s it. Memory stays bounded by one batch. */
+ * The caller PQclear()s it. Sends the FETCH of the batch after it at once, so
+ * no other query may run on db until the last batch or db_research_export_close.
+ * Memory stays bounded by two batches. */
 PGresult *db_research_export_fetch(struct db *db);
+/* Reads whatever has arrived of the prefetched next batch into libpq's buffer,
+ * so PostgreSQL is not held up while the caller formats the current one: call
+ * it every few hundred rows. Cheap; never fails (errors show in the next fetch). */
+void db_research_export_poll(struct db *db);
 /* Closes the cursor and the transaction; safe after a failure. */
 void db_research_export_close(struct db *db);
 

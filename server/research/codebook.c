@@ -186,7 +186,20 @@ void buf_double(struct buf *b, double v)
 {
 	static const double pow10[] = {1, 10, 100, 1000, 10000};
 	if (isfinite(v) && fabs(v) < 1e13) {
-		for (int d = 0; d <= 4; d++) {
+		long long iv = (long long)v;
+		if ((double)iv == v && iv > -1000000 && iv < 1000000) { /* answer codes, counts: most numbers */
+			char s[16], *e = s + sizeof(s), *p = e;
+			unsigned long long u = (unsigned long long)(iv < 0 ? -iv : iv);
+			do {
+				*--p = (char)('0' + u % 10);
+				u /= 10;
+			} while (u);
+			if (iv < 0)
+				*--p = '-';
+			buf_add(b, p, (size_t)(e - p));
+			return;
+		}
+		for (int d = 1; d <= 4; d++) {
 			double m = nearbyint(v * pow10[d]);
 			if (m / pow10[d] != v)
 				continue;

@@ -382,6 +382,8 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 				goto done;
 			}
 			(*rows)++;
+			if ((i & 255) == 255)
+				db_research_export_poll(db);
 		}
 		PQclear(res);
 		if (n == 0)

@@ -123,6 +123,8 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			}
 			answer_set_free(set);
 			(*rows)++;
+			if ((i & 255) == 255)
+				db_research_export_poll(db);
 		}
 		PQclear(res);
 		if (n == 0)

@@ -44,11 +44,20 @@ void row_decoder_release(struct row_decoder *d)
 	buf_release(&d->scratch);
 }
 
+/* k[0..n) equals the NUL-terminated s (no read past either end). */
+static int span_is(const char *k, size_t n, const char *s)
+{
+	size_t i = 0;
+	for (; i < n && s[i] == k[i]; i++)
+		;
+	return i == n && s[n] == '\0';
+}
+
 static const struct item *lookup(const struct row_decoder *d, const char *k, size_t n)
 {
 	for (size_t h = hash(k, n) & (d->cap - 1); d->slot[h] >= 0; h = (h + 1) & (d->cap - 1)) {
 		const struct item *it = d->q->items[d->slot[h]];
-		if (strncmp(it->key, k, n) == 0 && it->key[n] == '\0')
+		if (span_is(k, n, it->key))
 			return it;
 	}
 	return NULL;
@@ -135,10 +144,36 @@ static const char *string_unescape(const char *p, struct buf *out)
 	return p + 1;
 }
 
+/* "-12.5", "3": at most 15 digits and no exponent → m / 10^d, which is the
+ * correctly rounded value strtod gives (m and 10^d are exact doubles and the
+ * division is correctly rounded). 0 when the text is anything else. */
+static int plain_decimal(const char *p, const char *e, double *out)
+{
+	static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	int neg = *p == '-', digits = 0, dec = -1;
+	long long m = 0;
+	for (p += neg; p < e; p++) {
+		if (*p == '.' && dec < 0) {
+			dec = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || ++digits > 15)
+			return 0;
+		m = m * 10 + (*p - '0');
+		if (dec >= 0)
+			dec++;
+	}
+	if (digits == 0 || dec == 0)
+		return 0;
+	double v = dec > 0 ? (double)m / pow10[dec] : (double)m;
+	*out = neg ? -v : v;
+	return 1;
+}
+
 static int option_of(const struct item *it, const char *s, size_t n)
 {
 	for (size_t i = 0; i < it->n_options; i++)
-		if (strncmp(it->options[i].key, s, n) == 0 && it->options[i].key[n] == '\0')
+		if (span_is(s, n, it->options[i].key))
 			return (int)i;
 	return -1;
 }
@@ -180,10 +215,13 @@ static const char *value(struct row_decoder *d, struct answer_set *set, const st
 		const char *e = p + 1;
 		while ((*e >= '0' && *e <= '9') || *e == '.' || *e == 'e' || *e == 'E' || *e == '+' || *e == '-')
 			e++;
-		char *end;
-		double v = strtod(p, &end);
-		if (end != e || !isfinite(v))
-			return NULL;
+		double v;
+		if (!plain_decimal(p, e, &v)) {
+			char *end;
+			v = strtod(p, &end);
+			if (end != e || !isfinite(v))
+				return NULL;
+		}
 		if (it->type == ITEM_LIKERT5) {
 			if (v != floor(v) || v < 1 || v > 5)
 				return NULL;
