@@ -93,13 +93,14 @@ bench_research() {
   # wide CSV: rows/s and peak RSS (VmHWM read from /proc while it runs)
   local out="$BTMP/wide.csv" pid hwm=0 h
   t0=$(date +%s.%N)
-  bin/fphc export --format csv --version 1 -o "$out" 2>/dev/null & pid=$!
+  bin/fphc export --format csv --version 1 -o "$out" 2>"$BTMP/export.err" & pid=$!
   while kill -0 $pid 2>/dev/null; do
     h=$(sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' /proc/$pid/status 2>/dev/null); [ -n "$h" ] && [ "$h" -gt "$hwm" ] && hwm=$h
     sleep 0.2
   done
   wait $pid; t1=$(date +%s.%N)
-  local rows; rows=$(($(wc -l <"$out") - 1))
+  # rows as fphc counted them: open-text answers hold line breaks, so wc -l overcounts
+  local rows; rows=$(sed -n 's/^fphc export: \([0-9]*\) scans written.*/\1/p' "$BTMP/export.err")
   printf '%-34s %8.0f rows/s (%d rows, %.1f s, peak RSS %d MB)\n' "wide CSV export" \
     "$(echo "$rows / ($t1 - $t0)" | bc -l)" "$rows" "$(echo "$t1 - $t0" | bc)" $((hwm / 1024))
   rm -f "$out"

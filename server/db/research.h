@@ -43,7 +43,7 @@ int db_research_export_open(struct db *db, const struct research_filter *f, long
 PGresult *db_research_export_fetch(struct db *db);
 /* Reads whatever has arrived of the prefetched next batch into libpq's buffer,
  * so PostgreSQL is not held up while the caller formats the current one: call
- * it every few hundred rows. Cheap; never fails (errors show in the next fetch). */
+ * it every few rows (16: the socket buffer holds only ~100 rows). Cheap; never fails (errors show in the next fetch). */
 void db_research_export_poll(struct db *db);
 /* Closes the cursor and the transaction; safe after a failure. */
 void db_research_export_close(struct db *db);

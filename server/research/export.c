@@ -382,7 +382,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 				goto done;
 			}
 			(*rows)++;
-			if ((i & 255) == 255)
+			if ((i & 15) == 15)
 				db_research_export_poll(db);
 		}
 		PQclear(res);

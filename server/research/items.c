@@ -123,7 +123,7 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			}
 			answer_set_free(set);
 			(*rows)++;
-			if ((i & 255) == 255)
+			if ((i & 15) == 15)
 				db_research_export_poll(db);
 		}
 		PQclear(res);
