@@ -2,6 +2,7 @@
  * that `make run` shows; idempotent, passwords printed only when created. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
@@ -83,18 +84,20 @@ fail:
 static int demo_seed_cmd(int argc, char **argv)
 {
 	const char *usage =
-		"usage: fphc demo seed --companies N [--scans-per-company M] [--org SLUG] [--seed S] [--quiet]\n"
+		"usage: fphc demo seed --companies N [--scans-per-company M] [--org SLUG] [--seed S] [--jobs J] [--quiet]\n"
 		"Adds N synthetic demo companies, each with M submitted and scored scans (default 1), in the\n"
 		"demo associations demo and demo-zuid (share with the research group) and demo-noord (does not\n"
 		"share), or only in --org. Answers follow a latent trait per theme, so items correlate within\n"
-		"themes. Deterministic for a --seed (default 1). Refreshes benchmarks and research aggregates.\n";
+		"themes. Deterministic for a --seed (default 1). --jobs: worker processes sending in parallel\n"
+		"(default: the number of CPUs). Refreshes benchmarks and research aggregates.\n";
 	static const struct option opts[] = {
 		{"companies", required_argument, NULL, 'c'}, {"scans-per-company", required_argument, NULL, 'm'},
 		{"org", required_argument, NULL, 'o'},       {"seed", required_argument, NULL, 's'},
 		{"quiet", no_argument, NULL, 'q'},           {"help", no_argument, NULL, 'h'},
+		{"jobs", required_argument, NULL, 'j'},
 		{NULL, 0, NULL, 0},
 	};
-	long companies = -1, per = 1, seed = 1;
+	long companies = -1, per = 1, seed = 1, jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	const char *org = NULL;
 	int quiet = 0, c;
 	if (cli_config(1, argv, "demo seed", usage) != 0)
@@ -114,6 +117,10 @@ static int demo_seed_cmd(int argc, char **argv)
 			if (text_parse_long(optarg, 0, 0x7fffffffL, &seed) != 0)
 				goto bad;
 			break;
+		case 'j':
+			if (text_parse_long(optarg, 1, 64, &jobs) != 0)
+				goto bad;
+			break;
 		case 'o': org = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'h': fputs(usage, stdout); return 0;
@@ -125,7 +132,7 @@ static int demo_seed_cmd(int argc, char **argv)
 	struct db *db = cli_db_open();
 	if (!db)
 		return 1;
-	int rc = demo_seed(db, companies, (int)per, org, (uint64_t)seed, quiet);
+	int rc = demo_seed(db, companies, (int)per, org, (uint64_t)seed, quiet, (int)(jobs > 0 ? jobs : 1));
 	if (rc == 0 && (db_benchmarks_refresh(db, NULL) != 0 || db_research_aggregates_refresh(db, NULL) != 0)) {
 		fprintf(stderr, "fphc demo seed: refreshing benchmarks: %s\n", db->err);
 		rc = -1;

@@ -15,12 +15,17 @@
 #include "server/db/db.h"
 #include "scoring/peer.h"
 
-/* Recomputes the whole snapshot in one statement (percentile_cont with
- * GROUPING SETS) and replaces it in one transaction; readers see the old or
- * the new one, never a mix. Cheap enough to run after each submission on
- * installations of up to some 100,000 scans; above that, call
- * db_benchmarks_refresh_debounced. Sets *refresh_id (may be NULL). 0 or -1. */
+/* Recomputes the whole snapshot (benchmark_refresh.c: one read of the latest
+ * scan of each company from research_rows, statistics in C; a few seconds at
+ * 1,000,000 scans) and replaces it in one transaction; readers see the old or
+ * the new one, never a mix. With FPHC_BENCHMARKS_SQL set, the same snapshot
+ * comes from the reference SQL (minutes at 1,000,000 scans; for tests).
+ * On a busy installation call db_benchmarks_refresh_debounced after a
+ * submission. Sets *refresh_id (may be NULL). 0 or -1. */
 int db_benchmarks_refresh(struct db *db, long long *refresh_id);
+/* Inside db_benchmarks_refresh's transaction: inserts the snapshot rows of
+ * refresh_id (decimal). 0 or -1 (db->err). */
+int benchmark_refresh_compute(struct db *db, const char *refresh_id);
 /* Refreshes only when the last refresh is older than `seconds` (the submit
  * path calls this with e.g. 60: at most one refresh a minute, and the first
  * submission after a quiet spell refreshes at once). Returns 1 refreshed,

@@ -57,21 +57,25 @@ long long db_research_export_count(struct db *db, const struct research_filter *
 	return n;
 }
 
+/* One row per scan from research_rows (migration 0051): no per-scan subqueries,
+ * so the cursor streams at the speed of a sequential read. A submitted scan
+ * without a stored result has no research row: it comes out unanswered. */
 #define EXPORT_SQL \
 	"DECLARE research_export NO SCROLL CURSOR FOR" \
 	" SELECT s.id, s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
 	" to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), s.is_demo," \
-	" (SELECT coalesce(jsonb_object_agg(a.item_key, a.value), '{}')::text FROM answers a" \
-	"   WHERE a.scan_id = s.id AND (o.share_open_text OR a.item_key <> ALL ($5::text[])))," \
-	" (SELECT string_agg(sc.level || ':' || sc.key || '=' || coalesce(sc.score::text, ''), ',')" \
-	"   FROM scores sc WHERE sc.scan_id = s.id)" SCOPE
+	" coalesce(rr.answers, '{}'), coalesce(rr.scores::text, '{}'), o.share_open_text" \
+	" FROM scans s JOIN organisations o ON o.id = s.org_id" \
+	" LEFT JOIN research_rows rr ON rr.scan_id = s.id" \
+	" WHERE s.questionnaire_id = $1 AND s.submitted_at IS NOT NULL AND o.share_research" \
+	" AND o.research_org_id IS NOT NULL AND ($2::bigint IS NULL OR o.research_org_id = $2::bigint)" \
+	" AND ($3::date IS NULL OR s.submitted_at >= $3::date)" \
+	" AND ($4::date IS NULL OR s.submitted_at < $4::date + 1)"
 
-int db_research_export_open(struct db *db, const struct research_filter *f, const char *text_keys,
-			    long long *count)
+int db_research_export_open(struct db *db, const struct research_filter *f, long long *count)
 {
 	struct fparams fp;
 	params(f, &fp);
-	fp.p[4] = text_keys;
 	if (db_begin(db) != 0)
 		return -1;
 	/* one snapshot for the count and the rows: the .sav header carries the count */
@@ -81,20 +85,61 @@ int db_research_export_open(struct db *db, const struct research_filter *f, cons
 	}
 	*count = db_research_export_count(db, f);
 	if (*count < 0 || db_exec(db, f->newest_first ? EXPORT_SQL " ORDER BY s.id DESC" : EXPORT_SQL " ORDER BY s.id",
-				  5, fp.p) != 0) {
+				  4, fp.p) != 0) {
 		db_rollback(db);
 		return -1;
 	}
 	return 0;
 }
 
+/* The next FETCH is sent as soon as a batch arrives, and the caller reads its
+ * rows in while it formats the current batch (db_research_export_poll), so
+ * PostgreSQL produces batch n+1 while the exporter writes batch n: the
+ * export's time is the larger of the two instead of their sum.
+ * PQTRANS_ACTIVE says a FETCH is in flight on the connection. */
+#define FETCH_SQL "FETCH 10000 FROM research_export"
+
+static PGresult *collect(struct db *db)
+{
+	PGresult *res, *last = NULL;
+	while ((res = PQgetResult(db->conn))) {
+		PQclear(last);
+		last = res;
+	}
+	if (!last || PQresultStatus(last) != PGRES_TUPLES_OK) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		PQclear(last);
+		return NULL;
+	}
+	return last;
+}
+
 PGresult *db_research_export_fetch(struct db *db)
 {
-	return db_query(db, "FETCH 10000 FROM research_export", 0, NULL);
+	if (PQtransactionStatus(db->conn) != PQTRANS_ACTIVE && !PQsendQuery(db->conn, FETCH_SQL)) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		return NULL;
+	}
+	PGresult *res = collect(db);
+	if (res && PQntuples(res) > 0 && !PQsendQuery(db->conn, FETCH_SQL)) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+void db_research_export_poll(struct db *db)
+{
+	if (PQtransactionStatus(db->conn) == PQTRANS_ACTIVE)
+		PQconsumeInput(db->conn);
 }
 
 void db_research_export_close(struct db *db)
 {
+	PGresult *res;
+	while ((res = PQgetResult(db->conn))) /* a prefetched batch nobody wants */
+		PQclear(res);
 	if (db->in_tx)
 		db_rollback(db); /* read-only: nothing to commit */
 }

@@ -21,8 +21,9 @@ struct research_filter {
 /* Columns of a fetched export row (db_research_export_fetch). */
 enum {
 	RX_SCAN_ID, RX_COMPANY_ID, RX_SECTOR, RX_SIZE_CLASS, RX_REGION, RX_MONTH, RX_DEMO,
-	RX_ANSWERS, /* JSON object item key → value (text answers only with share_open_text) */
-	RX_SCORES,  /* "level:key=score,…" (empty score = not valid) */
+	RX_ANSWERS,   /* JSON object item key → value, open-text answers included */
+	RX_SCORES,    /* float8[] text in scan_score_rows order, "{67.4,NULL,…}"; NULL = not valid */
+	RX_OPEN_TEXT, /* "t" when the association shares open-text answers: drop them otherwise */
 	RX_NCOLS
 };
 
@@ -32,13 +33,18 @@ int db_research_secret(struct db *db, unsigned char key[32]);
 long long db_research_export_count(struct db *db, const struct research_filter *f);
 /* Opens a read-only REPEATABLE READ transaction and a server-side cursor over
  * the scans of the filter, ordered by scan id; *count gets their number in the
- * same snapshot. text_keys: a PostgreSQL array literal of the open questions'
- * keys ("{s90,e90}"), dropped for associations without share_open_text. 0 or -1. */
-int db_research_export_open(struct db *db, const struct research_filter *f, const char *text_keys,
-			    long long *count);
+ * same snapshot. The rows carry open-text answers of every association: the
+ * caller must drop them where RX_OPEN_TEXT is false (research_row_decode does). 0 or -1. */
+int db_research_export_open(struct db *db, const struct research_filter *f, long long *count);
 /* The next batch of at most 10,000 rows (0 rows at the end); NULL on error.
- * The caller PQclear()s it. Memory stays bounded by one batch. */
+ * The caller PQclear()s it. Sends the FETCH of the batch after it at once, so
+ * no other query may run on db until the last batch or db_research_export_close.
+ * Memory stays bounded by two batches. */
 PGresult *db_research_export_fetch(struct db *db);
+/* Reads whatever has arrived of the prefetched next batch into libpq's buffer,
+ * so PostgreSQL is not held up while the caller formats the current one: call
+ * it every few rows (16: the socket buffer holds only ~100 rows). Cheap; never fails (errors show in the next fetch). */
+void db_research_export_poll(struct db *db);
 /* Closes the cursor and the transaction; safe after a failure. */
 void db_research_export_close(struct db *db);
 

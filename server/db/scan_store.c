@@ -38,6 +38,29 @@ void scan_score_rows(const struct questionnaire *q, const struct score_result *r
 	}
 }
 
+void scan_scores_array(const struct score_row *rows, size_t n, struct buf *out)
+{
+	buf_putc(out, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(out, ',');
+		if (rows[i].valid && isfinite(rows[i].score))
+			buf_printf(out, "%.17g", rows[i].score);
+		else
+			buf_puts(out, "NULL");
+	}
+	buf_putc(out, '}');
+}
+
+/* The research row reads the answers back from `answers` (stored earlier in
+ * this transaction) rather than taking them as a parameter, so it can never
+ * disagree with them. */
+static const char research_row_sql[] =
+	"INSERT INTO research_rows(scan_id, answers, scores)"
+	" SELECT $1, coalesce((SELECT jsonb_object_agg(item_key, value)::text FROM answers WHERE scan_id = $1), '{}'),"
+	" $2::float8[]"
+	" ON CONFLICT (scan_id) DO UPDATE SET answers = EXCLUDED.answers, scores = EXCLUDED.scores";
+
 int db_scan_store_result(struct db *db, long long scan_id, const struct questionnaire *q,
 			 const struct score_result *res)
 {
@@ -52,10 +75,11 @@ int db_scan_store_result(struct db *db, long long scan_id, const struct question
 	cJSON_Delete(json);
 	size_t nrows = scan_score_row_count(q);
 	struct score_row *rows = calloc(nrows, sizeof(*rows));
-	struct buf sql = BUF_INIT;
+	struct buf sql = BUF_INIT, arr = BUF_INIT;
 	if (!text || !rows)
 		abort();
 	scan_score_rows(q, res, rows);
+	scan_scores_array(rows, nrows, &arr);
 	/* One multi-row INSERT for the scores: keys and bands come from the loaded
 	 * questionnaire (validated keys), values are numbers; still passed as
 	 * parameters so nothing is ever spliced into SQL. */
@@ -89,6 +113,8 @@ int db_scan_store_result(struct db *db, long long scan_id, const struct question
 		goto done;
 	if (db_exec(db, sql.data, (int)(nrows * 5 + 1), params) != 0)
 		goto done;
+	if (db_x(db, research_row_sql, id, arr.data) != 0)
+		goto done;
 	if (own_tx && db_commit(db) != 0)
 		goto done;
 	rc = 0;
@@ -96,6 +122,7 @@ done:
 	if (rc != 0 && own_tx)
 		db_rollback(db);
 	buf_release(&sql);
+	buf_release(&arr);
 	free(params);
 	free(num);
 	free(rows);

@@ -8,6 +8,7 @@
 #include "server/db/db.h"
 #include "scoring/questionnaire.h"
 #include "scoring/score.h"
+#include "common/buf.h"
 
 /* One flattened score: level "overall" (key "overall"), "pillar" or "theme"
  * (key = the pillar's / theme's key). score is NAN when !valid; band NULL then. */
@@ -26,8 +27,14 @@ size_t scan_score_row_count(const struct questionnaire *q);
 void scan_score_rows(const struct questionnaire *q, const struct score_result *res,
 		     struct score_row *rows);
 
-/* Inserts the result (engine version, overall, the whole result JSON) and the
- * flattened scores of scan_id, replacing any stored before (rescore). Runs
+/* Appends rows[0..n) as a PostgreSQL float8[] literal ("{67.4,NULL,…}", NULL
+ * where not valid): the `scores` column of research_rows. */
+void scan_scores_array(const struct score_row *rows, size_t n, struct buf *out);
+
+/* Inserts the result (engine version, overall, the whole result JSON), the
+ * flattened scores of scan_id and its research row (answers as one JSON text
+ * plus the scores array, migration 0051), replacing any stored before (rescore).
+ * Call it after the scan's answers are stored: the research row copies them. Runs
  * inside the caller's transaction when one is open (the submit path stores the
  * answers, the status and this together), else in its own. Does not touch
  * `answers` or `scans`. Returns 0, or -1 with db->err set. */

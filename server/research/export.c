@@ -51,6 +51,8 @@ struct xrow {
 	int demo;
 	struct answer_set *set;
 	double *scores; /* scan_score_rows order; NAN = not valid */
+	const char **score_text; /* the same as PostgreSQL printed them (shortest exact); NULL = not valid */
+	size_t *score_len;
 };
 
 struct exporter {
@@ -116,6 +118,13 @@ static void write_wide(struct exporter *x, const struct xrow *r)
 				buf_csv_field(&x->line, a->text, ',');
 		} else if (v->kind <= XV_DEMO) {
 			buf_csv_field(&x->line, meta_text(v, r, tmp, sizeof(tmp)), ',');
+		} else if (v->kind == XV_SCORE) {
+			/* PostgreSQL already printed the score as the shortest exact
+			 * text: copy it rather than format a double again */
+			if (r->score_text[v->score_index])
+				buf_add(&x->line, r->score_text[v->score_index], r->score_len[v->score_index]);
+			else
+				buf_double(&x->line, MISSING_INVALID);
 		} else {
 			buf_double(&x->line, codebook_numeric(v, r->set, r->scores));
 		}
@@ -272,49 +281,59 @@ static int sav_row(struct exporter *x, const struct xrow *r)
 
 /* ---- the driver ---- */
 
-static void parse_scores(struct exporter *x, const char *text, double *scores)
+size_t research_scores_split(const char *text, const char **start, size_t *len, size_t n)
 {
-	for (size_t i = 0; i < x->nscores; i++)
-		scores[i] = NAN;
-	/* "level:key=score,level:key=score,…" in any order */
-	const char *p = text;
-	while (p && *p) {
-		const char *eq = strchr(p, '='), *comma = strchr(p, ',');
-		if (!eq)
-			break;
-		size_t klen = (size_t)(eq - p);
-		for (size_t i = 0; i < x->nscores; i++)
-			if (strlen(x->score_keys[i]) == klen && memcmp(x->score_keys[i], p, klen) == 0) {
-				if (eq[1] && eq[1] != ',')
-					scores[i] = strtod(eq + 1, NULL);
-				break;
-			}
-		p = comma ? comma + 1 : NULL;
+	size_t k = 0;
+	const char *p = text && *text == '{' ? text + 1 : "";
+	while (*p && *p != '}' && k < n) {
+		const char *e = p;
+		while (*e && *e != ',' && *e != '}')
+			e++;
+		if (e - p == 4 && memcmp(p, "NULL", 4) == 0) {
+			start[k] = NULL;
+			len[k] = 0;
+		} else {
+			start[k] = p;
+			len[k] = (size_t)(e - p);
+		}
+		k++;
+		p = *e == ',' ? e + 1 : e;
 	}
+	for (size_t i = k; i < n; i++) {
+		start[i] = NULL;
+		len[i] = 0;
+	}
+	return k;
 }
 
-static char *text_keys_literal(const struct questionnaire *q)
+struct answer_set *research_row_answers(struct row_decoder *d, const PGresult *res, int i)
 {
-	struct buf b = BUF_INIT;
-	buf_putc(&b, '{');
-	int n = 0;
-	for (size_t i = 0; i < q->n_items; i++)
-		if (q->items[i]->type == ITEM_TEXT)
-			buf_printf(&b, "%s\"%s\"", n++ ? "," : "", q->items[i]->key);
-	buf_putc(&b, '}');
-	return buf_detach(&b, NULL);
+	const struct questionnaire *q = d->q;
+	struct answer_set *set = row_decode_answers(d, db_str(res, i, RX_ANSWERS));
+	if (!set) /* a stored set that no longer validates: export it as unanswered */
+		return answer_set_new(q);
+	if (!db_bool(res, i, RX_OPEN_TEXT))
+		for (size_t j = 0; j < q->n_items; j++)
+			if (q->items[j]->type == ITEM_TEXT) {
+				set->answers[j].state = ANSWER_MISSING;
+				set->answers[j].text = NULL; /* the arena frees it */
+			}
+	return set;
 }
 
 static int write_rows(struct db *db, struct exporter *x, const struct research_filter *f, long long *rows,
 		      char *err, size_t errlen)
 {
-	char *keys = text_keys_literal(x->q);
 	long long count = 0;
 	int rc = -1;
 	double *scores = calloc(x->nscores, sizeof(*scores));
-	if (!scores)
+	const char **score_text = calloc(x->nscores, sizeof(*score_text));
+	size_t *score_len = calloc(x->nscores, sizeof(*score_len));
+	struct row_decoder dec;
+	row_decoder_init(&dec, x->q);
+	if (!scores || !score_text || !score_len)
 		abort();
-	if (db_research_export_open(db, f, keys, &count) != 0) {
+	if (db_research_export_open(db, f, &count) != 0) {
 		snprintf(err, errlen, "%s", db->err);
 		goto done;
 	}
@@ -340,17 +359,14 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 			r.region = db_str(res, i, RX_REGION);
 			r.month = db_str(res, i, RX_MONTH);
 			r.demo = db_bool(res, i, RX_DEMO);
-			const char *aj = db_str(res, i, RX_ANSWERS);
-			struct buf wrap = BUF_INIT;
-			buf_puts(&wrap, "{\"answers\":");
-			buf_puts(&wrap, aj);
-			buf_putc(&wrap, '}');
-			r.set = answers_parse_text(x->q, wrap.data, wrap.len, NULL);
-			buf_release(&wrap);
-			if (!r.set) /* a stored set that no longer validates: export it as unanswered */
-				r.set = answer_set_new(x->q);
-			parse_scores(x, db_str(res, i, RX_SCORES), scores);
+			r.set = research_row_answers(&dec, res, i);
+			research_scores_split(db_str(res, i, RX_SCORES), score_text, score_len, x->nscores);
+			if (x->fmt == EXPORT_SAV)
+				for (size_t k = 0; k < x->nscores; k++)
+					scores[k] = score_text[k] ? strtod(score_text[k], NULL) : NAN;
 			r.scores = scores;
+			r.score_text = score_text;
+			r.score_len = score_len;
 			if (x->fmt == EXPORT_WIDE)
 				write_wide(x, &r);
 			else if (x->fmt == EXPORT_LONG)
@@ -366,6 +382,8 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 				goto done;
 			}
 			(*rows)++;
+			if ((i & 15) == 15)
+				db_research_export_poll(db);
 		}
 		PQclear(res);
 		if (n == 0)
@@ -383,7 +401,9 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 done:
 	db_research_export_close(db);
 	free(scores);
-	free(keys);
+	free(score_text);
+	free(score_len);
+	row_decoder_release(&dec);
 	return rc;
 }
 

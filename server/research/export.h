@@ -14,6 +14,9 @@
 
 #include "scoring/questionnaire.h"
 #include "server/db/research.h"
+#include "scoring/answers.h"
+#include "common/buf.h"
+#include "server/research/row_decode.h"
 
 enum export_format { EXPORT_WIDE, EXPORT_LONG, EXPORT_CODEBOOK, EXPORT_SAV };
 
@@ -26,6 +29,16 @@ void research_pseudonym(const unsigned char key[32], long long company_id, char 
 int export_format_parse(const char *s, enum export_format *out);
 const char *export_format_ext(enum export_format f);          /* "csv", "sav" */
 const char *export_format_content_type(enum export_format f);
+
+/* Splits a float8[] text ("{67.4,NULL,12.5}") into at most n element spans:
+ * start[i]/len[i] point into text; start[i] NULL for NULL and for elements
+ * past the end. Returns the number of elements found. */
+size_t research_scores_split(const char *text, const char **start, size_t *len, size_t n);
+
+/* The answers of fetched export row i as an answer set (caller frees), with
+ * open-text answers dropped unless the row's association shares them; an empty
+ * set (everything unanswered) when the stored answers no longer validate. */
+struct answer_set *research_row_answers(struct row_decoder *d, const PGresult *res, int i);
 
 /* Writes the export of f to out. lang ("nl"/"en") picks the labels of the .sav.
  * Sets *rows to the number of scans written (variables for the codebook).

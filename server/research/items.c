@@ -6,6 +6,7 @@
 
 #include "server/research/items.h"
 #include "server/research/codebook.h"
+#include "server/research/export.h"
 #include "scoring/answers.h"
 #include "scoring/reliability.h"
 #include "common/buf.h"
@@ -80,9 +81,12 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			size_t max_rows, double *m, struct item_acc *acc, size_t *rows, char *err, size_t errlen)
 {
 	long long count;
+	struct row_decoder dec;
+	row_decoder_init(&dec, q);
 	*rows = 0;
-	if (db_research_export_open(db, f, "{}", &count) != 0) {
+	if (db_research_export_open(db, f, &count) != 0) {
 		snprintf(err, errlen, "%s", db->err);
+		row_decoder_release(&dec);
 		return -1;
 	}
 	int rc = 0;
@@ -95,14 +99,7 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 		}
 		int n = PQntuples(res);
 		for (int i = 0; i < n && *rows < max_rows; i++) {
-			struct buf wrap = BUF_INIT;
-			buf_puts(&wrap, "{\"answers\":");
-			buf_puts(&wrap, db_str(res, i, RX_ANSWERS));
-			buf_putc(&wrap, '}');
-			struct answer_set *set = answers_parse_text(q, wrap.data, wrap.len, NULL);
-			buf_release(&wrap);
-			if (!set)
-				continue;
+			struct answer_set *set = research_row_answers(&dec, res, i);
 			double *row = m + *rows * q->n_items;
 			for (size_t j = 0; j < q->n_items; j++) {
 				const struct item *it = q->items[j];
@@ -126,12 +123,15 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			}
 			answer_set_free(set);
 			(*rows)++;
+			if ((i & 15) == 15)
+				db_research_export_poll(db);
 		}
 		PQclear(res);
 		if (n == 0)
 			break;
 	}
 	db_research_export_close(db);
+	row_decoder_release(&dec);
 	return rc;
 }
 

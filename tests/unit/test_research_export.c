@@ -1,0 +1,207 @@
+/* test_research_export.c: the pieces of the research CSV writer — number
+ * formatting, CSV quoting, the stored scores array — and the fast decoder of
+ * stored answers, which must agree with answers_parse_text on every input. */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cli/demo_synth.h"
+#include "scoring/answers.h"
+#include "scoring/questionnaire.h"
+#include "server/research/codebook.h"
+#include "server/research/export.h"
+#include "server/research/row_decode.h"
+#include "common/buf.h"
+#include "common/banned.h"
+
+static struct questionnaire *q;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct problems problems = PROBLEMS_INIT;
+	q = questionnaire_load_file("questionnaires/fphc-1.json", &problems);
+	problems_release(&problems);
+	return q ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	questionnaire_free(q);
+	return 0;
+}
+
+static const char *fmt(double v)
+{
+	static char out[64];
+	struct buf b = BUF_INIT;
+	buf_double(&b, v);
+	snprintf(out, sizeof(out), "%s", b.data);
+	buf_release(&b);
+	return out;
+}
+
+static void numbers_print_short_and_read_back_exactly(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt(0), "0");
+	assert_string_equal(fmt(5), "5");
+	assert_string_equal(fmt(-1), "-1");
+	assert_string_equal(fmt(-3), "-3");
+	assert_string_equal(fmt(0.5), "0.5");
+	assert_string_equal(fmt(0.25), "0.25");
+	assert_string_equal(fmt(-0.0625), "-0.0625");
+	assert_string_equal(fmt(12.5), "12.5");
+	assert_string_equal(fmt(100), "100");
+	assert_string_equal(fmt(1234567.75), "1234567.75");
+	/* no fixed-decimal form: printf, still exact */
+	const double hard[] = {1.0 / 3, 46.458333333333329, 2.0 / 3 * 100, 1e20, 1e-7, -123.456789, 0.1 + 0.2};
+	for (size_t i = 0; i < sizeof(hard) / sizeof(hard[0]); i++)
+		assert_true(strtod(fmt(hard[i]), NULL) == hard[i]);
+	/* every value with up to 4 decimals reads back exactly and has no exponent */
+	for (int i = -20000; i <= 20000; i += 7) {
+		double v = i / 1000.0;
+		const char *s = fmt(v);
+		assert_true(strtod(s, NULL) == v);
+		assert_null(strchr(s, 'e'));
+	}
+}
+
+static void csv_fields_are_quoted_when_needed(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	buf_csv_field(&b, "gewoon", ',');
+	buf_putc(&b, '|');
+	buf_csv_field(&b, "a,b", ',');
+	buf_putc(&b, '|');
+	buf_csv_field(&b, "zij zei \"binden\"", ',');
+	buf_putc(&b, '|');
+	buf_csv_field(&b, "regel 1\nregel 2\r\n", ',');
+	buf_putc(&b, '|');
+	buf_csv_field(&b, "Cafébezoek daalt – één", ',');
+	assert_string_equal(b.data, "gewoon|\"a,b\"|\"zij zei \"\"binden\"\"\"|\"regel 1\nregel 2\r\n\"|Cafébezoek daalt – één");
+	buf_release(&b);
+}
+
+static void stored_scores_split_into_spans(void **state)
+{
+	(void)state;
+	const char *start[5];
+	size_t len[5];
+	assert_int_equal(research_scores_split("{67.40625,NULL,45,1e-05}", start, len, 5), 4);
+	assert_int_equal(len[0], 8);
+	assert_memory_equal(start[0], "67.40625", 8);
+	assert_null(start[1]);
+	assert_memory_equal(start[2], "45", 2);
+	assert_memory_equal(start[3], "1e-05", 5);
+	assert_null(start[4]); /* past the end */
+	assert_int_equal(research_scores_split("{}", start, len, 5), 0);
+	assert_int_equal(research_scores_split("{1,2,3,4,5,6}", start, len, 2), 2);
+}
+
+/* Both decoders on one input: the same verdict and the same answers.
+ * Returns 1 when the fast decoder handed the input to answers_parse_text. */
+static int agree(const char *json)
+{
+	struct row_decoder d;
+	row_decoder_init(&d, q);
+	struct answer_set *fast = row_decode_answers(&d, json);
+	struct buf w = BUF_INIT;
+	buf_printf(&w, "{\"answers\":%s}", json);
+	struct answer_set *ref = answers_parse_text(q, w.data, w.len, NULL);
+	buf_release(&w);
+	if (!ref) {
+		assert_null(fast);
+	} else {
+		assert_non_null(fast);
+		for (size_t i = 0; i < q->n_items; i++) {
+			const struct answer *a = &fast->answers[i], *b = &ref->answers[i];
+			assert_int_equal(a->state, b->state);
+			if (a->state != ANSWER_GIVEN)
+				continue;
+			switch (q->items[i]->type) {
+			case ITEM_LIKERT5: assert_int_equal(a->likert, b->likert); break;
+			case ITEM_CHOICE: assert_int_equal(a->option, b->option); break;
+			case ITEM_MULTI: assert_true(a->chosen == b->chosen); break;
+			case ITEM_NUMBER: assert_true(a->number == b->number); break;
+			case ITEM_YESNO: assert_int_equal(a->yes, b->yes); break;
+			case ITEM_TEXT: assert_string_equal(a->text, b->text); break;
+			}
+		}
+	}
+	answer_set_free(fast);
+	answer_set_free(ref);
+	int fell_back = d.fallbacks > 0;
+	row_decoder_release(&d);
+	return fell_back;
+}
+
+static void fast_decoder_agrees_with_answers_parse_on_synthetic_scans(void **state)
+{
+	(void)state;
+	struct synth g;
+	synth_seed(&g, 11);
+	struct buf json = BUF_INIT, val = BUF_INIT;
+	int fallbacks = 0;
+	for (int n = 0; n < 3000; n++) {
+		buf_reset(&json);
+		buf_putc(&json, '{');
+		int first = 1, spaced = n % 2; /* jsonb::text puts a space after ':' and ',' */
+		for (size_t t = 0; t < q->n_themes; t++) {
+			double x = synth_normal(&g);
+			for (size_t i = 0; i < q->themes[t]->n_items; i++) {
+				buf_reset(&val);
+				if (!synth_item_value(&g, &q->themes[t]->items[i], x, &val))
+					continue;
+				buf_printf(&json, "%s\"%s\":%s%s", first ? "" : spaced ? ", " : ",", q->themes[t]->items[i].key,
+					   spaced ? " " : "", val.data);
+				first = 0;
+			}
+		}
+		buf_putc(&json, '}');
+		fallbacks += agree(json.data);
+	}
+	assert_int_equal(fallbacks, 0); /* what the seed and the submit path store takes the fast path */
+	buf_release(&json);
+	buf_release(&val);
+}
+
+static void fast_decoder_agrees_on_odd_and_bad_input(void **state)
+{
+	(void)state;
+	agree("{}");
+	agree(" { } ");
+	agree("{\"s01\": 3}");
+	agree("{\"s01\": 6}");          /* out of range */
+	agree("{\"s01\": 2.5}");        /* not whole */
+	agree("{\"s01\": \"na\"}");     /* na where not allowed? either way both agree */
+	agree("{\"s01\": null}");
+	agree("{\"nope\": 1}");         /* unknown item */
+	agree("{\"s01\": 3, \"s01\": 4}"); /* duplicate */
+	agree("{\"s90\": \"tab\\there, \\\"quote\\\", caf\\u00e9 \\u20ac\"}");
+	agree("{\"s90\": \"surrogate \\ud83d\\ude00\"}");
+	agree("{\"s90\": 5}");          /* text must be a string */
+	agree("{\"s13\": [\"a\", \"a\"]}");
+	agree("{\"s13\": []}");
+	agree("{\"s01\": 3");           /* truncated */
+	agree("[1]");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(numbers_print_short_and_read_back_exactly),
+		cmocka_unit_test(csv_fields_are_quoted_when_needed),
+		cmocka_unit_test(stored_scores_split_into_spans),
+		cmocka_unit_test(fast_decoder_agrees_with_answers_parse_on_synthetic_scans),
+		cmocka_unit_test(fast_decoder_agrees_on_odd_and_bad_input),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
