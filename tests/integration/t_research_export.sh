@@ -11,9 +11,9 @@ expect_eq "every seeded scan is submitted, scored and demo" \
 expect_eq "19 flattened scores per scan (overall, 4 pillars, 14 themes)" "4560" "$(psql_q "SELECT count(*) FROM scores")"
 expect_eq "benchmarks were refreshed" "t" "$(psql_q "SELECT count(*) > 0 FROM benchmark_snapshots")"
 # the refresh computed in C agrees with the reference SQL, group by group
-psql_q "CREATE TABLE bm_c AS SELECT * FROM benchmark_snapshots" >/dev/null
+psql_owner "CREATE TABLE bm_c AS SELECT * FROM benchmark_snapshots" >/dev/null
 FPHC_BENCHMARKS_SQL=1 "$FPHC_BIN" benchmarks refresh >/dev/null
-expect_eq "benchmark snapshot in C equals the reference SQL (n, mean, sd, quartiles, histogram)" "0 true" "$(psql_q "SELECT count(*) FILTER (WHERE r.n IS DISTINCT FROM b.n OR abs(r.mean - b.mean) > 1e-9
+expect_eq "benchmark snapshot in C equals the reference SQL (n, mean, sd, quartiles, histogram)" "0 true" "$(psql_owner "SELECT count(*) FILTER (WHERE r.n IS DISTINCT FROM b.n OR abs(r.mean - b.mean) > 1e-9
   OR (r.sd IS NULL) <> (b.sd IS NULL) OR abs(r.sd - b.sd) > 1e-9 OR abs(r.p25 - b.p25) > 1e-9 OR abs(r.median - b.median) > 1e-9
   OR abs(r.p75 - b.p75) > 1e-9 OR r.hist_bins IS DISTINCT FROM b.hist_bins OR r.hist_counts IS DISTINCT FROM b.hist_counts)
   || ' ' || (count(*) > 100) FROM bm_c b FULL JOIN benchmark_snapshots r USING (questionnaire_id, group_kind, group_key, level, key)")"
