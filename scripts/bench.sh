@@ -20,6 +20,8 @@ bench_db() {  # one throwaway cluster for all benchmarks
   if [ -z "${DATABASE_URL_BENCH:-}" ]; then
     DATABASE_URL_BENCH=$(scripts/pg.sh start "$PG_DIR")
     DATABASE_URL="$DATABASE_URL_BENCH" bin/fphc migrate >/dev/null
+    # a pristine copy that no server ever connects to, for benchmarks that need their own database
+    createdb -h "$PG_DIR" -U postgres -T fphc fphc_tmpl
   fi
   export DATABASE_URL="$DATABASE_URL_BENCH"
 }
@@ -81,7 +83,7 @@ bench_report_scan() {
   bench_db
   local db=reportbench url pid b jar="$BTMP/rep.jar"
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
-  createdb -h "$PG_DIR" -U postgres -T fphc "$db" || return 1
+  createdb -h "$PG_DIR" -U postgres -T fphc_tmpl "$db" || return 1
   url="host=$PG_DIR dbname=$db user=postgres"
   psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/bo2_scans.sql >/dev/null || return 1
   DATABASE_URL="$url" FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/rep.out" 2>"$BTMP/rep.log" &
@@ -205,7 +207,7 @@ bench_backoffice2() {
   bench_db
   local db=bo2bench url
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
-  createdb -h "$PG_DIR" -U postgres -T fphc "$db" || return 1
+  createdb -h "$PG_DIR" -U postgres -T fphc_tmpl "$db" || return 1
   url="host=$PG_DIR dbname=$db user=postgres"
   local t0=$SECONDS
   psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/bo2_scans.sql >/dev/null &&
@@ -272,7 +274,7 @@ bench_soak() {
   bench_db
   local db=soak url owner
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
-  createdb -h "$PG_DIR" -U postgres -T fphc "$db" || return 1
+  createdb -h "$PG_DIR" -U postgres -T fphc_tmpl "$db" || return 1
   owner="host=$PG_DIR dbname=$db user=postgres"
   url="host=$PG_DIR dbname=$db user=fphc_app"
   local out pw
