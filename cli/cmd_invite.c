@@ -13,9 +13,15 @@
 #include "common/text.h"
 #include "common/banned.h"
 
+/* FPHC_BASE_URL, else where `fphc serve` listens with this configuration
+ * (FPHC_LISTEN), so a printed link opens on the server that make run starts. */
 const char *cli_base_url(void)
 {
-	return config.base_url ? config.base_url : "http://127.0.0.1:8080";
+	static char url[96];
+	if (config.base_url)
+		return config.base_url;
+	snprintf(url, sizeof(url), "http://%s:%u", config.listen_host, (unsigned)config.port);
+	return url;
 }
 
 int cmd_org(int argc, char **argv)

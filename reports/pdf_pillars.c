@@ -92,7 +92,9 @@ static void theme_block(struct pdf *p, const struct chart_bars *bars, size_t i,
 		 PDF_REGULAR, 0, CHART_INK);
 	if (t->n_movers && !isnan(t->score)) {
 		pdf_gap(p, 3);
-		pdf_need(p, PDF_SMALL * PDF_LEADING * 2);
+		/* keep the heading and its short list together: a lone item at the top
+		 * of the next page reads as if it belonged to nothing */
+		pdf_need(p, PDF_SMALL * PDF_LEADING * 2 + (double)t->n_movers * PDF_BODY * PDF_LEADING);
 		pdf_para(p, report_str(r, RS_MOVERS), PDF_SMALL + 0.5, PDF_BOLD, 0, CHART_MUTED);
 		for (size_t m = 0; m < t->n_movers; m++) {
 			pdf_need(p, PDF_BODY * PDF_LEADING);

@@ -296,11 +296,15 @@ void pdf_heading(struct pdf *p, const char *text, double size, double keep)
 	pdf_gap(p, size * 0.35);
 }
 
+/* A gap never starts a page: white space that runs past the bottom is simply
+ * the end of the page, and the next pdf_need() breaks the page when something
+ * is drawn. (Starting a page here left a blank page whenever a section that
+ * opens its own page followed a full one.) */
 void pdf_gap(struct pdf *p, double h)
 {
 	p->y -= h;
 	if (p->y < PDF_BOTTOM)
-		pdf_page_new(p);
+		p->y = PDF_BOTTOM;
 }
 
 void pdf_row(struct pdf *p, const char *left, enum pdf_style left_style, const char *right,

@@ -36,6 +36,15 @@ text_has() {  # text_has DESCRIPTION FILE STRING…: every string is in the PDF'
   for s in "$@"; do case "$t" in *"$s"*) ;; *) missing="$missing '$s'" ;; esac; done
   if [ -z "$missing" ]; then ok "$d"; else not_ok "$d (missing:$missing)"; fi
 }
+# A page whose only text is the running header/footer (and the watermark) is blank to a reader.
+content_on_every_page() {
+  local n i
+  n=$(quiet pdfinfo "$1" | sed -n 's/^Pages: *//p')
+  for i in $(seq 1 "$n"); do
+    quiet pdftotext -raw -f "$i" -l "$i" "$1" - | grep -v 'Future Proof Human Capital Scan\|^pagina\|Persoonlijk rapport\|Personal report\|^page' |
+      tr -d ' \n' | sed 's/CONCEPT//; s/DRAFT//' | grep -q '[a-z]' || return 1
+  done
+}
 concept_on_every_page() {
   local n i; n=$(quiet pdfinfo "$1" | awk '/^Pages:/ {print $2}')
   [ "${n:-0}" -ge 1 ] || return 1
@@ -77,6 +86,7 @@ expect_eq "draft downloads" 200 "$STATUS"
 expect_contains "draft is a PDF" "application/pdf" "$HEADERS"
 pdf_ok draft "$P/draft.pdf"
 check "draft: CONCEPT on every page" concept_on_every_page "$P/draft.pdf"
+check "draft: every page has content beyond the running header, footer and watermark" content_on_every_page "$P/draft.pdf"
 text_has "draft: company, pillars and themes" "$P/draft.pdf" "Bakkerij De Gouden Korst" "Werkgevers Zuid" \
   "Strategie & Bedrijf" "Flexibiliteit & Wendbaarheid" "Flexibiliteit in op- en afschalen" \
   "Employability en Duurzame inzetbaarheid" "HR en strategie" "Digitalisering" "Coachend leiderschap" \
