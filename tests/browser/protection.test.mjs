@@ -6,12 +6,10 @@
 // and axe (WCAG 2.1 A/AA) on every one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
@@ -34,39 +32,20 @@ before(async () => {
   fphc(['user', 'add', '--org', 'demo', '--email', 'privacy@browser.example', '--role', 'admin', '--name', 'Pim Privacy', '--password-stdin'], PW + '\n');
   const link = fphc(['invite', '--org', 'demo', '--company', 'Privacy Browser BV', '--sector', 'C', '--fte', '30']).trim();
   token = link.split('/').pop();
-  server = spawn(BIN, ['serve', '--listen', '127.0.0.1:0', '--workers', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stderr.resume();
-  base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 10000);
-    server.stdout.on('data', (d) => {
-      const m = /serving on (http:\/\/[^ ]+)\//.exec(d.toString());
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  ({ server, base } = await startServer(BIN, env));
   fs.mkdirSync(SHOTS, { recursive: true });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fphc-browser-'));
-  context = await chromium.launchPersistentContext(tmp, {
-    executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  ({ context, dir: tmp } = await launchBrowser({ acceptDownloads: true }));
 });
 
 after(async () => {
   if (context) await context.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => { server.once('exit', r); setTimeout(r, 3000); });
-  }
+  await stopServer(server);
   try { execFileSync('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', DB]); } catch { /* leave it */ }
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 async function axe(page, name) {
-  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(v, [], `axe violations on ${name}`);
+  await expectNoAxeViolations(page, name);
 }
 
 async function look(page, name) {

@@ -6,12 +6,10 @@
 // database made from $TEMPLATE_DB on $PG_DIR, seeded with a few hundred scans.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
@@ -33,42 +31,23 @@ before(async () => {
   const m = /onderzoeker@demo\.example.*password: (.*)$/m.exec(fphc(['demo', 'init', '--reset-passwords']));
   assert.ok(m, 'demo init prints the researcher\'s password');
   password = m[1].trim();
-  server = spawn(BIN, ['serve', '--listen', '127.0.0.1:0', '--workers', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stderr.resume();
-  base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 10000);
-    server.stdout.on('data', (d) => {
-      const s = /serving on (http:\/\/[^ ]+)\//.exec(d.toString());
-      if (s) { clearTimeout(timer); resolve(s[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  ({ server, base } = await startServer(BIN, env));
   fs.mkdirSync(SHOTS, { recursive: true });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fphc-browser-'));
-  context = await chromium.launchPersistentContext(tmp, {
-    executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  ({ context, dir: tmp } = await launchBrowser({ acceptDownloads: true }));
 });
 
 after(async () => {
   try {
     if (context) await context.close();
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => { server.once('exit', r); setTimeout(r, 3000); });
-    }
+    await stopServer(server);
     try { execFileSync('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', DB]); } catch { /* leave it */ }
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
 
 async function axe(name) {
-  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(v, [], `axe violations on ${name}`);
+  await expectNoAxeViolations(page, name);
 }
 
 // screenshot, axe and no sideways scrolling at desktop and phone width
