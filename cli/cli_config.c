@@ -6,7 +6,7 @@
 #include "scoring/questionnaire.h"
 
 #include "cli/cli_config.h"
-#include "server/config.h"
+#include "server/app/config.h"
 #include "common/text.h"
 #include "common/banned.h"
 

@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "cli/cli_config.h"
 #include "cli/demo_invite.h"
-#include "server/config.h"
+#include "server/app/config.h"
 #include "server/db/org.h"
 #include "server/db/benchmark_snapshot.h"
 #include "cli/demo_seed.h"
@@ -148,14 +148,14 @@ int cmd_demo(int argc, char **argv)
 {
 	const char *usage = "usage: fphc demo init [--reset-passwords]\n"
 			    "       fphc demo seed --companies N [--scans-per-company M] [--org SLUG] [--seed S]\n"
-			    "       fphc demo seed-backoffice --org SLUG [--companies N] [--scans M]\n"
+			    "       fphc demo seed-office --org SLUG [--companies N] [--scans M]\n"
 			    "       fphc demo invite\n"
 			    "init: creates the demo association, research group and logins (idempotent).\n"
 			    "seed: adds synthetic companies with submitted, scored scans (see fphc demo seed --help).\n"
-			    "seed-backoffice: adds many companies and scans for the back-office benchmarks.\n"
+			    "seed-office: adds many companies and scans for the back-office benchmarks.\n"
 			    "invite: a fresh invitation link for the demo company's open scan (make run prints it).\n";
-	if (argc >= 2 && strcmp(argv[1], "seed-backoffice") == 0)
-		return demo_seed_backoffice(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "seed-office") == 0)
+		return demo_seed_office(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;

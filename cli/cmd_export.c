@@ -6,10 +6,10 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
-#include "server/qreg.h"
+#include "server/app/questionnaire_registry.h"
 #include "server/db/org.h"
 #include "server/db/research.h"
-#include "server/research/export.h"
+#include "server/app/research_export.h"
 #include "common/text.h"
 #include "common/banned.h"
 

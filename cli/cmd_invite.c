@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
-#include "server/config.h"
+#include "server/app/config.h"
 #include "server/db/invitation.h"
 #include "server/db/org.h"
 #include "server/db/questionnaire.h"

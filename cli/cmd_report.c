@@ -11,9 +11,9 @@
 #include "common/buf.h"
 #include "common/text.h"
 #include "reports/report.h"
-#include "server/config.h"
-#include "server/report_build.h"
-#include "server/tmpl.h"
+#include "server/app/config.h"
+#include "server/app/report_build.h"
+#include "server/http/tmpl.h"
 #include "server/db/report.h"
 #include "common/banned.h"
 

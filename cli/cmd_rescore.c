@@ -10,7 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
-#include "server/config.h"
+#include "server/app/config.h"
 #include "server/db/scan_store.h"
 #include "scoring/answers.h"
 #include "scoring/questionnaire.h"

@@ -1,4 +1,4 @@
-/* cmd_seed.c: `fphc demo seed-backoffice` — synthetic companies and scans in one
+/* cmd_seed.c: `fphc demo seed-office` — synthetic companies and scans in one
  * association, for benchmarks of the dashboard and the company search (and for
  * later issues that need volume). Generated in SQL, in one transaction; every row
  * is marked is_demo. */
@@ -14,7 +14,7 @@
 #include "common/banned.h"
 
 static const char *seed_usage =
-	"usage: fphc demo seed-backoffice --org SLUG [--companies N] [--scans M]\n"
+	"usage: fphc demo seed-office --org SLUG [--companies N] [--scans M]\n"
 	"Adds N synthetic companies (default 10000) and M scans (default 20000) spread over the\n"
 	"last year and over every status to the association, all marked as demo data.\n";
 
@@ -88,7 +88,7 @@ fail:
 	return -1;
 }
 
-int demo_seed_backoffice(int argc, char **argv)
+int demo_seed_office(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"org", required_argument, NULL, 'o'}, {"companies", required_argument, NULL, 'c'},
@@ -103,13 +103,13 @@ int demo_seed_backoffice(int argc, char **argv)
 		case 'o': org = optarg; break;
 		case 'c':
 			if (text_parse_long(optarg, 1, 1000000, &companies) != 0) {
-				fprintf(stderr, "fphc demo seed-backoffice: --companies must be 1 to 1000000\n");
+				fprintf(stderr, "fphc demo seed-office: --companies must be 1 to 1000000\n");
 				return 2;
 			}
 			break;
 		case 's':
 			if (text_parse_long(optarg, 0, 5000000, &scans) != 0) {
-				fprintf(stderr, "fphc demo seed-backoffice: --scans must be 0 to 5000000\n");
+				fprintf(stderr, "fphc demo seed-office: --scans must be 0 to 5000000\n");
 				return 2;
 			}
 			break;
@@ -122,7 +122,7 @@ int demo_seed_backoffice(int argc, char **argv)
 		return 2;
 	}
 	char *args[] = {argv[0], NULL};
-	if (cli_config(1, args, "demo seed-backoffice", seed_usage) != 0)
+	if (cli_config(1, args, "demo seed-office", seed_usage) != 0)
 		return cli_config_status();
 	struct db *db = cli_db_open();
 	if (!db)
@@ -130,9 +130,9 @@ int demo_seed_backoffice(int argc, char **argv)
 	long long id = db_org_by_slug(db, org);
 	int rc = 1;
 	if (id <= 0)
-		fprintf(stderr, "fphc demo seed-backoffice: %s\n", id == 0 ? "no organisation with that slug" : db->err);
+		fprintf(stderr, "fphc demo seed-office: %s\n", id == 0 ? "no organisation with that slug" : db->err);
 	else if (seed(db, id, companies, scans) != 0)
-		fprintf(stderr, "fphc demo seed-backoffice: %s\n", db->err);
+		fprintf(stderr, "fphc demo seed-office: %s\n", db->err);
 	else {
 		printf("fphc: added %ld companies and %ld scans to '%s'\n", companies, scans, org);
 		rc = 0;

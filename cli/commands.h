@@ -28,7 +28,7 @@ int cmd_purge(int argc, char **argv);           /* cli/cmd_purge.c */
 int cmd_org_logo(int argc, char **argv);      /* cli/cmd_user.c: fphc org logo */
 int cmd_user(int argc, char **argv);          /* cli/cmd_user.c */
 int cmd_invitations(int argc, char **argv);   /* cli/cmd_user.c */
-int demo_seed_backoffice(int argc, char **argv); /* cli/cmd_seed.c */
+int demo_seed_office(int argc, char **argv); /* cli/cmd_seed.c */
 
 extern const struct command commands[];
 

@@ -15,7 +15,7 @@ const struct command commands[] = {
 	{"migrate", cmd_migrate, "apply database migrations and load questionnaires"},
 	{"org", cmd_org, "organisations: 'org add --slug S --name N'"},
 	{"invite", cmd_invite, "create a company and scan, print the invitation link"},
-	{"demo", cmd_demo, "demo data: 'demo init' (logins), 'demo invite', 'demo seed', 'demo seed-backoffice'"},
+	{"demo", cmd_demo, "demo data: 'demo init' (logins), 'demo invite', 'demo seed', 'demo seed-office'"},
 	{"questionnaire", cmd_questionnaire, "questionnaire definitions: 'questionnaire check FILE', 'questionnaire load'"},
 	{"score", cmd_score, "score an answer set: score --questionnaire FILE --answers FILE"},
 	{"report", cmd_report, "render a scan's PDF report or meeting brief (--demo: built-in data)"},

@@ -7,7 +7,7 @@
 #include <cJSON.h>
 
 #include "cli/cli_config.h"
-#include "server/config.h"
+#include "server/app/config.h"
 #include "server/db/questionnaire.h"
 #include "common/buf.h"
 #include "common/crypto.h"

@@ -76,7 +76,7 @@ bench_report_pdf() {
   bench_report_scan
 }
 
-# A real scan's report end to end: the seeded scan 1401 (tests/fixtures/bo2_scans.sql)
+# A real scan's report end to end: the seeded scan 1401 (tests/fixtures/scans_with_peers.sql)
 # downloaded as draft 20 times; p50 of the server's own time ("ms" of the request
 # log: database reads, benchmark, model, render), then the stored final version.
 bench_report_scan() {
@@ -85,7 +85,7 @@ bench_report_scan() {
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
   createdb -h "$PG_DIR" -U postgres -T fphc_tmpl "$db" || return 1
   url="host=$PG_DIR dbname=$db user=postgres"
-  psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/bo2_scans.sql >/dev/null || return 1
+  psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/scans_with_peers.sql >/dev/null || return 1
   DATABASE_URL="$url" FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/rep.out" 2>"$BTMP/rep.log" &
   pid=$!
   for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/rep.out" 2>/dev/null && break; sleep 0.05; done
@@ -161,66 +161,66 @@ bench_research() {
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# ---- back office part 1 (issue 5) ----
+# ---- office: dashboard and company search over 10,000 companies ----
 # p50 of the server's own time (the "ms" field of the JSON request log) for N
 # sequential requests of one route, after a warm-up.
-bo_p50() {  # bo_p50 ROUTE_PATTERN URL N → prints p50 and p95 in ms
+office_p50() {  # office_p50 ROUTE_PATTERN URL N → prints p50 and p95 in ms
   local pattern=$1 url=$2 n=$3 i
-  for i in $(seq 1 20); do curl -s -o /dev/null -b "$BTMP/bo.jar" "$BO_BASE$url"; done
-  : >"$BTMP/bo.log.mark"
-  local start; start=$(wc -l <"$BTMP/bo.log")
-  for i in $(seq 1 "$n"); do curl -s -o /dev/null -b "$BTMP/bo.jar" "$BO_BASE$url"; done
+  for i in $(seq 1 20); do curl -s -o /dev/null -b "$BTMP/office.jar" "$OFFICE_BASE$url"; done
+  : >"$BTMP/office.log.mark"
+  local start; start=$(wc -l <"$BTMP/office.log")
+  for i in $(seq 1 "$n"); do curl -s -o /dev/null -b "$BTMP/office.jar" "$OFFICE_BASE$url"; done
   sleep 0.2
-  tail -n +"$((start + 1))" "$BTMP/bo.log" | grep -F "\"route\":\"$pattern\",\"status\":200" |
+  tail -n +"$((start + 1))" "$BTMP/office.log" | grep -F "\"route\":\"$pattern\",\"status\":200" |
     sed -n 's/.*"ms":\([0-9.]*\).*/\1/p' | sort -n |
     awk '{a[NR]=$1} END {if (NR == 0) {print "no samples"; exit} printf "p50 %6.2f ms   p95 %6.2f ms   (n=%d)\n", a[int((NR+1)/2)], a[int(NR*0.95)], NR}'
 }
 
 # Issue 5: with 10,000 companies and 20,000 scans in one association, the
 # dashboard's first page (target p50 <= 50 ms) and the company search (<= 20 ms).
-bench_backoffice() {
+bench_office() {
   echo "== back office: dashboard and company search over 10,000 companies / 20,000 scans (targets p50: dashboard <= 50 ms, search <= 20 ms)"
   bench_db
   local pw='bench wachtwoord voor de beheerder'
   bin/fphc demo init >/dev/null
   printf '%s\n' "$pw" | bin/fphc user add --org demo --email bench@demo.example --role admin --password-stdin >/dev/null 2>&1
-  bin/fphc demo seed-backoffice --org demo --companies 10000 --scans 20000
-  FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/bo.out" 2>"$BTMP/bo.log" &
+  bin/fphc demo seed-office --org demo --companies 10000 --scans 20000
+  FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/office.out" 2>"$BTMP/office.log" &
   local pid=$!
-  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/bo.out" 2>/dev/null && break; sleep 0.05; done
-  BO_BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/bo.out")
-  curl -s -o /dev/null -c "$BTMP/bo.jar" --data-urlencode "email=bench@demo.example" --data-urlencode "password=$pw" "$BO_BASE/login"
-  printf '%-46s %s\n' "GET /app (first page, no filter)" "$(bo_p50 /app /app 200)"
-  printf '%-46s %s\n' "GET /app?status=submitted&sector=C" "$(bo_p50 /app '/app?status=submitted&sector=C' 200)"
-  printf '%-46s %s\n' "GET /app?stale=1" "$(bo_p50 /app '/app?stale=1' 200)"
-  printf '%-46s %s\n' "GET /companies (first page, no search)" "$(bo_p50 /companies /companies 200)"
-  printf '%-46s %s\n' "GET /companies?q=janssen (~700 hits)" "$(bo_p50 /companies '/companies?q=janssen' 200)"
-  printf '%-46s %s\n' "GET /companies?q=zzz (no hit)" "$(bo_p50 /companies '/companies?q=zzz' 200)"
+  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office.out" 2>/dev/null && break; sleep 0.05; done
+  OFFICE_BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office.out")
+  curl -s -o /dev/null -c "$BTMP/office.jar" --data-urlencode "email=bench@demo.example" --data-urlencode "password=$pw" "$OFFICE_BASE/login"
+  printf '%-46s %s\n' "GET /app (first page, no filter)" "$(office_p50 /app /app 200)"
+  printf '%-46s %s\n' "GET /app?status=submitted&sector=C" "$(office_p50 /app '/app?status=submitted&sector=C' 200)"
+  printf '%-46s %s\n' "GET /app?stale=1" "$(office_p50 /app '/app?stale=1' 200)"
+  printf '%-46s %s\n' "GET /companies (first page, no search)" "$(office_p50 /companies /companies 200)"
+  printf '%-46s %s\n' "GET /companies?q=janssen (~700 hits)" "$(office_p50 /companies '/companies?q=janssen' 200)"
+  printf '%-46s %s\n' "GET /companies?q=zzz (no hit)" "$(office_p50 /companies '/companies?q=zzz' 200)"
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 }
 
-# Back office part 2: scan page with its live benchmark over 100,000 scans, the
+# Office scan page: scan page with its live benchmark over 100,000 scans, the
 # open-actions overview over 50,000 actions and their .xlsx export. Server time
 # is the "ms" of the request log (handler and database, without the network).
-bench_backoffice2() {
+bench_office_scan() {
   echo "== back office 2 (targets: scan page p50 <= 30 ms over 100,000 scans; open actions p50 <= 50 ms over 50,000; .xlsx of 50,000 <= 2 s)"
   bench_db
-  local db=bo2bench url
+  local db=office_scan_bench url
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
   createdb -h "$PG_DIR" -U postgres -T fphc_tmpl "$db" || return 1
   url="host=$PG_DIR dbname=$db user=postgres"
   local t0=$SECONDS
-  psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/bo2_scans.sql >/dev/null &&
-    psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/bo2_bench.sql >/dev/null || return 1
+  psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/scans_with_peers.sql >/dev/null &&
+    psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/scans_100k_actions_50k.sql >/dev/null || return 1
   echo "   seeded $(psql "$url" -tAc 'SELECT count(*) FROM scans') scans, $(psql "$url" -tAc 'SELECT count(*) FROM scores') scores, $(psql "$url" -tAc 'SELECT count(*) FROM scan_actions') actions in $((SECONDS - t0)) s"
-  DATABASE_URL="$url" FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/bo2.out" 2>"$BTMP/bo2.log" &
+  DATABASE_URL="$url" FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/office_scan.out" 2>"$BTMP/office_scan.log" &
   local pid=$!
-  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/bo2.out" 2>/dev/null && break; sleep 0.05; done
-  local b jar="$BTMP/bo2.jar"
-  b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/bo2.out")
+  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office_scan.out" 2>/dev/null && break; sleep 0.05; done
+  local b jar="$BTMP/office_scan.jar"
+  b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office_scan.out")
   curl -s -c "$jar" -o /dev/null --data 'email=adviseur@zuid.example&password=fixture-pass-1' "$b/login"
   med() {  # route → p50 of the logged server times after warm-up
-    grep -o "\"route\":\"$1\",\"status\":200,\"ms\":[0-9.]*" "$BTMP/bo2.log" | sed 's/.*"ms"://' | tail -n "$2" | sort -n |
+    grep -o "\"route\":\"$1\",\"status\":200,\"ms\":[0-9.]*" "$BTMP/office_scan.log" | sed 's/.*"ms"://' | tail -n "$2" | sort -n |
       awk '{v[NR]=$1} END {if (NR) printf "%.1f ms (n=%d, min %.1f, max %.1f)", v[int((NR+1)/2)], NR, v[1], v[NR]}'
   }
   for _ in $(seq 1 10); do curl -s -b "$jar" -o /dev/null "$b/scans/1401"; done
@@ -314,7 +314,7 @@ bench_soak() {
   done
   printf '20\tGET\t/app\t%s\t\n' "$cookie" >>"$list"
   printf '4\tGET\t/companies\t%s\t\n' "$cookie" >>"$list"
-  # downloads: the finalised report where the reports part serves it, else the actions export
+  # downloads: the finalised report where the report is served, else the actions export
   local dl=/actions.csv pdfsid
   pdfsid=$(psql "$owner" -tAc "SELECT id FROM scans WHERE status = 'submitted' LIMIT 1")
   [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$b/scans/$pdfsid/report.pdf")" = 200 ] && dl="/scans/$pdfsid/report.pdf"

@@ -26,15 +26,15 @@ link_list() {
     fuzz_http_decode)
       echo "$(common_srcs) -lsodium -lm" ;;
     fuzz_router)
-      echo "server/router.c $(common_srcs) -lcjson -lsodium -lm" ;;
+      echo "server/http/router.c $(common_srcs) -lcjson -lsodium -lm" ;;
     fuzz_multipart)
-      echo "server/multipart.c $(common_srcs) -lsodium -lm" ;;
+      echo "server/http/multipart.c $(common_srcs) -lsodium -lm" ;;
     fuzz_answer_body)
-      echo "server/pages/scan_value.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+      echo "server/pages/respondent/value.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
     fuzz_pdf_markdown)
       echo "reports/*.c $(common_srcs) scoring/*.c -lhpdf -lcmark -lcjson -lsodium -lm" ;;
     fuzz_csv)
-      echo "server/research/codebook.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+      echo "server/app/research_codebook.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
     *)
       echo "fuzz.sh: no link list for $1; add it to link_list()" >&2
       return 1 ;;

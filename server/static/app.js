@@ -4,7 +4,7 @@
   var summary = document.getElementById('error-summary');
   if (summary) { summary.focus(); }
 
-  /* ---- back office part 2: autosave of advice (forms with data-autosave) ----
+  /* ---- office: autosave of advice (forms with data-autosave) ----
    * Posts the form as it is, asking for JSON; the server answers the new version,
    * or 409 with the other person's text when someone saved in between. */
   function autosave(form) {

@@ -39,7 +39,7 @@ async function login(page, email) {
 before(async () => {
   assert.ok(PG_DIR, 'PG_DIR must be set (scripts/test.sh does)');
   execFileSync('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE, DB]);
-  execFileSync('psql', [URL_DB, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', path.join(ROOT, 'tests/fixtures/bo2_scans.sql')]);
+  execFileSync('psql', [URL_DB, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', path.join(ROOT, 'tests/fixtures/scans_with_peers.sql')]);
   psql(`INSERT INTO offers(org_id, title, provider, contact, url, tags) VALUES
         (1002, 'Workshop vooroordelen', 'Leo Loopbaan', 'info@leo.example', 'https://example.org/leo', '{unconscious-bias}')`);
   server = spawn(BIN, ['serve', '--listen', '127.0.0.1:0', '--workers', '2'],

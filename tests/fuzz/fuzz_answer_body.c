@@ -9,7 +9,7 @@
 
 #include <cJSON.h>
 
-#include "server/pages/scan.h"
+#include "server/pages/respondent/respondent.h"
 #include "scoring/answers.h"
 #include "scoring/questionnaire.h"
 #include "common/text.h"

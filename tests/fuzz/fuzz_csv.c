@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server/research/codebook.h"
+#include "server/app/research_codebook.h"
 #include "scoring/questionnaire.h"
 #include "common/buf.h"
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server/multipart.h"
-#include "server/req.h"
+#include "server/http/multipart.h"
+#include "server/http/req.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

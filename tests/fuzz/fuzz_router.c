@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server/router.h"
-#include "server/req.h"
+#include "server/http/router.h"
+#include "server/http/req.h"
 #include "common/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

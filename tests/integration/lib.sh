@@ -69,6 +69,11 @@ http() {
 }
 
 # form_csrf: the csrf value of the last page's first form
+# login EMAIL [PASSWORD]: logs in within the current cookie jar (a fresh session id;
+# the fixtures' users have the password fixture-pass-1); sets STATUS
+login() {
+  http POST /login --data-urlencode "email=$1" --data-urlencode "password=${2:-fixture-pass-1}" --data "next=/app"
+}
 form_csrf() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/body" | head -n 1; }
 
 finish() {

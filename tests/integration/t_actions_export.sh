@@ -2,9 +2,9 @@
 # Follow-up actions: validation, history, scoping, open-actions overview (overdue
 # first, filters, paging) and the .xlsx and CSV exports read back.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/bo2_lib.sh"
+. "$(dirname "$0")/fixture_lib.sh"
 new_db
-load_fixture bo2_scans.sql
+load_fixture scans_with_peers.sql
 start_server || exit 1
 
 login adviseur@zuid.example

@@ -4,7 +4,7 @@
 # fphc purge (dry run and real), and the audit-log browser with filters.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/respondent_lib.sh"
-. "$(dirname "$0")/bo_lib.sh"
+. "$(dirname "$0")/office_lib.sh"
 new_db
 "$FPHC_BIN" demo init >"$WORK/demo.out" || exit 1
 apw=$(sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p' "$WORK/demo.out")

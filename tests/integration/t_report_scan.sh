@@ -2,9 +2,9 @@
 # The personal report of a real (seeded) scan: draft, brief, final versions
 # frozen at finalize, determinism, edge cases, scoping and the owner's download.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/bo2_lib.sh"
+. "$(dirname "$0")/fixture_lib.sh"
 new_db
-load_fixture bo2_scans.sql
+load_fixture scans_with_peers.sql
 start_server || exit 1
 
 # poppler's harmless warning about libharu's ToUnicode maps is dropped.

@@ -2,9 +2,9 @@
 # Scan page: scoping, audit of views, status workflow, advice concurrency and
 # Markdown sanitising, offers, meeting validation, research assessment with pseudonyms.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/bo2_lib.sh"
+. "$(dirname "$0")/fixture_lib.sh"
 new_db
-load_fixture bo2_scans.sql
+load_fixture scans_with_peers.sql
 start_server || exit 1
 
 # --- scoping ---

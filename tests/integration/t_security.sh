@@ -4,7 +4,7 @@
 # proxies, slow clients and the per-address connection limit, and no secrets in logs.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/respondent_lib.sh"
-. "$(dirname "$0")/bo_lib.sh"
+. "$(dirname "$0")/office_lib.sh"
 new_db
 "$FPHC_BIN" demo init >"$WORK/demo.out" || exit 1
 apw=$(sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p' "$WORK/demo.out")

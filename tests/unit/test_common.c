@@ -10,7 +10,7 @@
 #include "common/text.h"
 #include "common/form.h"
 #include "common/arena.h"
-#include "server/tmpl.h"
+#include "server/http/tmpl.h"
 #include "common/assets.h"
 #include "common/banned.h"
 

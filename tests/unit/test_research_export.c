@@ -13,9 +13,9 @@
 #include "cli/demo_synth.h"
 #include "scoring/answers.h"
 #include "scoring/questionnaire.h"
-#include "server/research/codebook.h"
-#include "server/research/export.h"
-#include "server/research/row_decode.h"
+#include "server/app/research_codebook.h"
+#include "server/app/research_export.h"
+#include "server/app/research_row_decode.h"
 #include "common/buf.h"
 #include "common/banned.h"
 

@@ -1,0 +1,368 @@
+/* research_codebook.c: variables, labels and missing codes of the research exports; see codebook.h. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/app/research_codebook.h"
+#include "scoring/score.h"
+#include "common/banned.h"
+
+static struct xvar *add(struct codebook *cb, size_t *cap, enum xvar_kind kind, const char *name,
+			const char *nl, const char *en)
+{
+	if (cb->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		cb->vars = realloc(cb->vars, *cap * sizeof(*cb->vars));
+		if (!cb->vars)
+			abort();
+	}
+	struct xvar *v = &cb->vars[cb->n++];
+	memset(v, 0, sizeof(*v));
+	v->kind = kind;
+	v->name = arena_strdup(&cb->arena, name);
+	v->label_nl = arena_strdup(&cb->arena, nl);
+	v->label_en = arena_strdup(&cb->arena, en);
+	return v;
+}
+
+static struct xvar *add_meta(struct codebook *cb, size_t *cap, enum xvar_kind k, const char *name,
+			     const char *nl, const char *en, int width)
+{
+	struct xvar *v = add(cb, cap, k, name, nl, en);
+	v->is_string = width > 0;
+	v->width = width;
+	return v;
+}
+
+void codebook_build(struct codebook *cb, const struct questionnaire *q)
+{
+	memset(cb, 0, sizeof(*cb));
+	cb->q = q;
+	size_t cap = 0;
+	struct arena *a = &cb->arena;
+	add_meta(cb, &cap, XV_PSEUDONYM, "pseudonym", "Pseudoniem van het bedrijf (HMAC-SHA256, 16 tekens)",
+		 "Company pseudonym (HMAC-SHA256, 16 characters)", 16);
+	add_meta(cb, &cap, XV_SCAN, "scan", "Nummer van de scan", "Scan number", 0);
+	add_meta(cb, &cap, XV_VERSION, "version", "Versie van de vragenlijst", "Questionnaire version", 0);
+	add_meta(cb, &cap, XV_SECTOR, "sector", "Sector (SBI-sectie A-U)", "Sector (SBI section A-U)", 1);
+	add_meta(cb, &cap, XV_SIZE_CLASS, "size_class", "Grootteklasse (fte)", "Size class (FTE)", 12);
+	add_meta(cb, &cap, XV_REGION, "region", "Regio van de vereniging", "Region of the association", 64);
+	add_meta(cb, &cap, XV_MONTH, "month", "Maand van insturen (JJJJ-MM)", "Month of submission (YYYY-MM)", 7);
+	add_meta(cb, &cap, XV_DEMO, "demo", "Demogegevens (1 = ja)", "Demo data (1 = yes)", 0);
+	for (size_t i = 0; i < q->n_items; i++) {
+		const struct item *it = q->items[i];
+		const char *th = q->themes[it->theme]->key, *pl = q->pillars[it->pillar].key;
+		struct xvar *v = NULL;
+		if (it->type == ITEM_TEXT) {
+			v = add(cb, &cap, XV_TEXT, it->key, it->text.nl, it->text.en);
+			v->is_string = 1;
+			v->width = ANSWER_TEXT_MAX;
+		} else if (it->type == ITEM_MULTI) {
+			for (size_t o = 0; o < it->n_options; o++) {
+				v = add(cb, &cap, XV_OPTION, arena_printf(a, "%s_%s", it->key, it->options[o].key),
+					arena_printf(a, "%s: %s", it->text.nl, it->options[o].label.nl),
+					arena_printf(a, "%s: %s", it->text.en, it->options[o].label.en));
+				v->item = it, v->option = o, v->theme = th, v->pillar = pl, v->weight = it->weight;
+			}
+		} else {
+			v = add(cb, &cap, XV_ANSWER, it->key, it->text.nl, it->text.en);
+			v->item = it, v->theme = th, v->pillar = pl, v->weight = it->weight;
+		}
+		if (v && it->type == ITEM_TEXT)
+			v->item = it, v->theme = th, v->pillar = pl;
+		if (it->type != ITEM_TEXT) {
+			v = add(cb, &cap, XV_ITEM_SCORE, arena_printf(a, "%s_score", it->key),
+				arena_printf(a, "Itemscore 0-1: %s", it->text.nl),
+				arena_printf(a, "Item score 0-1: %s", it->text.en));
+			v->item = it, v->theme = th, v->pillar = pl, v->weight = it->weight;
+		}
+	}
+	/* scores in scan_score_rows order: overall, then each pillar followed by its themes */
+	size_t idx = 0;
+	struct xvar *v = add(cb, &cap, XV_SCORE, "overall", "Totaalscore 0-100", "Overall score 0-100");
+	v->score_index = idx++, v->level = "overall", v->weight = 1;
+	for (size_t p = 0; p < q->n_pillars; p++) {
+		const struct pillar *pl = &q->pillars[p];
+		v = add(cb, &cap, XV_SCORE, arena_printf(a, "p_%s", pl->key),
+			arena_printf(a, "Pijlerscore 0-100: %s", pl->title.nl),
+			arena_printf(a, "Pillar score 0-100: %s", pl->title.en));
+		v->score_index = idx++, v->level = "pillar", v->pillar = pl->key, v->weight = pl->weight;
+		for (size_t t = 0; t < pl->n_themes; t++) {
+			const struct theme *th = &pl->themes[t];
+			v = add(cb, &cap, XV_SCORE, arena_printf(a, "t_%s", th->key),
+				arena_printf(a, "Themascore 0-100: %s", th->title.nl),
+				arena_printf(a, "Theme score 0-100: %s", th->title.en));
+			v->score_index = idx++, v->level = "theme", v->theme = th->key, v->pillar = pl->key;
+			v->weight = th->weight;
+		}
+	}
+}
+
+void codebook_release(struct codebook *cb)
+{
+	if (!cb)
+		return;
+	free(cb->vars);
+	arena_release(&cb->arena);
+	memset(cb, 0, sizeof(*cb));
+}
+
+static const char *tr(const char *lang, const char *nl, const char *en)
+{
+	return lang && strcmp(lang, "en") == 0 ? en : nl;
+}
+
+void codebook_value_labels(const struct xvar *v, const char *lang,
+			   void (*fn)(void *ctx, double value, const char *label), void *ctx)
+{
+	const struct item *it = v->item;
+	switch (v->kind) {
+	case XV_DEMO:
+		fn(ctx, 0, tr(lang, "nee", "no"));
+		fn(ctx, 1, tr(lang, "ja", "yes"));
+		return;
+	case XV_OPTION:
+		fn(ctx, 0, tr(lang, "niet gekozen", "not chosen"));
+		fn(ctx, 1, tr(lang, "gekozen", "chosen"));
+		return;
+	case XV_ANSWER:
+		if (it->type == ITEM_LIKERT5)
+			for (int i = 0; i < 5; i++)
+				fn(ctx, i + 1, text_pair_get(&it->scale[i], lang));
+		else if (it->type == ITEM_CHOICE)
+			for (size_t i = 0; i < it->n_options; i++)
+				fn(ctx, (double)(i + 1), text_pair_get(&it->options[i].label, lang));
+		else if (it->type == ITEM_YESNO) {
+			fn(ctx, 0, tr(lang, "nee", "no"));
+			fn(ctx, 1, tr(lang, "ja", "yes"));
+		}
+		return;
+	default:
+		return;
+	}
+}
+
+size_t codebook_missing(const struct xvar *v, double codes[3])
+{
+	switch (v->kind) {
+	case XV_ANSWER:
+	case XV_OPTION:
+	case XV_ITEM_SCORE:
+		codes[0] = MISSING_NOT_ANSWERED;
+		if (v->item->allow_na) {
+			codes[1] = MISSING_NA;
+			return 2;
+		}
+		return 1;
+	case XV_SCORE:
+		codes[0] = MISSING_INVALID;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const char *codebook_missing_label(double code, const char *lang)
+{
+	if (code == MISSING_NOT_ANSWERED)
+		return tr(lang, "niet beantwoord", "not answered");
+	if (code == MISSING_NA)
+		return tr(lang, "weet ik niet / niet van toepassing", "don't know / not applicable");
+	return tr(lang, "te weinig antwoorden voor een score", "insufficient answers for a score");
+}
+
+const char *codebook_type(const struct xvar *v)
+{
+	return v->is_string ? "string" : "numeric";
+}
+
+/* Most exported numbers are integers or have a few decimals (answer codes,
+ * item scores 0.25, 0.5…). For those, m = v·10^d is an integer for the smallest
+ * d ≤ 4, and m / 10^d == v exactly means the decimal text of m with d decimals
+ * reads back as v (both are the correctly rounded value of the same decimal):
+ * printed without printf, which cost half the export's CPU. */
+static void buf_double_slow(struct buf *b, double v);
+
+void buf_double(struct buf *b, double v)
+{
+	if (isfinite(v) && fabs(v) < 1e13) {
+		long long iv = (long long)v;
+		if ((double)iv == v && iv > -1000000 && iv < 1000000) { /* answer codes, counts: most numbers */
+			char s[16], *e = s + sizeof(s), *p = e;
+			unsigned long long u = (unsigned long long)(iv < 0 ? -iv : iv);
+			do {
+				*--p = (char)('0' + u % 10);
+				u /= 10;
+			} while (u);
+			if (iv < 0)
+				*--p = '-';
+			buf_add(b, p, (size_t)(e - p));
+			return;
+		}
+		/* item scores take few distinct values (0.25, 0.333…): remember the
+		 * text of recent ones, per thread (exports run in server workers) */
+		static _Thread_local struct {
+			double v;
+			unsigned char len;
+			char s[31];
+		} cache[64];
+		uint64_t bits;
+		memcpy(&bits, &v, sizeof(bits));
+		size_t slot = (size_t)((bits * 0x9e3779b97f4a7c15ULL) >> 58);
+		if (cache[slot].len && cache[slot].v == v && !(v == 0 && signbit(v) != signbit(cache[slot].v))) {
+			buf_add(b, cache[slot].s, cache[slot].len);
+			return;
+		}
+		size_t before = b->len;
+		buf_double_slow(b, v);
+		size_t n = b->len - before;
+		if (n < sizeof(cache[slot].s)) {
+			cache[slot].v = v;
+			cache[slot].len = (unsigned char)n;
+			memcpy(cache[slot].s, b->data + before, n);
+		}
+		return;
+	}
+	buf_double_slow(b, v);
+}
+
+/* buf_double without the cache and the integer path. */
+static void buf_double_slow(struct buf *b, double v)
+{
+	static const double pow10[] = {1, 10, 100, 1000, 10000};
+	if (isfinite(v) && fabs(v) < 1e13) {
+		for (int d = 1; d <= 4; d++) {
+			double m = nearbyint(v * pow10[d]);
+			if (m / pow10[d] != v)
+				continue;
+			char s[32], *e = s + sizeof(s), *p = e;
+			unsigned long long u = (unsigned long long)fabs(m);
+			for (int i = 0; i <= d || u; i++) {
+				if (i == d && d > 0)
+					*--p = '.';
+				*--p = (char)('0' + u % 10);
+				u /= 10;
+			}
+			if (m < 0)
+				*--p = '-';
+			buf_add(b, p, (size_t)(e - p));
+			return;
+		}
+	}
+	char s[40];
+	snprintf(s, sizeof(s), "%.15g", v);
+	if (strtod(s, NULL) != v)
+		snprintf(s, sizeof(s), "%.17g", v);
+	buf_puts(b, s);
+}
+
+double codebook_numeric(const struct xvar *v, const struct answer_set *set, const double *scores)
+{
+	if (v->kind == XV_SCORE) {
+		double s = scores[v->score_index];
+		return isfinite(s) ? s : MISSING_INVALID;
+	}
+	const struct item *it = v->item;
+	const struct answer *a = &set->answers[it->index];
+	if (a->state == ANSWER_MISSING)
+		return MISSING_NOT_ANSWERED;
+	if (a->state == ANSWER_NA)
+		return MISSING_NA;
+	if (v->kind == XV_ITEM_SCORE)
+		return answer_item_score(it, a);
+	if (v->kind == XV_OPTION)
+		return (a->chosen >> v->option) & 1u ? 1 : 0;
+	switch (it->type) {
+	case ITEM_LIKERT5: return a->likert;
+	case ITEM_CHOICE: return (double)(a->option + 1);
+	case ITEM_NUMBER: return a->number;
+	case ITEM_YESNO: return a->yes ? 1 : 0;
+	default: return MISSING_NOT_ANSWERED;
+	}
+}
+
+struct labels_ctx {
+	struct buf *b;
+	int n;
+};
+
+static void label_into(void *ctx, double value, const char *label)
+{
+	struct labels_ctx *c = ctx;
+	if (c->n++)
+		buf_puts(c->b, "; ");
+	buf_double(c->b, value);
+	buf_printf(c->b, "=%s", label);
+}
+
+static void weight_text(const struct xvar *v, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (v->weight > 0)
+		snprintf(out, n, "%g", v->weight);
+}
+
+void codebook_write_csv(const struct codebook *cb, struct buf *out)
+{
+	buf_puts(out, "variable,label_nl,label_en,type,value_labels,missing_codes,weight,item,theme,pillar,reverse\r\n");
+	struct buf tmp = BUF_INIT;
+	for (size_t i = 0; i < cb->n; i++) {
+		const struct xvar *v = &cb->vars[i];
+		buf_csv_field(out, v->name, ',');
+		buf_putc(out, ',');
+		buf_csv_field(out, v->label_nl, ',');
+		buf_putc(out, ',');
+		buf_csv_field(out, v->label_en, ',');
+		buf_printf(out, ",%s,", codebook_type(v));
+		buf_reset(&tmp);
+		struct labels_ctx c = {&tmp, 0};
+		codebook_value_labels(v, "nl", label_into, &c);
+		buf_csv_field(out, tmp.data, ',');
+		buf_putc(out, ',');
+		buf_reset(&tmp);
+		double codes[3];
+		size_t nm = codebook_missing(v, codes);
+		for (size_t m = 0; m < nm; m++) {
+			buf_printf(&tmp, "%s%g=%s", m ? "; " : "", codes[m], codebook_missing_label(codes[m], "nl"));
+		}
+		buf_csv_field(out, tmp.data, ',');
+		char w[32];
+		weight_text(v, w, sizeof(w));
+		buf_printf(out, ",%s,%s,%s,%s,%s\r\n", w, v->item ? v->item->key : "", v->theme ? v->theme : "",
+			   v->pillar ? v->pillar : "", v->item && v->item->reverse ? "1" : v->item ? "0" : "");
+	}
+	buf_release(&tmp);
+}
+
+cJSON *codebook_to_json(const struct codebook *cb, const char *lang)
+{
+	cJSON *arr = cJSON_CreateArray();
+	struct buf tmp = BUF_INIT;
+	for (size_t i = 0; i < cb->n; i++) {
+		const struct xvar *v = &cb->vars[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "name", v->name);
+		cJSON_AddStringToObject(o, "label", tr(lang, v->label_nl, v->label_en));
+		cJSON_AddStringToObject(o, "type", codebook_type(v));
+		buf_reset(&tmp);
+		struct labels_ctx c = {&tmp, 0};
+		codebook_value_labels(v, lang, label_into, &c);
+		cJSON_AddStringToObject(o, "value_labels", tmp.data);
+		buf_reset(&tmp);
+		double codes[3];
+		size_t nm = codebook_missing(v, codes);
+		for (size_t m = 0; m < nm; m++)
+			buf_printf(&tmp, "%s%g = %s", m ? "; " : "", codes[m], codebook_missing_label(codes[m], lang));
+		cJSON_AddStringToObject(o, "missing", tmp.data);
+		char w[32];
+		weight_text(v, w, sizeof(w));
+		cJSON_AddStringToObject(o, "weight", w);
+		cJSON_AddStringToObject(o, "theme", v->theme ? v->theme : "");
+		cJSON_AddStringToObject(o, "pillar", v->pillar ? v->pillar : "");
+		cJSON_AddItemToArray(arr, o);
+	}
+	buf_release(&tmp);
+	return arr;
+}

@@ -1,0 +1,460 @@
+/* research_export.c: streamed research exports (wide/long CSV, codebook, .sav); see export.h. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <readstat.h>
+
+#include "server/app/research_export.h"
+#include "server/app/research_codebook.h"
+#include "server/db/scan_store.h"
+#include "scoring/answers.h"
+#include "common/buf.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+void research_pseudonym(const unsigned char key[32], long long company_id, char out[PSEUDONYM_LEN + 1])
+{
+	char msg[24], hex[SHA256_HEX_LEN + 1];
+	int n = snprintf(msg, sizeof(msg), "%lld", company_id);
+	crypto_hmac_hex(key, 32, msg, (size_t)n, hex);
+	memcpy(out, hex, PSEUDONYM_LEN);
+	out[PSEUDONYM_LEN] = '\0';
+}
+
+int export_format_parse(const char *s, enum export_format *out)
+{
+	static const char *const names[] = {"csv", "long", "codebook", "sav"};
+	for (int i = 0; s && i < 4; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum export_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *export_format_ext(enum export_format f)
+{
+	return f == EXPORT_SAV ? "sav" : "csv";
+}
+
+const char *export_format_content_type(enum export_format f)
+{
+	return f == EXPORT_SAV ? "application/x-spss-sav" : "text/csv; charset=utf-8";
+}
+
+/* One fetched scan, decoded. */
+struct xrow {
+	char pseudonym[PSEUDONYM_LEN + 1];
+	const char *scan, *sector, *size, *region, *month;
+	int demo;
+	struct answer_set *set;
+	double *scores; /* scan_score_rows order; NAN = not valid */
+	const char **score_text; /* the same as PostgreSQL printed them (shortest exact); NULL = not valid */
+	size_t *score_len;
+};
+
+struct exporter {
+	const struct questionnaire *q;
+	struct codebook cb;
+	enum export_format fmt;
+	const char *lang;
+	FILE *out;
+	struct buf line;
+	unsigned char key[32];
+	size_t nscores;
+	const char **score_keys; /* "level:key" per score index */
+	/* .sav */
+	readstat_writer_t *rs;
+	readstat_variable_t **rsvars;
+	int write_failed;
+};
+
+static int flush_line(struct exporter *x)
+{
+	if (x->line.len && fwrite(x->line.data, 1, x->line.len, x->out) != x->line.len)
+		x->write_failed = 1;
+	buf_reset(&x->line);
+	return x->write_failed ? -1 : 0;
+}
+
+static void csv_sep(struct buf *b, int *first)
+{
+	if (!*first)
+		buf_putc(b, ',');
+	*first = 0;
+}
+
+static const char *meta_text(const struct xvar *v, const struct xrow *r, char *tmp, size_t n)
+{
+	(void)tmp;
+	(void)n;
+	switch (v->kind) {
+	case XV_PSEUDONYM: return r->pseudonym;
+	case XV_SCAN: return r->scan;
+	case XV_SECTOR: return r->sector;
+	case XV_SIZE_CLASS: return r->size;
+	case XV_REGION: return r->region;
+	case XV_MONTH: return r->month;
+	default: return NULL;
+	}
+}
+
+static void write_wide(struct exporter *x, const struct xrow *r)
+{
+	int first = 1;
+	char tmp[32];
+	for (size_t i = 0; i < x->cb.n; i++) {
+		const struct xvar *v = &x->cb.vars[i];
+		csv_sep(&x->line, &first);
+		if (v->kind == XV_VERSION) {
+			buf_printf(&x->line, "%ld", x->q->version);
+		} else if (v->kind == XV_DEMO) {
+			buf_putc(&x->line, r->demo ? '1' : '0');
+		} else if (v->kind == XV_TEXT) {
+			const struct answer *a = &r->set->answers[v->item->index];
+			if (a->state == ANSWER_GIVEN && a->text)
+				buf_csv_field(&x->line, a->text, ',');
+		} else if (v->kind <= XV_DEMO) {
+			buf_csv_field(&x->line, meta_text(v, r, tmp, sizeof(tmp)), ',');
+		} else if (v->kind == XV_SCORE) {
+			/* PostgreSQL already printed the score as the shortest exact
+			 * text: copy it rather than format a double again */
+			if (r->score_text[v->score_index])
+				buf_add(&x->line, r->score_text[v->score_index], r->score_len[v->score_index]);
+			else
+				buf_double(&x->line, MISSING_INVALID);
+		} else {
+			buf_double(&x->line, codebook_numeric(v, r->set, r->scores));
+		}
+	}
+	buf_puts(&x->line, "\r\n");
+}
+
+static void write_wide_header(struct exporter *x)
+{
+	int first = 1;
+	for (size_t i = 0; i < x->cb.n; i++) {
+		csv_sep(&x->line, &first);
+		buf_puts(&x->line, x->cb.vars[i].name);
+	}
+	buf_puts(&x->line, "\r\n");
+}
+
+static void raw_answer(const struct item *it, const struct answer *a, struct buf *b)
+{
+	switch (it->type) {
+	case ITEM_LIKERT5: buf_printf(b, "%d", a->likert); break;
+	case ITEM_CHOICE: buf_puts(b, it->options[a->option].key); break;
+	case ITEM_MULTI:
+		for (size_t o = 0, n = 0; o < it->n_options; o++)
+			if ((a->chosen >> o) & 1u)
+				buf_printf(b, "%s%s", n++ ? ";" : "", it->options[o].key);
+		break;
+	case ITEM_NUMBER: buf_double(b, a->number); break;
+	case ITEM_YESNO: buf_puts(b, a->yes ? "yes" : "no"); break;
+	case ITEM_TEXT: buf_puts(b, a->text ? a->text : ""); break;
+	}
+}
+
+static void write_long(struct exporter *x, const struct xrow *r)
+{
+	struct buf raw = BUF_INIT;
+	for (size_t i = 0; i < x->q->n_items; i++) {
+		const struct item *it = x->q->items[i];
+		const struct answer *a = &r->set->answers[it->index];
+		if (it->type == ITEM_TEXT && a->state != ANSWER_GIVEN)
+			continue;
+		buf_printf(&x->line, "%s,%s,%ld,%s,", r->pseudonym, r->scan, x->q->version, r->sector);
+		buf_csv_field(&x->line, r->size, ',');
+		buf_putc(&x->line, ',');
+		buf_csv_field(&x->line, r->region, ',');
+		buf_printf(&x->line, ",%s,%s,%s,%s,", r->month, it->key, x->q->themes[it->theme]->key,
+			   x->q->pillars[it->pillar].key);
+		buf_reset(&raw);
+		if (a->state == ANSWER_GIVEN)
+			raw_answer(it, a, &raw);
+		buf_csv_field(&x->line, raw.data, ',');
+		buf_printf(&x->line, ",%s,", a->state == ANSWER_GIVEN ? "0" : a->state == ANSWER_NA ? "-2" : "-1");
+		if (a->state == ANSWER_GIVEN && it->type != ITEM_TEXT)
+			buf_double(&x->line, answer_item_score(it, a));
+		buf_puts(&x->line, "\r\n");
+		if (x->line.len > 1u << 20)
+			flush_line(x);
+	}
+	buf_release(&raw);
+}
+
+/* ---- .sav through libreadstat ---- */
+
+static ssize_t sav_write(const void *data, size_t len, void *ctx)
+{
+	struct exporter *x = ctx;
+	if (fwrite(data, 1, len, x->out) != len) {
+		x->write_failed = 1;
+		return -1;
+	}
+	return (ssize_t)len;
+}
+
+struct label_set_ctx {
+	readstat_label_set_t *set;
+};
+
+static void sav_label(void *ctx, double value, const char *label)
+{
+	struct label_set_ctx *c = ctx;
+	readstat_label_double_value(c->set, value, label);
+}
+
+static int sav_begin(struct exporter *x, long long rows, char *err, size_t errlen)
+{
+	x->rs = readstat_writer_init();
+	readstat_set_data_writer(x->rs, sav_write);
+	readstat_writer_set_file_label(x->rs, "FPHC scan research export");
+	readstat_writer_set_compression(x->rs, READSTAT_COMPRESS_ROWS);
+	x->rsvars = calloc(x->cb.n, sizeof(*x->rsvars));
+	if (!x->rsvars)
+		abort();
+	for (size_t i = 0; i < x->cb.n; i++) {
+		const struct xvar *v = &x->cb.vars[i];
+		readstat_variable_t *var = readstat_add_variable(x->rs, v->name,
+			v->is_string ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, v->is_string ? (size_t)v->width : 0);
+		const char *label = x->lang && strcmp(x->lang, "en") == 0 ? v->label_en : v->label_nl;
+		char shortl[256];
+		snprintf(shortl, sizeof(shortl), "%s", label); /* SPSS variable labels: 256 bytes */
+		readstat_variable_set_label(var, shortl);
+		double codes[3];
+		size_t nm = codebook_missing(v, codes);
+		struct label_set_ctx c = {NULL};
+		c.set = readstat_add_label_set(x->rs, READSTAT_TYPE_DOUBLE, v->name);
+		codebook_value_labels(v, x->lang, sav_label, &c);
+		for (size_t m = 0; m < nm; m++) {
+			readstat_variable_add_missing_double_value(var, codes[m]);
+			readstat_label_double_value(c.set, codes[m], codebook_missing_label(codes[m], x->lang));
+		}
+		if (!v->is_string && (nm || v->kind == XV_ANSWER || v->kind == XV_OPTION || v->kind == XV_DEMO))
+			readstat_variable_set_label_set(var, c.set);
+		readstat_variable_set_measure(var, v->is_string ? READSTAT_MEASURE_NOMINAL
+					      : v->kind == XV_ANSWER && v->item->type == ITEM_LIKERT5 ? READSTAT_MEASURE_ORDINAL
+					      : v->kind == XV_ANSWER && v->item->type != ITEM_NUMBER ? READSTAT_MEASURE_NOMINAL
+					      : v->kind == XV_OPTION || v->kind == XV_DEMO ? READSTAT_MEASURE_NOMINAL
+					      : READSTAT_MEASURE_SCALE);
+		x->rsvars[i] = var;
+	}
+	readstat_error_t e = readstat_begin_writing_sav(x->rs, x, rows);
+	if (e != READSTAT_OK) {
+		snprintf(err, errlen, "readstat: %s", readstat_error_message(e));
+		return -1;
+	}
+	return 0;
+}
+
+static int sav_row(struct exporter *x, const struct xrow *r)
+{
+	char tmp[32];
+	if (readstat_begin_row(x->rs) != READSTAT_OK)
+		return -1;
+	for (size_t i = 0; i < x->cb.n; i++) {
+		const struct xvar *v = &x->cb.vars[i];
+		readstat_variable_t *var = x->rsvars[i];
+		readstat_error_t e;
+		if (v->kind == XV_VERSION)
+			e = readstat_insert_double_value(x->rs, var, (double)x->q->version);
+		else if (v->kind == XV_SCAN)
+			e = readstat_insert_double_value(x->rs, var, strtod(r->scan, NULL));
+		else if (v->kind == XV_DEMO)
+			e = readstat_insert_double_value(x->rs, var, r->demo);
+		else if (v->kind == XV_TEXT) {
+			const struct answer *a = &r->set->answers[v->item->index];
+			e = readstat_insert_string_value(x->rs, var, a->state == ANSWER_GIVEN && a->text ? a->text : "");
+		} else if (v->is_string)
+			e = readstat_insert_string_value(x->rs, var, meta_text(v, r, tmp, sizeof(tmp)));
+		else
+			e = readstat_insert_double_value(x->rs, var, codebook_numeric(v, r->set, r->scores));
+		if (e != READSTAT_OK)
+			return -1;
+	}
+	return readstat_end_row(x->rs) == READSTAT_OK ? 0 : -1;
+}
+
+/* ---- the driver ---- */
+
+size_t research_scores_split(const char *text, const char **start, size_t *len, size_t n)
+{
+	size_t k = 0;
+	const char *p = text && *text == '{' ? text + 1 : "";
+	while (*p && *p != '}' && k < n) {
+		const char *e = p;
+		while (*e && *e != ',' && *e != '}')
+			e++;
+		if (e - p == 4 && memcmp(p, "NULL", 4) == 0) {
+			start[k] = NULL;
+			len[k] = 0;
+		} else {
+			start[k] = p;
+			len[k] = (size_t)(e - p);
+		}
+		k++;
+		p = *e == ',' ? e + 1 : e;
+	}
+	for (size_t i = k; i < n; i++) {
+		start[i] = NULL;
+		len[i] = 0;
+	}
+	return k;
+}
+
+struct answer_set *research_row_answers(struct row_decoder *d, const PGresult *res, int i)
+{
+	const struct questionnaire *q = d->q;
+	struct answer_set *set = row_decode_answers(d, db_str(res, i, RX_ANSWERS));
+	if (!set) /* a stored set that no longer validates: export it as unanswered */
+		return answer_set_new(q);
+	if (!db_bool(res, i, RX_OPEN_TEXT))
+		for (size_t j = 0; j < q->n_items; j++)
+			if (q->items[j]->type == ITEM_TEXT) {
+				set->answers[j].state = ANSWER_MISSING;
+				set->answers[j].text = NULL; /* the arena frees it */
+			}
+	return set;
+}
+
+static int write_rows(struct db *db, struct exporter *x, const struct research_filter *f, long long *rows,
+		      char *err, size_t errlen)
+{
+	long long count = 0;
+	int rc = -1;
+	double *scores = calloc(x->nscores, sizeof(*scores));
+	const char **score_text = calloc(x->nscores, sizeof(*score_text));
+	size_t *score_len = calloc(x->nscores, sizeof(*score_len));
+	struct row_decoder dec;
+	row_decoder_init(&dec, x->q);
+	if (!scores || !score_text || !score_len)
+		abort();
+	if (db_research_export_open(db, f, &count) != 0) {
+		snprintf(err, errlen, "%s", db->err);
+		goto done;
+	}
+	if (x->fmt == EXPORT_SAV && sav_begin(x, count, err, errlen) != 0)
+		goto done;
+	if (x->fmt == EXPORT_WIDE)
+		write_wide_header(x);
+	if (x->fmt == EXPORT_LONG)
+		buf_puts(&x->line, "pseudonym,scan,version,sector,size_class,region,month,item,theme,pillar,answer,missing,score\r\n");
+	for (;;) {
+		PGresult *res = db_research_export_fetch(db);
+		if (!res) {
+			snprintf(err, errlen, "%s", db->err);
+			goto done;
+		}
+		int n = PQntuples(res);
+		for (int i = 0; i < n; i++) {
+			struct xrow r;
+			research_pseudonym(x->key, db_ll(res, i, RX_COMPANY_ID, 0), r.pseudonym);
+			r.scan = db_str(res, i, RX_SCAN_ID);
+			r.sector = db_str(res, i, RX_SECTOR);
+			r.size = db_str(res, i, RX_SIZE_CLASS);
+			r.region = db_str(res, i, RX_REGION);
+			r.month = db_str(res, i, RX_MONTH);
+			r.demo = db_bool(res, i, RX_DEMO);
+			r.set = research_row_answers(&dec, res, i);
+			research_scores_split(db_str(res, i, RX_SCORES), score_text, score_len, x->nscores);
+			if (x->fmt == EXPORT_SAV)
+				for (size_t k = 0; k < x->nscores; k++)
+					scores[k] = score_text[k] ? strtod(score_text[k], NULL) : NAN;
+			r.scores = scores;
+			r.score_text = score_text;
+			r.score_len = score_len;
+			if (x->fmt == EXPORT_WIDE)
+				write_wide(x, &r);
+			else if (x->fmt == EXPORT_LONG)
+				write_long(x, &r);
+			else if (sav_row(x, &r) != 0)
+				x->write_failed = 1;
+			answer_set_free(r.set);
+			if (x->line.len > 1u << 16)
+				flush_line(x);
+			if (x->write_failed) {
+				PQclear(res);
+				snprintf(err, errlen, "writing the export failed");
+				goto done;
+			}
+			(*rows)++;
+			if ((i & 15) == 15)
+				db_research_export_poll(db);
+		}
+		PQclear(res);
+		if (n == 0)
+			break;
+	}
+	if (flush_line(x) != 0) {
+		snprintf(err, errlen, "writing the export failed");
+		goto done;
+	}
+	if (x->fmt == EXPORT_SAV && readstat_end_writing(x->rs) != READSTAT_OK) {
+		snprintf(err, errlen, "readstat could not finish the file");
+		goto done;
+	}
+	rc = 0;
+done:
+	db_research_export_close(db);
+	free(scores);
+	free(score_text);
+	free(score_len);
+	row_decoder_release(&dec);
+	return rc;
+}
+
+int research_export_write(struct db *db, const struct questionnaire *q, const struct research_filter *f,
+			  enum export_format fmt, const char *lang, FILE *out, long long *rows,
+			  char *err, size_t errlen)
+{
+	struct exporter x;
+	memset(&x, 0, sizeof(x));
+	x.q = q;
+	x.fmt = fmt;
+	x.lang = lang ? lang : "nl";
+	x.out = out;
+	buf_init(&x.line, 0);
+	codebook_build(&x.cb, q);
+	*rows = 0;
+	int rc = -1;
+	if (fmt == EXPORT_CODEBOOK) {
+		codebook_write_csv(&x.cb, &x.line);
+		*rows = (long long)x.cb.n;
+		rc = flush_line(&x);
+		if (rc)
+			snprintf(err, errlen, "writing the codebook failed");
+		goto done;
+	}
+	if (db_research_secret(db, x.key) != 0) {
+		snprintf(err, errlen, "%s", db->err);
+		goto done;
+	}
+	x.nscores = scan_score_row_count(q);
+	struct score_row *sr = calloc(x.nscores, sizeof(*sr));
+	x.score_keys = calloc(x.nscores, sizeof(*x.score_keys));
+	if (!sr || !x.score_keys)
+		abort();
+	/* the keys in scan_score_rows order, without scoring anything */
+	size_t k = 0;
+	x.score_keys[k++] = "overall:overall";
+	for (size_t p = 0; p < q->n_pillars; p++) {
+		x.score_keys[k++] = arena_printf(&x.cb.arena, "pillar:%s", q->pillars[p].key);
+		for (size_t t = 0; t < q->pillars[p].n_themes; t++)
+			x.score_keys[k++] = arena_printf(&x.cb.arena, "theme:%s", q->pillars[p].themes[t].key);
+	}
+	free(sr);
+	rc = write_rows(db, &x, f, rows, err, errlen);
+	memset(x.key, 0, sizeof(x.key));
+done:
+	if (x.rs)
+		readstat_writer_free(x.rs);
+	free(x.rsvars);
+	free(x.score_keys);
+	buf_release(&x.line);
+	codebook_release(&x.cb);
+	return rc;
+}

@@ -1,0 +1,79 @@
+/* scan_workflow.c: status order and transition rules; see scan_workflow.h. */
+#include <string.h>
+
+#include "common/crypto.h"
+#include "server/app/config.h"
+#include "server/app/report_build.h"
+#include "server/app/scan_workflow.h"
+#include "server/db/report.h"
+#include "common/banned.h"
+
+static const char *const order[] = {"submitted", "advice", "final", "meeting_held", "closed"};
+#define N_ORDER ((int)(sizeof(order) / sizeof(order[0])))
+
+int scan_status_rank(const char *status)
+{
+	for (int i = 0; status && i < N_ORDER; i++)
+		if (strcmp(order[i], status) == 0)
+			return i;
+	return -1;
+}
+
+const char *scan_status_next(const char *status)
+{
+	int i = scan_status_rank(status);
+	return i >= 0 && i + 1 < N_ORDER ? order[i + 1] : NULL;
+}
+
+int scan_status_forward_ok(const char *from, const char *to)
+{
+	int a = scan_status_rank(from), b = scan_status_rank(to);
+	return a >= 0 && b == a + 1;
+}
+
+int scan_status_reopen_ok(const char *from, const char *to)
+{
+	int a = scan_status_rank(from), b = scan_status_rank(to);
+	return a >= 0 && b >= 0 && b < a;
+}
+
+int scan_final_prepare(struct db *db, long long scan_id, long long org_id, long long user_id,
+		       struct scan_final *f, char *err, size_t errlen)
+{
+	memset(f, 0, sizeof(*f));
+	buf_init(&f->pdf, 64u * 1024 * 1024);
+	f->scan_id = scan_id;
+	f->user_id = user_id;
+	f->created = time(NULL);
+	struct arena a = ARENA_INIT;
+	struct scanview_scope scope = {.org_id = org_id, .benchmark_k = config.benchmark_k};
+	struct report_build_opts o = {.lang = NULL, .draft = 0, .created = f->created};
+	struct report r;
+	struct report_build_info info;
+	int rc = 0;
+	enum scanview_status st = report_build(db, &a, scan_id, &scope, &o, &r, &info);
+	if (st != SCANVIEW_OK) {
+		rc = st == SCANVIEW_NOT_FOUND ? 1 : -1;
+		snprintf(err, errlen, "%s", st == SCANVIEW_NOT_FOUND ? "scan not found" : db->err);
+	} else if (report_render(&r, &f->pdf, err, errlen) != 0) {
+		rc = -1;
+	} else {
+		crypto_sha256_hex(f->pdf.data, f->pdf.len, f->sha256);
+		f->benchmark_refresh_id = info.benchmark_refresh_id;
+	}
+	arena_release(&a);
+	return rc;
+}
+
+int scan_on_final(struct db *db, void *arg)
+{
+	struct scan_final *f = arg;
+	return db_report_insert(db, f->scan_id, f->pdf.data, f->pdf.len, f->sha256, f->user_id, f->created,
+				f->benchmark_refresh_id, &f->version);
+}
+
+void scan_final_release(struct scan_final *f)
+{
+	if (f)
+		buf_release(&f->pdf);
+}

@@ -1,0 +1,31 @@
+/* routes.h: the route tables, one per page file (each ended by {NULL}); the
+ * list of tables is server/http/routes.c. */
+#ifndef FPHC_ROUTES_H
+#define FPHC_ROUTES_H
+
+#include "server/http/router.h"
+
+/* public: server/pages/public/ */
+extern const struct route routes_site[];       /* site.c: health, static files, home, language */
+extern const struct route routes_login[];      /* login.c */
+extern const struct route routes_take_part[];  /* take_part.c */
+/* the owner's scan: server/pages/respondent/ */
+extern const struct route routes_respondent[];   /* routes.c */
+extern const struct route routes_owner_report[]; /* report.c */
+/* the office: server/pages/office/ */
+extern const struct route routes_dashboard[];
+extern const struct route routes_account[];
+extern const struct route routes_settings[];
+extern const struct route routes_data_protection[];
+extern const struct route routes_users[];
+extern const struct route routes_companies[];
+extern const struct route routes_invitations[];
+extern const struct route routes_scan[];
+extern const struct route routes_offers[];
+extern const struct route routes_actions[];
+extern const struct route routes_reports[];
+/* the research workspace: server/pages/research/ */
+extern const struct route routes_research[];   /* workspace.c */
+extern const struct route routes_assessment[]; /* assessment.c */
+
+#endif

@@ -1,0 +1,152 @@
+/* session.c: back-office sessions, roles, CSRF and the audit helper; see session.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/http/session.h"
+#include "server/db/db.h"
+#include "server/http/log.h"
+#include "server/http/router.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+#define COOKIE "fphc_sid"
+
+static unsigned role_bit(const char *name)
+{
+	if (strcmp(name, "admin") == 0)
+		return ROLE_ADMIN;
+	if (strcmp(name, "advisor") == 0)
+		return ROLE_ADVISOR;
+	if (strcmp(name, "researcher") == 0)
+		return ROLE_RESEARCHER;
+	return 0;
+}
+
+void session_load(struct req *r)
+{
+	const char *lang = req_cookie(r, "fphc_lang");
+	if (lang && strcmp(lang, "en") == 0)
+		r->lang = "en";
+	const char *sid = req_cookie(r, COOKIE);
+	if (!sid || strlen(sid) != 43)
+		return;
+	char hash[SHA256_HEX_LEN + 1];
+	crypto_sha256_hex(sid, strlen(sid), hash);
+	struct db *db = req_db(r);
+	PGresult *res = db_q(db,
+		"UPDATE sessions s SET last_seen_at = now() FROM users u JOIN organisations o ON o.id = u.org_id"
+		" WHERE s.id_hash = $1 AND u.id = s.user_id AND NOT u.disabled"
+		" AND s.last_seen_at > now() - interval '8 hours' AND s.created_at > now() - interval '7 days'"
+		" RETURNING u.id, u.org_id, u.role, u.email, u.name, o.name, o.slug, o.kind, s.csrf_token, s.lang",
+		hash);
+	if (!res)
+		return;
+	if (PQntuples(res) == 1) {
+		struct session *s = arena_alloc(&r->arena, sizeof(*s));
+		s->user_id = db_ll(res, 0, 0, 0);
+		s->org_id = db_ll(res, 0, 1, 0);
+		s->role_name = arena_strdup(&r->arena, db_str(res, 0, 2));
+		s->role = role_bit(s->role_name);
+		s->email = arena_strdup(&r->arena, db_str(res, 0, 3));
+		s->name = arena_strdup(&r->arena, db_str(res, 0, 4));
+		s->org_name = arena_strdup(&r->arena, db_str(res, 0, 5));
+		s->org_slug = arena_strdup(&r->arena, db_str(res, 0, 6));
+		s->org_kind = arena_strdup(&r->arena, db_str(res, 0, 7));
+		s->csrf = arena_strdup(&r->arena, db_str(res, 0, 8));
+		s->id_hash = arena_strdup(&r->arena, hash);
+		r->lang = strcmp(db_str(res, 0, 9), "en") == 0 ? "en" : "nl";
+		r->session = s;
+	}
+	PQclear(res);
+}
+
+static void set_cookie(struct req *r, const char *value, int max_age)
+{
+	char *c = arena_printf(&r->arena, COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
+			       value, max_age, r->tls ? "; Secure" : "");
+	req_add_header(r, "Set-Cookie", c);
+}
+
+int session_create(struct req *r, long long user_id)
+{
+	char sid[44], hash[SHA256_HEX_LEN + 1], csrf[TOKEN_TEXT_LEN + 1], uid[24];
+	crypto_token_new32(sid);
+	crypto_sha256_hex(sid, strlen(sid), hash);
+	crypto_token_new(csrf);
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	if (r->session)
+		session_destroy(r);
+	if (db_x(req_db(r), "INSERT INTO sessions(id_hash, user_id, csrf_token, lang) VALUES ($1, $2, $3, $4)",
+		 hash, uid, csrf, r->lang) != 0)
+		return -1;
+	set_cookie(r, sid, 7 * 24 * 3600);
+	return 0;
+}
+
+void session_destroy(struct req *r)
+{
+	if (r->session)
+		db_x(req_db(r), "DELETE FROM sessions WHERE id_hash = $1", r->session->id_hash);
+	r->session = NULL;
+	set_cookie(r, "", 0);
+}
+
+int auth_require(struct req *r, unsigned roles)
+{
+	if (!r->session) {
+		if (req_is_api(r)) {
+			reply_json_error(r, 401, "login required", NULL);
+			return -1;
+		}
+		const char *next = strcmp(r->method, "GET") == 0 ? r->path : "/";
+		struct buf b;
+		buf_init(&b, 4096);
+		buf_puts(&b, "/login?next=");
+		for (const char *p = next; *p; p++) {
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			    *p == '/' || *p == '-' || *p == '_' || *p == '.')
+				buf_putc(&b, *p);
+			else
+				buf_printf(&b, "%%%02X", (unsigned char)*p);
+		}
+		reply_redirect(r, b.data);
+		buf_release(&b);
+		return -1;
+	}
+	if (!(r->session->role & roles)) {
+		audit(r, "denied", "route", 0, NULL);
+		reply_error(r, 404);
+		return -1;
+	}
+	return 0;
+}
+
+int csrf_require(struct req *r)
+{
+	const char *sent = req_form(r, "csrf");
+	if (!r->session || !sent || !crypto_str_equal(sent, r->session->csrf)) {
+		reply_error(r, 403);
+		return -1;
+	}
+	return 0;
+}
+
+void audit(struct req *r, const char *action, const char *object_type, long long object_id,
+	   const char *detail_json)
+{
+	char org[24] = "", user[24] = "", obj[24] = "";
+	if (r->session) {
+		snprintf(org, sizeof(org), "%lld", r->session->org_id);
+		snprintf(user, sizeof(user), "%lld", r->session->user_id);
+	}
+	if (object_id)
+		snprintf(obj, sizeof(obj), "%lld", object_id);
+	const char *route = r->route ? r->route->pattern : "";
+	char *detail = detail_json ? (char *)detail_json : arena_printf(&r->arena, "{\"route\":\"%s\"}", route);
+	if (db_x(req_db(r),
+		 "INSERT INTO audit_log(org_id, user_id, actor, action, object_type, object_id, detail, ip)"
+		 " VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::bigint, $7::jsonb, $8)",
+		 org[0] ? org : NULL, user[0] ? user : NULL, r->session ? r->session->email : "", action,
+		 object_type ? object_type : "", obj[0] ? obj : NULL, detail, r->client_ip) != 0)
+		log_error("audit log write failed: %s", req_db(r)->err);
+}

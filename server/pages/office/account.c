@@ -1,0 +1,187 @@
+/* account.c: "my account" (change password) and the one-time set-password
+ * link (/password/TOKEN) that new users and users reset by an admin receive. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/http/page.h"
+#include "server/app/password_policy.h"
+#include "server/http/routes.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/pages/office/office.h"
+#include "server/db/account.h"
+#include "server/db/ratelimit.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+static void account_show(struct req *r, int status, cJSON *ctx)
+{
+	if (!ctx)
+		ctx = page_ctx(r);
+	office_notice(r, ctx);
+	char key[32];
+	snprintf(key, sizeof(key), "office.role.%s", r->session->role_name);
+	cJSON_AddStringToObject(ctx, "role_name", i18n_get(r->lang, key));
+	cJSON_AddNumberToObject(ctx, "min_chars", PASSWORD_MIN_CHARS);
+	page_render(r, status, "office/account", i18n_get(r->lang, "office.account.title"), ctx);
+}
+
+static void account_page(struct req *r)
+{
+	if (auth_require(r, ROLE_ADMIN | ROLE_ADVISOR | ROLE_RESEARCHER) != 0)
+		return;
+	account_show(r, 200, NULL);
+}
+
+/* Checks new + repeat against the policy; adds field errors to ctx. */
+static void check_new_password(struct req *r, cJSON *ctx, const char *pw, const char *pw2, const char *email)
+{
+	enum password_verdict v = password_check(pw, email);
+	if (v != PASSWORD_OK)
+		page_field_error(ctx, "password", i18n_get(r->lang, password_message_key(v)));
+	else if (strcmp(pw, pw2) != 0)
+		page_field_error(ctx, "password2", i18n_get(r->lang, "office.password.mismatch"));
+}
+
+static void account_password(struct req *r)
+{
+	if (office_post(r, ROLE_ADMIN | ROLE_ADVISOR | ROLE_RESEARCHER) != 0)
+		return;
+	struct db *db = req_db(r);
+	const char *cur = req_form(r, "current"), *pw = req_form(r, "password"), *pw2 = req_form(r, "password2");
+	char key[64], stored[128];
+	snprintf(key, sizeof(key), "pwchange:%lld", r->session->user_id);
+	int limited = ratelimit_hit(db, key, 600, 10);
+	if (limited < 0 || db_user_password_hash(db, r->session->user_id, stored) != 0) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	if (limited) {
+		page_field_error(ctx, "current", i18n_get(r->lang, "login.throttled"));
+		account_show(r, 429, ctx);
+		return;
+	}
+	if (!cur || !stored[0] || !crypto_password_verify(stored, cur))
+		page_field_error(ctx, "current", i18n_get(r->lang, "office.account.current_wrong"));
+	check_new_password(r, ctx, pw ? pw : "", pw2 ? pw2 : "", r->session->email);
+	if (page_has_errors(ctx)) {
+		account_show(r, 400, ctx);
+		return;
+	}
+	char hash[128];
+	if (crypto_password_hash(pw, hash) != 0 ||
+	    db_user_change_password(db, r->session->user_id, hash, r->session->id_hash) != 0) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	cJSON_Delete(ctx);
+	ratelimit_clear(db, key);
+	audit(r, "password_changed", "user", r->session->user_id, NULL);
+	reply_redirect(r, "/account?msg=password_changed");
+}
+
+/* ---- /password/TOKEN ---- */
+
+static int token_throttled(struct req *r)
+{
+	char key[96];
+	snprintf(key, sizeof(key), "token-ip:%s", r->client_ip);
+	int limited = ratelimit_hit(req_db(r), key, 600, 60);
+	if (limited < 0)
+		reply_db_error(r);
+	else if (limited)
+		reply_error(r, 429);
+	return limited != 0;
+}
+
+static void set_password_show(struct req *r, int status, const char *email, cJSON *ctx)
+{
+	if (!ctx)
+		ctx = page_ctx(r);
+	cJSON_AddStringToObject(ctx, "token", req_param(r, 0));
+	cJSON_AddStringToObject(ctx, "account_email", email);
+	cJSON_AddNumberToObject(ctx, "min_chars", PASSWORD_MIN_CHARS);
+	page_render(r, status, "public/password_set", i18n_get(r->lang, "office.password_set.title"), ctx);
+}
+
+static void link_invalid(struct req *r)
+{
+	cJSON *ctx = page_ctx(r);
+	cJSON_AddStringToObject(ctx, "error_title", i18n_get(r->lang, "office.password_set.invalid"));
+	cJSON_AddStringToObject(ctx, "error_text", i18n_get(r->lang, "office.password_set.invalid_text"));
+	page_render(r, 404, "error", i18n_get(r->lang, "office.password_set.invalid"), ctx);
+}
+
+static void set_password_form(struct req *r)
+{
+	if (token_throttled(r))
+		return;
+	char email[256];
+	long long uid = strlen(req_param(r, 0)) == TOKEN_TEXT_LEN ?
+		db_password_token_peek(req_db(r), req_param(r, 0), email, sizeof(email)) : 0;
+	if (uid < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (uid == 0) {
+		link_invalid(r);
+		return;
+	}
+	set_password_show(r, 200, email, NULL);
+}
+
+static void set_password_post(struct req *r)
+{
+	if (token_throttled(r))
+		return;
+	struct db *db = req_db(r);
+	const char *token = req_param(r, 0);
+	char email[256];
+	long long uid = strlen(token) == TOKEN_TEXT_LEN ? db_password_token_peek(db, token, email, sizeof(email)) : 0;
+	if (uid < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (uid == 0) {
+		link_invalid(r);
+		return;
+	}
+	const char *pw = req_form(r, "password"), *pw2 = req_form(r, "password2");
+	cJSON *ctx = page_ctx(r);
+	check_new_password(r, ctx, pw ? pw : "", pw2 ? pw2 : "", email);
+	if (page_has_errors(ctx)) {
+		set_password_show(r, 400, email, ctx);
+		return;
+	}
+	cJSON_Delete(ctx);
+	char hash[128];
+	if (crypto_password_hash(pw, hash) != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	uid = db_password_token_use(db, token, hash);
+	if (uid < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (uid == 0) {
+		link_invalid(r);
+		return;
+	}
+	if (session_create(r, uid) != 0) {
+		reply_db_error(r);
+		return;
+	}
+	office_audit_as(r, uid, "password_set");
+	reply_redirect(r, "/app");
+}
+
+const struct route routes_account[] = {
+	{"GET", "/account", account_page, 0},
+	{"POST", "/account/password", account_password, 0},
+	{"GET", "/password/:token", set_password_form, 0},
+	{"POST", "/password/:token", set_password_post, 0},
+	{NULL, NULL, NULL, 0},
+};

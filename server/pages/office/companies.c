@@ -1,0 +1,292 @@
+/* companies.c: the association's companies — list with search and paging,
+ * create and edit with server-side checks, and the company page with its scans. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/http/page.h"
+#include "server/app/mail.h"
+#include "server/http/routes.h"
+#include "server/app/sector.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/pages/office/office.h"
+#include "server/db/company.h"
+#include "server/db/protection.h"
+#include "common/text.h"
+#include "common/banned.h"
+
+static void companies_list(struct req *r)
+{
+	if (auth_require(r, ROLE_STAFF) != 0)
+		return;
+	const char *q = req_query(r, "q");
+	char qbuf[101];
+	snprintf(qbuf, sizeof(qbuf), "%s", q ? q : "");
+	text_trim(qbuf);
+	int page = office_page(r);
+	PGresult *res = db_company_search(req_db(r), r->session->org_id, qbuf, (page - 1) * OFFICE_PER_PAGE, OFFICE_PER_PAGE);
+	if (!res) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	office_notice(r, ctx);
+	cJSON_AddStringToObject(ctx, "q", qbuf);
+	cJSON *list = cJSON_AddArrayToObject(ctx, "companies");
+	long long total = 0;
+	for (int i = 0; i < PQntuples(res); i++) {
+		cJSON *c = cJSON_CreateObject();
+		cJSON_AddNumberToObject(c, "id", (double)db_ll(res, i, 0, 0));
+		cJSON_AddStringToObject(c, "name", db_str(res, i, 1));
+		cJSON_AddStringToObject(c, "kvk", db_str(res, i, 2));
+		cJSON_AddStringToObject(c, "sector", sbi_name(db_str(res, i, 3), r->lang));
+		cJSON_AddStringToObject(c, "municipality", db_str(res, i, 4));
+		cJSON_AddNumberToObject(c, "scans", (double)db_ll(res, i, 5, 0));
+		const char *st = db_str(res, i, 6);
+		cJSON_AddStringToObject(c, "status", st[0] ? office_status_name(r, st) : "");
+		total = db_ll(res, i, 7, 0);
+		cJSON_AddItemToArray(list, c);
+	}
+	PQclear(res);
+	if (total == 0 && page > 1)
+		total = 1;  /* a page past the end: still offer the way back */
+	struct buf base;
+	buf_init(&base, 1024);
+	buf_puts(&base, "/companies");
+	if (qbuf[0]) {
+		buf_puts(&base, "?q=");
+		for (const unsigned char *p = (const unsigned char *)qbuf; *p; p++)
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+				buf_putc(&base, (char)*p);
+			else
+				buf_printf(&base, "%%%02X", *p);
+	}
+	office_pager(ctx, total, page, base.data);
+	buf_release(&base);
+	cJSON_AddNumberToObject(ctx, "total", (double)total);
+	page_render(r, 200, "office/companies", i18n_get(r->lang, "office.companies.title"), ctx);
+}
+
+/* ---- create / edit ---- */
+
+static const char *const fields[] = {"name", "kvk", "sector", "fte", "municipality", "contact_name", "email", "phone"};
+
+static void form_show(struct req *r, int status, long long id, cJSON *ctx, const char *sector)
+{
+	cJSON_AddItemToObject(ctx, "sectors", sbi_options(r->lang, sector));
+	if (id) {
+		cJSON_AddNumberToObject(ctx, "id", (double)id);
+		cJSON_AddStringToObject(ctx, "action", arena_printf(&r->arena, "/companies/%lld", id));
+	} else {
+		cJSON_AddStringToObject(ctx, "action", "/companies");
+	}
+	page_render(r, status, "office/company_form",
+		    i18n_get(r->lang, id ? "office.company.edit_title" : "office.company.new_title"), ctx);
+}
+
+static void company_new(struct req *r)
+{
+	if (auth_require(r, ROLE_STAFF) != 0)
+		return;
+	cJSON *ctx = page_ctx(r);
+	cJSON_AddObjectToObject(ctx, "form");
+	form_show(r, 200, 0, ctx, NULL);
+}
+
+static void company_edit(struct req *r)
+{
+	if (auth_require(r, ROLE_STAFF) != 0)
+		return;
+	long long id = office_id(r, 0);
+	PGresult *res = id ? db_company_get(req_db(r), r->session->org_id, id) : NULL;
+	if (id && !res) {
+		reply_db_error(r);
+		return;
+	}
+	if (!res || PQntuples(res) != 1) {
+		PQclear(res);
+		office_not_found(r, "company", id);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	cJSON *f = cJSON_AddObjectToObject(ctx, "form");
+	for (int i = 0; i < 8; i++)
+		cJSON_AddStringToObject(f, fields[i], db_str(res, 0, i + 1));
+	char sector[2];
+	snprintf(sector, sizeof(sector), "%s", db_str(res, 0, 3));
+	PQclear(res);
+	form_show(r, 200, id, ctx, sector);
+}
+
+/* Removes spaces and dots people type in KvK numbers ("1234 5678"). */
+static void squeeze(char *s)
+{
+	char *w = s;
+	for (char *p = s; *p; p++)
+		if (*p != ' ' && *p != '.')
+			*w++ = *p;
+	*w = '\0';
+}
+
+static int phone_ok(const char *s)
+{
+	size_t digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!strchr(" +-()", *p))
+			return 0;
+	}
+	return digits >= 6 && strlen(s) <= 30;
+}
+
+/* Reads and checks the company form; errors go into ctx. */
+static void read_company(struct req *r, cJSON *ctx, struct company_input *c, char fte[32])
+{
+	char *kvk = office_field(r, "kvk");
+	squeeze(kvk);
+	*c = (struct company_input){
+		.name = office_field(r, "name"), .kvk = kvk, .sector = office_field(r, "sector"),
+		.municipality = office_field(r, "municipality"), .contact_name = office_field(r, "contact_name"),
+		.email = office_field(r, "email"), .phone = office_field(r, "phone"),
+	};
+	const char *fte_in = office_field(r, "fte");
+	double v;
+	if (!c->name[0])
+		page_field_error(ctx, "name", i18n_get(r->lang, "office.company.name_missing"));
+	else if (strlen(c->name) > 200)
+		page_field_error(ctx, "name", i18n_get(r->lang, "office.form.too_long"));
+	if (kvk[0] && (strlen(kvk) != 8 || strspn(kvk, "0123456789") != 8))
+		page_field_error(ctx, "kvk", i18n_get(r->lang, "office.company.kvk_invalid"));
+	if (!sbi_find(c->sector))
+		page_field_error(ctx, "sector", i18n_get(r->lang, "office.company.sector_missing"));
+	if (text_parse_double(fte_in, 0.1, 100000, &v) != 0)
+		page_field_error(ctx, "fte", i18n_get(r->lang, "office.company.fte_invalid"));
+	else
+		snprintf(fte, 32, "%.1f", v);
+	c->fte = fte;
+	if (strlen(c->municipality) > 100)
+		page_field_error(ctx, "municipality", i18n_get(r->lang, "office.form.too_long"));
+	if (strlen(c->contact_name) > 200)
+		page_field_error(ctx, "contact_name", i18n_get(r->lang, "office.form.too_long"));
+	if (c->email[0] && !office_email_valid(c->email))
+		page_field_error(ctx, "email", i18n_get(r->lang, "office.users.email_invalid"));
+	if (c->phone[0] && !phone_ok(c->phone))
+		page_field_error(ctx, "phone", i18n_get(r->lang, "office.company.phone_invalid"));
+}
+
+static void company_save(struct req *r)
+{
+	if (office_post(r, ROLE_STAFF) != 0)
+		return;
+	long long id = req_param(r, 0)[0] ? office_id(r, 0) : 0;
+	if (req_param(r, 0)[0] && !id) {
+		office_not_found(r, "company", 0);
+		return;
+	}
+	struct db *db = req_db(r);
+	cJSON *ctx = page_ctx(r);
+	struct company_input c;
+	char fte[32] = "";
+	read_company(r, ctx, &c, fte);
+	long long saved = 0;
+	if (!page_has_errors(ctx)) {
+		saved = db_company_save(db, r->session->org_id, id, &c);
+		if (saved < 0 && db_failed_with(db, "23505")) {
+			page_field_error(ctx, "kvk", i18n_get(r->lang, "office.company.kvk_taken"));
+		} else if (saved < 0) {
+			cJSON_Delete(ctx);
+			reply_db_error(r);
+			return;
+		} else if (saved == 0) {
+			cJSON_Delete(ctx);
+			office_not_found(r, "company", id);
+			return;
+		}
+	}
+	if (page_has_errors(ctx)) {
+		cJSON *f = cJSON_AddObjectToObject(ctx, "form");
+		for (int i = 0; i < 8; i++)
+			cJSON_AddStringToObject(f, fields[i], office_field(r, fields[i]));
+		form_show(r, 400, id, ctx, c.sector);
+		return;
+	}
+	cJSON_Delete(ctx);
+	audit(r, id ? "company_updated" : "company_created", "company", saved, NULL);
+	reply_redirect(r, arena_printf(&r->arena, "/companies/%lld?msg=%s", saved, id ? "saved" : "company_created"));
+}
+
+/* ---- the company page ---- */
+
+void office_company_render(struct req *r, int status, long long id, cJSON *ctx)
+{
+	struct db *db = req_db(r);
+	PGresult *co = db_company_get(db, r->session->org_id, id);
+	PGresult *sc = co && PQntuples(co) == 1 ? db_company_scans(db, r->session->org_id, id) : NULL;
+	if (!co || (PQntuples(co) == 1 && !sc)) {
+		PQclear(co);
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	if (PQntuples(co) != 1) {
+		PQclear(co);
+		cJSON_Delete(ctx);
+		office_not_found(r, "company", id);
+		return;
+	}
+	cJSON *c = cJSON_AddObjectToObject(ctx, "company");
+	cJSON_AddNumberToObject(c, "id", (double)id);
+	for (int i = 0; i < 8; i++)
+		cJSON_AddStringToObject(c, fields[i], db_str(co, 0, i + 1));
+	cJSON_AddStringToObject(c, "sector_name", sbi_name(db_str(co, 0, 3), r->lang));
+	cJSON_AddStringToObject(c, "created", db_str(co, 0, 9));
+	cJSON *list = cJSON_AddArrayToObject(ctx, "scans");
+	for (int i = 0; i < PQntuples(sc); i++) {
+		cJSON *s = cJSON_CreateObject();
+		const char *st = db_str(sc, i, 1);
+		cJSON_AddNumberToObject(s, "id", (double)db_ll(sc, i, 0, 0));
+		cJSON_AddStringToObject(s, "status", st);
+		cJSON_AddStringToObject(s, "status_name", office_status_name(r, st));
+		cJSON_AddStringToObject(s, "created", db_str(sc, i, 2));
+		cJSON_AddStringToObject(s, "submitted", db_str(sc, i, 3));
+		cJSON_AddStringToObject(s, "advisor", db_str(sc, i, 4));
+		cJSON_AddBoolToObject(s, "live_link", db_bool(sc, i, 5));
+		cJSON_AddBoolToObject(s, "sent", db_bool(sc, i, 6));
+		cJSON_AddStringToObject(s, "expires", db_str(sc, i, 7));
+		cJSON_AddBoolToObject(s, "can_reissue", strcmp(st, "invited") == 0 || strcmp(st, "started") == 0);
+		cJSON_AddItemToArray(list, s);
+	}
+	PQclear(co);
+	PQclear(sc);
+	cJSON_AddBoolToObject(ctx, "smtp", mail_configured());
+	char requested[16];
+	if (r->session->role == ROLE_ADMIN && db_erasure_pending_for(db, r->session->org_id, id, requested) > 0)
+		cJSON_AddStringToObject(ctx, "erasure_requested", requested);
+	office_notice(r, ctx);
+	page_render(r, status, "office/company", cJSON_GetObjectItem(c, "name")->valuestring, ctx);
+}
+
+static void company_page(struct req *r)
+{
+	if (auth_require(r, ROLE_STAFF) != 0)
+		return;
+	long long id = office_id(r, 0);
+	if (!id) {
+		office_not_found(r, "company", 0);
+		return;
+	}
+	office_company_render(r, 200, id, page_ctx(r));
+	if (r->status == 200)
+		audit(r, "company_view", "company", id, NULL);
+}
+
+const struct route routes_companies[] = {
+	{"GET", "/companies", companies_list, 0},
+	{"POST", "/companies", company_save, 0},
+	{"GET", "/companies/new", company_new, 0},
+	{"GET", "/companies/:id", company_page, 0},
+	{"POST", "/companies/:id", company_save, 0},
+	{"GET", "/companies/:id/edit", company_edit, 0},
+	{NULL, NULL, NULL, 0},
+};

@@ -1,0 +1,211 @@
+/* data_protection.c: the admin's data-protection pages — a company's data as JSON,
+ * erasing a company, owners' erasure requests with the erasure policy
+ * (/admin/privacy), and the audit-log browser (/admin/audit). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/http/page.h"
+#include "server/http/routes.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/pages/office/office.h"
+#include "server/db/protection.h"
+#include "common/banned.h"
+
+static void company_export(struct req *r)
+{
+	if (auth_require(r, ROLE_ADMIN) != 0)
+		return;
+	long long id = office_id(r, 0);
+	char *json = NULL;
+	int found = id ? db_company_data_json(req_db(r), r->session->org_id, id, &json) : 0;
+	if (found < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (!found) {
+		office_not_found(r, "company", id);
+		return;
+	}
+	audit(r, "company_export", "company", id, NULL);
+	reply_bytes(r, 200, "application/json; charset=utf-8", json, strlen(json),
+		    arena_printf(&r->arena, "bedrijf-%lld.json", id));
+	free(json);
+}
+
+static void company_erase(struct req *r)
+{
+	if (office_post(r, ROLE_ADMIN) != 0)
+		return;
+	long long id = office_id(r, 0);
+	const char *confirm = req_form(r, "confirm");
+	if (!confirm || strcmp(confirm, "yes") != 0) {
+		cJSON *ctx = page_ctx(r);
+		page_field_error(ctx, "confirm", i18n_get(r->lang, "office.erase.confirm_missing"));
+		office_company_render(r, 400, id, ctx);
+		return;
+	}
+	const char *reason = req_form(r, "reason");
+	struct erase_actor who = {r->session->user_id, r->session->email, r->client_ip,
+				  reason && strcmp(reason, "owner_request") == 0 ? "owner_request" : "admin"};
+	struct erase_report rep;
+	int rc = id ? db_company_erase(req_db(r), r->session->org_id, id, &who, 1, &rep) : 0;
+	if (rc < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (rc == 0) {
+		office_not_found(r, "company", id);
+		return;
+	}
+	reply_redirect(r, "/companies?msg=erased");
+}
+
+/* ---- /admin/privacy: requests and policy ---- */
+
+static void privacy_admin(struct req *r)
+{
+	if (auth_require(r, ROLE_ADMIN) != 0)
+		return;
+	struct db *db = req_db(r);
+	PGresult *req = db_erasure_pending(db, r->session->org_id);
+	struct erasure_policy pol;
+	if (!req || db_erasure_policy_get(db, r->session->org_id, &pol) != 0) {
+		PQclear(req);
+		reply_db_error(r);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	office_notice(r, ctx);
+	cJSON *list = cJSON_AddArrayToObject(ctx, "requests");
+	for (int i = 0; i < PQntuples(req); i++) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddNumberToObject(e, "company_id", (double)db_ll(req, i, 1, 0));
+		cJSON_AddStringToObject(e, "company", db_str(req, i, 2));
+		cJSON_AddStringToObject(e, "requested", db_str(req, i, 3));
+		cJSON_AddItemToArray(list, e);
+	}
+	cJSON_AddBoolToObject(ctx, "has_requests", PQntuples(req) > 0);
+	cJSON_AddBoolToObject(ctx, "keep_anonymous_scores", pol.keep_anonymous_scores);
+	cJSON_AddBoolToObject(ctx, "erase_company_names", pol.erase_company_names);
+	cJSON_AddNumberToObject(ctx, "retention_years", pol.retention_years);
+	cJSON_AddStringToObject(ctx, "slug", r->session->org_slug);
+	PQclear(req);
+	page_render(r, 200, "office/privacy", i18n_get(r->lang, "office.privacy.title"), ctx);
+}
+
+static void privacy_policy_save(struct req *r)
+{
+	if (office_post(r, ROLE_ADMIN) != 0)
+		return;
+	const char *keep = req_form(r, "keep_anonymous_scores");
+	const char *names = req_form(r, "erase_company_names");
+	int kb = keep && strcmp(keep, "yes") == 0, nb = names && strcmp(names, "yes") == 0;
+	const char *k = kb ? "true" : "false", *n = nb ? "true" : "false";
+	if (db_erasure_policy_set(req_db(r), r->session->org_id, kb, nb) != 0) {
+		reply_db_error(r);
+		return;
+	}
+	audit(r, "erasure_policy_saved", "organisation", r->session->org_id,
+	      arena_printf(&r->arena, "{\"keep_anonymous_scores\":%s,\"erase_company_names\":%s}", k, n));
+	reply_redirect(r, "/admin/privacy?msg=saved");
+}
+
+/* ---- /admin/audit ---- */
+
+/* A filter value from the query string when it has the expected shape, else "". */
+static const char *filter(struct req *r, const char *name, const char *allowed, size_t max)
+{
+	const char *v = req_query(r, name);
+	if (!v || !*v || strlen(v) > max || strspn(v, allowed) != strlen(v))
+		return "";
+	return v;
+}
+
+static void add_options(cJSON *ctx, const char *key, PGresult *res, int value_col, int label_col, const char *sel)
+{
+	cJSON *list = cJSON_AddArrayToObject(ctx, key);
+	for (int i = 0; i < PQntuples(res); i++) {
+		cJSON *o = cJSON_CreateObject();
+		const char *v = db_str(res, i, value_col);
+		const char *label = db_str(res, i, label_col);
+		cJSON_AddStringToObject(o, "value", v);
+		cJSON_AddStringToObject(o, "label", label[0] ? label : db_str(res, i, label_col + 1));
+		cJSON_AddBoolToObject(o, "selected", strcmp(v, sel) == 0);
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
+static void audit_browse(struct req *r)
+{
+	if (auth_require(r, ROLE_ADMIN) != 0)
+		return;
+	struct audit_filter f = {
+		.user_id = filter(r, "user", "0123456789", 18),
+		.action = filter(r, "action", "abcdefghijklmnopqrstuvwxyz_", 40),
+		.from = filter(r, "from", "0123456789-", 10),
+		.to = filter(r, "to", "0123456789-", 10),
+	};
+	cJSON *ctx = page_ctx(r);
+	if (f.from[0] && !office_date_valid(f.from)) {
+		page_field_error(ctx, "from", i18n_get(r->lang, "office.audit.date_invalid"));
+		f.from = "";
+	}
+	if (f.to[0] && !office_date_valid(f.to)) {
+		page_field_error(ctx, "to", i18n_get(r->lang, "office.audit.date_invalid"));
+		f.to = "";
+	}
+	int page = office_page(r);
+	struct db *db = req_db(r);
+	PGresult *rows = db_audit_page(db, r->session->org_id, &f, (page - 1) * OFFICE_PER_PAGE, OFFICE_PER_PAGE);
+	PGresult *acts = rows ? db_audit_actions(db, r->session->org_id) : NULL;
+	PGresult *users = acts ? db_audit_users(db, r->session->org_id) : NULL;
+	if (!users) {
+		PQclear(rows);
+		PQclear(acts);
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	cJSON *list = cJSON_AddArrayToObject(ctx, "entries");
+	long long total = 0;
+	for (int i = 0; i < PQntuples(rows); i++) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "at", db_str(rows, i, 1));
+		cJSON_AddStringToObject(e, "who", db_str(rows, i, 2));
+		cJSON_AddStringToObject(e, "action", db_str(rows, i, 3));
+		const char *type = db_str(rows, i, 4), *oid = db_str(rows, i, 5);
+		cJSON_AddStringToObject(e, "object", oid[0] ? arena_printf(&r->arena, "%s %s", type, oid) : type);
+		const char *detail = db_str(rows, i, 6);
+		cJSON_AddStringToObject(e, "detail", strcmp(detail, "{}") == 0 ? "" : detail);
+		cJSON_AddStringToObject(e, "ip", db_str(rows, i, 7));
+		total = db_ll(rows, i, 8, 0);
+		cJSON_AddItemToArray(list, e);
+	}
+	add_options(ctx, "actions", acts, 0, 0, f.action);
+	add_options(ctx, "users", users, 0, 1, f.user_id);
+	cJSON *fv = cJSON_AddObjectToObject(ctx, "filter");
+	cJSON_AddStringToObject(fv, "from", f.from);
+	cJSON_AddStringToObject(fv, "to", f.to);
+	PQclear(rows);
+	PQclear(acts);
+	PQclear(users);
+	if (total == 0 && page > 1)
+		total = 1;
+	/* every filter value is digits, dashes or [a-z_]: safe in a link as it is */
+	office_pager(ctx, total, page, arena_printf(&r->arena, "/admin/audit?user=%s&action=%s&from=%s&to=%s",
+						f.user_id, f.action, f.from, f.to));
+	cJSON_AddNumberToObject(ctx, "total", (double)total);
+	audit(r, "audit_view", "organisation", r->session->org_id, NULL);
+	page_render(r, page_has_errors(ctx) ? 400 : 200, "office/audit", i18n_get(r->lang, "office.audit.title"), ctx);
+}
+
+const struct route routes_data_protection[] = {
+	{"GET", "/companies/:id/export.json", company_export, 0},
+	{"POST", "/companies/:id/erase", company_erase, 0},
+	{"GET", "/admin/privacy", privacy_admin, 0},
+	{"POST", "/admin/privacy", privacy_policy_save, 0},
+	{"GET", "/admin/audit", audit_browse, 0},
+	{NULL, NULL, NULL, 0},
+};

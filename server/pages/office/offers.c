@@ -1,0 +1,192 @@
+/* offers.c: the association's offer catalogue (/offers): advisors read it,
+ * admins add and change offers. A URL must be http or https. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/http/page.h"
+#include "server/pages/office/scan_page.h"
+#include "server/http/routes.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/db/offer.h"
+#include "common/buf.h"
+#include "common/banned.h"
+
+static cJSON *offer_row(PGresult *res, int i)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "id", (double)db_ll(res, i, 0, 0));
+	static const char *const names[] = {"title", "provider", "description", "contact", "url", "tags"};
+	for (int c = 0; c < 6; c++)
+		cJSON_AddStringToObject(o, names[c], db_str(res, i, c + 1));
+	cJSON_AddBoolToObject(o, "active", db_bool(res, i, 7));
+	return o;
+}
+
+static void offers_list(struct req *r)
+{
+	if (auth_require(r, ROLE_STAFF) != 0)
+		return;
+	PGresult *res = db_offer_list(req_db(r), r->session->org_id);
+	if (!res) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	cJSON *list = cJSON_AddArrayToObject(ctx, "offers");
+	for (int i = 0; i < PQntuples(res); i++)
+		cJSON_AddItemToArray(list, offer_row(res, i));
+	PQclear(res);
+	const char *msg = req_query(r, "msg");
+	if (msg && strcmp(msg, "saved") == 0)
+		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.notice.saved"));
+	office_render(r, 200, "office/offers", i18n_get(r->lang, "office.offers.title"), ctx);
+}
+
+static void show_form(struct req *r, int status, cJSON *ctx, cJSON *offer)
+{
+	cJSON_AddItemToObject(ctx, "offer", offer);
+	int is_new = !cJSON_GetObjectItemCaseSensitive(offer, "id");
+	cJSON_AddBoolToObject(ctx, "is_new", is_new);
+	office_render(r, status, "office/offer_form",
+		    i18n_get(r->lang, is_new ? "office.offers.new" : "office.offers.edit"), ctx);
+}
+
+static void offer_new(struct req *r)
+{
+	if (auth_require(r, ROLE_ADMIN) != 0)
+		return;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddBoolToObject(o, "active", 1);
+	show_form(r, 200, page_ctx(r), o);
+}
+
+static void offer_edit(struct req *r)
+{
+	if (auth_require(r, ROLE_ADMIN) != 0)
+		return;
+	long long id = office_id_param(r, 0);
+	if (!id)
+		return;
+	PGresult *res = db_offer_get(req_db(r), r->session->org_id, id);
+	if (!res) {
+		reply_db_error(r);
+		return;
+	}
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		audit(r, "denied", "offer", id, NULL);
+		reply_error(r, 404);
+		return;
+	}
+	cJSON *o = offer_row(res, 0);
+	PQclear(res);
+	show_form(r, 200, page_ctx(r), o);
+}
+
+/* "a, b ,c" → {"a","b","c"} (lower case, only a-z 0-9 and -). 0 or -1 for a bad tag. */
+static int tags_literal(struct req *r, const char *in, const char **out)
+{
+	struct buf b;
+	buf_init(&b, 8192);
+	buf_putc(&b, '{');
+	int n = 0, rc = 0;
+	const char *p = in;
+	while (*p) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		if (!*p)
+			break;
+		buf_puts(&b, n++ ? ",\"" : "\"");
+		size_t len = 0;
+		for (; *p && *p != ','; p++) {
+			char c = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+			if (c == ' ')
+				continue;
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+				rc = -1;
+			buf_putc(&b, c);
+			len++;
+		}
+		if (len > 40)
+			rc = -1;
+		buf_putc(&b, '"');
+	}
+	buf_putc(&b, '}');
+	*out = arena_strdup(&r->arena, b.data);
+	buf_release(&b);
+	return n > 30 ? -1 : rc;
+}
+
+static void offer_save(struct req *r)
+{
+	if (auth_require(r, ROLE_ADMIN) != 0 || csrf_require(r) != 0)
+		return;
+	long long id = 0;
+	if (req_param(r, 0)[0] && !(id = office_id_param(r, 0)))
+		return;
+	struct offer_fields f = {
+		.title = office_form(r, "title"), .provider = office_form(r, "provider"),
+		.description = office_form(r, "description"), .contact = office_form(r, "contact"),
+		.url = office_form(r, "url"), .active = req_form(r, "active") != NULL,
+	};
+	const char *tags_in = office_form(r, "tags");
+	cJSON *ctx = page_ctx(r);
+	cJSON *o = cJSON_CreateObject();
+	if (id)
+		cJSON_AddNumberToObject(o, "id", (double)id);
+	cJSON_AddStringToObject(o, "title", f.title);
+	cJSON_AddStringToObject(o, "provider", f.provider);
+	cJSON_AddStringToObject(o, "description", f.description);
+	cJSON_AddStringToObject(o, "contact", f.contact);
+	cJSON_AddStringToObject(o, "url", f.url);
+	cJSON_AddStringToObject(o, "tags", tags_in);
+	cJSON_AddBoolToObject(o, "active", f.active);
+	if (!f.title[0] || strlen(f.title) > 200)
+		page_field_error(ctx, "title", i18n_get(r->lang, f.title[0] ? "office.too_long" : "office.offers.title_missing"));
+	if (!f.provider[0] || strlen(f.provider) > 200)
+		page_field_error(ctx, "provider", i18n_get(r->lang, f.provider[0] ? "office.too_long" : "office.offers.provider_missing"));
+	if (strlen(f.description) > 5000)
+		page_field_error(ctx, "description", i18n_get(r->lang, "office.too_long"));
+	if (strlen(f.contact) > 500)
+		page_field_error(ctx, "contact", i18n_get(r->lang, "office.too_long"));
+	if (f.url[0] && ((strncmp(f.url, "https://", 8) != 0 && strncmp(f.url, "http://", 7) != 0) ||
+			 strlen(f.url) > 500 || strpbrk(f.url, " \"<>'") || strlen(f.url) < 11))
+		page_field_error(ctx, "url", i18n_get(r->lang, "office.offers.url_invalid"));
+	if (!f.contact[0] && !f.url[0])
+		page_field_error(ctx, "contact", i18n_get(r->lang, "office.offers.contact_missing"));
+	if (tags_literal(r, tags_in, &f.tags) != 0)
+		page_field_error(ctx, "tags", i18n_get(r->lang, "office.offers.tags_invalid"));
+	if (page_has_errors(ctx)) {
+		show_form(r, 400, ctx, o);
+		return;
+	}
+	cJSON_Delete(o);
+	cJSON_Delete(ctx);
+	int rc;
+	if (id) {
+		rc = db_offer_update(req_db(r), r->session->org_id, id, &f);
+	} else {
+		id = db_offer_create(req_db(r), r->session->org_id, &f);
+		rc = id > 0 ? 1 : -1;
+	}
+	if (rc < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (rc == 0) {
+		reply_error(r, 404);
+		return;
+	}
+	office_audit(r, req_param(r, 0)[0] ? "offer_update" : "offer_create", "offer", id, "title", f.title, NULL);
+	reply_redirect(r, "/offers?msg=saved");
+}
+
+const struct route routes_offers[] = {
+	{"GET", "/offers", offers_list, 0},
+	{"GET", "/offers/new", offer_new, 0},
+	{"POST", "/offers", offer_save, 0},
+	{"GET", "/offers/:id", offer_edit, 0},
+	{"POST", "/offers/:id", offer_save, 0},
+	{NULL, NULL, NULL, 0},
+};

@@ -1,0 +1,159 @@
+/* office.c: helpers shared by the back-office pages; see office.h. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "server/pages/office/office.h"
+#include "server/app/config.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/db/db.h"
+#include "common/text.h"
+#include "common/banned.h"
+
+long long office_id(struct req *r, int i)
+{
+	long v;
+	const char *s = req_param(r, i);
+	if (strlen(s) > 15 || text_parse_long(s, 1, 0x7fffffffffffL, &v) != 0)
+		return 0;
+	return v;
+}
+
+void office_not_found(struct req *r, const char *object_type, long long id)
+{
+	audit(r, "denied", object_type, id, NULL);
+	reply_error(r, 404);
+}
+
+int office_post(struct req *r, unsigned roles)
+{
+	if (auth_require(r, roles) != 0 || csrf_require(r) != 0)
+		return -1;
+	return 0;
+}
+
+char *office_field(struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+	return text_trim(arena_strdup(&r->arena, v ? v : ""));
+}
+
+int office_email_valid(const char *s)
+{
+	size_t n = strlen(s);
+	const char *at = strchr(s, '@');
+	if (n < 3 || n > 254 || !at || at == s || strchr(at + 1, '@'))
+		return 0;
+	const char *dot = strrchr(at, '.');
+	if (!dot || dot == at + 1 || dot[1] == '\0')
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (isspace((unsigned char)*p) || *p == '<' || *p == '>' || *p == '"' || *p == ',' || *p == ';' ||
+		    (unsigned char)*p < 0x20)
+			return 0;
+	return 1;
+}
+
+int office_date_valid(const char *s)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0');
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(m == 2 && d == 29 && !leap);
+}
+
+int office_page(struct req *r)
+{
+	long p;
+	const char *s = req_query(r, "page");
+	return s && text_parse_long(s, 1, 100000, &p) == 0 ? (int)p : 1;
+}
+
+void office_pager(cJSON *ctx, long long total, int page, const char *base)
+{
+	long long pages = (total + OFFICE_PER_PAGE - 1) / OFFICE_PER_PAGE;
+	if (pages < 1)
+		pages = 1;
+	cJSON *p = cJSON_AddObjectToObject(ctx, "pager");
+	char link[2048];
+	const char *sep = strchr(base, '?') ? "&" : "?";
+	cJSON_AddNumberToObject(p, "page", page);
+	cJSON_AddNumberToObject(p, "pages", (double)pages);
+	cJSON_AddNumberToObject(p, "total", (double)total);
+	if (page > 1) {
+		snprintf(link, sizeof(link), "%s%spage=%d", base, sep, page - 1);
+		cJSON_AddStringToObject(p, "prev", link);
+	}
+	if (page < pages) {
+		snprintf(link, sizeof(link), "%s%spage=%d", base, sep, page + 1);
+		cJSON_AddStringToObject(p, "next", link);
+	}
+	cJSON_AddBoolToObject(p, "several", pages > 1);
+}
+
+void office_notice(struct req *r, cJSON *ctx)
+{
+	const char *m = req_query(r, "msg");
+	if (!m || strlen(m) > 40)
+		return;
+	char key[64];
+	snprintf(key, sizeof(key), "office.msg.%s", m);
+	if (i18n_has(key))
+		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, key));
+}
+
+static int host_ok(const char *h)
+{
+	if (!h || !*h || strlen(h) > 200)
+		return 0;
+	for (const char *p = h; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr(".-:[]", *p))
+			return 0;
+	return 1;
+}
+
+char *office_link(struct req *r, const char *prefix, const char *token)
+{
+	if (config.base_url && *config.base_url) {
+		size_t n = strlen(config.base_url);
+		int slash = config.base_url[n - 1] == '/';
+		return arena_printf(&r->arena, "%.*s%s%s", (int)(n - (size_t)slash), config.base_url, prefix, token);
+	}
+	const char *host = req_header(r, "Host");
+	return arena_printf(&r->arena, "%s://%s%s%s", r->tls ? "https" : "http",
+			    host_ok(host) ? host : "127.0.0.1:8080", prefix, token);
+}
+
+const char *office_status_name(struct req *r, const char *status)
+{
+	char key[48];
+	snprintf(key, sizeof(key), "status.%s", status);
+	return i18n_get(r->lang, key);
+}
+
+void office_audit_as(struct req *r, long long uid, const char *action)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", uid);
+	PGresult *res = db_q(req_db(r), "SELECT org_id, email FROM users WHERE id = $1", id);
+	if (!res || PQntuples(res) != 1) {
+		PQclear(res);
+		return;
+	}
+	struct session s = {.user_id = uid, .org_id = db_ll(res, 0, 0, 0), .email = db_str(res, 0, 1)};
+	struct session *keep = r->session;
+	r->session = &s;
+	audit(r, action, "user", uid, NULL);
+	r->session = keep;
+	PQclear(res);
+}

@@ -1,0 +1,201 @@
+/* reports.c: the personal PDF report in the back office — the draft at any
+ * time (/scans/ID/report.pdf, CONCEPT on every page), the advisor's meeting
+ * brief (/scans/ID/brief.pdf), and the frozen final versions stored when the
+ * scan moved to "final" (/scans/ID/reports, /scans/ID/reports/N.pdf).
+ * Every download is audited. Staff of the scan's association only. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "server/app/config.h"
+#include "server/http/log.h"
+#include "server/http/page.h"
+#include "server/pages/office/scan_page.h"
+#include "server/pages/office/reports.h"
+#include "server/app/report_build.h"
+#include "server/http/routes.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/db/report.h"
+#include "common/banned.h"
+
+/* "bakkerij-de-gouden-korst" from a company name, for the download's file name. */
+static const char *slug(struct req *r, const char *name)
+{
+	char *s = arena_alloc(&r->arena, 48);
+	size_t n = 0;
+	int dash = 0;
+	for (const char *p = name ? name : ""; *p && n < 40; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && n)
+				s[n++] = '-';
+			s[n++] = c;
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+	if (!n)
+		memcpy(s, "scan", 5);
+	return s;
+}
+
+/* Builds and renders the draft report or the brief of the route's scan. */
+static void render_live(struct req *r, int brief)
+{
+	if (auth_require(r, ROLE_STAFF) != 0)
+		return;
+	long long id = office_id_param(r, 0);
+	if (!id)
+		return;
+	struct scanview_scope scope = {.org_id = r->session->org_id, .benchmark_k = config.benchmark_k};
+	struct report_build_opts o = {.lang = NULL, .draft = !brief, .created = time(NULL)};
+	struct report rep;
+	enum scanview_status st = report_build(req_db(r), &r->arena, id, &scope, &o, &rep, NULL);
+	if (st != SCANVIEW_OK) {
+		if (st == SCANVIEW_NOT_FOUND) {
+			audit(r, "denied", "scan", id, NULL);
+			reply_error(r, 404);
+		} else {
+			reply_db_error(r);
+		}
+		return;
+	}
+	struct buf pdf;
+	char err[256];
+	buf_init(&pdf, 64u * 1024 * 1024);
+	int rc = brief ? report_render_brief(&rep, &pdf, err, sizeof(err)) : report_render(&rep, &pdf, err, sizeof(err));
+	if (rc != 0) {
+		log_error("%s of scan %lld: %s", brief ? "brief" : "draft report", id, err);
+		buf_release(&pdf);
+		reply_error(r, 500);
+		return;
+	}
+	office_audit(r, "report_download", "scan", id, "kind", brief ? "brief" : "draft", NULL);
+	const char *name = arena_printf(&r->arena, "%s-%s-%lld.pdf", brief ? "gespreksvoorbereiding" : "concept-rapport",
+					slug(r, rep.company.name), id);
+	reply_bytes(r, 200, "application/pdf", pdf.data, pdf.len, name);
+	buf_release(&pdf);
+}
+
+static void draft_pdf(struct req *r)
+{
+	render_live(r, 0);
+}
+
+static void brief_pdf(struct req *r)
+{
+	render_live(r, 1);
+}
+
+/* The route's scan for staff of its association: its id, or 0 with the reply queued. */
+static long long own_scan(struct req *r)
+{
+	if (auth_require(r, ROLE_STAFF) != 0)
+		return 0;
+	long long id = office_id_param(r, 0);
+	if (!id)
+		return 0;
+	long long org = db_report_scan_org(req_db(r), id);
+	if (org < 0) {
+		reply_db_error(r);
+		return 0;
+	}
+	if (org != r->session->org_id) {
+		audit(r, "denied", "scan", id, NULL);
+		reply_error(r, 404);
+		return 0;
+	}
+	return id;
+}
+
+void report_send_stored(struct req *r, long long scan_id, int version, const char *kind)
+{
+	struct stored_report s;
+	int found = db_report_get(req_db(r), &r->arena, scan_id, version, &s);
+	if (found < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (!found) {
+		reply_error(r, 404);
+		return;
+	}
+	char v[16];
+	snprintf(v, sizeof(v), "%d", s.version);
+	office_audit(r, "report_download", "scan", scan_id, "kind", kind, "version", v, NULL);
+	const char *etag = arena_printf(&r->arena, "\"%s\"", s.sha256);
+	req_add_header(r, "ETag", etag);
+	req_add_header(r, "Cache-Control", "private, no-cache");
+	const char *inm = req_header(r, "If-None-Match");
+	if (inm && strcmp(inm, etag) == 0) {
+		reply_bytes(r, 304, "application/pdf", "", 0, NULL);
+		return;
+	}
+	reply_bytes(r, 200, "application/pdf", s.pdf, s.len,
+		    arena_printf(&r->arena, "rapport-%lld-v%d.pdf", scan_id, s.version));
+}
+
+/* GET /scans/:id/reports/:file — file is "N.pdf". */
+static void version_pdf(struct req *r)
+{
+	long long id = own_scan(r);
+	if (!id)
+		return;
+	const char *file = req_param(r, 1);
+	int version = 0, used = 0;
+	if (sscanf(file, "%9d.pdf%n", &version, &used) != 1 || version < 1 || (size_t)used != strlen(file) ||
+	    file[0] < '1' || file[0] > '9') {
+		reply_error(r, 404);
+		return;
+	}
+	report_send_stored(r, id, version, "final");
+}
+
+/* Adds the stored final versions as `reports` (version, created, by, size_kb,
+ * sha256) to ctx; 0 or -1 (database error). */
+int report_versions_fill(struct req *r, long long scan_id, cJSON *ctx)
+{
+	PGresult *res = db_report_list(req_db(r), scan_id);
+	if (!res)
+		return -1;
+	cJSON *list = cJSON_AddArrayToObject(ctx, "reports");
+	for (int i = 0; i < PQntuples(res); i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "version", (double)db_ll(res, i, 0, 0));
+		cJSON_AddStringToObject(o, "sha256", db_str(res, i, 1));
+		cJSON_AddStringToObject(o, "created", db_str(res, i, 2));
+		cJSON_AddStringToObject(o, "by", db_str(res, i, 3));
+		cJSON_AddStringToObject(o, "size", arena_printf(&r->arena, "%lld kB", (db_ll(res, i, 4, 0) + 1023) / 1024));
+		cJSON_AddItemToArray(list, o);
+	}
+	PQclear(res);
+	return 0;
+}
+
+/* GET /scans/:id/reports — the stored final versions. */
+static void versions_page(struct req *r)
+{
+	long long id = own_scan(r);
+	if (!id)
+		return;
+	cJSON *ctx = page_ctx(r);
+	cJSON_AddNumberToObject(ctx, "scan_id", (double)id);
+	if (report_versions_fill(r, id, ctx) != 0) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	office_render(r, 200, "office/report_versions", i18n_get(r->lang, "report.versions.title"), ctx);
+}
+
+const struct route routes_reports[] = {
+	{"GET", "/scans/:id/report.pdf", draft_pdf, 0},
+	{"GET", "/scans/:id/brief.pdf", brief_pdf, 0},
+	{"GET", "/scans/:id/reports", versions_page, 0},
+	{"GET", "/scans/:id/reports/:file", version_pdf, 0},
+	{NULL, NULL, NULL, 0},
+};

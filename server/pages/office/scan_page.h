@@ -1,0 +1,58 @@
+/* scan_page.h: helpers shared by the scan page, offers, actions and the research
+ * assessment. */
+#ifndef FPHC_PAGES_OFFICE_SCAN_PAGE_H
+#define FPHC_PAGES_OFFICE_SCAN_PAGE_H
+
+#include <cJSON.h>
+
+#include "server/http/req.h"
+#include "server/app/scan_view.h"
+
+/* The route capture i as a positive id; 0 after queuing a 404 when it is not one. */
+long long office_id_param(struct req *r, int i);
+/* A form field trimmed of surrounding white space, "" when absent (in the arena). */
+const char *office_form(struct req *r, const char *name);
+/* 1 when s is "" or a real calendar date YYYY-MM-DD (years 2000–2100). */
+int office_date_ok(const char *s);
+/* 1 when s is "" or HH:MM (00:00–23:59). */
+int office_time_ok(const char *s);
+/* 1 when the client asked for JSON (fetch from app.js). */
+int office_wants_json(struct req *r);
+/* A score rounded half away from zero for display ("62"), or "–" for NAN. In the arena. */
+const char *office_score_text(struct req *r, double v);
+/* A change as "+8" / "−3" / "0". In the arena. */
+const char *office_delta_text(struct req *r, double d);
+/* Audit with a JSON detail built from key/value string pairs (NULL-terminated). */
+void office_audit(struct req *r, const char *action, const char *type, long long id, ...);
+/* The label of a scan status, an action status or a "who" kind, in r->lang. */
+const char *office_status_label(struct req *r, const char *status);
+const char *office_action_status_label(struct req *r, const char *status);
+const char *office_who_label(struct req *r, const char *kind);
+
+/* Renders the scan page of scan_id for the logged-in advisor or admin with the
+ * extra keys already in ctx (form errors, values to show again) and status.
+ * Answers 404 when the scan is not theirs. Takes ownership of ctx. */
+void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx);
+/* Adds the score, peer, chart and answer keys of a loaded view to ctx (shared by
+ * the advisor's and the researcher's page). */
+void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx);
+
+/* Adds who_KIND and st_STATUS flags for the selects of an action form. */
+void office_action_select_flags(cJSON *values);
+
+/* page_render() after adding has_NAME flags for every array NAME in ctx. */
+void office_render(struct req *r, int status, const char *tmpl, const char *title, cJSON *ctx);
+
+/* The forms of the scan page (server/pages/office/scan_forms.c). */
+void office_status_post(struct req *r);
+void office_advice_post(struct req *r);
+void office_offer_pick_post(struct req *r);
+void office_meeting_post(struct req *r);
+void office_action_add_post(struct req *r);
+
+/* Validates the action fields of a form (add or edit) into f; puts field errors
+ * into ctx. Returns 0 when valid. */
+struct action_fields;
+int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action_fields *f);
+
+#endif

@@ -1,0 +1,195 @@
+/* assessment.c: the research group's assessment (waardering). A researcher sees
+ * only scans of associations that share with their research group, pseudonymized:
+ * no company name, KvK or contact data (scanview scope), and writes a text plus
+ * an optional judgement per pillar. Advisors see it on the scan page. */
+#include <stdio.h>
+#include <string.h>
+
+#include "server/app/config.h"
+#include "server/http/page.h"
+#include "server/pages/office/scan_page.h"
+#include "server/http/routes.h"
+#include "server/app/scan_view.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/db/advice.h"
+#include "server/db/scan.h"
+#include "common/text.h"
+#include "common/banned.h"
+
+static void research_list(struct req *r)
+{
+	if (auth_require(r, ROLE_RESEARCHER) != 0)
+		return;
+	PGresult *res = db_scan_list_for_research(req_db(r), r->session->org_id, 500);
+	if (!res) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	cJSON *list = cJSON_AddArrayToObject(ctx, "scans");
+	for (int i = 0; i < PQntuples(res); i++) {
+		char pseudo[PSEUDONYM_LEN + 1];
+		if (scanview_pseudonym(req_db(r), db_ll(res, i, 1, 0), pseudo) != 0) {
+			PQclear(res);
+			cJSON_Delete(ctx);
+			reply_db_error(r);
+			return;
+		}
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "id", (double)db_ll(res, i, 0, 0));
+		cJSON_AddStringToObject(o, "pseudonym", pseudo);
+		cJSON_AddStringToObject(o, "status_label", office_status_label(r, db_str(res, i, 2)));
+		cJSON_AddStringToObject(o, "submitted_at", db_str(res, i, 3));
+		cJSON_AddStringToObject(o, "sector", db_str(res, i, 4));
+		cJSON_AddBoolToObject(o, "assessed", db_bool(res, i, 5));
+		cJSON_AddItemToArray(list, o);
+	}
+	PQclear(res);
+	office_render(r, 200, "research/assessments", i18n_get(r->lang, "office.research.title"), ctx);
+}
+
+/* The pseudonymized scan with the assessment form; ctx may carry a refused form. */
+static void research_render(struct req *r, long long id, int status, cJSON *ctx)
+{
+	struct scan_view v;
+	struct scanview_scope scope = {.research_org_id = r->session->org_id, .pseudonymize = 1,
+				       .benchmark_k = config.benchmark_k};
+	enum scanview_status st = scanview_load(req_db(r), &r->arena, id, &scope, r->lang, &v);
+	if (st != SCANVIEW_OK) {
+		cJSON_Delete(ctx);
+		if (st == SCANVIEW_NOT_FOUND) {
+			audit(r, "denied", "scan", id, NULL);
+			reply_error(r, 404);
+		} else {
+			reply_db_error(r);
+		}
+		return;
+	}
+	office_scan_fill(r, &v, ctx);
+	PGresult *a = db_assessment_get(req_db(r), id);
+	if (!a) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	int have = PQntuples(a) == 1;
+	cJSON *saved = have ? cJSON_Parse(db_str(a, 0, 1)) : NULL;
+	cJSON *form = cJSON_GetObjectItemCaseSensitive(ctx, "form");
+	if (!form) {
+		form = cJSON_AddObjectToObject(ctx, "form");
+		cJSON_AddStringToObject(form, "body", have ? db_str(a, 0, 0) : "");
+		cJSON_AddNumberToObject(form, "version", have ? (double)db_ll(a, 0, 2, 0) : 0);
+	}
+	if (have) {
+		cJSON_AddStringToObject(ctx, "editor", db_str(a, 0, 3));
+		cJSON_AddStringToObject(ctx, "updated_at", db_str(a, 0, 4));
+		cJSON_AddStringToObject(ctx, "saved_body", db_str(a, 0, 0));
+	}
+	cJSON *judg = cJSON_AddArrayToObject(ctx, "judgements");
+	cJSON *given = cJSON_GetObjectItemCaseSensitive(form, "j");
+	for (size_t p = 0; p < v.q->n_pillars; p++) {
+		const char *key = v.q->pillars[p].key;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "key", key);
+		cJSON_AddStringToObject(o, "title", text_pair_get(&v.q->pillars[p].title, r->lang));
+		const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(given ? given : saved, key));
+		cJSON_AddStringToObject(o, "text", t ? t : "");
+		cJSON_AddItemToArray(judg, o);
+	}
+	cJSON_Delete(saved);
+	PQclear(a);
+	if (status == 200)
+		office_audit(r, "research_scan_view", "scan", id, NULL);
+	office_render(r, status, "research/assessment",
+		    arena_printf(&r->arena, "%s %s", i18n_get(r->lang, "office.research.scan_title"), v.pseudonym), ctx);
+}
+
+static void research_scan(struct req *r)
+{
+	if (auth_require(r, ROLE_RESEARCHER) != 0)
+		return;
+	long long id = office_id_param(r, 0);
+	if (!id)
+		return;
+	cJSON *ctx = page_ctx(r);
+	const char *msg = req_query(r, "msg");
+	if (msg && strcmp(msg, "saved") == 0)
+		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.notice.saved"));
+	research_render(r, id, 200, ctx);
+}
+
+static void research_save(struct req *r)
+{
+	if (auth_require(r, ROLE_RESEARCHER) != 0 || csrf_require(r) != 0)
+		return;
+	long long id = office_id_param(r, 0);
+	if (!id)
+		return;
+	/* visibility first: a scan the researcher may not see answers 404 */
+	struct scan_row row;
+	int found = db_scan_get(req_db(r), &r->arena, id, &row);
+	if (found < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (!found || !row.share_research || row.research_org_id != r->session->org_id) {
+		audit(r, "denied", "scan", id, NULL);
+		reply_error(r, 404);
+		return;
+	}
+	const char *body = req_form(r, "body") ? req_form(r, "body") : "";
+	long version;
+	if (text_parse_long(office_form(r, "version"), 0, 1000000000, &version) != 0) {
+		reply_error(r, 400);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	cJSON *form = cJSON_AddObjectToObject(ctx, "form");
+	cJSON_AddStringToObject(form, "body", body);
+	cJSON *j = cJSON_AddObjectToObject(form, "j");
+	for (int i = 0; i < r->nform; i++) {
+		const char *k = r->form[i].key;
+		if (strncmp(k, "j_", 2) == 0 && strlen(k) < 64 && r->form[i].value[0] &&
+		    !cJSON_GetObjectItemCaseSensitive(j, k + 2)) {
+			cJSON_AddStringToObject(j, k + 2, r->form[i].value);
+			if (strlen(r->form[i].value) > 5000)
+				page_field_error(ctx, "body", i18n_get(r->lang, "office.too_long"));
+		}
+	}
+	if (strlen(body) > 20000)
+		page_field_error(ctx, "body", i18n_get(r->lang, "office.too_long"));
+	if (page_has_errors(ctx)) {
+		cJSON_AddNumberToObject(form, "version", (double)version);
+		research_render(r, id, 400, ctx);
+		return;
+	}
+	char *jtext = cJSON_PrintUnformatted(j);
+	int rc = db_assessment_save(req_db(r), id, body, jtext, (int)version, r->session->user_id);
+	cJSON_free(jtext);
+	if (rc < 0) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	if (rc == 0) {
+		PGresult *a = db_assessment_get(req_db(r), id);
+		cJSON_AddNumberToObject(form, "version", a && PQntuples(a) == 1 ? (double)db_ll(a, 0, 2, 0) : 0);
+		if (a)
+			PQclear(a);
+		cJSON_AddBoolToObject(ctx, "conflict", 1);
+		page_field_error(ctx, "body", i18n_get(r->lang, "office.research.conflict"));
+		research_render(r, id, 409, ctx);
+		return;
+	}
+	cJSON_Delete(ctx);
+	office_audit(r, "assessment_save", "scan", id, NULL);
+	reply_redirect(r, arena_printf(&r->arena, "/research/scans/%lld?msg=saved", id));
+}
+
+const struct route routes_assessment[] = {
+	{"GET", "/research/scans", research_list, 0},
+	{"GET", "/research/scans/:id", research_scan, 0},
+	{"POST", "/research/scans/:id", research_save, 0},
+	{NULL, NULL, NULL, 0},
+};

@@ -1,0 +1,377 @@
+/* workspace.c: the research group's workspace — home, exports (pseudonymized
+ * downloads and the codebook), aggregates and item statistics, as pages and as
+ * JSON under /api/v1/research. Only ROLE_RESEARCHER; everything is scoped to
+ * the researcher's own organisation (server/db/research.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "server/http/page.h"
+#include "server/http/routes.h"
+#include "server/http/session.h"
+#include "server/http/tmpl.h"
+#include "server/app/questionnaire_registry.h"
+#include "server/app/config.h"
+#include "server/db/db.h"
+#include "server/db/research.h"
+#include "server/app/research_aggregates.h"
+#include "server/app/research_codebook.h"
+#include "server/app/research_export.h"
+#include "server/app/research_items.h"
+#include "common/text.h"
+#include "common/banned.h"
+
+static int require(struct req *r)
+{
+	return auth_require(r, ROLE_RESEARCHER);
+}
+
+/* The questionnaire chosen by ?version=ID (or form field), else the newest with scans;
+ * adds "versions" to ctx (may be NULL). NULL after replying (404 / 503). */
+static const struct questionnaire *pick_version(struct req *r, const char *param, cJSON *ctx, long long *qid)
+{
+	struct db *db = req_db(r);
+	PGresult *res = db_research_versions(db, r->session->org_id);
+	if (!res) {
+		reply_db_error(r);
+		return NULL;
+	}
+	long want = 0;
+	if (param && *param && text_parse_long(param, 1, 0x7fffffffL, &want) != 0)
+		want = -1;
+	*qid = 0;
+	cJSON *list = ctx ? cJSON_AddArrayToObject(ctx, "versions") : NULL;
+	for (int i = 0; i < PQntuples(res); i++) {
+		long long id = db_ll(res, i, 0, 0);
+		if ((want > 0 && id == want) || (want == 0 && *qid == 0 && db_ll(res, i, 3, 0) > 0))
+			*qid = id;
+	}
+	if (want == 0 && *qid == 0 && PQntuples(res))
+		*qid = db_ll(res, 0, 0, 0);
+	for (int i = 0; list && i < PQntuples(res); i++) {
+		cJSON *v = cJSON_CreateObject();
+		cJSON_AddNumberToObject(v, "id", (double)db_ll(res, i, 0, 0));
+		cJSON_AddStringToObject(v, "name", arena_printf(&r->arena, "%s v%s", db_str(res, i, 1), db_str(res, i, 2)));
+		cJSON_AddNumberToObject(v, "n", (double)db_ll(res, i, 3, 0));
+		cJSON_AddBoolToObject(v, "selected", db_ll(res, i, 0, 0) == *qid);
+		cJSON_AddItemToArray(list, v);
+	}
+	PQclear(res);
+	const struct questionnaire *q = *qid ? qreg_get(db, *qid) : NULL;
+	if (!q) {
+		cJSON_Delete(ctx);
+		reply_error(r, 404);
+	}
+	return q;
+}
+
+static void home(struct req *r)
+{
+	if (require(r) != 0)
+		return;
+	cJSON *ctx = page_ctx(r);
+	long long qid;
+	if (!pick_version(r, NULL, ctx, &qid))
+		return;
+	page_render(r, 200, "research/home", i18n_get(r->lang, "research.title"), ctx);
+}
+
+static void exports_form(struct req *r)
+{
+	if (require(r) != 0)
+		return;
+	cJSON *ctx = page_ctx(r);
+	long long qid;
+	if (!pick_version(r, req_query(r, "version"), ctx, &qid))
+		return;
+	page_render(r, 200, "research/exports", i18n_get(r->lang, "research.exports.title"), ctx);
+}
+
+static int valid_date(const char *s)
+{
+	long y, m, d;
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	char buf[11];
+	memcpy(buf, s, 11);
+	buf[4] = buf[7] = '\0';
+	return text_parse_long(buf, 1900, 2999, &y) == 0 && text_parse_long(buf + 5, 1, 12, &m) == 0 &&
+	       text_parse_long(buf + 8, 1, 31, &d) == 0;
+}
+
+static void exports_download(struct req *r)
+{
+	if (require(r) != 0 || csrf_require(r) != 0)
+		return;
+	cJSON *ctx = page_ctx(r);
+	long long qid;
+	const struct questionnaire *q = pick_version(r, req_form(r, "version"), ctx, &qid);
+	if (!q)
+		return;
+	enum export_format fmt;
+	const char *from = req_form(r, "from"), *to = req_form(r, "to");
+	if (export_format_parse(req_form(r, "format"), &fmt) != 0)
+		page_field_error(ctx, "format", i18n_get(r->lang, "research.exports.format_missing"));
+	if (from && *from && !valid_date(from))
+		page_field_error(ctx, "from", i18n_get(r->lang, "research.exports.date_invalid"));
+	if (to && *to && !valid_date(to))
+		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_invalid"));
+	if (page_has_errors(ctx)) {
+		cJSON_AddStringToObject(ctx, "from", from ? from : "");
+		cJSON_AddStringToObject(ctx, "to", to ? to : "");
+		page_render(r, 400, "research/exports", i18n_get(r->lang, "research.exports.title"), ctx);
+		return;
+	}
+	cJSON_Delete(ctx);
+	struct research_filter f = {r->session->org_id, qid, from, to, 0};
+	FILE *tmp = tmpfile(); /* unlinked: gone when closed */
+	long long rows = 0;
+	char err[512];
+	if (!tmp) {
+		reply_error(r, 500);
+		return;
+	}
+	if (research_export_write(req_db(r), q, &f, fmt, r->lang, tmp, &rows, err, sizeof(err)) != 0 ||
+	    fflush(tmp) != 0) {
+		fclose(tmp);
+		reply_db_error(r);
+		return;
+	}
+	long size = ftell(tmp);
+	int fd = dup(fileno(tmp));
+	fclose(tmp);
+	if (fd < 0 || size < 0) {
+		if (fd >= 0)
+			close(fd);
+		reply_error(r, 500);
+		return;
+	}
+	char *detail = arena_printf(&r->arena,
+				    "{\"format\":\"%s\",\"questionnaire_id\":%lld,\"from\":\"%s\",\"to\":\"%s\",\"rows\":%lld}",
+				    req_form(r, "format"), qid, from && valid_date(from) ? from : "",
+				    to && valid_date(to) ? to : "", rows);
+	audit(r, "research_export", "questionnaire", qid, detail);
+	static const char *const base[] = {"fphc-scans", "fphc-items-long", "fphc-codebook", "fphc-scans"};
+	char *name = arena_printf(&r->arena, "%s-v%ld.%s", base[fmt], q->version, export_format_ext(fmt));
+	reply_fd(r, 200, export_format_content_type(fmt), fd, (unsigned long long)size, name);
+}
+
+static void codebook_page(struct req *r)
+{
+	if (require(r) != 0)
+		return;
+	cJSON *ctx = page_ctx(r);
+	long long qid;
+	const struct questionnaire *q = pick_version(r, req_query(r, "version"), ctx, &qid);
+	if (!q)
+		return;
+	struct codebook cb;
+	codebook_build(&cb, q);
+	cJSON_AddItemToObject(ctx, "variables", codebook_to_json(&cb, r->lang));
+	codebook_release(&cb);
+	page_render(r, 200, "research/codebook", i18n_get(r->lang, "research.codebook.title"), ctx);
+}
+
+/* ---- aggregates ---- */
+
+static cJSON *aggregates_for(struct req *r, long long qid)
+{
+	PGresult *res = db_research_aggregates(req_db(r), r->session->org_id, qid);
+	if (!res)
+		return NULL;
+	cJSON *j = aggregates_json(res, config.benchmark_k > 0 ? config.benchmark_k : 5);
+	PQclear(res);
+	return j;
+}
+
+static void aggregates_api(struct req *r)
+{
+	if (require(r) != 0)
+		return;
+	long long qid;
+	if (!pick_version(r, req_query(r, "version"), NULL, &qid))
+		return;
+	cJSON *j = aggregates_for(r, qid);
+	if (!j) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON_AddNumberToObject(j, "questionnaire_id", (double)qid);
+	reply_json(r, 200, j);
+}
+
+static const char *const dimensions[] = {"sector", "size_class", "region", "period"};
+
+static void aggregates_page(struct req *r)
+{
+	if (require(r) != 0)
+		return;
+	cJSON *ctx = page_ctx(r);
+	long long qid;
+	const struct questionnaire *q = pick_version(r, req_query(r, "version"), ctx, &qid);
+	if (!q)
+		return;
+	const char *dim = req_query(r, "dimension"), *score = req_query(r, "score");
+	int d = 0;
+	for (int i = 0; i < 4; i++)
+		if (dim && strcmp(dim, dimensions[i]) == 0)
+			d = i;
+	if (!score || !*score)
+		score = "overall:overall";
+	cJSON_AddBoolToObject(ctx, "has_dimensions", 1);
+	cJSON *dims = cJSON_AddArrayToObject(ctx, "dimensions");
+	for (int i = 0; i < 4; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "key", dimensions[i]);
+		cJSON_AddStringToObject(o, "label", i18n_get(r->lang, arena_printf(&r->arena, "research.dim.%s", dimensions[i])));
+		cJSON_AddBoolToObject(o, "selected", i == d);
+		cJSON_AddItemToArray(dims, o);
+	}
+	cJSON *scores = cJSON_AddArrayToObject(ctx, "scores");
+	const char *score_title = NULL;
+	for (size_t i = 0; i < 1 + q->n_pillars + q->n_themes; i++) {
+		const char *key, *title;
+		if (i == 0) {
+			key = "overall:overall";
+			title = i18n_get(r->lang, "research.overall");
+		} else if (i <= q->n_pillars) {
+			key = arena_printf(&r->arena, "pillar:%s", q->pillars[i - 1].key);
+			title = text_pair_get(&q->pillars[i - 1].title, r->lang);
+		} else {
+			const struct theme *t = q->themes[i - 1 - q->n_pillars];
+			key = arena_printf(&r->arena, "theme:%s", t->key);
+			title = arena_printf(&r->arena, "— %s", text_pair_get(&t->title, r->lang));
+		}
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "key", key);
+		cJSON_AddStringToObject(o, "title", title);
+		int sel = strcmp(key, score) == 0;
+		if (sel)
+			score_title = title;
+		cJSON_AddBoolToObject(o, "selected", sel);
+		cJSON_AddItemToArray(scores, o);
+	}
+	if (!score_title) {
+		score = "overall:overall";
+		score_title = i18n_get(r->lang, "research.overall");
+	}
+	cJSON *all = aggregates_for(r, qid);
+	if (!all) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	cJSON_AddStringToObject(ctx, "computed_at", cJSON_GetObjectItem(all, "computed_at")->valuestring);
+	cJSON_AddNumberToObject(ctx, "k", config.benchmark_k > 0 ? config.benchmark_k : 5);
+	const cJSON *t;
+	cJSON_ArrayForEach(t, cJSON_GetObjectItem(all, "tables")) {
+		const char *tl = cJSON_GetObjectItem(t, "level")->valuestring, *tk = cJSON_GetObjectItem(t, "key")->valuestring;
+		size_t ll = strlen(tl);
+		if (strcmp(cJSON_GetObjectItem(t, "dimension")->valuestring, dimensions[d]) != 0 ||
+		    strncmp(score, tl, ll) != 0 || score[ll] != ':' || strcmp(score + ll + 1, tk) != 0)
+			continue;
+		struct buf svg = BUF_INIT;
+		aggregates_svg(t, score_title, &svg);
+		cJSON_AddStringToObject(ctx, "svg", svg.data);
+		buf_release(&svg);
+		cJSON_AddItemToObject(ctx, "table", cJSON_Duplicate(t, 1));
+	}
+	cJSON_AddStringToObject(ctx, "score_title", score_title);
+	cJSON_Delete(all);
+	page_render(r, 200, "research/aggregates", i18n_get(r->lang, "research.aggregates.title"), ctx);
+}
+
+/* ---- item statistics ---- */
+
+static cJSON *items_for(struct req *r, const struct questionnaire *q, long long qid)
+{
+	struct research_filter f = {r->session->org_id, qid, NULL, NULL, 1};
+	char err[256];
+	return research_item_stats(req_db(r), q, &f, ITEM_STATS_MAX_ROWS, r->lang, err, sizeof(err));
+}
+
+static void items_api(struct req *r)
+{
+	if (require(r) != 0)
+		return;
+	long long qid;
+	const struct questionnaire *q = pick_version(r, req_query(r, "version"), NULL, &qid);
+	if (!q)
+		return;
+	cJSON *j = items_for(r, q, qid);
+	if (!j) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON_AddNumberToObject(j, "questionnaire_id", (double)qid);
+	reply_json(r, 200, j);
+}
+
+static void fmt2(cJSON *o, const char *name)
+{
+	/* adds NAME_txt with two decimals (or "—") for the page */
+	const cJSON *v = cJSON_GetObjectItem(o, name);
+	char buf[32];
+	if (cJSON_IsNumber(v))
+		snprintf(buf, sizeof(buf), "%.2f", v->valuedouble);
+	else
+		snprintf(buf, sizeof(buf), "—");
+	char key[48];
+	snprintf(key, sizeof(key), "%s_txt", name);
+	cJSON_AddStringToObject(o, key, buf);
+}
+
+static void items_page(struct req *r)
+{
+	if (require(r) != 0)
+		return;
+	cJSON *ctx = page_ctx(r);
+	long long qid;
+	const struct questionnaire *q = pick_version(r, req_query(r, "version"), ctx, &qid);
+	if (!q)
+		return;
+	cJSON *j = items_for(r, q, qid);
+	if (!j) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	cJSON *t;
+	cJSON_ArrayForEach(t, cJSON_GetObjectItem(j, "themes")) {
+		fmt2(t, "alpha");
+		cJSON *it;
+		cJSON_ArrayForEach(it, cJSON_GetObjectItem(t, "items")) {
+			fmt2(it, "mean");
+			fmt2(it, "sd");
+			fmt2(it, "pct_missing");
+			fmt2(it, "pct_na");
+			fmt2(it, "item_rest");
+			fmt2(it, "alpha_if_deleted");
+			struct buf d = BUF_INIT;
+			cJSON *x;
+			int n = 0;
+			cJSON_ArrayForEach(x, cJSON_GetObjectItem(it, "distribution"))
+				buf_printf(&d, "%s%s: %.0f", n++ ? " · " : "", cJSON_GetObjectItem(x, "label")->valuestring,
+					   cJSON_GetObjectItem(x, "n")->valuedouble);
+			cJSON_AddStringToObject(it, "distribution_txt", d.data);
+			buf_release(&d);
+		}
+	}
+	cJSON_ArrayForEach(t, cJSON_GetObjectItem(j, "pillars"))
+		fmt2(t, "alpha");
+	cJSON_AddItemToObject(ctx, "stats", j);
+	page_render(r, 200, "research/items", i18n_get(r->lang, "research.items.title"), ctx);
+}
+
+const struct route routes_research[] = {
+	{"GET", "/research", home, 0},
+	{"GET", "/research/exports", exports_form, 0},
+	{"POST", "/research/exports", exports_download, 0},
+	{"GET", "/research/exports/codebook", codebook_page, 0},
+	{"GET", "/research/aggregates", aggregates_page, 0},
+	{"GET", "/research/items", items_page, 0},
+	{"GET", "/api/v1/research/aggregates", aggregates_api, 0},
+	{"GET", "/api/v1/research/items", items_api, 0},
+	{NULL, NULL, NULL, 0},
+};

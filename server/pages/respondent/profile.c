@@ -1,0 +1,153 @@
+/* profile.c: the company profile of a scan (sector, FTE, employees,
+ * municipality), prefilled from the invitation. FTE outside 10–300 is allowed
+ * after a notice that the scan was made for that range. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "server/pages/respondent/respondent.h"
+#include "server/http/page.h"
+#include "server/http/tmpl.h"
+#include "common/text.h"
+#include "common/banned.h"
+
+#define FTE_DESIGN_MIN 10.0
+#define FTE_DESIGN_MAX 300.0
+
+static const struct profile_field *field(const struct questionnaire *q, const char *key)
+{
+	for (size_t i = 0; i < q->profile.n_fields; i++)
+		if (strcmp(q->profile.fields[i].key, key) == 0)
+			return &q->profile.fields[i];
+	return NULL;
+}
+
+static void add_field_texts(cJSON *ctx, const struct questionnaire *q, const char *key, const char *lang,
+			    const char *fallback_key)
+{
+	char name[48];
+	const struct profile_field *f = field(q, key);
+	snprintf(name, sizeof(name), "%s_label", key);
+	cJSON_AddStringToObject(ctx, name, f ? text_pair_get(&f->label, lang) : i18n_get(lang, fallback_key));
+	const char *help = f ? text_pair_get(&f->help, lang) : NULL;
+	if (help) {
+		snprintf(name, sizeof(name), "%s_help", key);
+		cJSON_AddStringToObject(ctx, name, help);
+	}
+}
+
+/* Shows the form with these values (the stored ones, or what was posted). */
+static void show(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx, const char *sector,
+		 const char *fte, const char *employees, const char *municipality, int fte_notice)
+{
+	const struct questionnaire *q = s->q;
+	cJSON_AddStringToObject(ctx, "fte", fte);
+	cJSON_AddStringToObject(ctx, "employees", employees);
+	cJSON_AddStringToObject(ctx, "municipality", municipality);
+	cJSON_AddBoolToObject(ctx, "fte_notice", fte_notice);
+	cJSON_AddStringToObject(ctx, "fte_seen", fte_notice ? fte : "");
+	add_field_texts(ctx, q, "sector", r->lang, "scan.review.sector");
+	add_field_texts(ctx, q, "fte", r->lang, "scan.review.fte");
+	add_field_texts(ctx, q, "employees", r->lang, "scan.review.employees");
+	add_field_texts(ctx, q, "municipality", r->lang, "scan.review.municipality");
+	cJSON *list = cJSON_AddArrayToObject(ctx, "sectors");
+	for (size_t i = 0; i < q->profile.n_sectors; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "key", q->profile.sectors[i].key);
+		cJSON_AddStringToObject(o, "label", text_pair_get(&q->profile.sectors[i].label, r->lang));
+		cJSON_AddBoolToObject(o, "selected", strcmp(q->profile.sectors[i].key, sector) == 0);
+		cJSON_AddItemToArray(list, o);
+	}
+	page_render(r, status, "respondent/profile", i18n_get(r->lang, "scan.profile.title"), ctx);
+}
+
+/* "45.0" → "45", "12.5" stays. */
+static const char *fte_display(struct req *r, const char *fte)
+{
+	double d;
+	if (text_parse_double(fte, 0, 1e9, &d) != 0)
+		return fte;
+	return d == floor(d) ? arena_printf(&r->arena, "%.0f", d) : arena_printf(&r->arena, "%.1f", d);
+}
+
+static int outside_design(double fte)
+{
+	return fte < FTE_DESIGN_MIN || fte > FTE_DESIGN_MAX;
+}
+
+void scan_profile_get(struct req *r)
+{
+	struct scan_ctx s;
+	if (scan_load(r, 0, &s) != 0 || scan_require_open(r, &s) != 0)
+		return;
+	const char *fte = fte_display(r, s.v.fte);
+	double d;
+	int notice = text_parse_double(fte, 0, 1e9, &d) == 0 && outside_design(d);
+	show(r, &s, 200, scan_page_ctx(r, &s), s.v.sector, fte, s.v.employees, s.v.municipality, notice);
+}
+
+static int known_sector(const struct questionnaire *q, const char *sector)
+{
+	for (size_t i = 0; i < q->profile.n_sectors; i++)
+		if (strcmp(q->profile.sectors[i].key, sector) == 0)
+			return 1;
+	return 0;
+}
+
+void scan_profile_post(struct req *r)
+{
+	struct scan_ctx s;
+	if (scan_load(r, 0, &s) != 0 || scan_csrf_require(r, &s) != 0 || scan_require_open(r, &s) != 0)
+		return;
+	const char *sector = req_form(r, "sector"), *fte_in = req_form(r, "fte");
+	const char *emp_in = req_form(r, "employees"), *muni_in = req_form(r, "municipality");
+	const char *seen = req_form(r, "fte_seen");
+	char *fte = arena_strdup(&r->arena, fte_in ? fte_in : "");
+	char *emp = arena_strdup(&r->arena, emp_in ? emp_in : "");
+	char *muni = arena_strdup(&r->arena, muni_in ? muni_in : "");
+	text_trim(fte);
+	text_trim(emp);
+	text_trim(muni);
+	sector = sector ? sector : "";
+	cJSON *ctx = scan_page_ctx(r, &s);
+	double fte_v = 0;
+	long emp_v = 0;
+	if (!known_sector(s.q, sector))
+		page_field_error(ctx, "sector", i18n_get(r->lang, "scan.profile.sector_missing"));
+	if (!fte[0])
+		page_field_error(ctx, "fte", i18n_get(r->lang, "scan.profile.fte_missing"));
+	else if (text_parse_double(fte, 0.1, 100000, &fte_v) != 0)
+		page_field_error(ctx, "fte", i18n_get(r->lang, "scan.profile.fte_invalid"));
+	if (!emp[0])
+		page_field_error(ctx, "employees", i18n_get(r->lang, "scan.profile.employees_missing"));
+	else if (text_parse_long(emp, 1, 1000000, &emp_v) != 0)
+		page_field_error(ctx, "employees", i18n_get(r->lang, "scan.profile.employees_invalid"));
+	if (strlen(muni) > 100)
+		page_field_error(ctx, "municipality", i18n_get(r->lang, "scan.profile.municipality_invalid"));
+	if (page_has_errors(ctx)) {
+		show(r, &s, 400, ctx, sector, fte, emp, muni, 0);
+		return;
+	}
+	char fte_s[32], emp_s[24];
+	snprintf(fte_s, sizeof(fte_s), "%.1f", fte_v);
+	snprintf(emp_s, sizeof(emp_s), "%ld", emp_v);
+	/* Outside 10–300 FTE the owner sees the notice once and confirms by going on. */
+	int needs_notice = outside_design(fte_v) && !(seen && strcmp(seen, fte) == 0);
+	int rc = db_scan_profile_save(req_db(r), s.v.id, sector, fte_s, emp_s, muni, needs_notice ? 0 : 1);
+	if (rc < 0) {
+		cJSON_Delete(ctx);
+		reply_db_error(r);
+		return;
+	}
+	if (rc == 0) {
+		cJSON_Delete(ctx);
+		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
+		return;
+	}
+	if (needs_notice) {
+		show(r, &s, 200, ctx, sector, fte, emp, muni, 1);
+		return;
+	}
+	cJSON_Delete(ctx);
+	reply_redirect(r, scan_page_path(r, &s, 1));
+}

@@ -1,0 +1,240 @@
+/* scan_ctx.c: shared parts of the owner's scan pages; see respondent.h. */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "server/pages/respondent/scan_ctx.h"
+#include "server/http/log.h"
+#include "server/http/page.h"
+#include "server/app/questionnaire_registry.h"
+#include "server/http/tmpl.h"
+#include "server/db/ratelimit.h"
+#include "server/db/protection.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+static pthread_mutex_t secret_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned char secret[128];
+static int secret_len;
+
+/* The installation's csrf_secret, read once. 0 or -1. */
+static int csrf_secret(struct db *db)
+{
+	int rc = 0;
+	pthread_mutex_lock(&secret_lock);
+	if (secret_len <= 0) {
+		secret_len = db_installation_secret(db, "csrf_secret", secret, (int)sizeof(secret));
+		rc = secret_len > 0 ? 0 : -1;
+	}
+	pthread_mutex_unlock(&secret_lock);
+	return rc;
+}
+
+static int token_shape_ok(const char *t)
+{
+	size_t n = strlen(t);
+	if (n != TOKEN_TEXT_LEN)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+static void free_json(void *p)
+{
+	cJSON_Delete(p);
+}
+
+static void unknown_link(struct req *r)
+{
+	struct db *db = req_db(r);
+	char key[96];
+	snprintf(key, sizeof(key), "scan-token:%s", r->client_ip);
+	/* Only misses count. Once an address is over the limit every miss is a 429;
+	 * a right guess would still open, but a 128-bit token is not guessed. */
+	int limited = ratelimit_hit(db, key, 60, SCAN_TOKEN_MISSES_PER_MINUTE);
+	if (limited < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (limited) {
+		reply_error(r, 429);
+		return;
+	}
+	cJSON *ctx = page_ctx(r);
+	/* the language switch would carry the path back into the page: a token
+	 * that is not valid is still somebody's typing, never echoed */
+	cJSON_ReplaceItemInObject(ctx, "path", cJSON_CreateString("/"));
+	cJSON_AddStringToObject(ctx, "extra_css", "respondent.css");
+	page_render(r, 404, "respondent/unknown", i18n_get(r->lang, "scan.unknown.title"), ctx);
+}
+
+int scan_load(struct req *r, int with_answers, struct scan_ctx *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->token = req_param(r, 0);
+	struct db *db = req_db(r);
+	if (!token_shape_ok(s->token)) {
+		unknown_link(r);
+		return -1;
+	}
+	int found = db_scan_by_token(db, s->token, with_answers, &r->arena, &s->v);
+	if (found < 0) {
+		reply_db_error(r);
+		return -1;
+	}
+	if (!found) {
+		unknown_link(r);
+		return -1;
+	}
+	r->lang = s->v.lang;
+	s->q = qreg_get(db, s->v.questionnaire_id);
+	if (!s->q || csrf_secret(db) != 0) {
+		log_error("scan %lld: questionnaire %lld or csrf secret unavailable", s->v.id, s->v.questionnaire_id);
+		reply_error(r, 503);
+		return -1;
+	}
+	char msg[48];
+	int n = snprintf(msg, sizeof(msg), "scan-csrf:%lld", s->v.id);
+	crypto_hmac_hex(secret, (size_t)secret_len, msg, (size_t)n, s->csrf);
+	if (with_answers) {
+		s->answers = cJSON_Parse(s->v.answers_json ? s->v.answers_json : "{}");
+		if (!s->answers)
+			s->answers = cJSON_CreateObject();
+		req_defer(r, free_json, s->answers);
+	}
+	return 0;
+}
+
+int scan_require_open(struct req *r, const struct scan_ctx *s)
+{
+	int post = strcmp(r->method, "GET") != 0;
+	if (strcmp(s->v.status, "started") == 0 && s->v.consent)
+		return 0;
+	if (strcmp(s->v.status, "invited") == 0 || !s->v.consent) {
+		if (post)
+			scan_reply_problem(r, s, 403, i18n_get(r->lang, "scan.error.no_consent"), NULL);
+		else
+			reply_redirect(r, arena_printf(&r->arena, "/s/%s", s->token));
+		return -1;
+	}
+	if (post)
+		scan_reply_problem(r, s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
+	else
+		reply_redirect(r, arena_printf(&r->arena, "/s/%s/done", s->token));
+	return -1;
+}
+
+int scan_csrf_ok(const struct scan_ctx *s, const char *sent)
+{
+	return sent && crypto_str_equal(sent, s->csrf);
+}
+
+int scan_csrf_require(struct req *r, const struct scan_ctx *s)
+{
+	if (scan_csrf_ok(s, req_form(r, "csrf")))
+		return 0;
+	reply_error(r, 403);
+	return -1;
+}
+
+int scan_review_page(const struct scan_ctx *s)
+{
+	return (int)s->q->n_pillars + 1;
+}
+
+const char *scan_page_path(struct req *r, const struct scan_ctx *s, int page)
+{
+	if (page <= 0)
+		return arena_printf(&r->arena, "/s/%s/profile", s->token);
+	if (page > (int)s->q->n_pillars)
+		return arena_printf(&r->arena, "/s/%s/review", s->token);
+	return arena_printf(&r->arena, "/s/%s/pillar/%d", s->token, page);
+}
+
+int scan_answered_count(const struct scan_ctx *s)
+{
+	int n = 0;
+	const cJSON *a;
+	cJSON_ArrayForEach(a, s->answers) {
+		if (!cJSON_IsNull(a) && questionnaire_item_find(s->q, a->string))
+			n++;
+	}
+	return n;
+}
+
+int scan_answered_percent(const struct scan_ctx *s)
+{
+	size_t total = s->q->n_items;
+	return total ? (int)((scan_answered_count(s) * 100 + (int)total / 2) / (int)total) : 0;
+}
+
+cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s)
+{
+	cJSON *c = page_ctx(r);
+	const char *other = strcmp(r->lang, "en") == 0 ? "nl" : "en";
+	cJSON_AddStringToObject(c, "token", s->token);
+	cJSON_AddStringToObject(c, "csrf", s->csrf);
+	cJSON_AddStringToObject(c, "base", arena_printf(&r->arena, "/s/%s", s->token));
+	cJSON_AddStringToObject(c, "lang_switch", arena_printf(&r->arena, "/s/%s/lang/%s?next=%s", s->token, other,
+							       r->path ? r->path : "/"));
+	cJSON_AddStringToObject(c, "privacy_url", arena_printf(&r->arena, "/privacy/%s%s", s->v.org_slug,
+								 strcmp(r->lang, "en") == 0 ? "?lang=en" : ""));
+	cJSON_AddStringToObject(c, "my_data_url", arena_printf(&r->arena, "/s/%s/erase", s->token));
+	cJSON_AddStringToObject(c, "org_name", s->v.org_name);
+	cJSON_AddStringToObject(c, "research_name", s->v.share_research ? s->v.research_name : "");
+	cJSON_AddStringToObject(c, "company_name", s->v.company_name);
+	cJSON_AddStringToObject(c, "extra_css", "respondent.css");
+	return c;
+}
+
+void scan_audit(struct req *r, const struct scan_ctx *s, const char *action)
+{
+	if (db_audit_owner(req_db(r), s->v.id, action, r->client_ip) != 0)
+		log_error("audit log write failed: %s", req_db(r)->err);
+}
+
+void scan_reply_problem(struct req *r, const struct scan_ctx *s, int status, const char *message,
+			cJSON *list)
+{
+	cJSON *ctx = s && s->q ? scan_page_ctx(r, s) : page_ctx(r);
+	cJSON_AddStringToObject(ctx, "message", message);
+	if (list) {
+		cJSON_AddBoolToObject(ctx, "has_problems", cJSON_GetArraySize(list) > 0);
+		cJSON_AddItemToObject(ctx, "problems", list);
+	}
+	if (s && s->q && strcmp(s->v.status, "started") == 0 && strcmp(r->method, "POST") == 0 &&
+	    (strstr(r->path, "/pillar/") || strstr(r->path, "/profile")))
+		cJSON_AddStringToObject(ctx, "back", r->path);  /* the page the owner came from */
+	else if (s && s->q && strcmp(s->v.status, "started") == 0)
+		cJSON_AddStringToObject(ctx, "back", scan_page_path(r, s, s->v.last_page));
+	else if (s && s->q)
+		cJSON_AddStringToObject(ctx, "back", arena_printf(&r->arena, "/s/%s", s->token));
+	char key[32];
+	snprintf(key, sizeof(key), "scan.problem.%d", status == 409 ? 409 : status == 403 ? 403 : 400);
+	cJSON_AddStringToObject(ctx, "heading", i18n_get(r->lang, key));
+	page_render(r, status, "respondent/problem", i18n_get(r->lang, key), ctx);
+}
+
+int scan_render_to(struct buf *out, const char *tmpl, const char *title, cJSON *ctx, const char *lang)
+{
+	char err[256];
+	struct buf body;
+	buf_init(&body, 0);
+	if (tmpl_render(&body, tmpl, ctx, lang, err, sizeof(err)) != 0) {
+		log_error("%s", err);
+		buf_release(&body);
+		return -1;
+	}
+	cJSON_AddStringToObject(ctx, "title", title ? title : "");
+	cJSON_AddStringToObject(ctx, "body", body.data);
+	buf_release(&body);
+	if (tmpl_render(out, "layout", ctx, lang, err, sizeof(err)) != 0) {
+		log_error("%s", err);
+		return -1;
+	}
+	return 0;
+}
