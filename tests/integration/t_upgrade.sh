@@ -109,6 +109,15 @@ upgrade_one() {  # upgrade_one RELEASE
   DB_NAME=
 }
 
+# a dry run on an empty database lists every migration and creates nothing
+DB_NAME="t_upgrade_$$_empty"
+createdb -h "$PG_DIR" -U postgres -T template0 -E UTF8 "$DB_NAME"
+OWNER_URL="host=$PG_DIR dbname=$DB_NAME user=postgres"
+out=$(migrate_owner --dry-run 2>&1)
+expect_eq "dry run on an empty database lists all $n_compiled migrations" "$n_compiled" "$(grep -c '^would apply migrations/' <<<"$out")"
+expect_eq "and creates nothing, not even schema_migrations" "0" "$(qo "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")"
+dropdb -h "$PG_DIR" -U postgres "$DB_NAME"; DB_NAME=
+
 n=0
 for dump in "$FIX"/v*.sql.gz; do
   [ -f "$dump" ] || continue
