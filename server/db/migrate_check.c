@@ -5,7 +5,6 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "server/db/migrate_check.h"
 #include "common/banned.h"
@@ -107,7 +106,7 @@ int migrate_sql_check(const char *sql, char *err, size_t errlen)
 	const char *note = strstr(sql, "-- data-safety:");
 	int has_note = note && (note == sql || note[-1] == '\n');
 	struct stmt s = {.n = 1};
-	const char *p = sql;
+	const char *p = sql, *body_end;
 	while (*p) {
 		if (p[0] == '-' && p[1] == '-') {
 			p += strcspn(p, "\n");
@@ -120,8 +119,8 @@ int migrate_sql_check(const char *sql, char *err, size_t errlen)
 				p += (*p == quote) ? 2 : 1;
 			if (*p)
 				p++;
-		} else if (*p == '$' && skip_dollar(p)) {
-			p = skip_dollar(p);
+		} else if (*p == '$' && (body_end = skip_dollar(p)) != NULL) {
+			p = body_end;
 		} else if (*p == ';') {
 			if (judge(&s, has_note, err, errlen) != 0)
 				return -1;

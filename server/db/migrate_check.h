@@ -13,7 +13,8 @@
  *  - a DROP TABLE, DROP COLUMN or TRUNCATE only in a file that says where the
  *    data went, in a line starting with "-- data-safety:".
  * Comments, quoted strings, quoted identifiers and dollar-quoted bodies (so
- * plpgsql BEGIN … END) are skipped. Returns 0, or -1 with a one-line reason
+ * plpgsql BEGIN … END) are skipped; inside E'…' strings write a quote as ''
+ * (a backslash-escaped quote would end the string early for this scanner). Returns 0, or -1 with a one-line reason
  * (statement number and words) in err (always NUL-terminated when errlen > 0). */
 int migrate_sql_check(const char *sql, char *err, size_t errlen);
 
