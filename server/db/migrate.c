@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "server/db/migrate.h"
+#include "server/db/migrate_check.h"
 #include "common/assets.h"
 #include "common/crypto.h"
 #include "common/banned.h"
@@ -90,12 +91,23 @@ static int grant_app_role(struct db *db)
 
 static int apply_one(struct db *db, const struct migration *m, const char *sum, FILE *log)
 {
-	char ver[16];
+	char ver[16], why[256];
+	if (migrate_sql_check((const char *)m->asset->data, why, sizeof(why)) != 0) {
+		fprintf(log, "fphc: migration %s refused: %s\n", m->asset->path, why);
+		return -1;
+	}
 	snprintf(ver, sizeof(ver), "%d", m->version);
 	if (db_begin(db) != 0)
 		goto fail;
 	if (db_exec_script(db, (const char *)m->asset->data) != 0)
 		goto fail;
+	/* The file and its schema_migrations row are one transaction: a file that
+	 * ended it (COMMIT/ROLLBACK, which migrate_sql_check should have caught)
+	 * is reported rather than recorded half-applied. */
+	if (PQtransactionStatus(db->conn) != PQTRANS_INTRANS) {
+		snprintf(db->err, sizeof(db->err), "the migration ended its own transaction");
+		goto fail;
+	}
 	if (db_x(db, "INSERT INTO schema_migrations(version, name, sha256) VALUES ($1, $2, $3)",
 		 ver, m->name, sum) != 0)
 		goto fail;
@@ -169,4 +181,47 @@ int migrate_current(struct db *db)
 	int cur = (int)db_ll(res, 0, 0, 0);
 	PQclear(res);
 	return cur >= migrate_latest() ? 1 : 0;
+}
+
+int migrate_plan(struct db *db, FILE *out)
+{
+	struct migration list[256];
+	int n = collect(list, 256), pending = 0;
+	PGresult *res = db_query(db, "SELECT to_regclass('schema_migrations') IS NOT NULL", 0, NULL);
+	if (!res) {
+		fprintf(out, "fphc: cannot reach the database: %s\n", db->err);
+		return -1;
+	}
+	int has_table = db_bool(res, 0, 0);
+	PQclear(res);
+	for (int i = 0; i < n; i++) {
+		char sum[SHA256_HEX_LEN + 1], ver[16], why[256];
+		crypto_sha256_hex(list[i].asset->data, list[i].asset->len, sum);
+		snprintf(ver, sizeof(ver), "%d", list[i].version);
+		int have = 0, same = 0;
+		if (has_table) {
+			res = db_q(db, "SELECT sha256 FROM schema_migrations WHERE version = $1", ver);
+			if (!res) {
+				fprintf(out, "fphc: %s\n", db->err);
+				return -1;
+			}
+			have = PQntuples(res) > 0;
+			same = have && strcmp(db_str(res, 0, 0), sum) == 0;
+			PQclear(res);
+		}
+		if (have && !same) {
+			fprintf(out, "fphc: migration %s was changed after it was applied (checksum differs);"
+				" migrate would refuse\n", list[i].asset->path);
+			return -1;
+		}
+		if (have)
+			continue;
+		if (migrate_sql_check((const char *)list[i].asset->data, why, sizeof(why)) != 0) {
+			fprintf(out, "fphc: migration %s would be refused: %s\n", list[i].asset->path, why);
+			return -1;
+		}
+		fprintf(out, "would apply %s\n", list[i].asset->path);
+		pending++;
+	}
+	return pending;
 }

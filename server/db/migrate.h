@@ -11,6 +11,11 @@
  * changed. Also creates the installation secret on first run.
  * Returns the number applied, or -1. */
 int migrate_apply(struct db *db, FILE *log);
+/* Lists, one line each on `out` ("would apply migrations/NNNN_x.sql"), the
+ * migrations that migrate_apply would run now, in order, and changes nothing
+ * (not even schema_migrations is created). Returns how many are pending, or -1
+ * (reason on `out`) when migrate_apply would refuse or the database fails. */
+int migrate_plan(struct db *db, FILE *out);
 /* The version number of the newest compiled-in migration. */
 int migrate_latest(void);
 /* 1 when the database has every compiled-in migration, 0 when not, -1 on error. */

@@ -164,6 +164,13 @@ static int erase_rows(struct db *db, const char *cid, int keep_scores, struct er
 		    count_into(db, "WITH d AS (UPDATE scans SET municipality = NULL"
 			       " WHERE company_id = $1::bigint RETURNING 1) SELECT count(*) FROM d", cid, &o->scans_kept) != 0)
 			return -1;
+		/* research_rows holds a copy of the answers for the exports: rebuilt
+		 * from what is left, so the open text goes from the exports too
+		 * (0.1.0 kept it there; migration 0061 repairs such rows). */
+		if (db_x(db, "UPDATE research_rows rr SET answers = coalesce((SELECT jsonb_object_agg(a.item_key, a.value)::text"
+			 " FROM answers a WHERE a.scan_id = rr.scan_id), '{}')"
+			 " FROM scans s WHERE s.id = rr.scan_id AND s.company_id = $1::bigint", cid) != 0)
+			return -1;
 	} else {
 		if (count_into(db, "WITH d AS (DELETE FROM answers WHERE scan_id IN " SCANS_OF " RETURNING 1)"
 			       " SELECT count(*) FROM d", cid, &o->answers_deleted) != 0 ||
