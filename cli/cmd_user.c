@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
+#include "common/buf.h"
 #include "server/app/config.h"
 #include "server/app/invitation_send.h"
 #include "server/app/logo.h"
@@ -217,6 +218,8 @@ int cmd_org_logo(int argc, char **argv)
 	const char *file = argv[optind];
 	static unsigned char data[LOGO_MAX_BYTES + 1];
 	size_t len = 0;
+	struct buf png;   /* the normalised copy that is stored (see server/logo.h) */
+	buf_init(&png, 0);
 	int remove = strcmp(file, "-") == 0;
 	if (!remove) {
 		FILE *f = fopen(file, "rb");
@@ -226,21 +229,30 @@ int cmd_org_logo(int argc, char **argv)
 		}
 		len = fread(data, 1, sizeof(data), f);
 		fclose(f);
-		enum logo_verdict v = logo_check(data, len);
+		enum logo_verdict v = logo_normalize(data, len, &png);
 		if (v != LOGO_OK) {
 			fprintf(stderr, "fphc org logo: %s\n", v == LOGO_TOO_BIG ? "the file is larger than 512 KB"
-				: v == LOGO_EMPTY ? "the file is empty" : "the file is not a PNG image");
+				: v == LOGO_EMPTY ? "the file is empty"
+				: v == LOGO_BROKEN ? "the PNG file is damaged"
+				: v == LOGO_TOO_MANY_PIXELS ? "the image is larger than 2000 x 2000 pixels"
+				: "the file is not a PNG image");
+			buf_release(&png);
 			return 1;
 		}
 	}
 	char *args[] = {argv[0], NULL};
-	if (cli_config(1, args, "org logo", usage) != 0)
+	if (cli_config(1, args, "org logo", usage) != 0) {
+		buf_release(&png);
 		return cli_config_status();
+	}
 	struct db *db = cli_db_open();
-	if (!db)
+	if (!db) {
+		buf_release(&png);
 		return 1;
+	}
 	long long id = db_org_by_slug(db, org);
-	int rc = id > 0 && db_org_logo_set(db, id, remove ? NULL : data, len) == 0 ? 0 : 1;
+	int rc = id > 0 && db_org_logo_set(db, id, remove ? NULL : png.data, png.len) == 0 ? 0 : 1;
+	buf_release(&png);
 	if (rc)
 		fprintf(stderr, "fphc org logo: %s\n", id == 0 ? "no organisation with that slug" : db->err);
 	else

@@ -10,6 +10,10 @@
 #include "common/banned.h"
 
 #define ITEM_INDENT 14.0
+/* Block quotes and lists deeper than this render flat at this level: blocks()
+ * recurses per level, and a stored advice of 99,990 '>' overflowed the stack
+ * of a server worker (see SQLite's SQLITE_MAX_EXPR_DEPTH for the idea). */
+#define MAX_DEPTH 16
 
 struct runs {
 	struct pdf_run *v;
@@ -105,9 +109,38 @@ static void paragraph(struct pdf *p, struct runs *rs, cmark_node *n, double size
 }
 
 static void blocks(struct pdf *p, struct runs *rs, cmark_node *parent, double size,
-		   double indent, int tight);
+		   double indent, int tight, int depth);
 
-static void list(struct pdf *p, struct runs *rs, cmark_node *n, double size, double indent)
+/* The text blocks under n in document order, without recursion, for levels
+ * past MAX_DEPTH. Inline text is taken flat as well (styles dropped). */
+static void flat(struct pdf *p, struct runs *rs, cmark_node *n, double size, double indent)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	if (!it)
+		abort();  /* out of memory */
+	rs->n = 0;
+	rs->hidden = 0;
+	for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+		cmark_node *c = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(c);
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+						t == CMARK_NODE_CODE_BLOCK))
+			add_str(rs, cmark_node_get_literal(c), PDF_REGULAR);
+		else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_SOFTBREAK)
+			add_str(rs, " ", PDF_REGULAR);
+		else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)) {
+			pdf_runs(p, rs->v, rs->n, size, indent, CHART_INK);
+			pdf_gap(p, size * 0.6);
+			rs->n = 0;
+		}
+	}
+	if (rs->n)
+		pdf_runs(p, rs->v, rs->n, size, indent, CHART_INK);
+	cmark_iter_free(it);
+}
+
+static void list(struct pdf *p, struct runs *rs, cmark_node *n, double size, double indent,
+		 int depth)
 {
 	int ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 	int number = cmark_node_get_list_start(n);
@@ -121,15 +154,19 @@ static void list(struct pdf *p, struct runs *rs, cmark_node *n, double size, dou
 		pdf_need(p, size * PDF_LEADING);
 		pdf_line(p, marker, PDF_LEFT + indent, p->y - size, ITEM_INDENT, size,
 			 PDF_REGULAR, CHART_INK, -1);
-		blocks(p, rs, item, size, indent + ITEM_INDENT, tight);
+		blocks(p, rs, item, size, indent + ITEM_INDENT, tight, depth + 1);
 	}
 	if (tight)
 		pdf_gap(p, size * 0.5);
 }
 
 static void blocks(struct pdf *p, struct runs *rs, cmark_node *parent, double size,
-		   double indent, int tight)
+		   double indent, int tight, int depth)
 {
+	if (depth >= MAX_DEPTH) {
+		flat(p, rs, parent, size, indent);
+		return;
+	}
 	double after = tight ? size * 0.15 : size * 0.6;
 	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
 		switch (cmark_node_get_type(n)) {
@@ -143,10 +180,10 @@ static void blocks(struct pdf *p, struct runs *rs, cmark_node *parent, double si
 			pdf_gap(p, size * 0.3);
 			break;
 		case CMARK_NODE_LIST:
-			list(p, rs, n, size, indent);
+			list(p, rs, n, size, indent, depth);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
-			blocks(p, rs, n, size, indent + ITEM_INDENT, 0);
+			blocks(p, rs, n, size, indent + ITEM_INDENT, 0, depth + 1);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			pdf_para(p, cmark_node_get_literal(n), size, PDF_REGULAR, indent, CHART_INK);
@@ -170,7 +207,7 @@ void pdf_markdown(struct pdf *p, const char *md, double size, double indent)
 		abort();  /* cmark fails only when out of memory */
 	struct arena store = ARENA_INIT;
 	struct runs rs = {NULL, 0, 0, &store, 0};
-	blocks(p, &rs, doc, size, indent, 0);
+	blocks(p, &rs, doc, size, indent, 0, 0);
 	free(rs.v);
 	arena_release(&store);
 	cmark_node_free(doc);

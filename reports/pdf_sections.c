@@ -1,8 +1,10 @@
 /* pdf_sections.c: the opening sections: cover, how to read, summary. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "reports/image.h"
 #include "reports/pdf.h"
 #include "common/banned.h"
 
@@ -11,26 +13,59 @@ static int has(const char *s)
 	return s && *s;
 }
 
-/* The association's logo, at most 150 × 60 points; an unreadable PNG is
- * skipped without failing the report. Returns the height used. */
+/* The decoded logo as a libharu image: RGB, with the alpha channel as a soft
+ * mask. The pixels are copied by libharu. NULL when libharu refused it. */
+static HPDF_Image logo_image(struct pdf *p, const struct image *img)
+{
+	size_t n = (size_t)img->width * img->height;
+	unsigned char *rgb = img->channels == 4 ? malloc(n * 3) : NULL, *alpha = rgb ? malloc(n) : NULL;
+	if (img->channels == 4 && (!rgb || !alpha)) {
+		free(rgb);
+		return NULL;
+	}
+	for (size_t i = 0; rgb && i < n; i++) {
+		memcpy(rgb + i * 3, img->pixels + i * 4, 3);
+		alpha[i] = img->pixels[i * 4 + 3];
+	}
+	HPDF_Image im = HPDF_LoadRawImageFromMem(p->doc, rgb ? rgb : img->pixels, img->width, img->height,
+						 HPDF_CS_DEVICE_RGB, 8);
+	if (im && alpha) {
+		HPDF_Image mask = HPDF_LoadRawImageFromMem(p->doc, alpha, img->width, img->height,
+							   HPDF_CS_DEVICE_GRAY, 8);
+		if (!mask || HPDF_Image_AddSMask(im, mask) != HPDF_OK)
+			im = NULL;
+	}
+	free(rgb);
+	free(alpha);
+	return im;
+}
+
+/* The association's logo, at most 150 × 60 points. The stored PNG is decoded
+ * again through reports/image.c (libharu's own PNG loader aborts the process
+ * on a corrupt file, and stored logos may predate the upload check); an
+ * unreadable logo is skipped without failing the report. Returns the height used. */
 static double logo(struct pdf *p, double x, double top)
 {
 	const struct report *r = p->r;
 	if (!r->association.logo_png || !r->association.logo_len)
 		return 0;
+	struct image img;
+	if (image_load_png(r->association.logo_png, r->association.logo_len, IMAGE_LOGO_FIT_W,
+			   IMAGE_LOGO_FIT_H, &img) != IMAGE_OK)
+		return 0;
 	int failed = p->failed;
-	HPDF_Image img = HPDF_LoadPngImageFromMem(p->doc, r->association.logo_png,
-						  (HPDF_UINT)r->association.logo_len);
-	if (!img) {
+	HPDF_Image im = logo_image(p, &img);
+	image_release(&img);
+	if (!im) {
 		HPDF_ResetError(p->doc);
 		p->failed = failed;
 		if (!failed)
 			p->why[0] = '\0';
 		return 0;
 	}
-	double w = HPDF_Image_GetWidth(img), h = HPDF_Image_GetHeight(img);
+	double w = HPDF_Image_GetWidth(im), h = HPDF_Image_GetHeight(im);
 	double scale = fmin(150 / w, 60 / h);
-	HPDF_Page_DrawImage(p->page, img, (float)x, (float)(top - h * scale), (float)(w * scale),
+	HPDF_Page_DrawImage(p->page, im, (float)x, (float)(top - h * scale), (float)(w * scale),
 			    (float)(h * scale));
 	return h * scale;
 }

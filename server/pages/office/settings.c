@@ -138,20 +138,18 @@ static void logo_upload(struct req *r)
 	for (int i = 0; i < n; i++)
 		if (strcmp(parts[i].name, "logo") == 0 && parts[i].filename)
 			logo = &parts[i];
-	switch (logo ? logo_check(logo->data, logo->len) : LOGO_EMPTY) {
-	case LOGO_EMPTY:
-		logo_error(r, "office.settings.logo_missing");
+	/* The stored logo is the decoded and re-encoded copy, never the upload. */
+	struct buf png;
+	buf_init(&png, 0);
+	enum logo_verdict v = logo ? logo_normalize(logo->data, logo->len, &png) : LOGO_EMPTY;
+	if (v != LOGO_OK) {
+		buf_release(&png);
+		logo_error(r, logo_message_key(v));
 		return;
-	case LOGO_TOO_BIG:
-		logo_error(r, "office.settings.logo_too_big");
-		return;
-	case LOGO_NOT_PNG:
-		logo_error(r, "office.settings.logo_not_png");
-		return;
-	case LOGO_OK:
-		break;
 	}
-	if (db_org_logo_set(req_db(r), r->session->org_id, logo->data, logo->len) != 0) {
+	int rc = db_org_logo_set(req_db(r), r->session->org_id, png.data, png.len);
+	buf_release(&png);
+	if (rc != 0) {
 		reply_db_error(r);
 		return;
 	}
