@@ -107,8 +107,7 @@ static void req_free(struct req *r)
 {
 	if (!r)
 		return;
-	for (int i = r->ndefer - 1; i >= 0; i--)
-		r->defer[i].fn(r->defer[i].p);
+	req_run_deferred(r);
 	if (r->has_fd)
 		close(r->out_fd); /* replaced by an error reply before it was sent */
 	if (r->db)
@@ -159,9 +158,9 @@ static enum MHD_Result send_reply(struct req *r)
 	if (r->content_type)
 		MHD_add_response_header(resp, "Content-Type", r->content_type);
 	int has_cache = 0;
-	for (int i = 0; i < r->nheaders; i++) {
-		MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
-		has_cache |= strcasecmp(r->headers[i][0], "Cache-Control") == 0;
+	for (const struct req_header *h = r->headers; h; h = h->next) {
+		MHD_add_response_header(resp, h->name, h->value);
+		has_cache |= strcasecmp(h->name, "Cache-Control") == 0;
 	}
 	if (!has_cache)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");

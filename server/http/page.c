@@ -8,9 +8,15 @@
 #include "server/http/tmpl.h"
 #include "common/banned.h"
 
+static void json_delete(void *p)
+{
+	cJSON_Delete(p);
+}
+
 cJSON *page_ctx(struct req *r)
 {
 	cJSON *c = cJSON_CreateObject();
+	req_defer(r, json_delete, c);
 	int en = strcmp(r->lang, "en") == 0;
 	cJSON_AddStringToObject(c, "lang", r->lang);
 	cJSON_AddStringToObject(c, "other_lang", en ? "nl" : "en");
@@ -40,7 +46,6 @@ void page_render(struct req *r, int status, const char *tmpl, const char *title,
 	if (tmpl_render(&body, tmpl, ctx, r->lang, err, sizeof(err)) != 0) {
 		log_error("%s", err);
 		buf_release(&body);
-		cJSON_Delete(ctx);
 		if (strcmp(tmpl, "error") == 0) {
 			reply_text(r, 500, "Internal error");
 			return;
@@ -58,7 +63,6 @@ void page_render(struct req *r, int status, const char *tmpl, const char *title,
 	} else {
 		reply_html(r, status);
 	}
-	cJSON_Delete(ctx);
 }
 
 void reply_error(struct req *r, int status)

@@ -7,11 +7,13 @@
 
 /* A fresh context with what every page needs: lang, other_lang, the user and
  * their role flags (is_admin, is_advisor, is_researcher, is_staff), csrf,
- * the current path. The caller adds its own keys and passes it to page_render. */
+ * the current path. The caller adds its own keys and passes it to page_render.
+ * The context belongs to the request: it is freed when the request ends, on
+ * every path, so a handler never frees it (and cannot leak it). */
 cJSON *page_ctx(struct req *r);
 
 /* Renders template `tmpl` with ctx as the page body, wraps it in the layout with
- * `title` (already translated) and replies with status. Takes ownership of ctx.
+ * `title` (already translated) and replies with status. ctx stays the request's.
  * A template error becomes a 500 (and is logged). */
 void page_render(struct req *r, int status, const char *tmpl, const char *title, cJSON *ctx);
 

@@ -85,13 +85,19 @@ int req_form_all(struct req *r, const char *name, const char ***out)
 
 void req_defer(struct req *r, void (*fn)(void *), void *p)
 {
-	if (r->ndefer >= (int)(sizeof(r->defer) / sizeof(r->defer[0]))) {
-		fn(p); /* never happens with the handlers we have; leak nothing if it does */
-		return;
-	}
-	r->defer[r->ndefer].fn = fn;
-	r->defer[r->ndefer].p = p;
-	r->ndefer++;
+	struct req_deferred *d = arena_alloc(&r->arena, sizeof(*d));
+	d->fn = fn;
+	d->p = p;
+	d->next = r->deferred;
+	r->deferred = d;
+}
+
+void req_run_deferred(struct req *r)
+{
+	struct req_deferred *d = r->deferred;
+	r->deferred = NULL;
+	for (; d; d = d->next)
+		d->fn(d->p);
 }
 
 static void free_json(void *p)
@@ -128,11 +134,14 @@ int req_is_api(const struct req *r)
 
 void req_add_header(struct req *r, const char *name, const char *value)
 {
-	if (r->nheaders >= REQ_MAX_HEADERS)
-		return;
-	r->headers[r->nheaders][0] = arena_strdup(&r->arena, name);
-	r->headers[r->nheaders][1] = arena_strdup(&r->arena, value);
-	r->nheaders++;
+	struct req_header *h = arena_alloc(&r->arena, sizeof(*h));
+	h->name = arena_strdup(&r->arena, name);
+	h->value = arena_strdup(&r->arena, value);
+	if (r->headers_tail)
+		r->headers_tail->next = h;
+	else
+		r->headers = h;
+	r->headers_tail = h;
 }
 
 void reply_body(struct req *r, int status, const char *content_type)

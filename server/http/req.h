@@ -22,7 +22,6 @@ struct route;
 struct session;
 
 #define REQ_MAX_PARAMS 4
-#define REQ_MAX_HEADERS 12
 
 
 struct req {
@@ -50,14 +49,27 @@ struct req {
 	int out_fd;                       /* reply_fd: body from this descriptor, when has_fd */
 	int has_fd;
 	unsigned long long out_fd_size;
-	const char *headers[REQ_MAX_HEADERS][2];
-	int nheaders;
-	struct { void (*fn)(void *); void *p; } defer[8];
-	int ndefer;
+	struct req_header *headers;       /* in the order added; arena */
+	struct req_header *headers_tail;
+	struct req_deferred *deferred;    /* newest first; arena */
 };
 
-/* Runs fn(p) when the request is freed (for objects not in the arena). */
+/* A response header; the list grows without limit (in the arena). */
+struct req_header {
+	const char *name, *value;
+	struct req_header *next;
+};
+struct req_deferred {
+	void (*fn)(void *);
+	void *p;
+	struct req_deferred *next;
+};
+
+/* Runs fn(p) when the request is freed (for objects not in the arena), newest
+ * first. The list lives in the arena, so it never fills up. */
 void req_defer(struct req *r, void (*fn)(void *), void *p);
+/* Runs and forgets every deferred function (http.c, when the request ends). */
+void req_run_deferred(struct req *r);
 
 /* ---- input ---- */
 const char *req_header(struct req *r, const char *name);

@@ -44,7 +44,7 @@ static int load_fixtures(void **state)
 			continue;
 		struct fixture *f = &fixtures[n_fixtures];
 		memcpy(f->name, e->d_name, n + 1);
-		char path[128];
+		char path[512];
 		snprintf(path, sizeof path, "%s/%s", DIR_PNG, e->d_name);
 		FILE *fp = fopen(path, "rb");
 		if (!fp)

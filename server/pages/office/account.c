@@ -72,11 +72,9 @@ static void account_password(struct req *r)
 	char hash[128];
 	if (crypto_password_hash(pw, hash) != 0 ||
 	    db_user_change_password(db, r->session->user_id, hash, r->session->id_hash) != 0) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
-	cJSON_Delete(ctx);
 	ratelimit_clear(db, key);
 	audit(r, "password_changed", "user", r->session->user_id, NULL);
 	reply_redirect(r, "/account?msg=password_changed");
@@ -155,7 +153,6 @@ static void set_password_post(struct req *r)
 		set_password_show(r, 400, email, ctx);
 		return;
 	}
-	cJSON_Delete(ctx);
 	char hash[128];
 	if (crypto_password_hash(pw, hash) != 0) {
 		reply_error(r, 500);

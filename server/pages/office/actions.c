@@ -44,13 +44,11 @@ static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 	struct db *db = req_db(r);
 	PGresult *res = db_action_get(db, r->session->org_id, id);
 	if (!res) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		cJSON_Delete(ctx);
 		audit(r, "denied", "action", id, NULL);
 		reply_error(r, 404);
 		return;
@@ -65,7 +63,6 @@ static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 	}
 	PGresult *h = db_action_history(db, id);
 	if (!h) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
@@ -116,7 +113,6 @@ static void action_post(struct req *r)
 		show_action(r, id, 400, ctx);
 		return;
 	}
-	cJSON_Delete(ctx);
 	int rc = db_action_update(req_db(r), r->session->org_id, id, &f, r->session->user_id);
 	if (rc < 0) {
 		reply_db_error(r);
@@ -191,7 +187,6 @@ static void overview(struct req *r)
 		for (int i = 0; i < 2; i++)
 			if (all[i])
 				PQclear(all[i]);
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

@@ -195,11 +195,9 @@ static void company_save(struct req *r)
 		if (saved < 0 && db_failed_with(db, "23505")) {
 			page_field_error(ctx, "kvk", i18n_get(r->lang, "office.company.kvk_taken"));
 		} else if (saved < 0) {
-			cJSON_Delete(ctx);
 			reply_db_error(r);
 			return;
 		} else if (saved == 0) {
-			cJSON_Delete(ctx);
 			office_not_found(r, "company", id);
 			return;
 		}
@@ -211,7 +209,6 @@ static void company_save(struct req *r)
 		form_show(r, 400, id, ctx, c.sector);
 		return;
 	}
-	cJSON_Delete(ctx);
 	audit(r, id ? "company_updated" : "company_created", "company", saved, NULL);
 	reply_redirect(r, arena_printf(&r->arena, "/companies/%lld?msg=%s", saved, id ? "saved" : "company_created"));
 }
@@ -225,13 +222,11 @@ void office_company_render(struct req *r, int status, long long id, cJSON *ctx)
 	PGresult *sc = co && PQntuples(co) == 1 ? db_company_scans(db, r->session->org_id, id) : NULL;
 	if (!co || (PQntuples(co) == 1 && !sc)) {
 		PQclear(co);
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
 	if (PQntuples(co) != 1) {
 		PQclear(co);
-		cJSON_Delete(ctx);
 		office_not_found(r, "company", id);
 		return;
 	}

@@ -187,7 +187,6 @@ static void dashboard(struct req *r)
 		PQclear(list);
 		PQclear(adv);
 		buf_release(&base);
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

@@ -164,7 +164,6 @@ static void audit_browse(struct req *r)
 	if (!users) {
 		PQclear(rows);
 		PQclear(acts);
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

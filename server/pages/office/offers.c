@@ -162,7 +162,6 @@ static void offer_save(struct req *r)
 		return;
 	}
 	cJSON_Delete(o);
-	cJSON_Delete(ctx);
 	int rc;
 	if (id) {
 		rc = db_offer_update(req_db(r), r->session->org_id, id, &f);

@@ -185,7 +185,6 @@ static void versions_page(struct req *r)
 	cJSON *ctx = page_ctx(r);
 	cJSON_AddNumberToObject(ctx, "scan_id", (double)id);
 	if (report_versions_fill(r, id, ctx) != 0) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

@@ -226,7 +226,6 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 	struct scanview_scope scope = {.org_id = r->session->org_id, .benchmark_k = config.benchmark_k};
 	enum scanview_status st = scanview_load(req_db(r), &r->arena, scan_id, &scope, r->lang, &v);
 	if (st != SCANVIEW_OK) {
-		cJSON_Delete(ctx);
 		if (st == SCANVIEW_NOT_FOUND) {
 			audit(r, "denied", "scan", scan_id, NULL);
 			reply_error(r, 404);
@@ -263,7 +262,6 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 		if (all[i])
 			PQclear(all[i]);
 	if (!ok) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

@@ -265,7 +265,6 @@ void office_meeting_post(struct req *r)
 		office_scan_render(r, row.id, 400, ctx);
 		return;
 	}
-	cJSON_Delete(ctx);
 	if (db_meeting_save(req_db(r), row.id, v[0][0] ? v[0] : NULL, v[1], v[2], v[3][0] ? v[3] : NULL, v[4], v[5],
 			    r->session->user_id) != 0) {
 		reply_db_error(r);
@@ -326,7 +325,6 @@ void office_action_add_post(struct req *r)
 		office_scan_render(r, row.id, 400, ctx);
 		return;
 	}
-	cJSON_Delete(ctx);
 	long long id = db_action_create(req_db(r), row.org_id, row.id, &f, r->session->user_id);
 	if (id < 0) {
 		reply_db_error(r);

@@ -23,7 +23,6 @@ static void settings_show(struct req *r, int status, cJSON *ctx, int from_db)
 	PGresult *res = db_org_settings(req_db(r), r->session->org_id);
 	if (!res || PQntuples(res) != 1) {
 		PQclear(res);
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
@@ -106,7 +105,6 @@ static void settings_save(struct req *r)
 		settings_show(r, 400, ctx, 0);
 		return;
 	}
-	cJSON_Delete(ctx);
 	if (db_org_settings_save(req_db(r), r->session->org_id, &s) != 0) {
 		reply_db_error(r);
 		return;

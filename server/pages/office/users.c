@@ -17,7 +17,6 @@ static void users_show(struct req *r, int status, cJSON *ctx)
 {
 	PGresult *res = db_user_list(req_db(r), r->session->org_id);
 	if (!res) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
@@ -82,7 +81,6 @@ static void users_invite(struct req *r)
 		if (uid < 0 && db_failed_with(db, "23505"))
 			page_field_error(ctx, "email", i18n_get(r->lang, "office.users.email_taken"));
 		else if (uid < 0 || db_password_token_new(db, uid, token) != 0) {
-			cJSON_Delete(ctx);
 			reply_db_error(r);
 			return;
 		}

@@ -55,13 +55,11 @@ static long long association(struct req *r, cJSON *ctx)
 	long long id = strlen(slug) <= 40 ? db_org_by_slug(db, slug) : 0;
 	PGresult *res = id > 0 ? db_org_settings(db, id) : NULL;
 	if (id < 0 || (id > 0 && !res)) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return 0;
 	}
 	if (!res || PQntuples(res) != 1 || strcmp(db_str(res, 0, 14), "association") != 0) {
 		PQclear(res);
-		cJSON_Delete(ctx);
 		reply_error(r, 404);
 		return 0;
 	}
@@ -92,7 +90,6 @@ static void takepart_post(struct req *r)
 	snprintf(key, sizeof(key), "takepart-ip:%s", r->client_ip);
 	int limited = ratelimit_hit(req_db(r), key, 3600, TAKEPART_PER_HOUR);
 	if (limited) {
-		cJSON_Delete(ctx);
 		if (limited < 0)
 			reply_db_error(r);
 		else
@@ -128,7 +125,6 @@ static void takepart_post(struct req *r)
 	p.fte = fte_s;
 	long long id = db_participation_create(req_db(r), org, &p);
 	if (id < 0) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

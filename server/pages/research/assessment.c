@@ -32,7 +32,6 @@ static void research_list(struct req *r)
 		char pseudo[PSEUDONYM_LEN + 1];
 		if (scanview_pseudonym(req_db(r), db_ll(res, i, 1, 0), pseudo) != 0) {
 			PQclear(res);
-			cJSON_Delete(ctx);
 			reply_db_error(r);
 			return;
 		}
@@ -57,7 +56,6 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 				       .benchmark_k = config.benchmark_k};
 	enum scanview_status st = scanview_load(req_db(r), &r->arena, id, &scope, r->lang, &v);
 	if (st != SCANVIEW_OK) {
-		cJSON_Delete(ctx);
 		if (st == SCANVIEW_NOT_FOUND) {
 			audit(r, "denied", "scan", id, NULL);
 			reply_error(r, 404);
@@ -69,7 +67,6 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 	office_scan_fill(r, &v, ctx);
 	PGresult *a = db_assessment_get(req_db(r), id);
 	if (!a) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
@@ -168,7 +165,6 @@ static void research_save(struct req *r)
 	int rc = db_assessment_save(req_db(r), id, body, jtext, (int)version, r->session->user_id);
 	cJSON_free(jtext);
 	if (rc < 0) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
@@ -182,7 +178,6 @@ static void research_save(struct req *r)
 		research_render(r, id, 409, ctx);
 		return;
 	}
-	cJSON_Delete(ctx);
 	office_audit(r, "assessment_save", "scan", id, NULL);
 	reply_redirect(r, arena_printf(&r->arena, "/research/scans/%lld?msg=saved", id));
 }

@@ -60,7 +60,6 @@ static const struct questionnaire *pick_version(struct req *r, const char *param
 	PQclear(res);
 	const struct questionnaire *q = *qid ? qreg_get(db, *qid) : NULL;
 	if (!q) {
-		cJSON_Delete(ctx);
 		reply_error(r, 404);
 	}
 	return q;
@@ -123,7 +122,6 @@ static void exports_download(struct req *r)
 		page_render(r, 400, "research/exports", i18n_get(r->lang, "research.exports.title"), ctx);
 		return;
 	}
-	cJSON_Delete(ctx);
 	struct research_filter f = {r->session->org_id, qid, from, to, 0};
 	FILE *tmp = tmpfile(); /* unlinked: gone when closed */
 	long long rows = 0;
@@ -258,7 +256,6 @@ static void aggregates_page(struct req *r)
 	}
 	cJSON *all = aggregates_for(r, qid);
 	if (!all) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
@@ -333,7 +330,6 @@ static void items_page(struct req *r)
 		return;
 	cJSON *j = items_for(r, q, qid);
 	if (!j) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

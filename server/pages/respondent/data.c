@@ -62,7 +62,6 @@ void scan_erase_post(struct req *r)
 	}
 	int rc = db_erasure_request(req_db(r), s.v.id, r->client_ip);
 	if (rc < 0) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

@@ -24,7 +24,6 @@ void scan_done_get(struct req *r)
 		double scores[32];
 		int n = db_scan_pillar_scores(req_db(r), s.v.id, s.q, scores, 32);
 		if (n < 0) {
-			cJSON_Delete(ctx);
 			reply_db_error(r);
 			return;
 		}
@@ -43,7 +42,6 @@ void scan_done_get(struct req *r)
 	}
 	int report = db_report_owner_available(req_db(r), s.v.id);
 	if (report < 0) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}

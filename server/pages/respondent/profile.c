@@ -135,12 +135,10 @@ void scan_profile_post(struct req *r)
 	int needs_notice = outside_design(fte_v) && !(seen && strcmp(seen, fte) == 0);
 	int rc = db_scan_profile_save(req_db(r), s.v.id, sector, fte_s, emp_s, muni, needs_notice ? 0 : 1);
 	if (rc < 0) {
-		cJSON_Delete(ctx);
 		reply_db_error(r);
 		return;
 	}
 	if (rc == 0) {
-		cJSON_Delete(ctx);
 		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
 		return;
 	}
@@ -148,6 +146,5 @@ void scan_profile_post(struct req *r)
 		show(r, &s, 200, ctx, sector, fte, emp, muni, 1);
 		return;
 	}
-	cJSON_Delete(ctx);
 	reply_redirect(r, scan_page_path(r, &s, 1));
 }
