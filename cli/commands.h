@@ -12,6 +12,7 @@ struct command {
 };
 
 int cmd_version(int argc, char **argv);
+int cmd_routes(int argc, char **argv);          /* cli/cmd_routes.c */
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_rescore(int argc, char **argv);

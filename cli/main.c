@@ -26,6 +26,7 @@ const struct command commands[] = {
 	{"invitations", cmd_invitations, "'invitations remind': e-mail reminders after 7 and 14 days"},
 	{"rescore", cmd_rescore, "recompute stored results with this scoring engine"},
 	{"purge", cmd_purge, "retention: erase data past each association's retention period (--dry-run)"},
+	{"routes", cmd_routes, "print the route list with who may call each route (docs/routes.md)"},
 	{"version", cmd_version, "print the version"},
 	{NULL, NULL, NULL},
 };

@@ -15,6 +15,7 @@
 #include <microhttpd.h>
 
 #include "server/http/http.h"
+#include "server/http/access.h"
 #include "server/app/config.h"
 #include "server/http/log.h"
 #include "server/http/metrics.h"
@@ -202,6 +203,8 @@ static void dispatch(struct req *r, const char *url)
 	}
 	if (!(rt->flags & ROUTE_NO_SESSION))
 		session_load(r);
+	if (access_check(r, rt) != 0)
+		return;
 	rt->handler(r);
 }
 

@@ -1,5 +1,8 @@
-/* router.h: the table-driven router. Each part of the server defines a table of
- * routes (ended by {NULL}) in its own file and lists it in server/http/routes.c. */
+/* router.h: the table-driven router. Each room of the server defines a table of
+ * routes (ended by {NULL}) in its own file and lists it in server/http/routes.c.
+ * A route declares who may call it and whether it changes state; the router
+ * enforces both before the handler runs (server/http/access.c), so handlers do
+ * not check roles or CSRF tokens themselves. */
 #ifndef FPHC_ROUTER_H
 #define FPHC_ROUTER_H
 
@@ -8,13 +11,26 @@
 typedef void (*route_handler)(struct req *r);
 
 /* Route flags */
-#define ROUTE_NO_SESSION  1u   /* needs no session lookup (health, static) */
+#define ROUTE_NO_SESSION  1u   /* needs no session lookup (health, static, the owner's scan) */
+#define ROUTE_CHANGES     2u   /* changes state: the CSRF check runs before the handler */
+
+/* Who may call a route (any combination; 0 is refused by the route test).
+ * ACCESS_PUBLIC: anyone. ACCESS_OWNER: whoever holds the scan's invitation
+ * token (the route's first capture). The other three are back-office roles. */
+#define ACCESS_PUBLIC     1u
+#define ACCESS_OWNER      2u
+#define ACCESS_ADMIN      4u
+#define ACCESS_ADVISOR    8u
+#define ACCESS_RESEARCHER 16u
+#define ACCESS_STAFF      (ACCESS_ADMIN | ACCESS_ADVISOR)
+#define ACCESS_USER       (ACCESS_ADMIN | ACCESS_ADVISOR | ACCESS_RESEARCHER)
 
 struct route {
 	const char *method;   /* "GET", "POST", … */
 	const char *pattern;  /* "/s/:token/pillar/:n"; a final "*" captures the rest */
 	route_handler handler;
-	unsigned flags;
+	unsigned flags;       /* ROUTE_* */
+	unsigned access;      /* ACCESS_* */
 };
 
 /* Every table, ended by NULL (server/http/routes.c). */

@@ -1,10 +1,12 @@
 /* session.c: back-office sessions, roles, CSRF and the audit helper; see session.h. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "server/http/session.h"
 #include "server/db/db.h"
 #include "server/http/log.h"
+#include "server/http/multipart.h"
 #include "server/http/router.h"
 #include "common/crypto.h"
 #include "common/banned.h"
@@ -123,7 +125,17 @@ int auth_require(struct req *r, unsigned roles)
 
 int csrf_require(struct req *r)
 {
-	const char *sent = req_form(r, "csrf");
+	const char *ct = req_header(r, "Content-Type");
+	if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+		struct multipart_part parts[16];
+		if (req_multipart(r, parts, 16) < 0) { /* fills the form fields */
+			reply_error(r, 400);
+			return -1;
+		}
+	}
+	const char *sent = req_header(r, "X-CSRF-Token");
+	if (!sent)
+		sent = req_form(r, "csrf");
 	if (!r->session || !sent || !crypto_str_equal(sent, r->session->csrf)) {
 		reply_error(r, 403);
 		return -1;

@@ -19,22 +19,22 @@ static void h(struct req *r)
 }
 
 static const struct route table[] = {
-	{"GET", "/", h, 0},
-	{"GET", "/healthz", h, ROUTE_NO_SESSION},
-	{"GET", "/static/*", h, ROUTE_NO_SESSION},
-	{"GET", "/s/:token", h, ROUTE_NO_SESSION},
-	{"POST", "/s/:token/answer", h, ROUTE_NO_SESSION},
-	{"GET", "/s/:token/pillar/:n", h, ROUTE_NO_SESSION},
-	{"POST", "/s/:token/pillar/:n", h, ROUTE_NO_SESSION},
-	{"GET", "/s/:token/data.json", h, ROUTE_NO_SESSION},
-	{"GET", "/s/:token/lang/:to", h, ROUTE_NO_SESSION},
-	{"GET", "/companies/:id", h, 0},
-	{"POST", "/companies/:id", h, 0},
-	{"GET", "/companies/:id/export.json", h, 0},
-	{"POST", "/companies/:id/erase", h, 0},
-	{"GET", "/admin/audit", h, 0},
-	{"GET", "/api/v1/research/items", h, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/", h, 0, ACCESS_PUBLIC},
+	{"GET", "/healthz", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/static/*", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/s/:token", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"POST", "/s/:token/answer", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/s/:token/pillar/:n", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"POST", "/s/:token/pillar/:n", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/s/:token/data.json", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/s/:token/lang/:to", h, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/companies/:id", h, 0, ACCESS_PUBLIC},
+	{"POST", "/companies/:id", h, 0, ACCESS_PUBLIC},
+	{"GET", "/companies/:id/export.json", h, 0, ACCESS_PUBLIC},
+	{"POST", "/companies/:id/erase", h, 0, ACCESS_PUBLIC},
+	{"GET", "/admin/audit", h, 0, ACCESS_PUBLIC},
+	{"GET", "/api/v1/research/items", h, 0, ACCESS_PUBLIC},
+	{NULL, NULL, NULL, 0, 0},
 };
 const struct route *const route_tables[] = {table, NULL};
 

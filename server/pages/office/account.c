@@ -28,8 +28,6 @@ static void account_show(struct req *r, int status, cJSON *ctx)
 
 static void account_page(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN | ROLE_ADVISOR | ROLE_RESEARCHER) != 0)
-		return;
 	account_show(r, 200, NULL);
 }
 
@@ -45,8 +43,6 @@ static void check_new_password(struct req *r, cJSON *ctx, const char *pw, const 
 
 static void account_password(struct req *r)
 {
-	if (office_post(r, ROLE_ADMIN | ROLE_ADVISOR | ROLE_RESEARCHER) != 0)
-		return;
 	struct db *db = req_db(r);
 	const char *cur = req_form(r, "current"), *pw = req_form(r, "password"), *pw2 = req_form(r, "password2");
 	char key[64], stored[128];
@@ -176,9 +172,9 @@ static void set_password_post(struct req *r)
 }
 
 const struct route routes_account[] = {
-	{"GET", "/account", account_page, 0},
-	{"POST", "/account/password", account_password, 0},
-	{"GET", "/password/:token", set_password_form, 0},
-	{"POST", "/password/:token", set_password_post, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/account", account_page, 0, ACCESS_USER},
+	{"POST", "/account/password", account_password, ROUTE_CHANGES, ACCESS_USER},
+	{"GET", "/password/:token", set_password_form, 0, ACCESS_PUBLIC},
+	{"POST", "/password/:token", set_password_post, ROUTE_CHANGES, ACCESS_PUBLIC},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -87,8 +87,6 @@ static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 
 static void action_page(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return;
@@ -101,8 +99,6 @@ static void action_page(struct req *r)
 
 static void action_post(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0 || csrf_require(r) != 0)
-		return;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return;
@@ -166,8 +162,6 @@ static const char *filter_query(struct req *r, const struct action_filter *f)
 
 static void overview(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	struct action_filter f;
 	read_filter(r, &f, ctx);
@@ -223,8 +217,6 @@ static void overview(struct req *r)
 
 static void export(struct req *r, int xlsx)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	struct action_filter f;
 	read_filter(r, &f, NULL);
 	PGresult *res = db_action_open(req_db(r), &f);
@@ -262,10 +254,10 @@ static void export_csv(struct req *r)
 }
 
 const struct route routes_actions[] = {
-	{"GET", "/actions", overview, 0},
-	{"GET", "/actions.xlsx", export_xlsx, 0},
-	{"GET", "/actions.csv", export_csv, 0},
-	{"GET", "/actions/:id", action_page, 0},
-	{"POST", "/actions/:id", action_post, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/actions", overview, 0, ACCESS_STAFF},
+	{"GET", "/actions.xlsx", export_xlsx, 0, ACCESS_STAFF},
+	{"GET", "/actions.csv", export_csv, 0, ACCESS_STAFF},
+	{"GET", "/actions/:id", action_page, 0, ACCESS_STAFF},
+	{"POST", "/actions/:id", action_post, ROUTE_CHANGES, ACCESS_STAFF},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -17,8 +17,6 @@
 
 static void companies_list(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	const char *q = req_query(r, "q");
 	char qbuf[101];
 	snprintf(qbuf, sizeof(qbuf), "%s", q ? q : "");
@@ -86,8 +84,6 @@ static void form_show(struct req *r, int status, long long id, cJSON *ctx, const
 
 static void company_new(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	cJSON_AddObjectToObject(ctx, "form");
 	form_show(r, 200, 0, ctx, NULL);
@@ -95,8 +91,6 @@ static void company_new(struct req *r)
 
 static void company_edit(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	long long id = office_id(r, 0);
 	PGresult *res = id ? db_company_get(req_db(r), r->session->org_id, id) : NULL;
 	if (id && !res) {
@@ -177,8 +171,6 @@ static void read_company(struct req *r, cJSON *ctx, struct company_input *c, cha
 
 static void company_save(struct req *r)
 {
-	if (office_post(r, ROLE_STAFF) != 0)
-		return;
 	long long id = req_param(r, 0)[0] ? office_id(r, 0) : 0;
 	if (req_param(r, 0)[0] && !id) {
 		office_not_found(r, "company", 0);
@@ -264,8 +256,6 @@ void office_company_render(struct req *r, int status, long long id, cJSON *ctx)
 
 static void company_page(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	long long id = office_id(r, 0);
 	if (!id) {
 		office_not_found(r, "company", 0);
@@ -277,11 +267,11 @@ static void company_page(struct req *r)
 }
 
 const struct route routes_companies[] = {
-	{"GET", "/companies", companies_list, 0},
-	{"POST", "/companies", company_save, 0},
-	{"GET", "/companies/new", company_new, 0},
-	{"GET", "/companies/:id", company_page, 0},
-	{"POST", "/companies/:id", company_save, 0},
-	{"GET", "/companies/:id/edit", company_edit, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/companies", companies_list, 0, ACCESS_STAFF},
+	{"POST", "/companies", company_save, ROUTE_CHANGES, ACCESS_STAFF},
+	{"GET", "/companies/new", company_new, 0, ACCESS_STAFF},
+	{"GET", "/companies/:id", company_page, 0, ACCESS_STAFF},
+	{"POST", "/companies/:id", company_save, ROUTE_CHANGES, ACCESS_STAFF},
+	{"GET", "/companies/:id/edit", company_edit, 0, ACCESS_STAFF},
+	{NULL, NULL, NULL, 0, 0},
 };

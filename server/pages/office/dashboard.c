@@ -168,8 +168,6 @@ static void dashboard(struct req *r)
 		reply_redirect(r, "/research");
 		return;
 	}
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	struct db *db = req_db(r);
 	long long org = r->session->org_id;
 	cJSON *ctx = page_ctx(r);
@@ -205,6 +203,6 @@ static void dashboard(struct req *r)
 }
 
 const struct route routes_dashboard[] = {
-	{"GET", "/app", dashboard, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/app", dashboard, 0, ACCESS_USER},
+	{NULL, NULL, NULL, 0, 0},
 };

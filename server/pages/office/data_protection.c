@@ -15,8 +15,6 @@
 
 static void company_export(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	long long id = office_id(r, 0);
 	char *json = NULL;
 	int found = id ? db_company_data_json(req_db(r), r->session->org_id, id, &json) : 0;
@@ -36,8 +34,6 @@ static void company_export(struct req *r)
 
 static void company_erase(struct req *r)
 {
-	if (office_post(r, ROLE_ADMIN) != 0)
-		return;
 	long long id = office_id(r, 0);
 	const char *confirm = req_form(r, "confirm");
 	if (!confirm || strcmp(confirm, "yes") != 0) {
@@ -66,8 +62,6 @@ static void company_erase(struct req *r)
 
 static void privacy_admin(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	struct db *db = req_db(r);
 	PGresult *req = db_erasure_pending(db, r->session->org_id);
 	struct erasure_policy pol;
@@ -97,8 +91,6 @@ static void privacy_admin(struct req *r)
 
 static void privacy_policy_save(struct req *r)
 {
-	if (office_post(r, ROLE_ADMIN) != 0)
-		return;
 	const char *keep = req_form(r, "keep_anonymous_scores");
 	const char *names = req_form(r, "erase_company_names");
 	int kb = keep && strcmp(keep, "yes") == 0, nb = names && strcmp(names, "yes") == 0;
@@ -139,8 +131,6 @@ static void add_options(cJSON *ctx, const char *key, PGresult *res, int value_co
 
 static void audit_browse(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	struct audit_filter f = {
 		.user_id = filter(r, "user", "0123456789", 18),
 		.action = filter(r, "action", "abcdefghijklmnopqrstuvwxyz_", 40),
@@ -201,10 +191,10 @@ static void audit_browse(struct req *r)
 }
 
 const struct route routes_data_protection[] = {
-	{"GET", "/companies/:id/export.json", company_export, 0},
-	{"POST", "/companies/:id/erase", company_erase, 0},
-	{"GET", "/admin/privacy", privacy_admin, 0},
-	{"POST", "/admin/privacy", privacy_policy_save, 0},
-	{"GET", "/admin/audit", audit_browse, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/companies/:id/export.json", company_export, 0, ACCESS_ADMIN},
+	{"POST", "/companies/:id/erase", company_erase, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"GET", "/admin/privacy", privacy_admin, 0, ACCESS_ADMIN},
+	{"POST", "/admin/privacy", privacy_policy_save, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"GET", "/admin/audit", audit_browse, 0, ACCESS_ADMIN},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -36,8 +36,6 @@ void office_show_new_link(struct req *r, long long company_id, long long scan_id
 
 static void scan_new(struct req *r)
 {
-	if (office_post(r, ROLE_STAFF) != 0)
-		return;
 	struct db *db = req_db(r);
 	long long cid = office_id(r, 0);
 	PGresult *co = cid ? db_company_get(db, r->session->org_id, cid) : NULL;
@@ -91,8 +89,6 @@ static long long scan_company(struct req *r, long long *scan_id, char status[16]
 
 static void reissue(struct req *r)
 {
-	if (office_post(r, ROLE_STAFF) != 0)
-		return;
 	long long sid;
 	char status[16];
 	long long cid = scan_company(r, &sid, status);
@@ -113,8 +109,6 @@ static void reissue(struct req *r)
 
 static void revoke(struct req *r)
 {
-	if (office_post(r, ROLE_STAFF) != 0)
-		return;
 	long long sid;
 	char status[16];
 	long long cid = scan_company(r, &sid, status);
@@ -129,8 +123,8 @@ static void revoke(struct req *r)
 }
 
 const struct route routes_invitations[] = {
-	{"POST", "/companies/:id/scans", scan_new, 0},
-	{"POST", "/invitations/:scan/reissue", reissue, 0},
-	{"POST", "/invitations/:scan/revoke", revoke, 0},
-	{NULL, NULL, NULL, 0},
+	{"POST", "/companies/:id/scans", scan_new, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/invitations/:scan/reissue", reissue, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/invitations/:scan/revoke", revoke, ROUTE_CHANGES, ACCESS_STAFF},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -25,8 +25,6 @@ static cJSON *offer_row(PGresult *res, int i)
 
 static void offers_list(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	PGresult *res = db_offer_list(req_db(r), r->session->org_id);
 	if (!res) {
 		reply_db_error(r);
@@ -54,8 +52,6 @@ static void show_form(struct req *r, int status, cJSON *ctx, cJSON *offer)
 
 static void offer_new(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddBoolToObject(o, "active", 1);
 	show_form(r, 200, page_ctx(r), o);
@@ -63,8 +59,6 @@ static void offer_new(struct req *r)
 
 static void offer_edit(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return;
@@ -120,8 +114,6 @@ static int tags_literal(struct req *r, const char *in, const char **out)
 
 static void offer_save(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0 || csrf_require(r) != 0)
-		return;
 	long long id = 0;
 	if (req_param(r, 0)[0] && !(id = office_id_param(r, 0)))
 		return;
@@ -182,10 +174,10 @@ static void offer_save(struct req *r)
 }
 
 const struct route routes_offers[] = {
-	{"GET", "/offers", offers_list, 0},
-	{"GET", "/offers/new", offer_new, 0},
-	{"POST", "/offers", offer_save, 0},
-	{"GET", "/offers/:id", offer_edit, 0},
-	{"POST", "/offers/:id", offer_save, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/offers", offers_list, 0, ACCESS_STAFF},
+	{"GET", "/offers/new", offer_new, 0, ACCESS_ADMIN},
+	{"POST", "/offers", offer_save, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"GET", "/offers/:id", offer_edit, 0, ACCESS_ADMIN},
+	{"POST", "/offers/:id", offer_save, ROUTE_CHANGES, ACCESS_ADMIN},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -26,13 +26,6 @@ void office_not_found(struct req *r, const char *object_type, long long id)
 	reply_error(r, 404);
 }
 
-int office_post(struct req *r, unsigned roles)
-{
-	if (auth_require(r, roles) != 0 || csrf_require(r) != 0)
-		return -1;
-	return 0;
-}
-
 char *office_field(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name);

@@ -13,9 +13,6 @@ long long office_id(struct req *r, int i);
 /* Answers 404 for an object that is not the user's association's (or does not
  * exist) and records the attempt in the audit log as "denied". */
 void office_not_found(struct req *r, const char *object_type, long long id);
-/* For back-office POSTs: a user with one of `roles` and the right CSRF token.
- * Returns 0, or -1 with the answer queued. */
-int office_post(struct req *r, unsigned roles);
 /* A form field trimmed of white space at both ends, "" when absent (arena). */
 char *office_field(struct req *r, const char *name);
 /* 1 when s looks like one e-mail address (local@domain.tld, no spaces, ≤ 254). */

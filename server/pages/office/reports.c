@@ -46,8 +46,6 @@ static const char *slug(struct req *r, const char *name)
 /* Builds and renders the draft report or the brief of the route's scan. */
 static void render_live(struct req *r, int brief)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return;
@@ -94,8 +92,6 @@ static void brief_pdf(struct req *r)
 /* The route's scan for staff of its association: its id, or 0 with the reply queued. */
 static long long own_scan(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return 0;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return 0;
@@ -192,9 +188,9 @@ static void versions_page(struct req *r)
 }
 
 const struct route routes_reports[] = {
-	{"GET", "/scans/:id/report.pdf", draft_pdf, 0},
-	{"GET", "/scans/:id/brief.pdf", brief_pdf, 0},
-	{"GET", "/scans/:id/reports", versions_page, 0},
-	{"GET", "/scans/:id/reports/:file", version_pdf, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/scans/:id/report.pdf", draft_pdf, 0, ACCESS_STAFF},
+	{"GET", "/scans/:id/brief.pdf", brief_pdf, 0, ACCESS_STAFF},
+	{"GET", "/scans/:id/reports", versions_page, 0, ACCESS_STAFF},
+	{"GET", "/scans/:id/reports/:file", version_pdf, 0, ACCESS_STAFF},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -273,8 +273,6 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 
 static void scan_page(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return;
@@ -286,11 +284,11 @@ static void scan_page(struct req *r)
 }
 
 const struct route routes_scan[] = {
-	{"GET", "/scans/:id", scan_page, 0},
-	{"POST", "/scans/:id/status", office_status_post, 0},
-	{"POST", "/scans/:id/advice", office_advice_post, 0},
-	{"POST", "/scans/:id/offers", office_offer_pick_post, 0},
-	{"POST", "/scans/:id/meeting", office_meeting_post, 0},
-	{"POST", "/scans/:id/actions", office_action_add_post, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/scans/:id", scan_page, 0, ACCESS_STAFF},
+	{"POST", "/scans/:id/status", office_status_post, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/scans/:id/advice", office_advice_post, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/scans/:id/offers", office_offer_pick_post, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/scans/:id/meeting", office_meeting_post, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/scans/:id/actions", office_action_add_post, ROUTE_CHANGES, ACCESS_STAFF},
+	{NULL, NULL, NULL, 0, 0},
 };

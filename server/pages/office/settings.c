@@ -50,8 +50,6 @@ static void settings_show(struct req *r, int status, cJSON *ctx, int from_db)
 
 static void settings_page(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	settings_show(r, 200, page_ctx(r), 1);
 }
 
@@ -66,8 +64,6 @@ static void check_len(struct req *r, cJSON *ctx, const char *field, const char *
 
 static void settings_save(struct req *r)
 {
-	if (office_post(r, ROLE_ADMIN) != 0)
-		return;
 	struct org_settings s = {
 		.name = office_field(r, "name"), .region = office_field(r, "region"),
 		.privacy_contact = office_field(r, "privacy_contact"), .contact_email = office_field(r, "contact_email"),
@@ -124,14 +120,10 @@ static void logo_upload(struct req *r)
 {
 	struct multipart_part parts[4];
 	int n = req_multipart(r, parts, 4);
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	if (n < 0) {
 		reply_error(r, 400);
 		return;
 	}
-	if (csrf_require(r) != 0)
-		return;
 	const struct multipart_part *logo = NULL;
 	for (int i = 0; i < n; i++)
 		if (strcmp(parts[i].name, "logo") == 0 && parts[i].filename)
@@ -157,8 +149,6 @@ static void logo_upload(struct req *r)
 
 static void logo_delete(struct req *r)
 {
-	if (office_post(r, ROLE_ADMIN) != 0)
-		return;
 	if (db_org_logo_set(req_db(r), r->session->org_id, NULL, 0) != 0) {
 		reply_db_error(r);
 		return;
@@ -169,8 +159,6 @@ static void logo_delete(struct req *r)
 
 static void logo_get(struct req *r)
 {
-	if (auth_require(r, ROLE_STAFF) != 0)
-		return;
 	size_t len;
 	unsigned char *png = db_org_logo(req_db(r), r->session->org_id, &len);
 	if (!png) {
@@ -185,10 +173,10 @@ static void logo_get(struct req *r)
 }
 
 const struct route routes_settings[] = {
-	{"GET", "/admin", settings_page, 0},
-	{"POST", "/admin/settings", settings_save, 0},
-	{"POST", "/admin/logo", logo_upload, 0},
-	{"POST", "/admin/logo/delete", logo_delete, 0},
-	{"GET", "/admin/logo.png", logo_get, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/admin", settings_page, 0, ACCESS_ADMIN},
+	{"POST", "/admin/settings", settings_save, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"POST", "/admin/logo", logo_upload, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"POST", "/admin/logo/delete", logo_delete, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"GET", "/admin/logo.png", logo_get, 0, ACCESS_STAFF},
+	{NULL, NULL, NULL, 0, 0},
 };

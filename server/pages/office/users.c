@@ -44,8 +44,6 @@ static void users_show(struct req *r, int status, cJSON *ctx)
 
 static void users_page(struct req *r)
 {
-	if (auth_require(r, ROLE_ADMIN) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	cJSON_AddStringToObject(ctx, "role_advisor", "selected");
 	users_show(r, 200, ctx);
@@ -60,8 +58,6 @@ static void show_link(struct req *r, cJSON *ctx, const char *email, const char *
 
 static void users_invite(struct req *r)
 {
-	if (office_post(r, ROLE_ADMIN) != 0)
-		return;
 	struct db *db = req_db(r);
 	char *email = office_field(r, "email"), *name = office_field(r, "name"), *role = office_field(r, "role");
 	for (char *p = email; *p; p++)
@@ -120,8 +116,6 @@ static long long target_user(struct req *r, char *email, size_t emaillen)
 
 static void set_disabled(struct req *r, int disabled)
 {
-	if (office_post(r, ROLE_ADMIN) != 0)
-		return;
 	char email[256];
 	long long id = target_user(r, email, sizeof(email));
 	if (!id)
@@ -150,8 +144,6 @@ static void users_enable(struct req *r)
 
 static void users_reset(struct req *r)
 {
-	if (office_post(r, ROLE_ADMIN) != 0)
-		return;
 	char email[256], token[TOKEN_TEXT_LEN + 1];
 	long long id = target_user(r, email, sizeof(email));
 	if (!id)
@@ -168,10 +160,10 @@ static void users_reset(struct req *r)
 }
 
 const struct route routes_users[] = {
-	{"GET", "/admin/users", users_page, 0},
-	{"POST", "/admin/users", users_invite, 0},
-	{"POST", "/admin/users/:id/disable", users_disable, 0},
-	{"POST", "/admin/users/:id/enable", users_enable, 0},
-	{"POST", "/admin/users/:id/reset", users_reset, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/admin/users", users_page, 0, ACCESS_ADMIN},
+	{"POST", "/admin/users", users_invite, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"POST", "/admin/users/:id/disable", users_disable, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"POST", "/admin/users/:id/enable", users_enable, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"POST", "/admin/users/:id/reset", users_reset, ROUTE_CHANGES, ACCESS_ADMIN},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -142,8 +142,6 @@ static void login_post(struct req *r)
 
 static void logout(struct req *r)
 {
-	if (r->session && csrf_require(r) != 0)
-		return;
 	if (r->session)
 		audit(r, "logout", "user", r->session->user_id, NULL);
 	session_destroy(r);
@@ -151,8 +149,8 @@ static void logout(struct req *r)
 }
 
 const struct route routes_login[] = {
-	{"GET", "/login", login_form, 0},
-	{"POST", "/login", login_post, 0},
-	{"POST", "/logout", logout, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/login", login_form, 0, ACCESS_PUBLIC},
+	{"POST", "/login", login_post, ROUTE_CHANGES, ACCESS_PUBLIC},
+	{"POST", "/logout", logout, ROUTE_CHANGES, ACCESS_USER},
+	{NULL, NULL, NULL, 0, 0},
 };

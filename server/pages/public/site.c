@@ -96,12 +96,12 @@ static void favicon(struct req *r)
 }
 
 const struct route routes_site[] = {
-	{"GET", "/healthz", healthz, ROUTE_NO_SESSION},
-	{"GET", "/readyz", readyz, ROUTE_NO_SESSION},
-	{"GET", "/metrics", metrics, ROUTE_NO_SESSION},
-	{"GET", "/static/*", static_file, ROUTE_NO_SESSION},
-	{"GET", "/favicon.ico", favicon, ROUTE_NO_SESSION},
-	{"GET", "/lang", lang_switch, 0},
-	{"GET", "/", home, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/healthz", healthz, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/readyz", readyz, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/metrics", metrics, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/static/*", static_file, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/favicon.ico", favicon, ROUTE_NO_SESSION, ACCESS_PUBLIC},
+	{"GET", "/lang", lang_switch, 0, ACCESS_PUBLIC},
+	{"GET", "/", home, 0, ACCESS_PUBLIC},
+	{NULL, NULL, NULL, 0, 0},
 };

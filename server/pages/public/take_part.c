@@ -134,8 +134,6 @@ static void takepart_post(struct req *r)
 
 static void request_accept(struct req *r)
 {
-	if (office_post(r, ROLE_STAFF) != 0)
-		return;
 	struct db *db = req_db(r);
 	long long id = office_id(r, 0);
 	const char *sector = office_field(r, "sector");
@@ -169,8 +167,6 @@ static void request_accept(struct req *r)
 
 static void request_decline(struct req *r)
 {
-	if (office_post(r, ROLE_STAFF) != 0)
-		return;
 	long long id = office_id(r, 0);
 	int rc = id ? db_participation_decline(req_db(r), r->session->org_id, id, r->session->user_id) : 0;
 	if (rc < 0) {
@@ -186,10 +182,10 @@ static void request_decline(struct req *r)
 }
 
 const struct route routes_take_part[] = {
-	{"GET", "/deelnemen", takepart_index, 0},
-	{"GET", "/deelnemen/:slug", takepart_page, 0},
-	{"POST", "/deelnemen/:slug", takepart_post, 0},
-	{"POST", "/requests/:id/accept", request_accept, 0},
-	{"POST", "/requests/:id/decline", request_decline, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/deelnemen", takepart_index, 0, ACCESS_PUBLIC},
+	{"GET", "/deelnemen/:slug", takepart_page, 0, ACCESS_PUBLIC},
+	{"POST", "/deelnemen/:slug", takepart_post, ROUTE_CHANGES, ACCESS_PUBLIC},
+	{"POST", "/requests/:id/accept", request_accept, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/requests/:id/decline", request_decline, ROUTE_CHANGES, ACCESS_STAFF},
+	{NULL, NULL, NULL, 0, 0},
 };

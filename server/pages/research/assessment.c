@@ -19,8 +19,6 @@
 
 static void research_list(struct req *r)
 {
-	if (auth_require(r, ROLE_RESEARCHER) != 0)
-		return;
 	PGresult *res = db_scan_list_for_research(req_db(r), r->session->org_id, 500);
 	if (!res) {
 		reply_db_error(r);
@@ -104,8 +102,6 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 
 static void research_scan(struct req *r)
 {
-	if (auth_require(r, ROLE_RESEARCHER) != 0)
-		return;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return;
@@ -118,8 +114,6 @@ static void research_scan(struct req *r)
 
 static void research_save(struct req *r)
 {
-	if (auth_require(r, ROLE_RESEARCHER) != 0 || csrf_require(r) != 0)
-		return;
 	long long id = office_id_param(r, 0);
 	if (!id)
 		return;
@@ -183,8 +177,8 @@ static void research_save(struct req *r)
 }
 
 const struct route routes_assessment[] = {
-	{"GET", "/research/scans", research_list, 0},
-	{"GET", "/research/scans/:id", research_scan, 0},
-	{"POST", "/research/scans/:id", research_save, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/research/scans", research_list, 0, ACCESS_RESEARCHER},
+	{"GET", "/research/scans/:id", research_scan, 0, ACCESS_RESEARCHER},
+	{"POST", "/research/scans/:id", research_save, ROUTE_CHANGES, ACCESS_RESEARCHER},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -22,11 +22,6 @@
 #include "common/text.h"
 #include "common/banned.h"
 
-static int require(struct req *r)
-{
-	return auth_require(r, ROLE_RESEARCHER);
-}
-
 /* The questionnaire chosen by ?version=ID (or form field), else the newest with scans;
  * adds "versions" to ctx (may be NULL). NULL after replying (404 / 503). */
 static const struct questionnaire *pick_version(struct req *r, const char *param, cJSON *ctx, long long *qid)
@@ -67,8 +62,6 @@ static const struct questionnaire *pick_version(struct req *r, const char *param
 
 static void home(struct req *r)
 {
-	if (require(r) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	long long qid;
 	if (!pick_version(r, NULL, ctx, &qid))
@@ -78,8 +71,6 @@ static void home(struct req *r)
 
 static void exports_form(struct req *r)
 {
-	if (require(r) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	long long qid;
 	if (!pick_version(r, req_query(r, "version"), ctx, &qid))
@@ -101,8 +92,6 @@ static int valid_date(const char *s)
 
 static void exports_download(struct req *r)
 {
-	if (require(r) != 0 || csrf_require(r) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	long long qid;
 	const struct questionnaire *q = pick_version(r, req_form(r, "version"), ctx, &qid);
@@ -157,8 +146,6 @@ static void exports_download(struct req *r)
 
 static void codebook_page(struct req *r)
 {
-	if (require(r) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	long long qid;
 	const struct questionnaire *q = pick_version(r, req_query(r, "version"), ctx, &qid);
@@ -185,8 +172,6 @@ static cJSON *aggregates_for(struct req *r, long long qid)
 
 static void aggregates_api(struct req *r)
 {
-	if (require(r) != 0)
-		return;
 	long long qid;
 	if (!pick_version(r, req_query(r, "version"), NULL, &qid))
 		return;
@@ -203,8 +188,6 @@ static const char *const dimensions[] = {"sector", "size_class", "region", "peri
 
 static void aggregates_page(struct req *r)
 {
-	if (require(r) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	long long qid;
 	const struct questionnaire *q = pick_version(r, req_query(r, "version"), ctx, &qid);
@@ -290,8 +273,6 @@ static cJSON *items_for(struct req *r, const struct questionnaire *q, long long 
 
 static void items_api(struct req *r)
 {
-	if (require(r) != 0)
-		return;
 	long long qid;
 	const struct questionnaire *q = pick_version(r, req_query(r, "version"), NULL, &qid);
 	if (!q)
@@ -321,8 +302,6 @@ static void fmt2(cJSON *o, const char *name)
 
 static void items_page(struct req *r)
 {
-	if (require(r) != 0)
-		return;
 	cJSON *ctx = page_ctx(r);
 	long long qid;
 	const struct questionnaire *q = pick_version(r, req_query(r, "version"), ctx, &qid);
@@ -361,13 +340,13 @@ static void items_page(struct req *r)
 }
 
 const struct route routes_research[] = {
-	{"GET", "/research", home, 0},
-	{"GET", "/research/exports", exports_form, 0},
-	{"POST", "/research/exports", exports_download, 0},
-	{"GET", "/research/exports/codebook", codebook_page, 0},
-	{"GET", "/research/aggregates", aggregates_page, 0},
-	{"GET", "/research/items", items_page, 0},
-	{"GET", "/api/v1/research/aggregates", aggregates_api, 0},
-	{"GET", "/api/v1/research/items", items_api, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/research", home, 0, ACCESS_RESEARCHER},
+	{"GET", "/research/exports", exports_form, 0, ACCESS_RESEARCHER},
+	{"POST", "/research/exports", exports_download, ROUTE_CHANGES, ACCESS_RESEARCHER},
+	{"GET", "/research/exports/codebook", codebook_page, 0, ACCESS_RESEARCHER},
+	{"GET", "/research/aggregates", aggregates_page, 0, ACCESS_RESEARCHER},
+	{"GET", "/research/items", items_page, 0, ACCESS_RESEARCHER},
+	{"GET", "/api/v1/research/aggregates", aggregates_api, 0, ACCESS_RESEARCHER},
+	{"GET", "/api/v1/research/items", items_api, 0, ACCESS_RESEARCHER},
+	{NULL, NULL, NULL, 0, 0},
 };

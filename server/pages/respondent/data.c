@@ -51,7 +51,7 @@ void scan_erase_get(struct req *r)
 void scan_erase_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0 || scan_csrf_require(r, &s) != 0)
+	if (scan_load(r, 0, &s) != 0)
 		return;
 	cJSON *ctx = scan_page_ctx(r, &s);
 	const char *confirm = req_form(r, "confirm");

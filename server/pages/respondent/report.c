@@ -47,6 +47,6 @@ static void owner_pdf(struct req *r)
 }
 
 const struct route routes_owner_report[] = {
-	{"GET", "/s/:token/report.pdf", owner_pdf, 0},
-	{NULL, NULL, NULL, 0},
+	{"GET", "/s/:token/report.pdf", owner_pdf, 0, ACCESS_OWNER},
+	{NULL, NULL, NULL, 0, 0},
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "server/pages/respondent/scan_ctx.h"
+#include "server/http/access.h"
 #include "server/http/log.h"
 #include "server/http/page.h"
 #include "server/app/questionnaire_registry.h"
@@ -133,11 +134,26 @@ int scan_csrf_ok(const struct scan_ctx *s, const char *sent)
 	return sent && crypto_str_equal(sent, s->csrf);
 }
 
-int scan_csrf_require(struct req *r, const struct scan_ctx *s)
+int owner_guard(struct req *r, int changes)
 {
-	if (scan_csrf_ok(s, req_form(r, "csrf")))
+	const char *token = req_param(r, 0);
+	if (!token_shape_ok(token)) {
+		unknown_link(r);
+		return -1;
+	}
+	if (!changes)
+		return 0; /* the handler's scan_load looks the token up */
+	struct scan_ctx s;
+	if (scan_load(r, 0, &s) != 0)
+		return -1;
+	const char *header = req_header(r, "X-CSRF-Token");
+	if (scan_csrf_ok(&s, header ? header : req_form(r, "csrf")))
 		return 0;
-	reply_error(r, 403);
+	const char *ct = req_header(r, "Content-Type");
+	if (header || (ct && strncmp(ct, "application/json", 16) == 0))
+		reply_json_error(r, 403, i18n_get(r->lang, "scan.answer.csrf"), NULL);
+	else
+		reply_error(r, 403);
 	return -1;
 }
 

@@ -42,8 +42,6 @@ int scan_require_open(struct req *r, const struct scan_ctx *s);
 
 /* 1 when sent equals the scan's CSRF token (constant time). */
 int scan_csrf_ok(const struct scan_ctx *s, const char *sent);
-/* For form POSTs: the field `csrf` must match; else -1 with a 403 queued. */
-int scan_csrf_require(struct req *r, const struct scan_ctx *s);
 
 /* The page number of the review page. */
 int scan_review_page(const struct scan_ctx *s);

@@ -43,7 +43,7 @@ void scan_start_get(struct req *r)
 void scan_consent_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0 || scan_csrf_require(r, &s) != 0)
+	if (scan_load(r, 0, &s) != 0)
 		return;
 	const char *consent = req_form(r, "consent");
 	if (!consent || strcmp(consent, "yes") != 0) {
