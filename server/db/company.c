@@ -15,6 +15,7 @@ long long db_company_save(struct db *db, long long org_id, long long id, const s
 	snprintf(org, sizeof(org), "%lld", org_id);
 	snprintf(cid, sizeof(cid), "%lld", id);
 	PGresult *res;
+	int guard = db_guard_begin(db); /* a taken KvK number is a form error, not the end */
 	if (id == 0)
 		res = db_q(db, "INSERT INTO companies(org_id, name, kvk, sector, fte, municipality, contact_name, email, phone)"
 			       " VALUES ($1, $2, $3, $4, $5::numeric, $6, $7, $8, $9) RETURNING id",
@@ -26,6 +27,7 @@ long long db_company_save(struct db *db, long long org_id, long long id, const s
 			       " last_activity_at = now() WHERE id = $2 AND org_id = $1 AND erased_at IS NULL RETURNING id",
 			   org, cid, c->name, blank_null(c->kvk), c->sector, blank_null(c->fte), c->municipality,
 			   c->contact_name, c->email, c->phone);
+	db_guard_end(db, guard, res != NULL);
 	if (!res)
 		return -1;
 	long long out = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;

@@ -167,18 +167,33 @@ int db_exec_script(struct db *db, const char *sql)
 	return ok ? 0 : -1;
 }
 
+/* Nested calls are savepoints: a request's transaction (server/http/http.c)
+ * holds the handler's own, and a failed inner part rolls back only itself. */
 int db_begin(struct db *db)
 {
-	if (db_exec(db, "BEGIN", 0, NULL) != 0)
+	char sql[32];
+	if (db->in_tx)
+		snprintf(sql, sizeof(sql), "SAVEPOINT fphc_%d", db->in_tx);
+	if (db_exec(db, db->in_tx ? sql : "BEGIN", 0, NULL) != 0)
 		return -1;
-	db->in_tx = 1;
+	db->in_tx++;
 	return 0;
 }
 
 int db_commit(struct db *db)
 {
-	int rc = db_exec(db, "COMMIT", 0, NULL);
-	db->in_tx = 0;
+	char sql[40];
+	if (db->in_tx > 1)
+		snprintf(sql, sizeof(sql), "RELEASE SAVEPOINT fphc_%d", db->in_tx - 1);
+	else if (db->conn && PQtransactionStatus(db->conn) == PQTRANS_INERROR) {
+		/* COMMIT of a failed transaction "succeeds" as a ROLLBACK: say so */
+		db_rollback(db);
+		set_err(db, "the transaction failed before its commit", "25P02");
+		return -1;
+	}
+	int rc = db_exec(db, db->in_tx > 1 ? sql : "COMMIT", 0, NULL);
+	if (db->in_tx > 0)
+		db->in_tx--;
 	return rc;
 }
 
@@ -186,11 +201,37 @@ void db_rollback(struct db *db)
 {
 	if (!db->in_tx)
 		return;
-	db->in_tx = 0;
+	char sql[48];
+	int depth = db->in_tx--;
+	if (depth > 1)
+		snprintf(sql, sizeof(sql), "ROLLBACK TO SAVEPOINT fphc_%d", depth - 1);
 	if (db->conn && PQstatus(db->conn) == CONNECTION_OK) {
-		PGresult *res = PQexec(db->conn, "ROLLBACK");
+		PGresult *res = PQexec(db->conn, depth > 1 ? sql : "ROLLBACK");
 		PQclear(res);
 	}
+}
+
+int db_guard_begin(struct db *db)
+{
+	return db->in_tx > 0 && db_begin(db) == 0;
+}
+
+void db_guard_end(struct db *db, int guard, int ok)
+{
+	if (!guard)
+		return;
+	if (ok)
+		db_commit(db);
+	else
+		db_rollback(db); /* PQexec: keeps db->err and db->sqlstate of the failure */
+}
+
+void db_rollback_all(struct db *db)
+{
+	if (!db->in_tx)
+		return;
+	db->in_tx = 1;
+	db_rollback(db);
 }
 
 const char *db_get(const PGresult *res, int row, int col)

@@ -17,7 +17,7 @@
 struct db {
 	PGconn *conn;
 	char *conninfo;      /* owned copy */
-	int in_tx;           /* inside db_begin() .. commit/rollback */
+	int in_tx;           /* depth of db_begin() .. commit/rollback: 1 a transaction, more savepoints */
 	int unavailable;     /* the last failure was a lost or refused connection */
 	char sqlstate[6];    /* SQLSTATE of the last failure, "" if none */
 	char err[512];       /* message of the last failure */
@@ -53,6 +53,14 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 /* Safe to call when no transaction is open, and after a failed commit. */
 void db_rollback(struct db *db);
+/* Rolls back the whole transaction, savepoints and all (no-op outside one). */
+void db_rollback_all(struct db *db);
+/* For a statement whose failure the caller handles (a unique violation shown
+ * as a form error): inside a transaction it runs in a savepoint, so the
+ * transaction goes on after it fails. db_guard_begin returns what
+ * db_guard_end needs; the failure's sqlstate and message stay on db. */
+int db_guard_begin(struct db *db);
+void db_guard_end(struct db *db, int guard, int ok);
 
 /* Value helpers: NULL for SQL NULL. */
 const char *db_get(const PGresult *res, int row, int col);

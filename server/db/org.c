@@ -36,9 +36,12 @@ long long db_user_create(struct db *db, long long org_id, const char *email, con
 {
 	char org[24];
 	snprintf(org, sizeof(org), "%lld", org_id);
-	return returning_id(db, db_q(db, "INSERT INTO users(org_id, email, name, role, password_hash)"
-				     " VALUES ($1, lower($2), $3, $4, $5) RETURNING id",
-				     org, email, name ? name : "", role, password_hash));
+	int guard = db_guard_begin(db); /* a taken address is a form error, not the end */
+	PGresult *res = db_q(db, "INSERT INTO users(org_id, email, name, role, password_hash)"
+			     " VALUES ($1, lower($2), $3, $4, $5) RETURNING id",
+			     org, email, name ? name : "", role, password_hash);
+	db_guard_end(db, guard, res != NULL);
+	return returning_id(db, res);
 }
 
 int db_user_set_password(struct db *db, long long user_id, const char *password_hash)

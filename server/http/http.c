@@ -205,7 +205,30 @@ static void dispatch(struct req *r, const char *url)
 		session_load(r);
 	if (access_check(r, rt) != 0)
 		return;
+	if (!(rt->flags & ROUTE_CHANGES)) {
+		rt->handler(r);
+		return;
+	}
+	/* A changing route runs in one transaction with its audit entries: both
+	 * are kept, or neither (an audit entry that cannot be written undoes the
+	 * change). A 4xx answer keeps what the handler wrote (a failed login's
+	 * count and its audit entry); a 5xx rolls everything back. */
+	struct db *db = req_db(r);
+	if (db_begin(db) != 0) {
+		reply_db_error(r);
+		return;
+	}
 	rt->handler(r);
+	if (r->audit_failed || r->status >= 500 || r->status == 0) {
+		db_rollback_all(db);
+		if (r->audit_failed && r->status < 500)
+			reply_replace_with_error(r, 503);
+		return;
+	}
+	if (db_commit(db) != 0) {
+		db_rollback_all(db);
+		reply_replace_with_error(r, 503);
+	}
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,

@@ -222,6 +222,20 @@ void reply_fd(struct req *r, int status, const char *content_type, int fd, unsig
 	reply_body(r, status, content_type);
 }
 
+void reply_replace_with_error(struct req *r, int status)
+{
+	if (r->has_fd) {
+		close(r->out_fd);
+		r->has_fd = 0;
+	}
+	r->headers = r->headers_tail = NULL; /* a Location or Set-Cookie of the undone change */
+	buf_reset(&r->out);
+	if (status == 503)
+		reply_db_error(r);
+	else
+		reply_error(r, status);
+}
+
 void reply_db_error(struct req *r)
 {
 	struct db *db = req_db(r);

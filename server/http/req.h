@@ -52,6 +52,7 @@ struct req {
 	struct req_header *headers;       /* in the order added; arena */
 	struct req_header *headers_tail;
 	struct req_deferred *deferred;    /* newest first; arena */
+	int audit_failed;                 /* an audit entry could not be written */
 };
 
 /* A response header; the list grows without limit (in the arena). */
@@ -112,6 +113,9 @@ void reply_bytes(struct req *r, int status, const char *content_type, const void
  * download_name as in reply_bytes. */
 void reply_fd(struct req *r, int status, const char *content_type, int fd, unsigned long long size,
 	      const char *download_name);
+/* Drops a reply already made (its body, headers and any file) and answers with
+ * the error page instead: for a change whose transaction could not commit. */
+void reply_replace_with_error(struct req *r, int status);
 /* 503 because the database is unavailable (logs the db error once). */
 void reply_db_error(struct req *r);
 

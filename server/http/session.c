@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "server/http/session.h"
+#include "server/db/audit.h"
 #include "server/db/db.h"
 #include "server/http/log.h"
 #include "server/http/multipart.h"
@@ -143,22 +144,37 @@ int csrf_require(struct req *r)
 	return 0;
 }
 
+/* The entry for user (0: none) of org (0: none) acting as `actor`. */
+static void audit_write(struct req *r, long long org_id, long long user_id, const char *actor, const char *action,
+			const char *object_type, long long object_id, const char *detail_json)
+{
+	const char *route = r->route ? r->route->pattern : "";
+	const struct audit_entry e = {
+		.org_id = org_id,
+		.user_id = user_id,
+		.actor = actor ? actor : "",
+		.action = action,
+		.object_type = object_type ? object_type : "",
+		.object_id = object_id,
+		.detail_json = detail_json ? detail_json : arena_printf(&r->arena, "{\"route\":\"%s\"}", route),
+		.ip = r->client_ip,
+	};
+	if (db_audit_write(req_db(r), &e) != 0) {
+		log_error("audit log write failed: %s", req_db(r)->err);
+		r->audit_failed = 1; /* the request's transaction is undone (http.c) */
+	}
+}
+
 void audit(struct req *r, const char *action, const char *object_type, long long object_id,
 	   const char *detail_json)
 {
-	char org[24] = "", user[24] = "", obj[24] = "";
-	if (r->session) {
-		snprintf(org, sizeof(org), "%lld", r->session->org_id);
-		snprintf(user, sizeof(user), "%lld", r->session->user_id);
-	}
-	if (object_id)
-		snprintf(obj, sizeof(obj), "%lld", object_id);
-	const char *route = r->route ? r->route->pattern : "";
-	char *detail = detail_json ? (char *)detail_json : arena_printf(&r->arena, "{\"route\":\"%s\"}", route);
-	if (db_x(req_db(r),
-		 "INSERT INTO audit_log(org_id, user_id, actor, action, object_type, object_id, detail, ip)"
-		 " VALUES ($1::bigint, $2::bigint, $3, $4, $5, $6::bigint, $7::jsonb, $8)",
-		 org[0] ? org : NULL, user[0] ? user : NULL, r->session ? r->session->email : "", action,
-		 object_type ? object_type : "", obj[0] ? obj : NULL, detail, r->client_ip) != 0)
-		log_error("audit log write failed: %s", req_db(r)->err);
+	const struct session *s = r->session;
+	audit_write(r, s ? s->org_id : 0, s ? s->user_id : 0, s ? s->email : "", action, object_type, object_id,
+		    detail_json);
+}
+
+void audit_as(struct req *r, const struct audit_user *u, const char *action, const char *object_type,
+	      long long object_id)
+{
+	audit_write(r, u->org_id, u->user_id, u->email, action, object_type, object_id, NULL);
 }

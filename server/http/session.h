@@ -44,8 +44,18 @@ int auth_require(struct req *r, unsigned roles);
  * time). Returns 0, or -1 after queuing a 403. */
 int csrf_require(struct req *r);
 
-/* Writes an audit-log entry for the current user (or none). detail_json may be NULL. */
+/* Writes an audit-log entry for the current user (or none). detail_json may be
+ * NULL. On a changing route it is part of the request's transaction: when it
+ * cannot be written, the change is rolled back and the answer is a 503. */
 void audit(struct req *r, const char *action, const char *object_type, long long object_id,
 	   const char *detail_json);
+/* The same for a user who has no session on this request (yet): a login, a
+ * password set through an e-mailed link. */
+struct audit_user {
+	long long org_id, user_id;
+	const char *email;
+};
+void audit_as(struct req *r, const struct audit_user *u, const char *action, const char *object_type,
+	      long long object_id);
 
 #endif

@@ -143,10 +143,7 @@ void office_audit_as(struct req *r, long long uid, const char *action)
 		PQclear(res);
 		return;
 	}
-	struct session s = {.user_id = uid, .org_id = db_ll(res, 0, 0, 0), .email = db_str(res, 0, 1)};
-	struct session *keep = r->session;
-	r->session = &s;
-	audit(r, action, "user", uid, NULL);
-	r->session = keep;
+	const struct audit_user u = {.org_id = db_ll(res, 0, 0, 0), .user_id = uid, .email = db_str(res, 0, 1)};
+	audit_as(r, &u, action, "user", uid);
 	PQclear(res);
 }

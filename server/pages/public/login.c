@@ -127,16 +127,12 @@ static void login_post(struct req *r)
 		reply_db_error(r);
 		return;
 	}
-	struct session s = {.user_id = uid};
 	PGresult *o = db_q(db, "SELECT org_id, email FROM users WHERE id = $1", uids);
-	if (o) {
-		s.org_id = db_ll(o, 0, 0, 0);
-		r->session = &s;
-		s.email = db_str(o, 0, 1);
-		audit(r, "login", "user", uid, NULL);
-		r->session = NULL;
-		PQclear(o);
+	if (o && PQntuples(o) == 1) {
+		const struct audit_user u = {.org_id = db_ll(o, 0, 0, 0), .user_id = uid, .email = db_str(o, 0, 1)};
+		audit_as(r, &u, "login", "user", uid);
 	}
+	PQclear(o);
 	reply_redirect(r, safe_next(next));
 }
 

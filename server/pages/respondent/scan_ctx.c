@@ -209,8 +209,10 @@ cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s)
 
 void scan_audit(struct req *r, const struct scan_ctx *s, const char *action)
 {
-	if (db_audit_owner(req_db(r), s->v.id, action, r->client_ip) != 0)
+	if (db_audit_owner(req_db(r), s->v.id, action, r->client_ip) != 0) {
 		log_error("audit log write failed: %s", req_db(r)->err);
+		r->audit_failed = 1; /* the change is undone with it (http.c) */
+	}
 }
 
 void scan_reply_problem(struct req *r, const struct scan_ctx *s, int status, const char *message,

@@ -56,8 +56,8 @@ int scan_answered_percent(const struct scan_ctx *s);
  * association's names and the respondent stylesheet and script. */
 cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s);
 
-/* Writes an audit entry for what the owner did (actor "owner"); a failure is
- * logged, never shown: the owner's action itself succeeded. */
+/* Writes an audit entry for what the owner did (actor "owner"), in the
+ * request's transaction: when it fails, the owner's change is undone too. */
 void scan_audit(struct req *r, const struct scan_ctx *s, const char *action);
 
 /* A 400/409 page with a message (Dutch or English) for the owner. */
