@@ -205,7 +205,7 @@ static void dispatch(struct req *r, const char *url)
 		session_load(r);
 	if (access_check(r, rt) != 0)
 		return;
-	if (!(rt->flags & ROUTE_CHANGES)) {
+	if (!(rt->flags & ROUTE_CHANGES) || (rt->flags & ROUTE_READ_ONLY)) {
 		rt->handler(r);
 		return;
 	}

@@ -24,6 +24,8 @@ static const char *guard(const struct route *rt)
 {
 	if (!(rt->flags & ROUTE_CHANGES))
 		return "no";
+	if (rt->flags & ROUTE_READ_ONLY)
+		return "no (a form that reads): the session's CSRF token";
 	if (rt->access & ACCESS_PUBLIC)
 		return "yes: same-origin check";
 	if (rt->access & ACCESS_OWNER)

@@ -12,7 +12,11 @@ typedef void (*route_handler)(struct req *r);
 
 /* Route flags */
 #define ROUTE_NO_SESSION  1u   /* needs no session lookup (health, static, the owner's scan) */
-#define ROUTE_CHANGES     2u   /* changes state: the CSRF check runs before the handler */
+#define ROUTE_CHANGES     2u   /* changes state: the CSRF check runs before the handler, and the
+                                * handler and its audit entries share one transaction */
+#define ROUTE_READ_ONLY   4u   /* with ROUTE_CHANGES: a form post that only reads (an export):
+                                * CSRF-checked, but it runs its own read-only snapshot instead
+                                * of the request's transaction */
 
 /* Who may call a route (any combination; 0 is refused by the route test).
  * ACCESS_PUBLIC: anyone. ACCESS_OWNER: whoever holds the scan's invitation

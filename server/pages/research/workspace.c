@@ -342,7 +342,7 @@ static void items_page(struct req *r)
 const struct route routes_research[] = {
 	{"GET", "/research", home, 0, ACCESS_RESEARCHER},
 	{"GET", "/research/exports", exports_form, 0, ACCESS_RESEARCHER},
-	{"POST", "/research/exports", exports_download, ROUTE_CHANGES, ACCESS_RESEARCHER},
+	{"POST", "/research/exports", exports_download, ROUTE_CHANGES | ROUTE_READ_ONLY, ACCESS_RESEARCHER},
 	{"GET", "/research/exports/codebook", codebook_page, 0, ACCESS_RESEARCHER},
 	{"GET", "/research/aggregates", aggregates_page, 0, ACCESS_RESEARCHER},
 	{"GET", "/research/items", items_page, 0, ACCESS_RESEARCHER},
