@@ -11,6 +11,7 @@
 #include "server/db/research.h"
 #include "server/app/research_export.h"
 #include "common/text.h"
+#include "common/date.h"
 #include "common/banned.h"
 
 static const char usage[] =
@@ -20,11 +21,6 @@ static const char usage[] =
 	"inclusive): csv = one row per scan, long = one row per scan and item, sav = SPSS with\n"
 	"labels and missing codes, codebook = the variables. Only associations that share with a\n"
 	"research group (all groups, or --research-org). Recorded in the audit log.\n";
-
-static int valid_date(const char *s)
-{
-	return s && strlen(s) == 10 && s[4] == '-' && s[7] == '-';
-}
 
 int cmd_export(int argc, char **argv)
 {
@@ -60,7 +56,7 @@ int cmd_export(int argc, char **argv)
 	}
 	enum export_format fmt;
 	if (!format || export_format_parse(format, &fmt) != 0 || version < 0 || !path || optind != argc ||
-	    (from && !valid_date(from)) || (to && !valid_date(to)))
+	    (from && !date_valid(from)) || (to && !date_valid(to)))
 		goto bad;
 	struct db *db = cli_db_open();
 	if (!db)

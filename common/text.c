@@ -135,3 +135,16 @@ char *text_trim(char *s)
 		memmove(s, s + start, n - start + 1);
 	return s;
 }
+
+long long text_parse_id(const char *s)
+{
+	if (!s || s[0] < '1' || s[0] > '9')
+		return 0;
+	long long v = 0;
+	for (size_t i = 0; s[i]; i++) {
+		if (s[i] < '0' || s[i] > '9' || i >= 16)
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= 9007199254740991LL ? v : 0;
+}

@@ -7,6 +7,10 @@
 /* Parses a whole decimal integer in [min, max]; leading/trailing spaces refused.
  * Returns 0 and sets *out, or -1 (nothing written). */
 int text_parse_long(const char *s, long min, long max, long *out);
+/* The one reading of a database id from outside (a path segment, a form field):
+ * 1 to 2^53 - 1 in plain decimal digits, no sign, no spaces, no leading zero;
+ * anything else is 0 ("no such object": the caller answers 404). */
+long long text_parse_id(const char *s);
 /* Parses a whole finite decimal number (a ',' is accepted as decimal separator,
  * as Dutch users type it) in [min, max]. Returns 0 or -1. */
 int text_parse_double(const char *s, double min, double max, double *out);

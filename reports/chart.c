@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scoring/score.h"
 #include "reports/chart.h"
 #include "reports/strings.h"
 #include "common/banned.h"
@@ -27,7 +28,7 @@ void chart_format_score(double score, char *out, size_t n)
 	if (isnan(score))
 		snprintf(out, n, "–");
 	else
-		snprintf(out, n, "%ld", lround(score));
+		snprintf(out, n, "%ld", score_round_display(score));
 }
 
 static double clamp100(double v)
@@ -224,7 +225,7 @@ int chart_bars_layout(struct chart_bars *c, const struct report *r,
 		if (v <= 0 || v >= 100)
 			continue;
 		c->tick_x[c->n_ticks] = width * v / 100;
-		snprintf(c->tick_label[c->n_ticks++], sizeof c->tick_label[0], "%ld", lround(v));
+		snprintf(c->tick_label[c->n_ticks++], sizeof c->tick_label[0], "%ld", score_round_display(v));
 	}
 	c->tick_x[c->n_ticks] = width;
 	snprintf(c->tick_label[c->n_ticks++], sizeof c->tick_label[0], "100");

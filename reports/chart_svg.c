@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "common/buf.h"
+#include "scoring/score.h"
 #include "reports/chart.h"
 #include "reports/strings.h"
 #include "common/banned.h"
@@ -92,7 +93,7 @@ int chart_svg_radar(const struct chart_radar *c, const struct report *r,
 		points(out, c->ring[k], NULL, c->n_axes);
 		buf_puts(out, "/>");
 		char v[8];
-		snprintf(v, sizeof v, "%ld", lround(c->ring_value[k]));
+		snprintf(v, sizeof v, "%ld", score_round_display(c->ring_value[k]));
 		text(out, c->ring_label_at[k].x, c->ring_label_at[k].y, "start", 7, CHART_MUTED, v);
 	}
 	for (size_t i = 0; i < c->n_axes; i++)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scoring/score.h"
 #include "reports/pdf.h"
 #include "common/banned.h"
 
@@ -95,7 +96,7 @@ void pdf_chart_radar(struct pdf *p, const struct chart_radar *c, double x, doubl
 		     top - c->axis_end[i].y, 0.75, CHART_GRID);
 	for (size_t k = 0; k < c->n_rings; k++) {
 		char v[8];
-		snprintf(v, sizeof v, "%ld", lround(c->ring_value[k]));
+		snprintf(v, sizeof v, "%ld", score_round_display(c->ring_value[k]));
 		pdf_line(p, v, x + c->ring_label_at[k].x, top - c->ring_label_at[k].y, 30, 7,
 			 PDF_REGULAR, CHART_MUTED, -1);
 	}

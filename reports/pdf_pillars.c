@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scoring/score.h"
 #include "reports/pdf.h"
 #include "common/banned.h"
 
@@ -133,7 +134,7 @@ static void change_row(struct pdf *p, const char *title, double before, double n
 	if (isnan(before) || isnan(now)) {
 		snprintf(d, sizeof d, "–");
 	} else {
-		long diff = lround(now) - lround(before);
+		long diff = score_round_display(now) - score_round_display(before);
 		snprintf(d, sizeof d, "%s%ld", diff > 0 ? "+" : diff < 0 ? "−" : "", labs(diff));
 	}
 	double size = PDF_BODY, col = PDF_RIGHT - 150;

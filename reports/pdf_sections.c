@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scoring/score.h"
 #include "reports/image.h"
 #include "reports/pdf.h"
 #include "common/banned.h"
@@ -114,7 +115,7 @@ static void howto_bands(struct pdf *p)
 	for (size_t b = 0; b < r->n_bands; b++) {
 		char range[32];
 		double to = b + 1 < r->n_bands ? r->bands[b + 1].from - 1 : 100;
-		snprintf(range, sizeof range, "%ld–%ld", lround(r->bands[b].from), lround(to));
+		snprintf(range, sizeof range, "%ld–%ld", score_round_display(r->bands[b].from), score_round_display(to));
 		pdf_need(p, PDF_BODY * PDF_LEADING * 3);
 		double baseline = p->y - PDF_BODY;
 		double w = pdf_band_chip(p, (int)b, PDF_LEFT, baseline, PDF_BODY);

@@ -18,11 +18,6 @@ int score_band_of(const struct questionnaire *q, double score)
 	return band;
 }
 
-long score_round_display(double score)
-{
-	return lround(score); /* lround rounds halfway cases away from zero */
-}
-
 static size_t round_up(size_t n)
 {
 	size_t a = alignof(max_align_t);

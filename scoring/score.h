@@ -29,6 +29,7 @@
 #ifndef FPHC_SCORE_H
 #define FPHC_SCORE_H
 
+#include <math.h>
 #include <stddef.h>
 
 #include "scoring/answers.h"
@@ -92,6 +93,9 @@ struct cJSON *score_result_to_json(const struct score_result *r);
 
 /* A score rounded half away from zero to a whole number, for display only
  * (39.5 → 40, 69.49 → 69). The argument must be finite. */
-long score_round_display(double score);
+static inline long score_round_display(double score)
+{
+	return lround(score); /* halfway cases away from zero: 62.5 shows as 63 */
+}
 
 #endif

@@ -16,7 +16,7 @@ struct config {
 	const char *tls_key;       /* --tls-key / FPHC_TLS_KEY */
 	const char *questionnaires_dir; /* FPHC_QUESTIONNAIRES, default "questionnaires" */
 	const char *trusted_proxies;    /* FPHC_TRUSTED_PROXIES: comma-separated addresses */
-	int benchmark_k;           /* FPHC_BENCHMARK_K, minimum peers, default 5 */
+	int benchmark_k;           /* FPHC_BENCHMARK_K: the one minimum group size k for peers and research cells (default PEER_K_DEFAULT) */
 	int conn_timeout;          /* seconds of inactivity before a connection is closed */
 	int per_ip_limit;          /* concurrent connections per client address */
 	const char *smtp_url;      /* FPHC_SMTP_URL, optional */

@@ -174,9 +174,25 @@ static void every_template_message_exists(void **state)
 	}
 }
 
+/* One reading of an id for every page (there were two, with different
+ * answers to "007", "+7" and ids past 2^31). */
+static void ids_are_plain_positive_numbers(void **state)
+{
+	(void)state;
+	assert_int_equal(text_parse_id("1"), 1);
+	assert_int_equal(text_parse_id("4294967296"), 4294967296LL);
+	assert_int_equal(text_parse_id("9007199254740991"), 9007199254740991LL);
+	const char *bad[] = {"", "0", "007", "+7", "-7", " 7", "7 ", "7a", "0x10", "1e3", "9007199254740992",
+			     "99999999999999999999", "٣", NULL};
+	for (int i = 0; bad[i]; i++)
+		assert_int_equal(text_parse_id(bad[i]), 0);
+	assert_int_equal(text_parse_id(NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ids_are_plain_positive_numbers),
 		cmocka_unit_test(buf_refuses_past_cap_and_keeps_content),
 		cmocka_unit_test(buf_html_escapes_all_five),
 		cmocka_unit_test(buf_csv_quotes_separator_quote_newline),

@@ -57,19 +57,6 @@ static void markdown_is_harmless(void **state)
 	buf_release(&b);
 }
 
-static void dates_are_real_calendar_dates(void **state)
-{
-	(void)state;
-	assert_true(office_date_ok(""));
-	assert_true(office_date_ok("2024-02-29"));
-	assert_false(office_date_ok("2025-02-29"));
-	assert_false(office_date_ok("2025-13-01"));
-	assert_false(office_date_ok("2025-1-01"));
-	assert_false(office_date_ok("31-01-2025"));
-	assert_true(office_time_ok("23:59"));
-	assert_false(office_time_ok("24:00"));
-}
-
 static void csv_fields_quoted_for_dutch_excel(void **state)
 {
 	(void)state;
@@ -86,7 +73,6 @@ int main(void)
 		cmocka_unit_test(workflow_goes_one_step_forward),
 		cmocka_unit_test(workflow_reopens_only_backwards),
 		cmocka_unit_test(markdown_is_harmless),
-		cmocka_unit_test(dates_are_real_calendar_dates),
 		cmocka_unit_test(csv_fields_quoted_for_dutch_excel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -87,7 +87,7 @@ static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 
 static void action_page(struct req *r)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
 	cJSON *ctx = page_ctx(r);
@@ -99,7 +99,7 @@ static void action_page(struct req *r)
 
 static void action_post(struct req *r)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
 	cJSON *ctx = page_ctx(r);
@@ -130,7 +130,7 @@ static void read_filter(struct req *r, struct action_filter *f, cJSON *ctx)
 	f->org_id = r->session->org_id;
 	long v;
 	const char *adv = req_query(r, "advisor");
-	if (adv && text_parse_long(adv, 1, 9000000000000000000L, &v) == 0)
+	if (adv && (v = text_parse_id(adv)) != 0)
 		f->advisor_id = v;
 	const char *partner = req_query(r, "partner");
 	f->partner = partner && strlen(partner) <= 200 ? arena_strdup(&r->arena, partner) : "";

@@ -10,6 +10,7 @@
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
 #include "server/pages/office/office.h"
+#include "server/pages/office/scan_page.h"
 #include "server/db/company.h"
 #include "server/db/protection.h"
 #include "common/text.h"
@@ -41,7 +42,7 @@ static void companies_list(struct req *r)
 		cJSON_AddStringToObject(c, "municipality", db_str(res, i, 4));
 		cJSON_AddNumberToObject(c, "scans", (double)db_ll(res, i, 5, 0));
 		const char *st = db_str(res, i, 6);
-		cJSON_AddStringToObject(c, "status", st[0] ? office_status_name(r, st) : "");
+		cJSON_AddStringToObject(c, "status", st[0] ? office_status_label(r, st) : "");
 		total = db_ll(res, i, 7, 0);
 		cJSON_AddItemToArray(list, c);
 	}
@@ -234,7 +235,7 @@ void office_company_render(struct req *r, int status, long long id, cJSON *ctx)
 		const char *st = db_str(sc, i, 1);
 		cJSON_AddNumberToObject(s, "id", (double)db_ll(sc, i, 0, 0));
 		cJSON_AddStringToObject(s, "status", st);
-		cJSON_AddStringToObject(s, "status_name", office_status_name(r, st));
+		cJSON_AddStringToObject(s, "status_name", office_status_label(r, st));
 		cJSON_AddStringToObject(s, "created", db_str(sc, i, 2));
 		cJSON_AddStringToObject(s, "submitted", db_str(sc, i, 3));
 		cJSON_AddStringToObject(s, "advisor", db_str(sc, i, 4));

@@ -10,10 +10,12 @@
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
 #include "server/pages/office/office.h"
+#include "server/pages/office/scan_page.h"
 #include "server/db/participation.h"
 #include "server/db/pipeline.h"
 #include "common/buf.h"
 #include "common/text.h"
+#include "common/date.h"
 #include "common/banned.h"
 
 static const char *const statuses[] = {"invited", "started", "submitted", "advice", "final", "meeting_held", "closed"};
@@ -44,17 +46,17 @@ static void read_filter(struct req *r, cJSON *ctx, struct pipeline_filter *f, st
 		buf_printf(base, "sector=%s&", sec);
 	}
 	long a;
-	if (adv && text_parse_long(adv, 1, 0x7fffffffL, &a) == 0) {
+	if (adv && (a = text_parse_id(adv)) != 0) {
 		f->advisor_id = a;
 		buf_printf(base, "advisor=%ld&", a);
 	}
-	if (from && *from && !office_date_valid(from))
+	if (from && *from && !date_valid(from))
 		page_field_error(ctx, "from", i18n_get(r->lang, "office.dashboard.date_invalid"));
 	else if (from && *from) {
 		f->from = from;
 		buf_printf(base, "from=%s&", from);
 	}
-	if (to && *to && !office_date_valid(to))
+	if (to && *to && !date_valid(to))
 		page_field_error(ctx, "to", i18n_get(r->lang, "office.dashboard.date_invalid"));
 	else if (to && *to) {
 		f->to = to;
@@ -74,7 +76,7 @@ static void read_filter(struct req *r, cJSON *ctx, struct pipeline_filter *f, st
 	for (int i = 0; i < NSTATUS; i++) {
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "code", statuses[i]);
-		cJSON_AddStringToObject(o, "name", office_status_name(r, statuses[i]));
+		cJSON_AddStringToObject(o, "name", office_status_label(r, statuses[i]));
 		cJSON_AddBoolToObject(o, "selected", f->status && strcmp(f->status, statuses[i]) == 0);
 		cJSON_AddItemToArray(so, o);
 	}
@@ -99,7 +101,7 @@ static long long add_funnel(struct req *r, cJSON *ctx, PGresult *counts, const s
 		cJSON *o = cJSON_CreateObject();
 		int share = total ? (int)((reached * 100 + total / 2) / total) : 0;
 		cJSON_AddStringToObject(o, "code", statuses[k]);
-		cJSON_AddStringToObject(o, "name", office_status_name(r, statuses[k]));
+		cJSON_AddStringToObject(o, "name", office_status_label(r, statuses[k]));
 		cJSON_AddNumberToObject(o, "count", (double)n[k]);
 		cJSON_AddNumberToObject(o, "reached", (double)reached);
 		cJSON_AddNumberToObject(o, "share", share);
@@ -127,7 +129,7 @@ static void add_list(struct req *r, cJSON *ctx, PGresult *res)
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddNumberToObject(o, "id", (double)db_ll(res, i, 0, 0));
 		cJSON_AddStringToObject(o, "status", db_str(res, i, 1));
-		cJSON_AddStringToObject(o, "status_name", office_status_name(r, db_str(res, i, 1)));
+		cJSON_AddStringToObject(o, "status_name", office_status_label(r, db_str(res, i, 1)));
 		cJSON_AddNumberToObject(o, "company_id", (double)db_ll(res, i, 2, 0));
 		cJSON_AddStringToObject(o, "company", db_str(res, i, 3));
 		cJSON_AddStringToObject(o, "sector", db_str(res, i, 4));

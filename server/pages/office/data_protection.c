@@ -11,6 +11,7 @@
 #include "server/http/tmpl.h"
 #include "server/pages/office/office.h"
 #include "server/db/protection.h"
+#include "common/date.h"
 #include "common/banned.h"
 
 static void company_export(struct req *r)
@@ -138,11 +139,11 @@ static void audit_browse(struct req *r)
 		.to = filter(r, "to", "0123456789-", 10),
 	};
 	cJSON *ctx = page_ctx(r);
-	if (f.from[0] && !office_date_valid(f.from)) {
+	if (f.from[0] && !date_valid(f.from)) {
 		page_field_error(ctx, "from", i18n_get(r->lang, "office.audit.date_invalid"));
 		f.from = "";
 	}
-	if (f.to[0] && !office_date_valid(f.to)) {
+	if (f.to[0] && !date_valid(f.to)) {
 		page_field_error(ctx, "to", i18n_get(r->lang, "office.audit.date_invalid"));
 		f.to = "";
 	}

@@ -11,48 +11,12 @@
 #include "common/text.h"
 #include "common/banned.h"
 
-long long office_id_param(struct req *r, int i)
+long long office_id_or_404(struct req *r, int i)
 {
-	long v;
-	if (text_parse_long(req_param(r, i), 1, 9000000000000000000L, &v) != 0) {
+	long long id = office_id(r, i);
+	if (!id)
 		reply_error(r, 404);
-		return 0;
-	}
-	return v;
-}
-
-const char *office_form(struct req *r, const char *name)
-{
-	const char *v = req_form(r, name);
-	if (!v)
-		return "";
-	return text_trim(arena_strdup(&r->arena, v));
-}
-
-int office_date_ok(const char *s)
-{
-	if (!s[0])
-		return 1;
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1)
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
-}
-
-int office_time_ok(const char *s)
-{
-	if (!s[0])
-		return 1;
-	return strlen(s) == 5 && s[2] == ':' && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
-	       (s[0] < '2' || s[1] <= '3') && s[3] >= '0' && s[3] <= '5' && s[4] >= '0' && s[4] <= '9';
+	return id;
 }
 
 int office_wants_json(struct req *r)

@@ -59,7 +59,7 @@ static void offer_new(struct req *r)
 
 static void offer_edit(struct req *r)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
 	PGresult *res = db_offer_get(req_db(r), r->session->org_id, id);
@@ -115,14 +115,14 @@ static int tags_literal(struct req *r, const char *in, const char **out)
 static void offer_save(struct req *r)
 {
 	long long id = 0;
-	if (req_param(r, 0)[0] && !(id = office_id_param(r, 0)))
+	if (req_param(r, 0)[0] && !(id = office_id_or_404(r, 0)))
 		return;
 	struct offer_fields f = {
-		.title = office_form(r, "title"), .provider = office_form(r, "provider"),
-		.description = office_form(r, "description"), .contact = office_form(r, "contact"),
-		.url = office_form(r, "url"), .active = req_form(r, "active") != NULL,
+		.title = office_field(r, "title"), .provider = office_field(r, "provider"),
+		.description = office_field(r, "description"), .contact = office_field(r, "contact"),
+		.url = office_field(r, "url"), .active = req_form(r, "active") != NULL,
 	};
-	const char *tags_in = office_form(r, "tags");
+	const char *tags_in = office_field(r, "tags");
 	cJSON *ctx = page_ctx(r);
 	cJSON *o = cJSON_CreateObject();
 	if (id)

@@ -13,11 +13,7 @@
 
 long long office_id(struct req *r, int i)
 {
-	long v;
-	const char *s = req_param(r, i);
-	if (strlen(s) > 15 || text_parse_long(s, 1, 0x7fffffffffffL, &v) != 0)
-		return 0;
-	return v;
+	return text_parse_id(req_param(r, i));
 }
 
 void office_not_found(struct req *r, const char *object_type, long long id)
@@ -46,23 +42,6 @@ int office_email_valid(const char *s)
 		    (unsigned char)*p < 0x20)
 			return 0;
 	return 1;
-}
-
-int office_date_valid(const char *s)
-{
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return 0;
-	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	int m = (s[5] - '0') * 10 + (s[6] - '0');
-	int d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return !(m == 2 && d == 29 && !leap);
 }
 
 int office_page(struct req *r)
@@ -125,13 +104,6 @@ char *office_link(struct req *r, const char *prefix, const char *token)
 	const char *host = req_header(r, "Host");
 	return arena_printf(&r->arena, "%s://%s%s%s", r->tls ? "https" : "http",
 			    host_ok(host) ? host : "127.0.0.1:8080", prefix, token);
-}
-
-const char *office_status_name(struct req *r, const char *status)
-{
-	char key[48];
-	snprintf(key, sizeof(key), "status.%s", status);
-	return i18n_get(r->lang, key);
 }
 
 void office_audit_as(struct req *r, long long uid, const char *action)

@@ -17,8 +17,6 @@ void office_not_found(struct req *r, const char *object_type, long long id);
 char *office_field(struct req *r, const char *name);
 /* 1 when s looks like one e-mail address (local@domain.tld, no spaces, ≤ 254). */
 int office_email_valid(const char *s);
-/* 1 when s is "YYYY-MM-DD" and a real date. */
-int office_date_valid(const char *s);
 /* ?page=N (1 … 100000), 1 when absent or invalid. */
 int office_page(struct req *r);
 /* Adds "pager" {prev, next, page, pages} to ctx; `base` is the path with the
@@ -32,8 +30,6 @@ char *office_link(struct req *r, const char *prefix, const char *token);
 /* Writes an audit entry on behalf of user uid when no session is loaded yet
  * (after a password was set through a link). */
 void office_audit_as(struct req *r, long long uid, const char *action);
-/* The translated name of a scan status ("status.invited" …). */
-const char *office_status_name(struct req *r, const char *status);
 
 /* Renders the company page (its details and scans) with ctx (taken over), or a
  * scoped 404 when the company is not the user's association's (office_companies.c). */

@@ -46,7 +46,7 @@ static const char *slug(struct req *r, const char *name)
 /* Builds and renders the draft report or the brief of the route's scan. */
 static void render_live(struct req *r, int brief)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
 	struct scanview_scope scope = {.org_id = r->session->org_id, .benchmark_k = config.benchmark_k};
@@ -92,7 +92,7 @@ static void brief_pdf(struct req *r)
 /* The route's scan for staff of its association: its id, or 0 with the reply queued. */
 static long long own_scan(struct req *r)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return 0;
 	long long org = db_report_scan_org(req_db(r), id);

@@ -273,7 +273,7 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 
 static void scan_page(struct req *r)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
 	cJSON *ctx = page_ctx(r);

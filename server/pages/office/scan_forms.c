@@ -15,13 +15,14 @@
 #include "server/db/advice.h"
 #include "server/db/scan.h"
 #include "common/text.h"
+#include "common/date.h"
 #include "common/banned.h"
 
 /* The scan of the route for a POST of the association's staff: 1 with *row
  * filled, or 0 with the reply queued (login, 403, 404, 503). */
 static int scan_for_post(struct req *r, struct scan_row *row)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return 0;
 	int found = db_scan_get(req_db(r), &r->arena, id, row);
@@ -55,7 +56,7 @@ void office_status_post(struct req *r)
 	struct scan_row row;
 	if (!scan_for_post(r, &row))
 		return;
-	const char *op = office_form(r, "op"), *to = office_form(r, "to"), *reason = office_form(r, "reason");
+	const char *op = office_field(r, "op"), *to = office_field(r, "to"), *reason = office_field(r, "reason");
 	int reopen = strcmp(op, "reopen") == 0;
 	if (reopen ? !scan_status_reopen_ok(row.status, to) : !scan_status_forward_ok(row.status, to)) {
 		refuse(r, row.id, 409, reopen ? "reopen_to" : "workflow", "office.workflow.not_allowed", NULL);
@@ -151,10 +152,10 @@ void office_advice_post(struct req *r)
 	struct scan_row row;
 	if (!scan_for_post(r, &row))
 		return;
-	const char *theme = office_form(r, "theme");
+	const char *theme = office_field(r, "theme");
 	const char *body = req_form(r, "body") ? req_form(r, "body") : "";
 	long version;
-	if (text_parse_long(office_form(r, "version"), 0, 1000000000, &version) != 0 || !advice_theme_ok(r, &row, theme)) {
+	if (text_parse_long(office_field(r, "version"), 0, 1000000000, &version) != 0 || !advice_theme_ok(r, &row, theme)) {
 		if (office_wants_json(r))
 			reply_json_error(r, 400, "invalid theme or version", "version");
 		else
@@ -202,9 +203,9 @@ void office_offer_pick_post(struct req *r)
 	struct scan_row row;
 	if (!scan_for_post(r, &row))
 		return;
-	const char *theme = office_form(r, "theme"), *note = office_form(r, "note"), *op = office_form(r, "op");
+	const char *theme = office_field(r, "theme"), *note = office_field(r, "note"), *op = office_field(r, "op");
 	long offer;
-	if (text_parse_long(office_form(r, "offer_id"), 1, 9000000000000000000L, &offer) != 0 || !theme[0] ||
+	if (!(offer = text_parse_id(office_field(r, "offer_id"))) || !theme[0] ||
 	    !advice_theme_ok(r, &row, theme)) {
 		reply_error(r, 400);
 		return;
@@ -246,16 +247,16 @@ void office_meeting_post(struct req *r)
 	cJSON *ctx = page_ctx(r);
 	cJSON *m = cJSON_AddObjectToObject(ctx, "meeting");
 	for (int i = 0; i < 6; i++) {
-		v[i] = office_form(r, names[i]);
+		v[i] = office_field(r, names[i]);
 		cJSON_AddStringToObject(m, names[i], v[i]);
 		if (strlen(v[i]) > max[i])
 			page_field_error(ctx, names[i], i18n_get(r->lang, "office.too_long"));
 	}
-	if (!office_date_ok(v[0]))
+	if ((v[0][0] && !date_valid(v[0])))
 		page_field_error(ctx, "planned_date", i18n_get(r->lang, "office.date_invalid"));
-	if (!office_time_ok(v[1]))
+	if ((v[1][0] && !time_valid(v[1])))
 		page_field_error(ctx, "planned_time", i18n_get(r->lang, "office.time_invalid"));
-	if (!office_date_ok(v[3]))
+	if ((v[3][0] && !date_valid(v[3])))
 		page_field_error(ctx, "held_date", i18n_get(r->lang, "office.date_invalid"));
 	if (scan_status_rank(row.status) >= 4)
 		page_field_error(ctx, "planned_date", i18n_get(r->lang, "office.closed"));
@@ -274,12 +275,12 @@ void office_meeting_post(struct req *r)
 
 int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action_fields *f)
 {
-	f->what = office_form(r, "what");
-	f->who_kind = office_form(r, "who_kind");
-	f->who_name = office_form(r, "who_name");
-	const char *due = office_form(r, "due_date");
-	f->status = office_form(r, "status");
-	f->notes = office_form(r, "notes");
+	f->what = office_field(r, "what");
+	f->who_kind = office_field(r, "who_kind");
+	f->who_name = office_field(r, "who_name");
+	const char *due = office_field(r, "due_date");
+	f->status = office_field(r, "status");
+	f->notes = office_field(r, "notes");
 	if (!f->status[0])
 		f->status = "open";
 	cJSON_AddStringToObject(values, "what", f->what);
@@ -300,7 +301,7 @@ int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action
 		page_field_error(ctx, "who_name", i18n_get(r->lang, "office.action.partner_missing"));
 	if (strlen(f->who_name) > 200)
 		page_field_error(ctx, "who_name", i18n_get(r->lang, "office.too_long"));
-	if (!office_date_ok(due))
+	if ((due[0] && !date_valid(due)))
 		page_field_error(ctx, "due_date", i18n_get(r->lang, "office.date_invalid"));
 	f->due_date = due[0] ? due : NULL;
 	if (strcmp(f->status, "open") != 0 && strcmp(f->status, "in_progress") != 0 &&

@@ -7,15 +7,10 @@
 
 #include "server/http/req.h"
 #include "server/app/scan_view.h"
+#include "server/pages/office/office.h"
 
 /* The route capture i as a positive id; 0 after queuing a 404 when it is not one. */
-long long office_id_param(struct req *r, int i);
-/* A form field trimmed of surrounding white space, "" when absent (in the arena). */
-const char *office_form(struct req *r, const char *name);
-/* 1 when s is "" or a real calendar date YYYY-MM-DD (years 2000–2100). */
-int office_date_ok(const char *s);
-/* 1 when s is "" or HH:MM (00:00–23:59). */
-int office_time_ok(const char *s);
+long long office_id_or_404(struct req *r, int i);
 /* 1 when the client asked for JSON (fetch from app.js). */
 int office_wants_json(struct req *r);
 /* A score rounded half away from zero for display ("62"), or "–" for NAN. In the arena. */

@@ -102,7 +102,7 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 
 static void research_scan(struct req *r)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
 	cJSON *ctx = page_ctx(r);
@@ -114,7 +114,7 @@ static void research_scan(struct req *r)
 
 static void research_save(struct req *r)
 {
-	long long id = office_id_param(r, 0);
+	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
 	/* visibility first: a scan the researcher may not see answers 404 */
@@ -131,7 +131,7 @@ static void research_save(struct req *r)
 	}
 	const char *body = req_form(r, "body") ? req_form(r, "body") : "";
 	long version;
-	if (text_parse_long(office_form(r, "version"), 0, 1000000000, &version) != 0) {
+	if (text_parse_long(office_field(r, "version"), 0, 1000000000, &version) != 0) {
 		reply_error(r, 400);
 		return;
 	}

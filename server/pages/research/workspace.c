@@ -20,6 +20,7 @@
 #include "server/app/research_export.h"
 #include "server/app/research_items.h"
 #include "common/text.h"
+#include "common/date.h"
 #include "common/banned.h"
 
 /* The questionnaire chosen by ?version=ID (or form field), else the newest with scans;
@@ -33,7 +34,7 @@ static const struct questionnaire *pick_version(struct req *r, const char *param
 		return NULL;
 	}
 	long want = 0;
-	if (param && *param && text_parse_long(param, 1, 0x7fffffffL, &want) != 0)
+	if (param && *param && !(want = text_parse_id(param)))
 		want = -1;
 	*qid = 0;
 	cJSON *list = ctx ? cJSON_AddArrayToObject(ctx, "versions") : NULL;
@@ -78,18 +79,6 @@ static void exports_form(struct req *r)
 	page_render(r, 200, "research/exports", i18n_get(r->lang, "research.exports.title"), ctx);
 }
 
-static int valid_date(const char *s)
-{
-	long y, m, d;
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	char buf[11];
-	memcpy(buf, s, 11);
-	buf[4] = buf[7] = '\0';
-	return text_parse_long(buf, 1900, 2999, &y) == 0 && text_parse_long(buf + 5, 1, 12, &m) == 0 &&
-	       text_parse_long(buf + 8, 1, 31, &d) == 0;
-}
-
 static void exports_download(struct req *r)
 {
 	cJSON *ctx = page_ctx(r);
@@ -101,9 +90,9 @@ static void exports_download(struct req *r)
 	const char *from = req_form(r, "from"), *to = req_form(r, "to");
 	if (export_format_parse(req_form(r, "format"), &fmt) != 0)
 		page_field_error(ctx, "format", i18n_get(r->lang, "research.exports.format_missing"));
-	if (from && *from && !valid_date(from))
+	if (from && *from && !date_valid(from))
 		page_field_error(ctx, "from", i18n_get(r->lang, "research.exports.date_invalid"));
-	if (to && *to && !valid_date(to))
+	if (to && *to && !date_valid(to))
 		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_invalid"));
 	if (page_has_errors(ctx)) {
 		cJSON_AddStringToObject(ctx, "from", from ? from : "");
@@ -136,8 +125,8 @@ static void exports_download(struct req *r)
 	}
 	char *detail = arena_printf(&r->arena,
 				    "{\"format\":\"%s\",\"questionnaire_id\":%lld,\"from\":\"%s\",\"to\":\"%s\",\"rows\":%lld}",
-				    req_form(r, "format"), qid, from && valid_date(from) ? from : "",
-				    to && valid_date(to) ? to : "", rows);
+				    req_form(r, "format"), qid, from && date_valid(from) ? from : "",
+				    to && date_valid(to) ? to : "", rows);
 	audit(r, "research_export", "questionnaire", qid, detail);
 	static const char *const base[] = {"fphc-scans", "fphc-items-long", "fphc-codebook", "fphc-scans"};
 	char *name = arena_printf(&r->arena, "%s-v%ld.%s", base[fmt], q->version, export_format_ext(fmt));
@@ -165,7 +154,7 @@ static cJSON *aggregates_for(struct req *r, long long qid)
 	PGresult *res = db_research_aggregates(req_db(r), r->session->org_id, qid);
 	if (!res)
 		return NULL;
-	cJSON *j = aggregates_json(res, config.benchmark_k > 0 ? config.benchmark_k : 5);
+	cJSON *j = aggregates_json(res, config.benchmark_k);
 	PQclear(res);
 	return j;
 }
@@ -243,7 +232,7 @@ static void aggregates_page(struct req *r)
 		return;
 	}
 	cJSON_AddStringToObject(ctx, "computed_at", cJSON_GetObjectItem(all, "computed_at")->valuestring);
-	cJSON_AddNumberToObject(ctx, "k", config.benchmark_k > 0 ? config.benchmark_k : 5);
+	cJSON_AddNumberToObject(ctx, "k", config.benchmark_k);
 	const cJSON *t;
 	cJSON_ArrayForEach(t, cJSON_GetObjectItem(all, "tables")) {
 		const char *tl = cJSON_GetObjectItem(t, "level")->valuestring, *tk = cJSON_GetObjectItem(t, "key")->valuestring;

@@ -1,0 +1,36 @@
+/* date.c: date and time checks; see date.h. */
+#include <string.h>
+
+#include "common/date.h"
+#include "common/banned.h"
+
+static int digits(const char *s, int from, int to)
+{
+	int v = 0;
+	for (int i = from; i < to; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int date_valid(const char *s)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	int y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+int time_valid(const char *s)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':')
+		return 0;
+	int h = digits(s, 0, 2), m = digits(s, 3, 5);
+	return h >= 0 && h <= 23 && m >= 0 && m <= 59;
+}

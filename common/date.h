@@ -1,0 +1,11 @@
+/* date.h: the one check of dates and times typed or sent by people. */
+#ifndef FPHC_DATE_H
+#define FPHC_DATE_H
+
+/* 1 when s is a real calendar date "YYYY-MM-DD" (years 1900–2999; 2025-02-31
+ * and 2023-02-29 are not dates), else 0. NULL and "" are not dates. */
+int date_valid(const char *s);
+/* 1 when s is a time of day "HH:MM" (00:00–23:59), else 0. */
+int time_valid(const char *s);
+
+#endif
