@@ -40,7 +40,7 @@ static int row_differs(const PGresult *old, int i, const struct score_row *row)
 static int scores_changed(struct db *db, const char *sid, const struct questionnaire *q,
 			  const struct score_result *res)
 {
-	PGresult *old = db_q(db, "SELECT level, key, valid, score, band FROM scores WHERE scan_id = $1", sid);
+	PGresult *old = db_rescore_scores(db, sid);
 	if (!old)
 		return -1;
 	size_t n = scan_score_row_count(q);
@@ -114,10 +114,7 @@ static int rescore_questionnaire(struct db *db, const char *qid, const char *def
 		return -1;
 	}
 	problems_release(&problems);
-	PGresult *scans = db_q(db,
-		"SELECT s.id, json_build_object('answers', coalesce((SELECT json_object_agg(a.item_key, a.value)"
-		" FROM answers a WHERE a.scan_id = s.id), '{}'))::text"
-		" FROM scans s WHERE s.questionnaire_id = $1 AND s.submitted_at IS NOT NULL ORDER BY s.id", qid);
+	PGresult *scans = db_rescore_scans(db, qid);
 	int rc = scans ? 0 : -1;
 	for (int i = 0; scans && i < PQntuples(scans); i++)
 		if (rescore_one(db, q, db_str(scans, i, 0), db_str(scans, i, 1), t) != 0 && db->unavailable)
@@ -152,8 +149,7 @@ int cmd_rescore(int argc, char **argv)
 	struct db *db = cli_db_open();
 	if (!db)
 		return 1;
-	PGresult *qs = db_q(db, "SELECT id, definition::text, key, version FROM questionnaires"
-				" WHERE $1::int IS NULL OR version = $1::int ORDER BY id", version);
+	PGresult *qs = db_rescore_questionnaires(db, version);
 	struct rescore_totals t = {0, 0, 0};
 	int rc = qs ? 0 : 1;
 	for (int i = 0; qs && i < PQntuples(qs); i++)

@@ -137,3 +137,19 @@ int db_user_change_password(struct db *db, long long user_id, const char *hash, 
 	}
 	return 0;
 }
+
+int db_user_identity(struct db *db, struct arena *a, long long user_id, long long *org_id, const char **email)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", user_id);
+	PGresult *res = db_q(db, "SELECT org_id, email FROM users WHERE id = $1", id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found) {
+		*org_id = db_ll(res, 0, 0, 0);
+		*email = arena_strdup(a, db_str(res, 0, 1));
+	}
+	PQclear(res);
+	return found;
+}

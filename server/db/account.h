@@ -9,9 +9,14 @@
 #define FPHC_DB_ACCOUNT_H
 
 #include "server/db/db.h"
+#include "common/arena.h"
 #include "common/crypto.h"
 
 #define PASSWORD_TOKEN_DAYS 7
+
+/* Who a user is, for an audit entry written before they have a session: the
+ * association and the e-mail address (in the arena). 1, 0 unknown, -1 error. */
+int db_user_identity(struct db *db, struct arena *a, long long user_id, long long *org_id, const char **email);
 
 /* Issues a fresh set-password token for the user (voiding older ones). 0 or -1. */
 int db_password_token_new(struct db *db, long long user_id, char token[TOKEN_TEXT_LEN + 1]);

@@ -129,3 +129,23 @@ done:
 	cJSON_free(text);
 	return rc;
 }
+
+PGresult *db_rescore_questionnaires(struct db *db, const char *version)
+{
+	return db_q(db, "SELECT id, definition::text, key, version FROM questionnaires"
+			" WHERE $1::int IS NULL OR version = $1::int ORDER BY id", version);
+}
+
+PGresult *db_rescore_scans(struct db *db, const char *questionnaire_id)
+{
+	return db_q(db,
+		"SELECT s.id, json_build_object('answers', coalesce((SELECT json_object_agg(a.item_key, a.value)"
+		" FROM answers a WHERE a.scan_id = s.id), '{}'))::text"
+		" FROM scans s WHERE s.questionnaire_id = $1 AND s.submitted_at IS NOT NULL ORDER BY s.id",
+		questionnaire_id);
+}
+
+PGresult *db_rescore_scores(struct db *db, const char *scan_id)
+{
+	return db_q(db, "SELECT level, key, valid, score, band FROM scores WHERE scan_id = $1", scan_id);
+}

@@ -41,4 +41,12 @@ void scan_scores_array(const struct score_row *rows, size_t n, struct buf *out);
 int db_scan_store_result(struct db *db, long long scan_id, const struct questionnaire *q,
 			 const struct score_result *res);
 
+/* For `fphc rescore`: the stored questionnaire versions (id, definition, key,
+ * version; version NULL: all), the submitted scans of one (id, answers as
+ * {"answers": {...}}), and the stored scores of one scan (level, key, valid,
+ * score, band). NULL on error. */
+PGresult *db_rescore_questionnaires(struct db *db, const char *version);
+PGresult *db_rescore_scans(struct db *db, const char *questionnaire_id);
+PGresult *db_rescore_scores(struct db *db, const char *scan_id);
+
 #endif

@@ -6,6 +6,7 @@
 #include "server/http/session.h"
 #include "server/db/audit.h"
 #include "server/db/db.h"
+#include "server/db/session.h"
 #include "server/http/log.h"
 #include "server/http/multipart.h"
 #include "server/http/router.h"
@@ -35,32 +36,23 @@ void session_load(struct req *r)
 		return;
 	char hash[SHA256_HEX_LEN + 1];
 	crypto_sha256_hex(sid, strlen(sid), hash);
-	struct db *db = req_db(r);
-	PGresult *res = db_q(db,
-		"UPDATE sessions s SET last_seen_at = now() FROM users u JOIN organisations o ON o.id = u.org_id"
-		" WHERE s.id_hash = $1 AND u.id = s.user_id AND NOT u.disabled"
-		" AND s.last_seen_at > now() - interval '8 hours' AND s.created_at > now() - interval '7 days'"
-		" RETURNING u.id, u.org_id, u.role, u.email, u.name, o.name, o.slug, o.kind, s.csrf_token, s.lang",
-		hash);
-	if (!res)
+	struct session_row row;
+	if (db_session_touch(req_db(r), &r->arena, hash, &row) != 1)
 		return;
-	if (PQntuples(res) == 1) {
-		struct session *s = arena_alloc(&r->arena, sizeof(*s));
-		s->user_id = db_ll(res, 0, 0, 0);
-		s->org_id = db_ll(res, 0, 1, 0);
-		s->role_name = arena_strdup(&r->arena, db_str(res, 0, 2));
-		s->role = role_bit(s->role_name);
-		s->email = arena_strdup(&r->arena, db_str(res, 0, 3));
-		s->name = arena_strdup(&r->arena, db_str(res, 0, 4));
-		s->org_name = arena_strdup(&r->arena, db_str(res, 0, 5));
-		s->org_slug = arena_strdup(&r->arena, db_str(res, 0, 6));
-		s->org_kind = arena_strdup(&r->arena, db_str(res, 0, 7));
-		s->csrf = arena_strdup(&r->arena, db_str(res, 0, 8));
-		s->id_hash = arena_strdup(&r->arena, hash);
-		r->lang = strcmp(db_str(res, 0, 9), "en") == 0 ? "en" : "nl";
-		r->session = s;
-	}
-	PQclear(res);
+	struct session *s = arena_alloc(&r->arena, sizeof(*s));
+	s->user_id = row.user_id;
+	s->org_id = row.org_id;
+	s->role_name = row.role;
+	s->role = role_bit(s->role_name);
+	s->email = row.email;
+	s->name = row.name;
+	s->org_name = row.org_name;
+	s->org_slug = row.org_slug;
+	s->org_kind = row.org_kind;
+	s->csrf = row.csrf;
+	s->id_hash = arena_strdup(&r->arena, hash);
+	r->lang = row.lang && row.lang[0] == 'e' ? "en" : "nl";
+	r->session = s;
 }
 
 static void set_cookie(struct req *r, const char *value, int max_age)
@@ -72,15 +64,13 @@ static void set_cookie(struct req *r, const char *value, int max_age)
 
 int session_create(struct req *r, long long user_id)
 {
-	char sid[44], hash[SHA256_HEX_LEN + 1], csrf[TOKEN_TEXT_LEN + 1], uid[24];
+	char sid[44], hash[SHA256_HEX_LEN + 1], csrf[TOKEN_TEXT_LEN + 1];
 	crypto_token_new32(sid);
 	crypto_sha256_hex(sid, strlen(sid), hash);
 	crypto_token_new(csrf);
-	snprintf(uid, sizeof(uid), "%lld", user_id);
 	if (r->session)
 		session_destroy(r);
-	if (db_x(req_db(r), "INSERT INTO sessions(id_hash, user_id, csrf_token, lang) VALUES ($1, $2, $3, $4)",
-		 hash, uid, csrf, r->lang) != 0)
+	if (db_session_insert(req_db(r), hash, user_id, csrf, r->lang) != 0)
 		return -1;
 	set_cookie(r, sid, 7 * 24 * 3600);
 	return 0;
@@ -89,7 +79,7 @@ int session_create(struct req *r, long long user_id)
 void session_destroy(struct req *r)
 {
 	if (r->session)
-		db_x(req_db(r), "DELETE FROM sessions WHERE id_hash = $1", r->session->id_hash);
+		db_session_delete(req_db(r), r->session->id_hash);
 	r->session = NULL;
 	set_cookie(r, "", 0);
 }

@@ -7,6 +7,7 @@
 #include "server/app/config.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/db/account.h"
 #include "server/db/db.h"
 #include "common/text.h"
 #include "common/banned.h"
@@ -108,14 +109,7 @@ char *office_link(struct req *r, const char *prefix, const char *token)
 
 void office_audit_as(struct req *r, long long uid, const char *action)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", uid);
-	PGresult *res = db_q(req_db(r), "SELECT org_id, email FROM users WHERE id = $1", id);
-	if (!res || PQntuples(res) != 1) {
-		PQclear(res);
-		return;
-	}
-	const struct audit_user u = {.org_id = db_ll(res, 0, 0, 0), .user_id = uid, .email = db_str(res, 0, 1)};
-	audit_as(r, &u, action, "user", uid);
-	PQclear(res);
+	struct audit_user u = {.user_id = uid};
+	if (db_user_identity(req_db(r), &r->arena, uid, &u.org_id, &u.email) == 1)
+		audit_as(r, &u, action, "user", uid);
 }

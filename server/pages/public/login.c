@@ -8,6 +8,7 @@
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/db/account.h"
 #include "server/db/db.h"
 #include "server/db/ratelimit.h"
 #include "common/crypto.h"
@@ -127,12 +128,9 @@ static void login_post(struct req *r)
 		reply_db_error(r);
 		return;
 	}
-	PGresult *o = db_q(db, "SELECT org_id, email FROM users WHERE id = $1", uids);
-	if (o && PQntuples(o) == 1) {
-		const struct audit_user u = {.org_id = db_ll(o, 0, 0, 0), .user_id = uid, .email = db_str(o, 0, 1)};
+	struct audit_user u = {.user_id = uid};
+	if (db_user_identity(db, &r->arena, uid, &u.org_id, &u.email) == 1)
 		audit_as(r, &u, "login", "user", uid);
-	}
-	PQclear(o);
 	reply_redirect(r, safe_next(next));
 }
 

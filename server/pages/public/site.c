@@ -10,6 +10,7 @@
 #include "server/http/tmpl.h"
 #include "server/db/db.h"
 #include "server/db/migrate.h"
+#include "server/db/session.h"
 #include "common/assets.h"
 #include "common/banned.h"
 
@@ -76,7 +77,7 @@ static void lang_switch(struct req *r)
 			       r->tls ? "; Secure" : "");
 	req_add_header(r, "Set-Cookie", c);
 	if (r->session)
-		db_x(req_db(r), "UPDATE sessions SET lang = $1 WHERE id_hash = $2", lang, r->session->id_hash);
+		db_session_set_lang(req_db(r), r->session->id_hash, lang);
 	reply_redirect(r, next && next[0] == '/' ? next : "/");
 }
 
