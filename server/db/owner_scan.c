@@ -6,9 +6,6 @@
 #include <cJSON.h>
 
 #include "server/db/owner_scan.h"
-#include "server/db/scan_store.h"
-#include "scoring/answers.h"
-#include "scoring/score.h"
 #include "common/buf.h"
 #include "common/crypto.h"
 #include "common/banned.h"
@@ -107,63 +104,43 @@ int db_scan_set_lang(struct db *db, long long scan_id, const char *lang)
 	return db_x(db, "UPDATE scans SET lang = $2 WHERE id = $1 AND lang <> $2", sid, lang);
 }
 
-/* Scores the stored answers (as JSON text) and stores result and scores
- * through the one writer of results (server/db/scan_store.c). 0 or -1. */
-static int store_scores(struct db *db, long long scan_id, const struct questionnaire *q, const char *answers_text)
-{
-	struct problems problems;
-	problems_init(&problems, 5);
-	struct answer_set *set = answers_parse_text(q, answers_text, strlen(answers_text), &problems);
-	if (!set) {
-		snprintf(db->err, sizeof(db->err), "stored answers of scan %lld do not validate: %s", scan_id,
-			 problems.n ? problems.items[0].message : "?");
-		problems_release(&problems);
-		return -1;
-	}
-	problems_release(&problems);
-	struct score_result *r = score_compute(q, set);
-	int rc = db_scan_store_result(db, scan_id, q, r);
-	score_result_free(r);
-	answer_set_free(set);
-	return rc;
-}
-
-enum scan_submit_outcome db_scan_submit(struct db *db, long long scan_id, const struct questionnaire *q)
+int db_scan_lock_for_submit(struct db *db, long long scan_id, char *status, size_t statuslen)
 {
 	char sid[24];
 	snprintf(sid, sizeof(sid), "%lld", scan_id);
-	if (db_begin(db) != 0)
-		return SCAN_SUBMIT_ERROR;
-	enum scan_submit_outcome out = SCAN_SUBMIT_ERROR;
 	PGresult *res = db_q(db, "SELECT status FROM scans WHERE id = $1 FOR UPDATE", sid);
-	if (!res || PQntuples(res) != 1)
-		goto fail;
-	const char *status = db_str(res, 0, 0);
-	if (strcmp(status, "started") != 0) {
-		out = strcmp(status, "invited") == 0 ? SCAN_SUBMIT_NOT_STARTED : SCAN_SUBMIT_ALREADY;
-		PQclear(res);
-		db_rollback(db);
-		return out;
-	}
-	PQclear(res);
-	res = db_q(db, "SELECT json_build_object('answers', coalesce(json_object_agg(item_key, value), '{}'))::text"
-		       " FROM answers WHERE scan_id = $1", sid);
 	if (!res)
-		goto fail;
-	int stored = store_scores(db, scan_id, q, db_str(res, 0, 0));
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found)
+		snprintf(status, statuslen, "%s", db_str(res, 0, 0));
 	PQclear(res);
-	res = NULL;
-	if (stored != 0 ||
-	    db_x(db, "UPDATE scans SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1", sid) ||
-	    db_x(db, "UPDATE companies SET last_activity_at = now() WHERE id = (SELECT company_id FROM scans WHERE id = $1)",
-		 sid) ||
-	    db_commit(db) != 0)
-		goto fail;
-	return SCAN_SUBMIT_DONE;
-fail:
+	return found;
+}
+
+char *db_scan_answers_json(struct db *db, long long scan_id)
+{
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	PGresult *res = db_q(db, "SELECT json_build_object('answers', coalesce(json_object_agg(item_key, value), '{}'))::text"
+				 " FROM answers WHERE scan_id = $1", sid);
+	if (!res)
+		return NULL;
+	char *out = strdup(db_str(res, 0, 0));
 	PQclear(res);
-	db_rollback(db);
-	return SCAN_SUBMIT_ERROR;
+	if (!out)
+		abort();
+	return out;
+}
+
+int db_scan_mark_submitted(struct db *db, long long scan_id)
+{
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	if (db_x(db, "UPDATE scans SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1", sid))
+		return -1;
+	return db_x(db, "UPDATE companies SET last_activity_at = now() WHERE id = (SELECT company_id FROM scans WHERE id = $1)",
+		    sid);
 }
 
 int db_scan_pillar_scores(struct db *db, long long scan_id, const struct questionnaire *q,

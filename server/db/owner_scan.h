@@ -55,19 +55,13 @@ int db_scan_set_last_page(struct db *db, long long scan_id, int page);
 /* Remembers the language of the scan. 0 or -1. */
 int db_scan_set_lang(struct db *db, long long scan_id, const char *lang);
 
-enum scan_submit_outcome {
-	SCAN_SUBMIT_DONE,          /* submitted and scored now */
-	SCAN_SUBMIT_ALREADY,       /* was submitted before (double click, second tab) */
-	SCAN_SUBMIT_NOT_STARTED,   /* no consent yet */
-	SCAN_SUBMIT_ERROR,         /* database error (db->err) or stored answers invalid */
-};
-
-/* Submits the scan in one transaction: locks the scan row (FOR UPDATE), checks
- * its status, loads the answers, scores them with the scoring engine, stores
- * the result (results + flattened scores: overall, each pillar, each theme) and
- * sets status 'submitted'. Concurrent calls for one scan give one DONE and
- * otherwise ALREADY. On ERROR nothing is changed. */
-enum scan_submit_outcome db_scan_submit(struct db *db, long long scan_id, const struct questionnaire *q);
+/* For the submit (server/app/scan_submit.c), inside its transaction: locks the
+ * scan row (FOR UPDATE) and copies its status (1, 0 unknown, -1 error); the
+ * stored answers as {"answers": {...}} (malloc'd, NULL on error); marks the scan
+ * submitted and its company active (0 or -1). */
+int db_scan_lock_for_submit(struct db *db, long long scan_id, char *status, size_t statuslen);
+char *db_scan_answers_json(struct db *db, long long scan_id);
+int db_scan_mark_submitted(struct db *db, long long scan_id);
 
 /* The stored pillar scores of a submitted scan, in questionnaire order:
  * scores[i] (NAN when not valid), at most n. Returns the number filled, or -1. */

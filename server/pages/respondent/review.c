@@ -1,10 +1,11 @@
 /* review.c: the overview of all answers per pillar (unanswered questions
  * marked, with links to them) and the submission, which scores the scan in the
- * same transaction (db_scan_submit). */
+ * same transaction (server/app/scan_submit.c). */
 #include <stdio.h>
 #include <string.h>
 
 #include "server/pages/respondent/respondent.h"
+#include "server/app/scan_submit.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
 #include "common/text.h"
@@ -119,7 +120,7 @@ void scan_submit_post(struct req *r)
 	struct scan_ctx s;
 	if (scan_load(r, 0, &s) != 0)
 		return;
-	switch (db_scan_submit(req_db(r), s.v.id, s.q)) {
+	switch (scan_submit(req_db(r), s.v.id, s.q)) {
 	case SCAN_SUBMIT_DONE:
 		scan_audit(r, &s, "owner_submit");
 		/* fall through */
