@@ -218,9 +218,26 @@ static void report_renders_with_any_stored_logo(void **state)
 	}
 }
 
+static void logo_must_be_a_small_png(void **state)
+{
+	(void)state;
+	static const unsigned char png[33] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+	/* a signature and IHDR without a valid CRC or image data: decoded and refused */
+	assert_int_equal(logo_check(png, sizeof(png)), LOGO_BROKEN);
+	assert_int_equal(logo_check(png, 0), LOGO_EMPTY);
+	assert_int_equal(logo_check("GIF89a..........................", 33), LOGO_NOT_PNG);
+	assert_int_equal(logo_check(png, 20), LOGO_BROKEN);
+	unsigned char *big = calloc(1, LOGO_MAX_BYTES + 1);
+	memcpy(big, png, sizeof(png));
+	assert_int_equal(logo_check(big, LOGO_MAX_BYTES), LOGO_BROKEN);
+	assert_int_equal(logo_check(big, LOGO_MAX_BYTES + 1), LOGO_TOO_BIG);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(logo_must_be_a_small_png),
 		cmocka_unit_test(good_pngs_become_8bit_rgb_or_rgba),
 		cmocka_unit_test(alpha_is_kept_only_when_used),
 		cmocka_unit_test(large_logo_is_scaled_to_the_box),
