@@ -203,7 +203,7 @@ bench_office() {
 # open-actions overview over 50,000 actions and their .xlsx export. Server time
 # is the "ms" of the request log (handler and database, without the network).
 bench_office_scan() {
-  echo "== back office 2 (targets: scan page p50 <= 30 ms over 100,000 scans; open actions p50 <= 50 ms over 50,000; .xlsx of 50,000 <= 2 s)"
+  echo "== office: scan page and actions (targets: scan page p50 <= 30 ms over 100,000 scans; open actions p50 <= 50 ms over 50,000; .xlsx of 50,000 <= 2 s)"
   bench_db
   local db=office_scan_bench url
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null

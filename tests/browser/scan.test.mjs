@@ -53,7 +53,7 @@ before(async () => {
     });
     server.on('exit', (c) => reject(new Error('server exited ' + c)));
   });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fphc-bo2-'));
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fphc-scan-page-'));
   ctx = await chromium.launchPersistentContext(tmp, {
     executablePath: '/usr/bin/chromium', headless: true, acceptDownloads: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

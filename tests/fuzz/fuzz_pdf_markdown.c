@@ -2,7 +2,7 @@
  * (reports/pdf_markdown.c and the line breaking under it): a sparse demo report
  * whose general advice and research assessment are the fuzzed text, rendered in
  * full. The output must be a PDF. Inputs go up to the advice field's own cap
- * (100,000 bytes, server/pages/bo2_scan_forms.c): deep nesting only shows at
+ * (100,000 bytes, server/pages/office/scan_forms.c): deep nesting only shows at
  * that size. Run with -max_len=100000 to reach it. */
 #include <stddef.h>
 #include <stdint.h>

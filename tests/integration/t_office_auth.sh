@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Back office 1: accounts and roles — set-password links, password rules, user
+# The office: accounts and roles — set-password links, password rules, user
 # management by admins, disabled users, session expiry, CSRF, login throttling.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Back office 1: companies (checks, duplicate KvK, search, paging), invitations
+# The office: companies (checks, duplicate KvK, search, paging), invitations
 # (new scan, re-issue, revoke, e-mail through a fake SMTP server, reminders),
 # settings and logo, and scoping between associations.
 . "$(dirname "$0")/lib.sh"

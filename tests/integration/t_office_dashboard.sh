@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Back office 1: the pipeline dashboard (funnel counts, filters, stale flags,
+# The office: the pipeline dashboard (funnel counts, filters, stale flags,
 # paging) and the public take-part page with its requests (accept, decline,
 # rate limit, scoping).
 . "$(dirname "$0")/lib.sh"

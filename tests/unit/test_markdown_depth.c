@@ -13,7 +13,7 @@
 #include "reports/report.h"
 #include "common/banned.h"
 
-#define ADVICE_MAX 100000   /* the advice POST handler's cap (bo2_scan_forms.c) */
+#define ADVICE_MAX 100000   /* the advice POST handler's cap (server/pages/office/scan_forms.c) */
 
 static void render_advice(const char *md)
 {
