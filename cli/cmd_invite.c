@@ -1,5 +1,5 @@
-/* cmd_invite.c: `fphc org add` and `fphc invite` — set up associations and
- * invitations from the command line (the back office does the same in pages). */
+/* cmd_invite.c: `fphc invite` — a company and a scan from the command line, with
+ * the invitation link printed (the office does the same in pages). */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,53 +22,6 @@ const char *cli_base_url(void)
 		return config.base_url;
 	snprintf(url, sizeof(url), "http://%s:%u", config.listen_host, (unsigned)config.port);
 	return url;
-}
-
-int cmd_org(int argc, char **argv)
-{
-	const char *usage = "usage: fphc org add --slug SLUG --name NAME [--region REGION] [--kind association|research]\n"
-			    "       fphc org logo --org SLUG FILE.png   (a PNG of at most 512 KB; '-' removes the logo)\n";
-	if (argc >= 2 && strcmp(argv[1], "logo") == 0)
-		return cmd_org_logo(argc - 1, argv + 1);
-	if (argc < 2 || strcmp(argv[1], "add") != 0) {
-		fputs(usage, argc >= 2 && strcmp(argv[1], "--help") == 0 ? stdout : stderr);
-		return argc >= 2 && strcmp(argv[1], "--help") == 0 ? 0 : 2;
-	}
-	static const struct option opts[] = {
-		{"slug", required_argument, NULL, 's'}, {"name", required_argument, NULL, 'n'},
-		{"region", required_argument, NULL, 'r'}, {"kind", required_argument, NULL, 'k'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
-	};
-	const char *slug = NULL, *name = NULL, *region = "", *kind = "association";
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc - 1, argv + 1, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': slug = optarg; break;
-		case 'n': name = optarg; break;
-		case 'r': region = optarg; break;
-		case 'k': kind = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
-		}
-	}
-	if (!slug || !name || (strcmp(kind, "association") != 0 && strcmp(kind, "research") != 0)) {
-		fputs(usage, stderr);
-		return 2;
-	}
-	if (cli_config(1, argv, "org add", usage) != 0)
-		return cli_config_status();
-	struct db *db = cli_db_open();
-	if (!db)
-		return 1;
-	long long id = db_org_create(db, kind, slug, name, region);
-	if (id < 0)
-		fprintf(stderr, "fphc org add: %s\n", db_failed_with(db, "23505") ? "that slug is taken" :
-			db_failed_with(db, "23514") ? "the slug must be 2-40 lower-case letters, digits or '-'" : db->err);
-	else
-		printf("fphc: organisation '%s' created (id %lld)\n", slug, id);
-	db_free(db);
-	return id < 0 ? 1 : 0;
 }
 
 int cmd_invite(int argc, char **argv)

@@ -26,9 +26,9 @@ int cmd_benchmarks(int argc, char **argv);
 int cmd_aggregates(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_purge(int argc, char **argv);           /* cli/cmd_purge.c */
-int cmd_org_logo(int argc, char **argv);      /* cli/cmd_user.c: fphc org logo */
+int cmd_org_logo(int argc, char **argv);      /* cli/cmd_org.c: fphc org logo */
 int cmd_user(int argc, char **argv);          /* cli/cmd_user.c */
-int cmd_invitations(int argc, char **argv);   /* cli/cmd_user.c */
+int cmd_invitations(int argc, char **argv);   /* cli/cmd_invitations.c */
 int demo_seed_office(int argc, char **argv); /* cli/cmd_seed.c */
 
 extern const struct command commands[];

@@ -1,0 +1,80 @@
+/* cmd_invitations.c: `fphc invitations remind`: e-mail reminders 7 and 14 days
+ * after the invitation, for a daily timer. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli/commands.h"
+#include "cli/cli_config.h"
+#include "common/buf.h"
+#include "server/app/config.h"
+#include "server/app/invitation_send.h"
+#include "server/app/logo.h"
+#include "server/app/mail.h"
+#include "server/app/password_policy.h"
+#include "server/db/account.h"
+#include "server/db/invitation_mail.h"
+#include "server/db/org.h"
+#include "server/db/settings.h"
+#include "common/crypto.h"
+#include "common/banned.h"
+
+/* ---- fphc invitations remind ---- */
+
+static int remind(struct db *db)
+{
+	PGresult *due = db_reminders_due(db);
+	if (!due) {
+		fprintf(stderr, "fphc invitations remind: %s\n", db->err);
+		return 1;
+	}
+	int sent = 0, failed = 0;
+	for (int i = 0; i < PQntuples(due); i++) {
+		long long iid = db_ll(due, i, 0, 0), sid = db_ll(due, i, 1, 0);
+		char token[TOKEN_TEXT_LEN + 1], link[512], err[256];
+		const char *base = cli_base_url();
+		if (db_begin(db) != 0 || db_reminder_link(db, iid, token) != 0) {
+			db_rollback(db);
+			fprintf(stderr, "fphc invitations remind: scan %lld: %s\n", sid, db->err);
+			failed++;
+			continue;
+		}
+		snprintf(link, sizeof(link), "%s/s/%s", base, token);
+		int rc = invitation_send(db, 0, sid, NULL, token, link, 1, err, sizeof(err));
+		if (rc == 1 && db_commit(db) == 0) {
+			printf("fphc: reminder %lld sent for scan %lld\n", db_ll(due, i, 2, 0) + 1, sid);
+			sent++;
+		} else {
+			db_rollback(db);
+			fprintf(stderr, "fphc invitations remind: scan %lld: %s\n", sid, rc < 0 ? err : "no address");
+			failed++;
+		}
+	}
+	PQclear(due);
+	printf("fphc: %d reminder(s) sent, %d failed\n", sent, failed);
+	return failed ? 1 : 0;
+}
+
+int cmd_invitations(int argc, char **argv)
+{
+	const char *usage = "usage: fphc invitations remind\n"
+			    "E-mails a reminder (with a fresh link beside the first) for scans not started\n"
+			    "7 and 14 days after the invitation e-mail; at most two per scan. Needs FPHC_SMTP_URL.\n";
+	if (argc < 2 || strcmp(argv[1], "remind") != 0) {
+		int help = argc >= 2 && strcmp(argv[1], "--help") == 0;
+		fputs(usage, help ? stdout : stderr);
+		return help ? 0 : 2;
+	}
+	if (cli_config(argc - 1, argv + 1, "invitations remind", usage) != 0)
+		return cli_config_status();
+	if (!mail_configured()) {
+		fprintf(stderr, "fphc invitations remind: FPHC_SMTP_URL is not set; no e-mail can be sent\n");
+		return 2;
+	}
+	struct db *db = cli_db_open();
+	if (!db)
+		return 1;
+	int rc = remind(db);
+	db_free(db);
+	return rc;
+}
+
