@@ -236,6 +236,15 @@ void reply_replace_with_error(struct req *r, int status)
 		reply_error(r, status);
 }
 
+int reply_found(struct req *r, int found)
+{
+	if (found < 0)
+		reply_db_error(r);
+	else if (found == 0)
+		reply_error(r, 404);
+	return found > 0;
+}
+
 void reply_db_error(struct req *r)
 {
 	struct db *db = req_db(r);

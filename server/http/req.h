@@ -20,6 +20,7 @@ struct MHD_Connection;
 struct db;
 struct route;
 struct session;
+struct scan_ctx;
 
 #define REQ_MAX_PARAMS 4
 
@@ -53,6 +54,7 @@ struct req {
 	struct req_header *headers_tail;
 	struct req_deferred *deferred;    /* newest first; arena */
 	int audit_failed;                 /* an audit entry could not be written */
+	struct scan_ctx *scan;            /* the owner's scan as the owner guard loaded it (arena) */
 };
 
 /* A response header; the list grows without limit (in the arena). */
@@ -116,6 +118,9 @@ void reply_fd(struct req *r, int status, const char *content_type, int fd, unsig
 /* Drops a reply already made (its body, headers and any file) and answers with
  * the error page instead: for a change whose transaction could not commit. */
 void reply_replace_with_error(struct req *r, int status);
+/* For a lookup that gave 1 (found), 0 (no such thing) or -1 (database error):
+ * 1 when found, else 0 after answering 404 or 503. */
+int reply_found(struct req *r, int found);
 /* 503 because the database is unavailable (logs the db error once). */
 void reply_db_error(struct req *r);
 

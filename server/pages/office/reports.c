@@ -112,14 +112,8 @@ void report_send_stored(struct req *r, long long scan_id, int version, const cha
 {
 	struct stored_report s;
 	int found = db_report_get(req_db(r), &r->arena, scan_id, version, &s);
-	if (found < 0) {
-		reply_db_error(r);
+	if (!reply_found(r, found))
 		return;
-	}
-	if (!found) {
-		reply_error(r, 404);
-		return;
-	}
 	char v[16];
 	snprintf(v, sizeof(v), "%d", s.version);
 	office_audit(r, "report_download", "scan", scan_id, "kind", kind, "version", v, NULL);

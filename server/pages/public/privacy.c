@@ -15,14 +15,8 @@ void privacy_get(struct req *r)
 		r->lang = strcmp(lang, "en") == 0 ? "en" : "nl";
 	struct org_privacy o;
 	int found = db_org_privacy(req_db(r), req_param(r, 0), &r->arena, &o);
-	if (found < 0) {
-		reply_db_error(r);
+	if (!reply_found(r, found))
 		return;
-	}
-	if (!found) {
-		reply_error(r, 404);
-		return;
-	}
 	cJSON *ctx = page_ctx(r);
 	cJSON_AddStringToObject(ctx, "name", o.name);
 	cJSON_AddStringToObject(ctx, "research_name", o.research_name);

@@ -21,14 +21,8 @@ void scan_data_get(struct req *r)
 	long long company = db_company_of_scan(db, s.v.id);
 	char *json = NULL;
 	int found = company > 0 ? db_company_data_json(db, 0, company, &json) : (int)company;
-	if (found < 0) {
-		reply_db_error(r);
+	if (!reply_found(r, found))
 		return;
-	}
-	if (!found) {
-		reply_error(r, 404);
-		return;
-	}
 	scan_audit(r, &s, "owner_data_export");
 	reply_bytes(r, 200, "application/json; charset=utf-8", json, strlen(json), "mijn-gegevens.json");
 	free(json);

@@ -75,6 +75,10 @@ static void unknown_link(struct req *r)
 
 int scan_load(struct req *r, int with_answers, struct scan_ctx *s)
 {
+	if (!with_answers && r->scan) { /* the owner guard loaded it for this request */
+		*s = *r->scan;
+		return 0;
+	}
 	memset(s, 0, sizeof(*s));
 	s->token = req_param(r, 0);
 	struct db *db = req_db(r);
@@ -147,8 +151,11 @@ int owner_guard(struct req *r, int changes)
 	if (scan_load(r, 0, &s) != 0)
 		return -1;
 	const char *header = req_header(r, "X-CSRF-Token");
-	if (scan_csrf_ok(&s, header ? header : req_form(r, "csrf")))
+	if (scan_csrf_ok(&s, header ? header : req_form(r, "csrf"))) {
+		r->scan = arena_alloc(&r->arena, sizeof(*r->scan));
+		*r->scan = s;
 		return 0;
+	}
 	const char *ct = req_header(r, "Content-Type");
 	if (header || (ct && strncmp(ct, "application/json", 16) == 0))
 		reply_json_error(r, 403, i18n_get(r->lang, "scan.answer.csrf"), NULL);
