@@ -156,7 +156,9 @@ struct questionnaire {
 	size_t n_items;
 	size_t n_scored;          /* items that are scored (all but ITEM_TEXT) */
 	struct questionnaire_profile profile;
-	char sha256[SHA256_HEX_LEN + 1]; /* of the exact definition bytes */
+	char sha256[SHA256_HEX_LEN + 1]; /* of the exact definition bytes; the registry puts the
+					  * version's first sha256 here, whatever text revision it serves */
+	int text_revision;        /* the text revision the texts come from; 0 when not from the database */
 	/* private */
 	struct arena arena;
 	const struct item **by_key; /* items sorted by key, for questionnaire_item_find */

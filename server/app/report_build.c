@@ -435,6 +435,7 @@ enum scanview_status report_build(struct db *db, struct arena *a, long long scan
 		info->status = v->status;
 		info->owner_report_download = f.owner_report_download;
 		info->benchmark_refresh_id = refresh;
+		info->text_revision = v->q->text_revision > 0 ? v->q->text_revision : 1;
 	}
 	return SCANVIEW_OK;
 }
