@@ -124,6 +124,9 @@ http POST /scans/1401/status --data "csrf=$CSRF&op=forward&to=final"
 expect_eq "scan moves to final" 303 "$STATUS"
 expect_eq "status is final" final "$(psql_q 'SELECT status FROM scans WHERE id = 1401')"
 expect_eq "version 1 stored by the advisor" "1|1202" "$(psql_q 'SELECT version, created_by FROM reports WHERE scan_id = 1401')"
+expect_eq "the report records the questionnaire text revision it used (the newest)" \
+  "$(psql_q 'SELECT max(t.revision) FROM questionnaire_texts t JOIN scans s ON s.questionnaire_id = t.questionnaire_id WHERE s.id = 1401')" \
+  "$(psql_q 'SELECT text_revision FROM reports WHERE scan_id = 1401')"
 get_pdf /scans/1401/reports/1.pdf "$P/v1.pdf"
 expect_eq "version 1 downloads" 200 "$STATUS"
 sha=$(sha256sum "$P/v1.pdf" | cut -d' ' -f1)
