@@ -90,6 +90,7 @@ void report_from_view(struct arena *a, const struct scan_view *v, const char *la
 	out->score = score_of(&v->overall);
 	out->band = report_band_of(out, out->score);
 	out->benchmark.available = strcmp(v->group.kind, "none") != 0;
+	out->benchmark.is_sector = strcmp(v->group.kind, "sector") == 0;
 	out->benchmark.n = (int)v->group.n;
 
 	size_t np = q->n_pillars < REPORT_MAX_PILLARS ? q->n_pillars : REPORT_MAX_PILLARS;
