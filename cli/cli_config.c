@@ -109,7 +109,7 @@ int cli_questionnaire_validate(const char *json, size_t len, char *err, size_t e
 	struct problems problems;
 	problems_init(&problems, 0);
 	struct questionnaire *q = questionnaire_parse(json, len, &problems);
-	int ok = q != NULL;
+	int ok = q != NULL && questionnaire_check_texts(q, &problems) == 0;
 	questionnaire_free(q);
 	err[0] = '\0';
 	for (size_t i = 0; !ok && i < problems.n; i++) {

@@ -39,6 +39,10 @@ static int questionnaire_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct problems problems = PROBLEMS_INIT;
 		struct questionnaire *q = questionnaire_load_file(argv[i], &problems);
+		if (q && questionnaire_check_texts(q, &problems) != 0) {
+			questionnaire_free(q);
+			q = NULL;
+		}
 		if (q) {
 			printf("%s: valid (%s version %ld: %zu pillars, %zu themes, %zu scored items, sha256 %s)\n",
 			       argv[i], q->key, q->version, q->n_pillars, q->n_themes, q->n_scored, q->sha256);

@@ -9,6 +9,7 @@
 #include "cli/cli_config.h"
 #include "server/app/config.h"
 #include "server/db/questionnaire.h"
+#include "scoring/questionnaire_structure.h"
 #include "common/buf.h"
 #include "common/crypto.h"
 #include "common/banned.h"
@@ -56,9 +57,17 @@ static int load_one(struct db *db, const char *path, FILE *log)
 	}
 	char sum[SHA256_HEX_LEN + 1];
 	crypto_sha256_hex(b.data, b.len, sum);
-	int stored = db_questionnaire_store(db, key->valuestring, ver->valueint, sum, path, b.data, log);
+	char structure[SHA256_HEX_LEN + 1];
+	if (questionnaire_structure_sha256(b.data, b.len, structure) != 0)
+		goto out;
+	int revision = 0;
+	int stored = db_questionnaire_store(db, key->valuestring, ver->valueint, sum, structure, path, b.data,
+					    log, &revision);
 	if (stored == 1)
 		fprintf(log, "fphc: loaded questionnaire %s version %d from %s\n", key->valuestring, ver->valueint, path);
+	else if (stored == 2)
+		fprintf(log, "fphc: loaded text revision %d of questionnaire %s version %d from %s\n", revision,
+			key->valuestring, ver->valueint, path);
 	rc = stored < 0 ? -1 : 0;
 out:
 	cJSON_Delete(doc);
@@ -98,8 +107,9 @@ int cmd_questionnaire_load(int argc, char **argv)
 {
 	if (cli_config(argc, argv, "questionnaire load",
 		       "usage: fphc questionnaire load [--questionnaires DIR] [--database-url URL]\n"
-		       "Stores every definition in the folder as a version with its sha256; a stored\n"
-		       "version whose file changed is refused (make a new version).\n") != 0)
+		       "Stores every definition in the folder as a version with its structure checksum;\n"
+		       "a stored version whose texts changed gets a new text revision, one whose\n"
+		       "structure changed is refused (make a new version).\n") != 0)
 		return cli_config_status();
 	struct db *db = cli_db_open();
 	if (!db)

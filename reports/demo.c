@@ -250,6 +250,7 @@ static void fill_full(struct report *r, struct arena *a, int en)
 	r->engine_version = "score 1.0.0";
 	r->benchmark.available = 1;
 	r->benchmark.group_label = en ? "sector C Manufacturing" : "sector C Industrie";
+	r->benchmark.is_sector = 1;
 	r->benchmark.n = 23;
 	r->benchmark.snapshot_date = "2025-03-01";
 	r->bands = en ? bands_en : bands_nl;

@@ -84,13 +84,22 @@ static void theme_block(struct pdf *p, const struct chart_bars *bars, size_t i,
 			const struct report_theme *t)
 {
 	const struct report *r = p->r;
-	pdf_need(p, BAR_ROW + PDF_BODY * PDF_LEADING * 2);
+	/* a theme's bar, text and tips stay together on one page */
+	const char *sentence = isnan(t->score) ? report_str(r, RS_INSUFFICIENT) : t->sentence;
+	double height = BAR_ROW + (double)pdf_count_lines(p, sentence, PDF_BODY, PDF_REGULAR, PDF_WIDTH) *
+				  PDF_BODY * PDF_LEADING;
+	if (t->n_movers && !isnan(t->score)) {
+		height += 3 + (PDF_SMALL + 0.5) * PDF_LEADING;
+		for (size_t m = 0; m < t->n_movers; m++)
+			height += (double)pdf_count_lines(p, t->movers[m], PDF_BODY, PDF_REGULAR, PDF_WIDTH - 16) *
+				  PDF_BODY * PDF_LEADING;
+	}
+	pdf_need(p, height);
 	pdf_chart_bar(p, bars, &bars->bar[i], PDF_LEFT, p->y);
 	const struct chart_bar *b = &bars->bar[i];
 	pdf_chart_scale(p, bars, PDF_LEFT, p->y - b->track.y - b->track.h - 1);
 	p->y -= BAR_ROW;
-	pdf_para(p, isnan(t->score) ? report_str(r, RS_INSUFFICIENT) : t->sentence, PDF_BODY,
-		 PDF_REGULAR, 0, CHART_INK);
+	pdf_para(p, sentence, PDF_BODY, PDF_REGULAR, 0, CHART_INK);
 	if (t->n_movers && !isnan(t->score)) {
 		pdf_gap(p, 3);
 		/* keep the heading and its short list together: a lone item at the top

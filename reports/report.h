@@ -122,7 +122,8 @@ struct report {
 
 	struct {
 		int available;            /* 0: fewer than k peers; no bands drawn */
-		const char *group_label;  /* e.g. "sector C Industrie" */
+		const char *group_label;  /* e.g. "sector C Industrie", "bedrijven met 10–49 fte", "alle deelnemers" */
+		int is_sector;            /* the group is the company's sector: only then "branchegenoten" */
 		int n;
 		const char *snapshot_date; /* ISO */
 	} benchmark;

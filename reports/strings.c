@@ -107,9 +107,21 @@ static const char *const texts[RS_COUNT][2] = {
 	[RS_THEME] = {"Thema", "Theme"},
 };
 
+/* The peer words when the group is not the sector (size class or all
+ * participants): "branchegenoten" would claim a sector comparison. */
+static const char *const group_texts[RS_COUNT][2] = {
+	[RS_PEER_BAND] = {"middelste helft van de vergelijkingsgroep", "middle half of the comparison group"},
+	[RS_PEER_MEDIAN] = {"mediaan vergelijkingsgroep", "comparison group median"},
+	[RS_HOWTO_PEERS] = {"Vergelijking met andere bedrijven", "Comparison with other companies"},
+	[RS_PEER_MEDIAN_IS] = {"Mediaan vergelijkingsgroep", "Comparison group median"},
+	[RS_PEER_N] = {"Aantal bedrijven in de vergelijking", "Number of companies compared"},
+};
+
 const char *report_str(const struct report *r, enum rs key)
 {
 	int en = r && r->lang && strcmp(r->lang, "en") == 0;
+	if (r && !r->benchmark.is_sector && (unsigned)key < RS_COUNT && group_texts[key][en])
+		return group_texts[key][en];
 	if ((unsigned)key >= RS_COUNT || !texts[key][en])
 		return "";
 	return texts[key][en];

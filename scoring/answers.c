@@ -266,3 +266,18 @@ double answer_item_score(const struct item *it, const struct answer *a)
 	}
 	return NAN;
 }
+
+const struct item_option *answer_exclusive_conflict(const struct item *item, const cJSON *value)
+{
+	if (item->type != ITEM_MULTI || !cJSON_IsArray(value) || cJSON_GetArraySize(value) < 2)
+		return NULL;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, value) {
+		if (!cJSON_IsString(e))
+			continue;
+		for (size_t o = 0; o < item->n_options; o++)
+			if (item->options[o].exclusive && strcmp(item->options[o].key, e->valuestring) == 0)
+				return &item->options[o];
+	}
+	return NULL;
+}

@@ -58,6 +58,13 @@ struct cJSON;
 int answers_check_value(const struct questionnaire *q, const char *item_key,
 			const struct cJSON *value, struct problems *problems);
 
+/* The rule for answers given from now on (never applied to stored answers, so
+ * `fphc rescore` and research exports keep every submitted scan): a multi value
+ * that holds an exclusive option ("Niets in het bijzonder") together with any
+ * other option. Returns that exclusive option, or NULL when the value is fine
+ * (or is not a multi array). */
+const struct item_option *answer_exclusive_conflict(const struct item *item, const struct cJSON *value);
+
 /* Validates a whole answer set given as a cJSON tree and returns it parsed, or
  * NULL with every problem added. Free with answer_set_free(). */
 struct answer_set *answers_parse(const struct questionnaire *q, const struct cJSON *root,

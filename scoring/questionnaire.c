@@ -69,6 +69,7 @@ static void build_options(struct arena *a, const cJSON *src, struct item *it)
 		o[i].key = str(a, e, "key");
 		o[i].label = text(a, e, "label");
 		o[i].points = num(e, "points", 0);
+		o[i].exclusive = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "exclusive"));
 	}
 	it->options = o;
 	it->n_options = i;
@@ -138,6 +139,7 @@ static void build_item(struct arena *a, const cJSON *src, struct item *it)
 	it->type = (enum item_type)item_type_from_name(member(src, "type")->valuestring);
 	it->text = text(a, src, "text");
 	it->help = text(a, src, "help");
+	it->tip = text(a, src, "tip");
 	it->weight = num(src, "weight", 1);
 	it->reverse = cJSON_IsTrue(member(src, "reverse"));
 	it->allow_na = cJSON_IsTrue(member(src, "allow_na"));
@@ -425,4 +427,32 @@ const char *text_pair_get(const struct text_pair *t, const char *lang)
 int item_is_scored(const struct item *item)
 {
 	return item->type != ITEM_TEXT;
+}
+
+int questionnaire_check_texts(const struct questionnaire *q, struct problems *problems)
+{
+	int bad = 0;
+	for (size_t p = 0; p < q->n_pillars; p++) {
+		const struct pillar *pl = &q->pillars[p];
+		for (size_t t = 0; t < pl->n_themes; t++) {
+			const struct theme *th = &pl->themes[t];
+			for (size_t b = 0; b < q->n_bands; b++)
+				if (!th->band_texts || !th->band_texts[b].nl) {
+					char path[160];
+					snprintf(path, sizeof(path), "pillars[%zu].themes[%zu].band_texts", p, t);
+					problems_add(problems, path, "needs a text for band \"%s\" (what this score means for the company)",
+						     q->bands[b].key);
+					bad = 1;
+				}
+			for (size_t i = 0; i < th->n_items; i++)
+				if (item_is_scored(&th->items[i]) && !th->items[i].tip.nl) {
+					char path[160];
+					snprintf(path, sizeof(path), "pillars[%zu].themes[%zu].items[%zu].tip", p, t, i);
+					problems_add(problems, path, "a scored item needs a tip {nl, en}: what to do to score higher (item %s)",
+						     th->items[i].key);
+					bad = 1;
+				}
+		}
+	}
+	return bad ? -1 : 0;
 }

@@ -48,6 +48,7 @@ struct item_option {
 	const char *key;
 	struct text_pair label;
 	double points; /* in [0, 1] */
+	int exclusive; /* multi: choosing it excludes every other option */
 };
 
 /* One band of a number item: values <= max (or any value when !has_max, only
@@ -63,6 +64,7 @@ struct item {
 	enum item_type type;
 	struct text_pair text;
 	struct text_pair help;    /* NULLs when absent */
+	struct text_pair tip;     /* what to do to score higher; every scored item has one */
 	double weight;            /* > 0; default 1 */
 	int reverse;              /* likert5 only */
 	int allow_na;             /* "na" (weet ik niet / niet van toepassing) accepted */
@@ -156,7 +158,9 @@ struct questionnaire {
 	size_t n_items;
 	size_t n_scored;          /* items that are scored (all but ITEM_TEXT) */
 	struct questionnaire_profile profile;
-	char sha256[SHA256_HEX_LEN + 1]; /* of the exact definition bytes */
+	char sha256[SHA256_HEX_LEN + 1]; /* of the exact definition bytes; the registry puts the
+					  * version's first sha256 here, whatever text revision it serves */
+	int text_revision;        /* the text revision the texts come from; 0 when not from the database */
 	/* private */
 	struct arena arena;
 	const struct item **by_key; /* items sorted by key, for questionnaire_item_find */
@@ -177,6 +181,12 @@ struct questionnaire *questionnaire_load_file(const char *path, struct problems 
  * Returns 0 when there is none, -1 otherwise. (questionnaire_validate.c) */
 struct cJSON;
 int questionnaire_validate(const struct cJSON *root, struct problems *problems);
+
+/* The rules for texts that a file must keep before it is loaded (`fphc
+ * questionnaire check`, `fphc questionnaire load`), but that versions stored
+ * before the rule do not break: every scored item has a tip, every theme has a
+ * band text for every band. Adds a problem per missing text; 0 or -1. */
+int questionnaire_check_texts(const struct questionnaire *q, struct problems *problems);
 
 void questionnaire_free(struct questionnaire *q);
 

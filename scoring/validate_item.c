@@ -27,7 +27,7 @@ const char *item_type_name(enum item_type type)
 
 /* Checks the options of a choice or multi item; returns the sum of their points
  * (for the multi cap check). */
-static double check_options(const cJSON *item, int min, const char *path, struct problems *problems)
+static double check_options(const cJSON *item, int min, int multi, const char *path, struct problems *problems)
 {
 	const cJSON *options = json_check_array(item, "options", 1, min, QUESTIONNAIRE_MAX_OPTIONS,
 						path, problems);
@@ -49,6 +49,12 @@ static double check_options(const cJSON *item, int min, const char *path, struct
 			key_set_add(&keys, key, p);
 		}
 		json_check_text(o, "label", 1, p, problems);
+		/* exclusive: choosing it unticks the others ("Niets in het bijzonder"); a
+		 * rule for answers given from now on, outside the structure checksum */
+		if (json_check_bool(o, "exclusive", p, problems) && !multi) {
+			json_path_child(kp, p, "exclusive");
+			problems_add(problems, kp, "only options of a multi item can be exclusive (a choice takes one option anyway)");
+		}
 		double points;
 		if (json_check_number(o, "points", 1, 0, 0, 1, p, problems, &points))
 			sum += points;
@@ -59,7 +65,7 @@ static double check_options(const cJSON *item, int min, const char *path, struct
 
 static void check_multi(const cJSON *item, const char *path, struct problems *problems)
 {
-	double sum = check_options(item, 1, path, problems);
+	double sum = check_options(item, 1, 1, path, problems);
 	double max_points;
 	if (json_check_number(item, "max_points", 1, 0, 1, HUGE_VAL, path, problems, &max_points) &&
 	    isfinite(sum) && max_points > sum) {
@@ -174,6 +180,9 @@ int validate_item(const cJSON *item, const char *path, struct key_set *item_keys
 	json_check_bool(item, "allow_na", path, problems);
 	int reverse = json_check_bool(item, "reverse", path, problems);
 	int type = check_type(item, path, problems);
+	/* the action tip for the report; required on scored items by
+	 * questionnaire_check_texts() (new files), not for stored versions */
+	json_check_text(item, "tip", 0, path, problems);
 	if (reverse && type >= 0 && type != ITEM_LIKERT5) {
 		char p[JSON_PATH_MAX];
 		json_path_child(p, path, "reverse");
@@ -184,7 +193,7 @@ int validate_item(const cJSON *item, const char *path, struct key_set *item_keys
 		check_scale(item, path, problems);
 		break;
 	case ITEM_CHOICE:
-		check_options(item, 2, path, problems);
+		check_options(item, 2, 0, path, problems);
 		break;
 	case ITEM_MULTI:
 		check_multi(item, path, problems);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "server/db/benchmark_snapshot.h"
+#include "server/db/peer_set.h"
 #include "server/app/questionnaire_registry.h"
 #include "common/buf.h"
 #include "common/banned.h"
@@ -212,10 +213,9 @@ static void set_release(struct bm_set *s)
 
 static const char latest_sql[] =
 	"DECLARE bm_latest NO SCROLL CURSOR FOR"
-	" WITH demo_only AS (SELECT NOT EXISTS (SELECT 1 FROM scans WHERE submitted_at IS NOT NULL AND NOT is_demo) AS d),"
-	" latest AS (SELECT DISTINCT ON (s.company_id, s.questionnaire_id) s.id, s.questionnaire_id AS q, s.sector,"
-	"   fphc_size_class(s.fte) AS size FROM scans s, demo_only"
-	"   WHERE s.submitted_at IS NOT NULL AND (NOT s.is_demo OR demo_only.d)"
+	" WITH latest AS (SELECT DISTINCT ON (s.company_id, s.questionnaire_id) s.id, s.questionnaire_id AS q, s.sector,"
+	"   fphc_size_class(s.fte) AS size FROM scans s"
+	"   WHERE " PEER_SET_SQL("s")
 	"   ORDER BY s.company_id, s.questionnaire_id, s.submitted_at DESC, s.id DESC)"
 	" SELECT l.q, coalesce(l.sector, ''), coalesce(l.size, ''), rr.scores::text, array_length(rr.scores, 1)"
 	" FROM latest l JOIN research_rows rr ON rr.scan_id = l.id ORDER BY l.q";

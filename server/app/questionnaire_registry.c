@@ -26,7 +26,13 @@ static const struct questionnaire *find(long long id)
 	return NULL;
 }
 
-/* Loads rows of `res` (id, definition text) not yet present. 0 or -1. */
+/* The newest text revision of each version (questionnaires/README.md): its texts
+ * are shown, its structure is the version's (the loader checked that). */
+#define QREG_SELECT "SELECT q.id, coalesce(t.definition, q.definition)::text, q.sha256, coalesce(t.revision, 1)" \
+	" FROM questionnaires q LEFT JOIN LATERAL (SELECT definition, revision FROM questionnaire_texts" \
+	" WHERE questionnaire_id = q.id ORDER BY revision DESC LIMIT 1) t ON true"
+
+/* Loads rows of `res` (id, definition text, sha256, text revision) not yet present. 0 or -1. */
 static int add_rows(PGresult *res)
 {
 	int rc = 0;
@@ -43,6 +49,8 @@ static int add_rows(PGresult *res)
 			problems_print(&problems, stderr);
 			rc = -1;
 		} else {
+			snprintf(q->sha256, sizeof(q->sha256), "%s", db_str(res, i, 2));
+			q->text_revision = (int)db_ll(res, i, 3, 1);
 			entries[nentries].id = id;
 			entries[nentries].q = q;
 			nentries++;
@@ -54,7 +62,7 @@ static int add_rows(PGresult *res)
 
 int qreg_init(struct db *db)
 {
-	PGresult *res = db_query(db, "SELECT id, definition::text FROM questionnaires ORDER BY id", 0, NULL);
+	PGresult *res = db_query(db, QREG_SELECT " ORDER BY q.id", 0, NULL);
 	if (!res) {
 		fprintf(stderr, "fphc: cannot read questionnaires: %s\n", db->err);
 		return -1;
@@ -75,7 +83,7 @@ const struct questionnaire *qreg_get(struct db *db, long long questionnaire_id)
 		return q;
 	char id[24];
 	snprintf(id, sizeof(id), "%lld", questionnaire_id);
-	PGresult *res = db_q(db, "SELECT id, definition::text FROM questionnaires WHERE id = $1", id);
+	PGresult *res = db_q(db, QREG_SELECT " WHERE q.id = $1", id);
 	if (!res)
 		return NULL;
 	pthread_rwlock_wrlock(&lock);

@@ -21,7 +21,9 @@
 /* The text width of a report page (PDF_WIDTH in reports/pdf.h): the scan page
  * draws its charts at the same size, so screen and paper show one picture. */
 #define CHART_WIDTH 471.276
-#define MAX_MOVERS 5
+/* "Wat uw score omhoog brengt": the items with the largest weighted gain (the
+ * scoring engine orders movers so), named by their tip, never by the question. */
+#define MAX_MOVERS 3
 
 static double score_of(const struct sv_score *s)
 {
@@ -61,11 +63,13 @@ static void fill_theme(struct arena *a, const struct scan_view *v, const struct 
 		t->sentence = text_pair_get(&th->band_texts[t->band], lang);
 	if (!t->sentence)
 		t->sentence = band_meaning(r, t->band);
-	size_t n = !s->valid ? 0 : s->n_movers < MAX_MOVERS ? s->n_movers : MAX_MOVERS;
-	const char **movers = arena_alloc(a, sizeof(*movers) * (n ? n : 1));
-	for (size_t m = 0; m < n; m++) {
+	size_t n = !s->valid ? 0 : s->n_movers;
+	const char **movers = arena_alloc(a, sizeof(*movers) * MAX_MOVERS);
+	for (size_t m = 0; m < n && t->n_movers < MAX_MOVERS; m++) {
 		const struct item *it = s->movers[m].item;
-		movers[t->n_movers++] = it ? text_pair_get(&it->text, lang) : s->movers[m].key;
+		const char *tip = it ? text_pair_get(&it->tip, lang) : NULL;
+		if (tip) /* a text revision from before tips has none: leave the item out */
+			movers[t->n_movers++] = tip;
 	}
 	t->movers = movers;
 }
@@ -86,6 +90,7 @@ void report_from_view(struct arena *a, const struct scan_view *v, const char *la
 	out->score = score_of(&v->overall);
 	out->band = report_band_of(out, out->score);
 	out->benchmark.available = strcmp(v->group.kind, "none") != 0;
+	out->benchmark.is_sector = strcmp(v->group.kind, "sector") == 0;
 	out->benchmark.n = (int)v->group.n;
 
 	size_t np = q->n_pillars < REPORT_MAX_PILLARS ? q->n_pillars : REPORT_MAX_PILLARS;
@@ -435,6 +440,7 @@ enum scanview_status report_build(struct db *db, struct arena *a, long long scan
 		info->status = v->status;
 		info->owner_report_download = f.owner_report_download;
 		info->benchmark_refresh_id = refresh;
+		info->text_revision = v->q->text_revision > 0 ? v->q->text_revision : 1;
 	}
 	return SCANVIEW_OK;
 }

@@ -27,6 +27,7 @@ struct report_build_info {
 	const char *status;          /* scans.status */
 	int owner_report_download;   /* the association lets owners download the final report */
 	long long benchmark_refresh_id; /* the benchmark refresh current when built; 0 = none */
+	int text_revision;           /* the questionnaire text revision the texts came from */
 };
 
 /* Builds the model of scan_id as seen by scope (NOT_FOUND as scanview_load).

@@ -60,6 +60,7 @@ int scan_final_prepare(struct db *db, long long scan_id, long long org_id, long 
 	} else {
 		crypto_sha256_hex(f->pdf.data, f->pdf.len, f->sha256);
 		f->benchmark_refresh_id = info.benchmark_refresh_id;
+		f->text_revision = info.text_revision;
 	}
 	arena_release(&a);
 	return rc;
@@ -69,7 +70,7 @@ int scan_on_final(struct db *db, void *arg)
 {
 	struct scan_final *f = arg;
 	return db_report_insert(db, f->scan_id, f->pdf.data, f->pdf.len, f->sha256, f->user_id, f->created,
-				f->benchmark_refresh_id, &f->version);
+				f->benchmark_refresh_id, f->text_revision, &f->version);
 }
 
 void scan_final_release(struct scan_final *f)

@@ -35,6 +35,7 @@ struct scan_final {
 	struct buf pdf;
 	char sha256[65];
 	long long benchmark_refresh_id;
+	int text_revision;          /* of the questionnaire texts the report shows */
 	int version;                /* set by scan_on_final */
 };
 /* Renders the final report of scan_id of association org_id (in the scan's

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "server/db/benchmark.h"
+#include "server/db/peer_set.h"
 #include "scoring/peer.h"
 #include "common/banned.h"
 
@@ -130,7 +131,7 @@ static struct dist *dist_load(struct db *db, long long qid, const char *kind, co
 	if (db_exec(db, "SET LOCAL jit = off", 0, NULL) == 0)
 		res = db_q(db,
 			"WITH peers AS (SELECT s.id, s.company_id FROM scans s"
-			"  WHERE s.questionnaire_id = $1 AND s.submitted_at IS NOT NULL"
+			"  WHERE s.questionnaire_id = $1 AND " PEER_SET_SQL("s")
 			"    AND ($2 = 'all' OR ($2 = 'sector' AND s.sector = $3)"
 			"         OR ($2 = 'size_class' AND " SIZE_CLASS_SQL " = $3))"
 			"    AND NOT EXISTS (SELECT 1 FROM scans l WHERE l.company_id = s.company_id"

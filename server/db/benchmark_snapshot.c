@@ -6,16 +6,16 @@
 #include <time.h>
 
 #include "server/db/benchmark_snapshot.h"
+#include "server/db/peer_set.h"
 #include "common/banned.h"
 
 /* The reference definition of the snapshot, kept for FPHC_BENCHMARKS_SQL=1
  * (comparing the two in tests); the refresh itself is benchmark_refresh.c.
  * GROUPING(sector, size): 1 = grouped by sector, 2 = by size class, 3 = all. */
 static const char refresh_sql[] =
-	"WITH demo_only AS (SELECT NOT EXISTS (SELECT 1 FROM scans WHERE submitted_at IS NOT NULL AND NOT is_demo) AS d),"
-	" latest AS (SELECT DISTINCT ON (s.company_id, s.questionnaire_id) s.id, s.questionnaire_id AS q, s.sector,"
-	"   fphc_size_class(s.fte) AS size FROM scans s, demo_only"
-	"   WHERE s.submitted_at IS NOT NULL AND (NOT s.is_demo OR demo_only.d)"
+	"WITH latest AS (SELECT DISTINCT ON (s.company_id, s.questionnaire_id) s.id, s.questionnaire_id AS q, s.sector,"
+	"   fphc_size_class(s.fte) AS size FROM scans s"
+	"   WHERE " PEER_SET_SQL("s")
 	"   ORDER BY s.company_id, s.questionnaire_id, s.submitted_at DESC, s.id DESC),"
 	" v AS MATERIALIZED (SELECT l.q, l.sector, l.size, sc.level, sc.key, sc.score,"
 	"   least(200, greatest(0, floor(sc.score * 2)))::smallint AS bin"

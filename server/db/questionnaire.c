@@ -1,36 +1,98 @@
-/* questionnaire.c: SQL for stored questionnaire versions. */
+/* questionnaire.c: SQL for stored questionnaire versions and their text revisions. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "server/db/questionnaire.h"
+#include "scoring/questionnaire_structure.h"
 #include "common/banned.h"
 
+static int store(struct db *db, const char *key, const char *ver, const char *sha256,
+		 const char *structure, const char *file_name, const char *json, FILE *log, int *revision)
+{
+	PGresult *res = db_q(db,
+		"INSERT INTO questionnaires(key, version, sha256, structure_sha256, file_name, definition)"
+		" VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT (key, version) DO NOTHING RETURNING id",
+		key, ver, sha256, structure, file_name, json);
+	if (!res)
+		return -1;
+	if (PQntuples(res) == 1) {
+		char id[24];
+		snprintf(id, sizeof(id), "%s", db_str(res, 0, 0));
+		PQclear(res);
+		*revision = 1;
+		return db_x(db, "INSERT INTO questionnaire_texts(questionnaire_id, revision, sha256, file_name, definition)"
+				" VALUES ($1, 1, $2, $3, $4::jsonb)", id, sha256, file_name, json) == 0 ? 1 : -1;
+	}
+	PQclear(res);
+	res = db_q(db, "SELECT q.id, q.structure_sha256, q.definition::text,"
+		       " (SELECT t.sha256 FROM questionnaire_texts t WHERE t.questionnaire_id = q.id ORDER BY t.revision DESC LIMIT 1),"
+		       " (SELECT coalesce(max(t.revision), 0) FROM questionnaire_texts t WHERE t.questionnaire_id = q.id)"
+		       " FROM questionnaires q WHERE q.key = $1 AND q.version = $2 FOR UPDATE", key, ver);
+	if (!res || PQntuples(res) != 1) {
+		if (res)
+			PQclear(res);
+		return -1;
+	}
+	char id[24], stored[SHA256_HEX_LEN + 1] = "";
+	snprintf(id, sizeof(id), "%s", db_str(res, 0, 0));
+	int fill = db_get(res, 0, 1) == NULL;
+	if (fill) {
+		const char *def = db_str(res, 0, 2);
+		if (questionnaire_structure_sha256(def, strlen(def), stored) != 0) {
+			PQclear(res);
+			return -1;
+		}
+	} else {
+		snprintf(stored, sizeof(stored), "%s", db_str(res, 0, 1));
+	}
+	const char *latest = db_get(res, 0, 3);
+	int same_text = latest && strcmp(latest, sha256) == 0;
+	int next = (int)db_ll(res, 0, 4, 0) + 1;
+	PQclear(res);
+	if (strcmp(stored, structure) != 0) {
+		fprintf(log, "fphc: %s changes the structure of version %s of '%s' (keys, types, weights,"
+			     " points or bands); a loaded version never changes its structure: make a new"
+			     " version (a new file with \"version\": %d). Texts alone may change.\n",
+			file_name, ver, key, (int)strtol(ver, NULL, 10) + 1);
+		return -2;
+	}
+	if (fill && db_x(db, "UPDATE questionnaires SET structure_sha256 = $2 WHERE id = $1", id, stored) != 0)
+		return -1;
+	if (same_text)
+		return 0;
+	char rev[16];
+	snprintf(rev, sizeof(rev), "%d", next);
+	if (db_x(db, "INSERT INTO questionnaire_texts(questionnaire_id, revision, sha256, file_name, definition)"
+		     " VALUES ($1, $2, $3, $4, $5::jsonb)", id, rev, sha256, file_name, json) != 0)
+		return -1;
+	*revision = next;
+	return 2;
+}
+
 int db_questionnaire_store(struct db *db, const char *key, int version, const char *sha256,
-			   const char *file_name, const char *json, FILE *log)
+			   const char *structure_sha256, const char *file_name, const char *json,
+			   FILE *log, int *revision)
 {
 	char ver[16];
 	snprintf(ver, sizeof(ver), "%d", version);
-	PGresult *res = db_q(db,
-		"WITH ins AS (INSERT INTO questionnaires(key, version, sha256, file_name, definition)"
-		" VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (key, version) DO NOTHING RETURNING id)"
-		" SELECT (SELECT count(*) FROM ins),"
-		" (SELECT sha256 FROM questionnaires WHERE key = $1 AND version = $2)",
-		key, ver, sha256, file_name, json);
-	if (!res) {
+	*revision = 0;
+	if (db_begin(db) != 0) {
 		fprintf(log, "fphc: cannot store questionnaire %s: %s\n", file_name, db->err);
 		return -1;
 	}
-	int inserted = db_ll(res, 0, 0, 0) > 0;
-	const char *stored = db_get(res, 0, 1);
-	int same = inserted || (stored && strcmp(stored, sha256) == 0);
-	PQclear(res);
-	if (!same) {
-		fprintf(log, "fphc: %s changed after version %d of '%s' was loaded; a loaded version never"
-			     " changes: make a new version (a new file with \"version\": %d)\n",
-			file_name, version, key, version + 1);
+	int rc = store(db, key, ver, sha256, structure_sha256, file_name, json, log, revision);
+	if (rc < 0) {
+		if (rc == -1)
+			fprintf(log, "fphc: cannot store questionnaire %s: %s\n", file_name, db->err);
+		db_rollback(db);
 		return -1;
 	}
-	return inserted;
+	if (db_commit(db) != 0) {
+		fprintf(log, "fphc: cannot store questionnaire %s: %s\n", file_name, db->err);
+		return -1;
+	}
+	return rc;
 }
 
 long long db_questionnaire_latest(struct db *db, const char *key)

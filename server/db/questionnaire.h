@@ -1,16 +1,22 @@
-/* questionnaire.h: stored questionnaire versions (immutable once loaded). */
+/* questionnaire.h: stored questionnaire versions (structure immutable once
+ * loaded) and their text revisions (questionnaires/README.md). */
 #ifndef FPHC_DB_QUESTIONNAIRE_H
 #define FPHC_DB_QUESTIONNAIRE_H
 
 #include <stdio.h>
 #include "server/db/db.h"
 
-/* Stores a definition as (key, version) with its sha256, or checks that the
- * stored one has the same sha256. Returns 1 when stored now, 0 when already
- * there unchanged, -1 when it changed (message on log: make a new version) or
- * on a database error. */
+/* Stores a definition as (key, version), or checks that the stored version has
+ * the same structure checksum (scoring/questionnaire_structure.h). When the
+ * structure is the same but the file differs from the newest text revision,
+ * the file is stored as the next text revision. `sha256` is of the file bytes.
+ * Returns 1 when the version was stored now, 2 when a new text revision was
+ * stored (its number in *revision), 0 when already there unchanged, -1 when
+ * the structure changed (message on log: make a new version) or on a database
+ * error. */
 int db_questionnaire_store(struct db *db, const char *key, int version, const char *sha256,
-			   const char *file_name, const char *json, FILE *log);
+			   const char *structure_sha256, const char *file_name, const char *json,
+			   FILE *log, int *revision);
 /* The id of the newest version of `key`; 0 when none, -1 on error. */
 long long db_questionnaire_latest(struct db *db, const char *key);
 

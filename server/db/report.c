@@ -71,8 +71,10 @@ int db_report_facts(struct db *db, struct arena *a, long long scan_id, struct re
 }
 
 int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t len, const char *sha256,
-		     long long user_id, time_t created, long long refresh_id, int *version)
+		     long long user_id, time_t created, long long refresh_id, int text_revision, int *version)
 {
+	char rev[16];
+	snprintf(rev, sizeof(rev), "%d", text_revision > 0 ? text_revision : 1);
 	ID(id, scan_id);
 	ID(uid, user_id);
 	ID(ref, refresh_id);
@@ -84,11 +86,12 @@ int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t l
 	/* The scan row is locked by the status change of the same transaction, so
 	 * two finalizations cannot pick the same version; UNIQUE guards it anyway. */
 	PGresult *res = db_q(db,
-		"INSERT INTO reports(scan_id, version, pdf, sha256, created_by, created_at, benchmark_refresh_id)"
+		"INSERT INTO reports(scan_id, version, pdf, sha256, created_by, created_at, benchmark_refresh_id,"
+		" text_revision)"
 		" SELECT $1, coalesce(max(version), 0) + 1, decode($2, 'hex'), $3, nullif($4, '0')::bigint,"
-		"  to_timestamp($5::double precision), nullif($6, '0')::bigint"
+		"  to_timestamp($5::double precision), nullif($6, '0')::bigint, $7::integer"
 		" FROM reports WHERE scan_id = $1 RETURNING version",
-		id, hex, sha256, uid, at, ref);
+		id, hex, sha256, uid, at, ref, rev);
 	free(hex);
 	if (!res)
 		return -1;

@@ -37,10 +37,11 @@ int db_report_facts(struct db *db, struct arena *a, long long scan_id, struct re
 
 /* Stores pdf as the next version of scan_id's final report. Call it inside the
  * caller's transaction (the one that moves the scan to "final"), so both happen
- * or neither. created is the PDF's creation date; refresh_id 0 means none.
+ * or neither. created is the PDF's creation date; refresh_id 0 means none;
+ * text_revision is the questionnaire text revision the report's texts came from.
  * Sets *version. 0 or -1 (db->err). */
 int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t len, const char *sha256,
-		     long long user_id, time_t created, long long refresh_id, int *version);
+		     long long user_id, time_t created, long long refresh_id, int text_revision, int *version);
 
 /* Stored versions, newest first: version, sha256, created (YYYY-MM-DD HH24:MI,
  * Amsterdam time), creator name, size in bytes, benchmark refresh id (0 = none).

@@ -44,6 +44,21 @@
       timer = setTimeout(save, 1200);
     });
   }
+  /* ---- scan: an exclusive option ("Niets in het bijzonder") unticks the others,
+   * and ticking another option unticks it; the server refuses the combination anyway. */
+  document.addEventListener('change', function (ev) {
+    var box = ev.target;
+    if (!box || box.type !== 'checkbox' || !box.checked || !/^a\./.test(box.name || '')) { return; }
+    var group = document.querySelectorAll('input[type=checkbox][name="' + box.name + '"]');
+    var excl = box.hasAttribute('data-exclusive');
+    for (var k = 0; k < group.length; k++) {
+      var other = group[k];
+      if (other !== box && other.checked && (excl || other.hasAttribute('data-exclusive'))) {
+        other.checked = false;
+        other.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    }
+  }, true);
   var forms = document.querySelectorAll('form[data-autosave]');
   for (var i = 0; i < forms.length; i++) { autosave(forms[i]); }
 })();

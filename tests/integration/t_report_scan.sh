@@ -99,7 +99,8 @@ text_has "draft: overall score and peer group" "$P/draft.pdf" "$overall" "sector
 text_has "draft: advice, offer, action, assessment, movers" "$P/draft.pdf" "anonieme cv's" \
   "goed voor op flexibel afschalen" "Training inclusief werven" "Werkgeversservicepunt Zuid" \
   "Intake plannen met het" "Vereniging: Anouk" "1 juni 2025" "consistent met de open antwoorden" \
-  "Sterk in leiderschap, zwak in werving" "We werven met anonieme cv"
+  "Sterk in leiderschap, zwak in werving" "Werf met anonieme cv's en stel elke kandidaat dezelfde vragen."
+expect_not_contains "draft: what raises the score is named by the tip, never by the question" "We werven met anonieme cv" "$(flat_text "$P/draft.pdf")"
 text_has "draft: colophon with versions and retention" "$P/draft.pdf" "fixture-1" "Werkgevers Zuid bewaart uw antwoorden" \
   "5 jaar na de scan" "Fixture Lectoraat" "pagina 1 van"
 text_has "draft: change since the previous scan" "$P/draft.pdf" "10 maart 2024"
@@ -124,6 +125,9 @@ http POST /scans/1401/status --data "csrf=$CSRF&op=forward&to=final"
 expect_eq "scan moves to final" 303 "$STATUS"
 expect_eq "status is final" final "$(psql_q 'SELECT status FROM scans WHERE id = 1401')"
 expect_eq "version 1 stored by the advisor" "1|1202" "$(psql_q 'SELECT version, created_by FROM reports WHERE scan_id = 1401')"
+expect_eq "the report records the questionnaire text revision it used (the newest)" \
+  "$(psql_q 'SELECT coalesce(max(t.revision), 1) FROM questionnaire_texts t JOIN scans s ON s.questionnaire_id = t.questionnaire_id WHERE s.id = 1401')" \
+  "$(psql_q 'SELECT text_revision FROM reports WHERE scan_id = 1401')"
 get_pdf /scans/1401/reports/1.pdf "$P/v1.pdf"
 expect_eq "version 1 downloads" 200 "$STATUS"
 sha=$(sha256sum "$P/v1.pdf" | cut -d' ' -f1)

@@ -1,6 +1,8 @@
 /* test_fphc1.c: the real questionnaire questionnaires/fphc-1.json loads and has the promised shape. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -9,6 +11,7 @@
 
 #include "scoring/peer.h"
 #include "scoring/questionnaire.h"
+#include "scoring/questionnaire_structure.h"
 #include "common/banned.h"
 
 static struct questionnaire *q;
@@ -135,6 +138,48 @@ static void items_are_found_by_key_and_labels_fall_back_to_dutch(void **state)
 	assert_null(text_pair_get(&it->help, "en")); /* s01 has no help text */
 }
 
+/* The structure checksum of fphc-1.json as release 0.1.0 loaded it (file sha256
+ * 42d4245c…): texts added or corrected since (tips, band texts, exclusive
+ * options) must leave it unchanged, so installations keep their version 1. */
+#define FPHC1_STRUCTURE "e614a8ec3945647dc125edaf2544a0faa74ac581e4bb31c6c5a74f9aaf7a5f62"
+
+static void its_structure_is_the_one_release_0_1_0_loaded(void **state)
+{
+	(void)state;
+	char sum[SHA256_HEX_LEN + 1];
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = fopen("questionnaires/fphc-1.json", "rb");
+	assert_non_null(f);
+	assert_int_equal(getdelim(&text, &len, '\0', f) > 0, 1);
+	fclose(f);
+	assert_int_equal(questionnaire_structure_sha256(text, strlen(text), sum), 0);
+	free(text);
+	assert_string_equal(sum, FPHC1_STRUCTURE);
+}
+
+static void texts_do_not_change_the_structure_checksum_and_points_do(void **state)
+{
+	(void)state;
+	char a[SHA256_HEX_LEN + 1], b[SHA256_HEX_LEN + 1];
+	const char *one = "{\"key\":\"k\",\"items\":[{\"key\":\"i\",\"type\":\"yesno\",\"points\":{\"yes\":1,\"no\":0},"
+			  "\"text\":{\"nl\":\"Vraag\",\"en\":\"Q\"}}]}";
+	/* other member order, other spacing, other texts, a tip, 1.0 for 1 */
+	const char *two = "{ \"items\": [ {\"tip\": {\"nl\": \"Doe\", \"en\": \"Do\"}, \"points\": {\"no\": 0, \"yes\": 1.0},"
+			  " \"text\": {\"en\": \"Question\", \"nl\": \"Een vraag\"}, \"type\": \"yesno\", \"key\": \"i\"} ],"
+			  " \"key\": \"k\" }";
+	const char *three = "{\"key\":\"k\",\"items\":[{\"key\":\"i\",\"type\":\"yesno\",\"points\":{\"yes\":1,\"no\":0.5},"
+			    "\"text\":{\"nl\":\"Vraag\",\"en\":\"Q\"}}]}";
+	assert_int_equal(questionnaire_structure_sha256(one, strlen(one), a), 0);
+	assert_int_equal(questionnaire_structure_sha256(two, strlen(two), b), 0);
+	assert_string_equal(a, b);
+	assert_int_equal(questionnaire_structure_sha256(three, strlen(three), b), 0);
+	assert_string_not_equal(a, b);
+	assert_int_equal(questionnaire_structure_sha256("{", 1, b), -1);
+	assert_int_equal(questionnaire_member_is_text("exclusive"), 1);
+	assert_int_equal(questionnaire_member_is_text("weight"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +192,8 @@ int main(void)
 		cmocka_unit_test(the_bands_are_0_40_70),
 		cmocka_unit_test(the_profile_lists_sbi_sections_a_to_u_and_size_classes),
 		cmocka_unit_test(items_are_found_by_key_and_labels_fall_back_to_dutch),
+		cmocka_unit_test(its_structure_is_the_one_release_0_1_0_loaded),
+		cmocka_unit_test(texts_do_not_change_the_structure_checksum_and_points_do),
 	};
 	return cmocka_run_group_tests_name("fphc1", tests, setup, teardown);
 }

@@ -111,6 +111,78 @@ static void base_definition_is_valid(void **state)
 	questionnaire_free(q);
 }
 
+/* `fphc questionnaire check` and `load` also apply questionnaire_check_texts():
+ * the base definition has no tips and only one band text, so it is refused
+ * with a problem per missing text; a stored version is still parsed. */
+static int texts_problem(const struct problems *problems, const char *path, const char *message)
+{
+	for (size_t i = 0; i < problems->n; i++)
+		if (strcmp(problems->items[i].path, path) == 0 && strstr(problems->items[i].message, message))
+			return 1;
+	return 0;
+}
+
+static void a_scored_item_without_a_tip_is_refused_for_new_files(void **state)
+{
+	(void)state;
+	struct problems problems = PROBLEMS_INIT;
+	struct questionnaire *q = questionnaire_parse(base, strlen(base), &problems);
+	assert_non_null(q);
+	assert_int_equal(questionnaire_check_texts(q, &problems), -1);
+	assert_true(texts_problem(&problems, ITEMS "[0].tip", "a scored item needs a tip"));
+	assert_true(texts_problem(&problems, ITEMS "[4].tip", "(item y)"));
+	assert_false(texts_problem(&problems, ITEMS "[5].tip", "tip")); /* the open question needs none */
+	assert_true(texts_problem(&problems, "pillars[0].themes[0].band_texts", "band \"on_the_way\""));
+	assert_false(texts_problem(&problems, "pillars[0].themes[0].band_texts", "band \"attention\""));
+	questionnaire_free(q);
+	problems_release(&problems);
+
+	/* with every tip and band text the rule is met */
+	cJSON *root = def();
+	cJSON *items = node_at(root, ITEMS);
+	for (cJSON *it = items->child; it; it = it->next)
+		if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(it, "type")), "text") != 0)
+			cJSON_AddItemToObject(it, "tip", cJSON_Parse(T("Doe dit.")));
+	set(root, "pillars[0].themes[0]", "band_texts",
+	    cJSON_Parse("{\"attention\":" T("a") ",\"on_the_way\":" T("b") ",\"future_proof\":" T("c") "}"));
+	char *text = cJSON_PrintUnformatted(root);
+	problems = (struct problems)PROBLEMS_INIT;
+	q = questionnaire_parse(text, strlen(text), &problems);
+	assert_non_null(q);
+	assert_int_equal(questionnaire_check_texts(q, &problems), 0);
+	assert_string_equal(q->items[1]->tip.nl, "Doe dit.");
+	questionnaire_free(q);
+	problems_release(&problems);
+	free(text);
+	cJSON_Delete(root);
+
+	/* a tip must be a complete text */
+	root = def();
+	set(root, ITEMS "[0]", "tip", cJSON_Parse("{\"nl\":\"Doe dit.\"}"));
+	expect(root, ITEMS "[0].tip.en", "");
+}
+
+static void exclusive_is_only_for_multi_options(void **state)
+{
+	(void)state;
+	cJSON *root = def();
+	set(root, ITEMS "[2].options[0]", "exclusive", cJSON_CreateTrue());
+	char *text = cJSON_PrintUnformatted(root);
+	struct questionnaire *q = questionnaire_parse(text, strlen(text), NULL);
+	assert_non_null(q);
+	assert_int_equal(q->items[2]->options[0].exclusive, 1);
+	assert_int_equal(q->items[2]->options[1].exclusive, 0);
+	questionnaire_free(q);
+	free(text);
+	cJSON_Delete(root);
+	root = def();
+	set(root, ITEMS "[1].options[0]", "exclusive", cJSON_CreateTrue());
+	expect(root, ITEMS "[1].options[0].exclusive", "only options of a multi item");
+	root = def();
+	set(root, ITEMS "[2].options[0]", "exclusive", cJSON_CreateString("yes"));
+	expect(root, ITEMS "[2].options[0].exclusive", "true or false");
+}
+
 static void broken_json_is_reported(void **state)
 {
 	(void)state;
@@ -438,6 +510,8 @@ int main(void)
 		cmocka_unit_test(profile_keys_are_known),
 		cmocka_unit_test(every_problem_is_reported_not_just_the_first),
 		cmocka_unit_test(the_problem_list_is_capped),
+		cmocka_unit_test(a_scored_item_without_a_tip_is_refused_for_new_files),
+		cmocka_unit_test(exclusive_is_only_for_multi_options),
 	};
 	return cmocka_run_group_tests_name("questionnaire_check", tests, NULL, NULL);
 }

@@ -53,8 +53,9 @@ void scan_pillar_get(struct req *r)
 }
 
 /* A problem line for the 400 page: "Vraag 3 ("…"): …". */
-static char *problem_line(struct req *r, const struct item *it, const char *key)
+static char *problem_line(struct req *r, const struct item *it, const char *key, const cJSON *value)
 {
+	const struct item_option *excl = answer_exclusive_conflict(it, value);
 	char range[128] = "";
 	if (it->type == ITEM_NUMBER && it->has_min && it->has_max) {
 		const char *fmt = i18n_get(r->lang, "scan.page.range");
@@ -76,6 +77,9 @@ static char *problem_line(struct req *r, const struct item *it, const char *key)
 		} else if (strncmp(m, "{text}", 6) == 0) {
 			buf_puts(&b, text_pair_get(&it->text, r->lang));
 			m += 6;
+		} else if (strncmp(m, "{option}", 8) == 0) {
+			buf_puts(&b, excl ? text_pair_get(&excl->label, r->lang) : "");
+			m += 8;
 		} else if (strncmp(m, "{range}", 7) == 0) {
 			buf_puts(&b, range);
 			m += 7;
@@ -140,9 +144,10 @@ void scan_pillar_post(struct req *r)
 			cJSON *value = NULL;
 			int keep = 0;
 			if (scan_value_from_form(it, values, nv, na, present, &value, &keep) != 0 ||
-			    (value && answers_check_value(s.q, it->key, value, NULL) != 0)) {
+			    (value && answers_check_value(s.q, it->key, value, NULL) != 0) ||
+			    answer_exclusive_conflict(it, value)) {
 				cJSON_AddItemToArray(problems, cJSON_CreateString(problem_line(
-					r, it, scan_value_problem_key(it, value, 1))));
+					r, it, scan_value_problem_key(it, value, 1), value)));
 				cJSON_Delete(value);
 				continue;
 			}

@@ -90,9 +90,13 @@ static cJSON *item_ctx(const struct item *it, const char *lang)
 		break;
 	case ITEM_CHOICE:
 	case ITEM_MULTI:
-		for (size_t i = 0; i < it->n_options; i++)
+		for (size_t i = 0; i < it->n_options; i++) {
 			add_option(opts, it->type == ITEM_MULTI ? "checkbox" : "radio", it->options[i].key,
 				   text_pair_get(&it->options[i].label, lang), it);
+			/* an exclusive option unticks the others in the browser (app.js) */
+			if (it->type == ITEM_MULTI && it->options[i].exclusive)
+				cJSON_AddBoolToObject(cJSON_GetArrayItem(opts, cJSON_GetArraySize(opts) - 1), "exclusive", 1);
+		}
 		cJSON_AddBoolToObject(c, "is_multi", it->type == ITEM_MULTI);
 		break;
 	case ITEM_YESNO:

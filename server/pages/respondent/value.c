@@ -78,6 +78,8 @@ int scan_value_from_form(const struct item *it, const char *const *values, int n
 
 const char *scan_value_problem_key(const struct item *it, const cJSON *value, int page)
 {
+	if (answer_exclusive_conflict(it, value))
+		return page ? "scan.page.exclusive" : "scan.answer.exclusive";
 	if (it->type == ITEM_NUMBER && !(cJSON_IsString(value) && strcmp(value->valuestring, "na") == 0))
 		return page ? "scan.page.bad_number" : "scan.answer.bad_number";
 	if (it->type == ITEM_TEXT && cJSON_IsString(value) && strlen(value->valuestring) > ANSWER_TEXT_MAX)
@@ -128,7 +130,8 @@ int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const st
 		*path = "item";
 		return -1;
 	}
-	if (!scan_value_is_empty(found, v) && answers_check_value(q, found->key, v, NULL) != 0) {
+	if (!scan_value_is_empty(found, v) &&
+	    (answers_check_value(q, found->key, v, NULL) != 0 || answer_exclusive_conflict(found, v))) {
 		*problem = scan_value_problem_key(found, v, 0);
 		*path = "value";
 		return -1;
