@@ -10,6 +10,7 @@
 #include "server/db/org.h"
 #include "server/db/research.h"
 #include "server/app/research_export.h"
+#include "common/date.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -21,10 +22,6 @@ static const char usage[] =
 	"labels and missing codes, codebook = the variables. Only associations that share with a\n"
 	"research group (all groups, or --research-org). Recorded in the audit log.\n";
 
-static int valid_date(const char *s)
-{
-	return s && strlen(s) == 10 && s[4] == '-' && s[7] == '-';
-}
 
 int cmd_export(int argc, char **argv)
 {
@@ -59,9 +56,18 @@ int cmd_export(int argc, char **argv)
 		}
 	}
 	enum export_format fmt;
-	if (!format || export_format_parse(format, &fmt) != 0 || version < 0 || !path || optind != argc ||
-	    (from && !valid_date(from)) || (to && !valid_date(to)))
+	if (!format || export_format_parse(format, &fmt) != 0 || version < 0 || !path || optind != argc)
 		goto bad;
+	long from_ymd = 0, to_ymd = 0;
+	if ((from && !date_valid_ymd(from, &from_ymd)) || (to && !date_valid_ymd(to, &to_ymd))) {
+		fprintf(stderr, "fphc export: --from and --to take a real date YYYY-MM-DD (not %s)\n",
+			from && !date_valid_ymd(from, NULL) ? from : to);
+		return 2;
+	}
+	if (from && to && from_ymd > to_ymd) {
+		fprintf(stderr, "fphc export: --from %s is after --to %s\n", from, to);
+		return 2;
+	}
 	struct db *db = cli_db_open();
 	if (!db)
 		return 1;

@@ -16,6 +16,7 @@
 
 #include "common/arena.h"
 #include "common/buf.h"
+#include "common/number.h" /* buf_double */
 #include "scoring/answers.h"
 #include "scoring/questionnaire.h"
 
@@ -74,7 +75,5 @@ cJSON *codebook_to_json(const struct codebook *cb, const char *lang);
  * For XV_SCORE pass the scan's stored scores (NAN = not valid) in `scores`. */
 double codebook_numeric(const struct xvar *v, const struct answer_set *set, const double *scores);
 
-/* Appends a double in the shortest text that reads back to the same value. */
-void buf_double(struct buf *b, double v);
 
 #endif

@@ -115,9 +115,9 @@ static void write_wide(struct exporter *x, const struct xrow *r)
 		} else if (v->kind == XV_TEXT) {
 			const struct answer *a = &r->set->answers[v->item->index];
 			if (a->state == ANSWER_GIVEN && a->text)
-				buf_csv_field(&x->line, a->text, ',');
+				buf_csv_text(&x->line, a->text, ',');
 		} else if (v->kind <= XV_DEMO) {
-			buf_csv_field(&x->line, meta_text(v, r, tmp, sizeof(tmp)), ',');
+			buf_csv_text(&x->line, meta_text(v, r, tmp, sizeof(tmp)), ',');
 		} else if (v->kind == XV_SCORE) {
 			/* PostgreSQL already printed the score as the shortest exact
 			 * text: copy it rather than format a double again */
@@ -167,15 +167,18 @@ static void write_long(struct exporter *x, const struct xrow *r)
 		if (it->type == ITEM_TEXT && a->state != ANSWER_GIVEN)
 			continue;
 		buf_printf(&x->line, "%s,%s,%ld,%s,", r->pseudonym, r->scan, x->q->version, r->sector);
-		buf_csv_field(&x->line, r->size, ',');
+		buf_csv_text(&x->line, r->size, ',');
 		buf_putc(&x->line, ',');
-		buf_csv_field(&x->line, r->region, ',');
+		buf_csv_text(&x->line, r->region, ',');
 		buf_printf(&x->line, ",%s,%s,%s,%s,", r->month, it->key, x->q->themes[it->theme]->key,
 			   x->q->pillars[it->pillar].key);
 		buf_reset(&raw);
 		if (a->state == ANSWER_GIVEN)
 			raw_answer(it, a, &raw);
-		buf_csv_field(&x->line, raw.data, ',');
+		if (it->type == ITEM_TEXT)
+			buf_csv_text(&x->line, raw.data, ',');
+		else
+			buf_add(&x->line, raw.data, raw.len);
 		buf_printf(&x->line, ",%s,", a->state == ANSWER_GIVEN ? "0" : a->state == ANSWER_NA ? "-2" : "-1");
 		if (a->state == ANSWER_GIVEN && it->type != ITEM_TEXT)
 			buf_double(&x->line, answer_item_score(it, a));

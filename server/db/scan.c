@@ -145,7 +145,9 @@ PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, in
 	char rid[24], lim[16];
 	id_text(rid, sizeof(rid), research_org_id);
 	snprintf(lim, sizeof(lim), "%d", limit);
-	return db_q(db, "SELECT s.id, s.company_id, s.status, to_char(s.submitted_at, 'YYYY-MM-DD'),"
+	/* the month, as the exports give it: no finer date on research pages */
+	return db_q(db, "SELECT s.id, s.company_id, s.status,"
+		    " to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'),"
 		    " coalesce(s.sector, ''), ra.scan_id IS NOT NULL"
 		    " FROM scans s JOIN organisations o ON o.id = s.org_id"
 		    " LEFT JOIN research_assessments ra ON ra.scan_id = s.id"

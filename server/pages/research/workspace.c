@@ -19,6 +19,7 @@
 #include "server/app/research_codebook.h"
 #include "server/app/research_export.h"
 #include "server/app/research_items.h"
+#include "common/date.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -90,14 +91,7 @@ static void exports_form(struct req *r)
 
 static int valid_date(const char *s)
 {
-	long y, m, d;
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	char buf[11];
-	memcpy(buf, s, 11);
-	buf[4] = buf[7] = '\0';
-	return text_parse_long(buf, 1900, 2999, &y) == 0 && text_parse_long(buf + 5, 1, 12, &m) == 0 &&
-	       text_parse_long(buf + 8, 1, 31, &d) == 0;
+	return date_valid_ymd(s, NULL);
 }
 
 static void exports_download(struct req *r)
@@ -117,6 +111,9 @@ static void exports_download(struct req *r)
 		page_field_error(ctx, "from", i18n_get(r->lang, "research.exports.date_invalid"));
 	if (to && *to && !valid_date(to))
 		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_invalid"));
+	long from_ymd, to_ymd;
+	if (from && to && date_valid_ymd(from, &from_ymd) && date_valid_ymd(to, &to_ymd) && from_ymd > to_ymd)
+		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_order"));
 	if (page_has_errors(ctx)) {
 		cJSON_AddStringToObject(ctx, "from", from ? from : "");
 		cJSON_AddStringToObject(ctx, "to", to ? to : "");
