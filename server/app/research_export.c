@@ -142,51 +142,39 @@ static void write_wide_header(struct exporter *x)
 	buf_puts(&x->line, "\r\n");
 }
 
-static void raw_answer(const struct item *it, const struct answer *a, struct buf *b)
-{
-	switch (it->type) {
-	case ITEM_LIKERT5: buf_printf(b, "%d", a->likert); break;
-	case ITEM_CHOICE: buf_puts(b, it->options[a->option].key); break;
-	case ITEM_MULTI:
-		for (size_t o = 0, n = 0; o < it->n_options; o++)
-			if ((a->chosen >> o) & 1u)
-				buf_printf(b, "%s%s", n++ ? ";" : "", it->options[o].key);
-		break;
-	case ITEM_NUMBER: buf_double(b, a->number); break;
-	case ITEM_YESNO: buf_puts(b, a->yes ? "yes" : "no"); break;
-	case ITEM_TEXT: buf_puts(b, a->text ? a->text : ""); break;
-	}
-}
-
+/* The long file: one row per scan and answer variable of the wide file (a
+ * multiple-choice item gives one row per option, named as in the wide file),
+ * with the same codes: `answer` is the wide column's value (missing codes
+ * included), `missing` 0 / -1 / -2, `score` the wide `<item>_score` value.
+ * Open questions give a row only when answered. */
 static void write_long(struct exporter *x, const struct xrow *r)
 {
-	struct buf raw = BUF_INIT;
-	for (size_t i = 0; i < x->q->n_items; i++) {
-		const struct item *it = x->q->items[i];
+	for (size_t i = 0; i < x->cb.n; i++) {
+		const struct xvar *v = &x->cb.vars[i];
+		if (v->kind != XV_ANSWER && v->kind != XV_OPTION && v->kind != XV_TEXT)
+			continue;
+		const struct item *it = v->item;
 		const struct answer *a = &r->set->answers[it->index];
-		if (it->type == ITEM_TEXT && a->state != ANSWER_GIVEN)
+		if (v->kind == XV_TEXT && (a->state != ANSWER_GIVEN || !a->text))
 			continue;
 		buf_printf(&x->line, "%s,%s,%ld,%s,", r->pseudonym, r->scan, x->q->version, r->sector);
 		buf_csv_text(&x->line, r->size, ',');
 		buf_putc(&x->line, ',');
 		buf_csv_text(&x->line, r->region, ',');
-		buf_printf(&x->line, ",%s,%s,%s,%s,", r->month, it->key, x->q->themes[it->theme]->key,
+		buf_printf(&x->line, ",%s,%s,%s,%s,", r->month, v->name, x->q->themes[it->theme]->key,
 			   x->q->pillars[it->pillar].key);
-		buf_reset(&raw);
-		if (a->state == ANSWER_GIVEN)
-			raw_answer(it, a, &raw);
-		if (it->type == ITEM_TEXT)
-			buf_csv_text(&x->line, raw.data, ',');
+		if (v->kind == XV_TEXT)
+			buf_csv_text(&x->line, a->text, ',');
 		else
-			buf_add(&x->line, raw.data, raw.len);
+			buf_double(&x->line, codebook_numeric(v, r->set, r->scores));
 		buf_printf(&x->line, ",%s,", a->state == ANSWER_GIVEN ? "0" : a->state == ANSWER_NA ? "-2" : "-1");
-		if (a->state == ANSWER_GIVEN && it->type != ITEM_TEXT)
-			buf_double(&x->line, answer_item_score(it, a));
+		if (v->kind != XV_TEXT)
+			buf_double(&x->line, a->state == ANSWER_GIVEN ? answer_item_score(it, a)
+					     : a->state == ANSWER_NA ? MISSING_NA : MISSING_NOT_ANSWERED);
 		buf_puts(&x->line, "\r\n");
 		if (x->line.len > 1u << 20)
 			flush_line(x);
 	}
-	buf_release(&raw);
 }
 
 /* ---- .sav through libreadstat ---- */

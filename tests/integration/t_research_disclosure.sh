@@ -16,6 +16,7 @@ psql_owner "UPDATE research_rows SET answers = jsonb_set(jsonb_set(answers::json
 "$FPHC_BIN" export --format csv --version 1 -o "$WORK/w.csv" 2>/dev/null
 "$FPHC_BIN" export --format long --version 1 -o "$WORK/l.csv" 2>/dev/null
 "$FPHC_BIN" export --format sav --version 1 -o "$WORK/x.sav" 2>/dev/null
+"$FPHC_BIN" export --format codebook --version 1 -o "$WORK/cb.csv" 2>/dev/null
 check "wide CSV: formula text starts with an apostrophe, negative missing codes stay numbers" python3 - "$WORK/w.csv" "$evil" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
@@ -40,6 +41,22 @@ for r in rows:
         assert v[:1] not in ('=', '+', '@', '\t', '\r'), (k, v)
         if v.startswith('-'):
             float(v)
+PY
+check "long file: the same codes as the wide file, cell for cell (options as in the wide file)" python3 - "$WORK/w.csv" "$WORK/l.csv" "$WORK/cb.csv" <<'PY'
+import csv, sys
+wide = {r['scan']: r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}
+cb = {r['variable']: r for r in csv.DictReader(open(sys.argv[3], newline='', encoding='utf-8'))}
+n = 0
+for r in csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')):
+    w = wide[r['scan']]
+    assert w[r['item']] == r['answer'], (r['scan'], r['item'], w[r['item']], r['answer'])
+    base = cb[r['item']]['item']
+    if cb[r['item']]['type'] == 'numeric':
+        assert w[base + '_score'] == r['score'], (r['item'], w[base + '_score'], r['score'])
+        assert r['answer'] != '' and r['score'] != ''
+    n += 1
+assert n > 1000, n
+assert any(r for r in cb if r.startswith('s13_'))
 PY
 check "the .sav keeps the text as typed; ids are F8.0" Rscript -e "suppressWarnings(library(haven)); d <- read_sav('$WORK/x.sav', user_na=TRUE); stopifnot(any(d\$s90 == '$(printf %s "$evil" | sed "s/\"/\\\\\"/g")')); stopifnot(attr(d\$scan, 'format.spss') == 'F8.0'); stopifnot(attr(d\$s02, 'format.spss') == 'F8.0')"
 grep -c "HYPERLINK" "$WORK/w.csv" >/dev/null
