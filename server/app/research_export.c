@@ -235,10 +235,7 @@ static int sav_begin(struct exporter *x, long long rows, char *err, size_t errle
 		/* whole numbers read as whole numbers (F8.0, not 14.00); the rest keeps
 		 * enough decimals for item scores (0.25) and scores (67.35) */
 		if (!v->is_string)
-			readstat_variable_set_format(var, v->kind == XV_SCAN || v->kind == XV_VERSION || v->kind == XV_DEMO ||
-								  v->kind == XV_OPTION ||
-								  (v->kind == XV_ANSWER && v->item->type != ITEM_NUMBER)
-							      ? "F8.0" : "F10.4");
+			readstat_variable_set_format(var, codebook_format(v));
 		x->rsvars[i] = var;
 	}
 	readstat_error_t e = readstat_begin_writing_sav(x->rs, x, rows);

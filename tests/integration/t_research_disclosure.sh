@@ -58,6 +58,34 @@ for r in csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')):
 assert n > 1000, n
 assert any(r for r in cb if r.startswith('s13_'))
 PY
+check "codebook: categories of sector, size class and region, range and unit of number items, missing codes, F8.0 ids" python3 - "$WORK/cb.csv" questionnaires/fphc-1.json <<'PY'
+import csv, json, sys
+cb = {r['variable']: r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}
+assert cb['sector']['value_labels'].startswith('A=') and 'U=' in cb['sector']['value_labels'], cb['sector']
+assert 'fte_200_plus=' in cb['size_class']['value_labels'] and 'fte_10_49=' in cb['size_class']['value_labels']
+assert cb['region']['value_labels'] != ''
+assert cb['scan']['format'] == 'F8.0' and cb['version']['format'] == 'F8.0' and cb['s02']['format'] == 'F8.0'
+assert cb['s02']['range'] == '1..5' and cb['overall']['range'] == '0..100' and cb['s02_score']['range'] == '0..1'
+q = json.load(open(sys.argv[2]))
+nums = [i for p in q['pillars'] for t in p['themes'] for i in t['items'] if i['type'] == 'number']
+assert nums
+for i in nums:
+    r = cb[i['key']]
+    assert r['range'].startswith(str(i.get('min', '')).rstrip('0').rstrip('.') if 'min' in i else '') and '..' in r['range'], (i, r['range'])
+    assert r['unit'] == i.get('unit', ''), (i.get('unit'), r['unit'])
+assert '-1=niet beantwoord' in cb['s02']['missing_codes'] and '-3=' in cb['overall']['missing_codes']
+PY
+check "wide CSV: every number is the shortest text that reads back (as Python's repr)" python3 - "$WORK/w.csv" <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')):
+    for k, v in r.items():
+        try:
+            f = float(v)
+        except ValueError:
+            continue
+        if '.' in v:
+            assert v == repr(f), (k, v, repr(f))
+PY
 check "the .sav keeps the text as typed; ids are F8.0" Rscript -e "suppressWarnings(library(haven)); d <- read_sav('$WORK/x.sav', user_na=TRUE); stopifnot(any(d\$s90 == '$(printf %s "$evil" | sed "s/\"/\\\\\"/g")')); stopifnot(attr(d\$scan, 'format.spss') == 'F8.0'); stopifnot(attr(d\$s02, 'format.spss') == 'F8.0')"
 grep -c "HYPERLINK" "$WORK/w.csv" >/dev/null
 # bad periods on the command line
