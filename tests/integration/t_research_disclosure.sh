@@ -133,7 +133,7 @@ import re, sys
 b = open('$WORK/body', encoding='utf-8').read()
 assert re.search(r'<td>20\d\d-\d\d</td>', b), b[:2000]
 assert not re.search(r'20\d\d-\d\d-\d\d', b)"
-first=$(sed -n 's/.*href="\(\/research\/scans\/[0-9]*\)".*/\1/p' "$WORK/body" | head -n 1)
+first=$(grep -o 'href="/research/scans/[0-9a-f]\{16\}-[0-9]*"' "$WORK/body" | head -n 1 | sed 's/href="\(.*\)"/\1/')
 http GET "$first"; expect_eq "a research scan page is 200" 200 "$STATUS"
 check "the scan page shows the month and the size class, not the date or the FTE" python3 -c "
 import re

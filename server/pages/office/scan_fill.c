@@ -155,7 +155,8 @@ void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 		cJSON_AddStringToObject(c, "municipality", v->municipality);
 	}
 	if (v->previous_scan_id)
-		cJSON_AddStringToObject(scan, "previous_date", v->previous_date);
+		cJSON_AddStringToObject(scan, "previous_date", v->company_name ? v->previous_date
+						    : arena_printf(&r->arena, "%.7s", v->previous_date)); /* research: the month */
 
 	cJSON *g = cJSON_AddObjectToObject(ctx, "group");
 	int has_group = strcmp(v->group.kind, "none") != 0;
