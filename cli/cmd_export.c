@@ -10,8 +10,8 @@
 #include "server/db/org.h"
 #include "server/db/research.h"
 #include "server/app/research_export.h"
-#include "common/text.h"
 #include "common/date.h"
+#include "common/text.h"
 #include "common/banned.h"
 
 static const char usage[] =
@@ -21,6 +21,7 @@ static const char usage[] =
 	"inclusive): csv = one row per scan, long = one row per scan and item, sav = SPSS with\n"
 	"labels and missing codes, codebook = the variables. Only associations that share with a\n"
 	"research group (all groups, or --research-org). Recorded in the audit log.\n";
+
 
 int cmd_export(int argc, char **argv)
 {
@@ -55,9 +56,18 @@ int cmd_export(int argc, char **argv)
 		}
 	}
 	enum export_format fmt;
-	if (!format || export_format_parse(format, &fmt) != 0 || version < 0 || !path || optind != argc ||
-	    (from && !date_valid(from)) || (to && !date_valid(to)))
+	if (!format || export_format_parse(format, &fmt) != 0 || version < 0 || !path || optind != argc)
 		goto bad;
+	long from_ymd = 0, to_ymd = 0;
+	if ((from && !date_valid_ymd(from, &from_ymd)) || (to && !date_valid_ymd(to, &to_ymd))) {
+		fprintf(stderr, "fphc export: --from and --to take a real date YYYY-MM-DD (not %s)\n",
+			from && !date_valid_ymd(from, NULL) ? from : to);
+		return 2;
+	}
+	if (from && to && from_ymd > to_ymd) {
+		fprintf(stderr, "fphc export: --from %s is after --to %s\n", from, to);
+		return 2;
+	}
 	struct db *db = cli_db_open();
 	if (!db)
 		return 1;

@@ -186,3 +186,15 @@ int buf_csv_field(struct buf *b, const char *s, char sep)
 	}
 	return buf_putc(b, '"');
 }
+
+int buf_csv_text(struct buf *b, const char *s, char sep)
+{
+	if (!s || !strchr("=+-@\t\r", *s) || !*s)
+		return buf_csv_field(b, s, sep);
+	struct buf t = BUF_INIT;
+	buf_putc(&t, '\'');
+	buf_puts(&t, s);
+	int rc = t.data ? buf_csv_field(b, t.data, sep) : -1;
+	buf_release(&t);
+	return rc;
+}

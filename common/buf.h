@@ -44,5 +44,10 @@ int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 int buf_html(struct buf *b, const char *s);
 int buf_json_str(struct buf *b, const char *s);
 int buf_csv_field(struct buf *b, const char *s, char sep);
+/* buf_csv_field for free text a spreadsheet must not evaluate: a value that
+ * starts with '=', '+', '-', '@', TAB or CR gets a leading apostrophe ("'=1+1"),
+ * which spreadsheets show as text (OWASP's advice on CSV injection). Use it for
+ * text cells only; numbers go through buf_double and stay numbers. */
+int buf_csv_text(struct buf *b, const char *s, char sep);
 
 #endif

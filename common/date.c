@@ -27,6 +27,15 @@ int date_valid(const char *s)
 	return d <= days[m - 1] + (m == 2 && leap);
 }
 
+int date_valid_ymd(const char *s, long *ymd)
+{
+	if (!date_valid(s))
+		return 0;
+	if (ymd)
+		*ymd = digits(s, 0, 4) * 10000L + digits(s, 5, 7) * 100L + digits(s, 8, 10);
+	return 1;
+}
+
 int time_valid(const char *s)
 {
 	if (!s || strlen(s) != 5 || s[2] != ':')

@@ -5,6 +5,9 @@
 /* 1 when s is a real calendar date "YYYY-MM-DD" (years 1900–2999; 2025-02-31
  * and 2023-02-29 are not dates), else 0. NULL and "" are not dates. */
 int date_valid(const char *s);
+/* The same check; when s is a date, *ymd (may be NULL) gets y*10000 + m*100 + d,
+ * which orders like the date. */
+int date_valid_ymd(const char *s, long *ymd);
 /* 1 when s is a time of day "HH:MM" (00:00–23:59), else 0. */
 int time_valid(const char *s);
 

@@ -8,7 +8,7 @@ run_pkgs=(build-essential pkg-config libmicrohttpd-dev libpq-dev postgresql
   libcjson-dev libhpdf-dev libsodium-dev libcurl4-openssl-dev fonts-dejavu-core
   libcmark-dev libreadstat-dev libxlsxwriter-dev libpng-dev)
 test_pkgs=(libcmocka-dev wrk curl bc qpdf poppler-utils readstat chromium unzip
-  clang libclang-rt-14-dev nodejs npm openssl python3)
+  clang libclang-rt-14-dev nodejs npm openssl python3 r-base-core r-cran-haven)
 
 pkgs=("${run_pkgs[@]}")
 if [ "$mode" = test ] || [ "$mode" = bench ]; then pkgs+=("${test_pkgs[@]}"); fi

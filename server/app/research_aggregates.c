@@ -50,9 +50,11 @@ static cJSON *table(const PGresult *res, int from, int to, int k)
 	for (size_t i = 0; i < n; i++) {
 		cJSON *c = cJSON_CreateObject();
 		cJSON_AddStringToObject(c, "cell", db_str(res, first + (int)i, 1));
-		if (st[i] == CELL_PRIMARY || st[i] == CELL_SECONDARY)
+		if (st[i] == CELL_PRIMARY || st[i] == CELL_SECONDARY) {
 			cJSON_AddStringToObject(c, "suppressed", st[i] == CELL_PRIMARY ? "primary" : "secondary");
-		else
+			if (st[i] == CELL_SECONDARY) /* the page says "verborgen" (docs/research.md) */
+				cJSON_AddTrueToObject(c, "secondary");
+		} else
 			add_stats(c, res, first + (int)i);
 		cJSON_AddItemToArray(cells, c);
 	}

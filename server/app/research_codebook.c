@@ -7,6 +7,9 @@
 
 #include "server/app/research_codebook.h"
 #include "scoring/score.h"
+#include "common/number.h"
+#include "scoring/peer.h"
+#include "server/app/sector.h"
 #include "common/banned.h"
 
 static struct xvar *add(struct codebook *cb, size_t *cap, enum xvar_kind kind, const char *name,
@@ -44,7 +47,8 @@ void codebook_build(struct codebook *cb, const struct questionnaire *q)
 	struct arena *a = &cb->arena;
 	add_meta(cb, &cap, XV_PSEUDONYM, "pseudonym", "Pseudoniem van het bedrijf (HMAC-SHA256, 16 tekens)",
 		 "Company pseudonym (HMAC-SHA256, 16 characters)", 16);
-	add_meta(cb, &cap, XV_SCAN, "scan", "Nummer van de scan", "Scan number", 0);
+	add_meta(cb, &cap, XV_SCAN, "scan", "Nummer van de scan binnen het bedrijf (1, 2, ... in volgorde van insturen)",
+		 "Number of the scan within the company (1, 2, ... in order of submission)", 0);
 	add_meta(cb, &cap, XV_VERSION, "version", "Versie van de vragenlijst", "Questionnaire version", 0);
 	add_meta(cb, &cap, XV_SECTOR, "sector", "Sector (SBI-sectie A-U)", "Sector (SBI section A-U)", 1);
 	add_meta(cb, &cap, XV_SIZE_CLASS, "size_class", "Grootteklasse (fte)", "Size class (FTE)", 12);
@@ -144,6 +148,58 @@ void codebook_value_labels(const struct xvar *v, const char *lang,
 	}
 }
 
+void codebook_categories(const struct xvar *v, const char *lang, struct buf *out)
+{
+	static const char *const size_nl[] = {"10-49 fte (ook minder dan 10)", "50-99 fte", "100-199 fte",
+					     "200 fte of meer"};
+	static const char *const size_en[] = {"10-49 FTE (also fewer than 10)", "50-99 FTE", "100-199 FTE",
+					     "200 FTE or more"};
+	if (v->kind == XV_SECTOR) {
+		for (size_t i = 0; i < SBI_COUNT; i++)
+			buf_printf(out, "%s%c=%s", i ? "; " : "", sbi_sections[i].letter,
+				   tr(lang, sbi_sections[i].nl, sbi_sections[i].en));
+	} else if (v->kind == XV_SIZE_CLASS) {
+		for (int c = 0; c < PEER_SIZE_CLASS_COUNT; c++)
+			buf_printf(out, "%s%s=%s", c ? "; " : "", peer_size_class_key((enum peer_size_class)c),
+				   tr(lang, size_nl[c], size_en[c]));
+	} else if (v->kind == XV_REGION) {
+		buf_puts(out, tr(lang, "de regio zoals de vereniging die heeft ingesteld (vrije tekst)",
+				 "the region as the association set it (free text)"));
+	}
+}
+
+void codebook_range(const struct xvar *v, struct buf *range, struct buf *unit)
+{
+	const struct item *it = v->item;
+	switch (v->kind) {
+	case XV_SCAN: buf_puts(range, "1.."); break;
+	case XV_VERSION: buf_puts(range, "1.."); break;
+	case XV_DEMO: case XV_OPTION: buf_puts(range, "0..1"); break;
+	case XV_ITEM_SCORE: buf_puts(range, "0..1"); break;
+	case XV_SCORE: buf_puts(range, "0..100"); break;
+	case XV_MONTH: buf_puts(range, "YYYY-MM"); break;
+	case XV_TEXT: buf_printf(range, "0..%d", ANSWER_TEXT_MAX); buf_puts(unit, "bytes"); break;
+	case XV_ANSWER:
+		if (it->type == ITEM_LIKERT5)
+			buf_puts(range, "1..5");
+		else if (it->type == ITEM_CHOICE)
+			buf_printf(range, "1..%zu", it->n_options);
+		else if (it->type == ITEM_YESNO)
+			buf_puts(range, "0..1");
+		else if (it->type == ITEM_NUMBER) {
+			if (it->has_min)
+				buf_double(range, it->min);
+			buf_puts(range, "..");
+			if (it->has_max)
+				buf_double(range, it->max);
+			if (it->unit)
+				buf_puts(unit, it->unit);
+		}
+		break;
+	default: break;
+	}
+}
+
 size_t codebook_missing(const struct xvar *v, double codes[3])
 {
 	switch (v->kind) {
@@ -173,89 +229,18 @@ const char *codebook_missing_label(double code, const char *lang)
 	return tr(lang, "te weinig antwoorden voor een score", "insufficient answers for a score");
 }
 
+const char *codebook_format(const struct xvar *v)
+{
+	if (v->is_string)
+		return "A";
+	return v->kind == XV_SCAN || v->kind == XV_VERSION || v->kind == XV_DEMO || v->kind == XV_OPTION ||
+			       (v->kind == XV_ANSWER && v->item->type != ITEM_NUMBER)
+		       ? "F8.0" : "F10.4";
+}
+
 const char *codebook_type(const struct xvar *v)
 {
 	return v->is_string ? "string" : "numeric";
-}
-
-/* Most exported numbers are integers or have a few decimals (answer codes,
- * item scores 0.25, 0.5…). For those, m = v·10^d is an integer for the smallest
- * d ≤ 4, and m / 10^d == v exactly means the decimal text of m with d decimals
- * reads back as v (both are the correctly rounded value of the same decimal):
- * printed without printf, which cost half the export's CPU. */
-static void buf_double_slow(struct buf *b, double v);
-
-void buf_double(struct buf *b, double v)
-{
-	if (isfinite(v) && fabs(v) < 1e13) {
-		long long iv = (long long)v;
-		if ((double)iv == v && iv > -1000000 && iv < 1000000) { /* answer codes, counts: most numbers */
-			char s[16], *e = s + sizeof(s), *p = e;
-			unsigned long long u = (unsigned long long)(iv < 0 ? -iv : iv);
-			do {
-				*--p = (char)('0' + u % 10);
-				u /= 10;
-			} while (u);
-			if (iv < 0)
-				*--p = '-';
-			buf_add(b, p, (size_t)(e - p));
-			return;
-		}
-		/* item scores take few distinct values (0.25, 0.333…): remember the
-		 * text of recent ones, per thread (exports run in server workers) */
-		static _Thread_local struct {
-			double v;
-			unsigned char len;
-			char s[31];
-		} cache[64];
-		uint64_t bits;
-		memcpy(&bits, &v, sizeof(bits));
-		size_t slot = (size_t)((bits * 0x9e3779b97f4a7c15ULL) >> 58);
-		if (cache[slot].len && cache[slot].v == v && !(v == 0 && signbit(v) != signbit(cache[slot].v))) {
-			buf_add(b, cache[slot].s, cache[slot].len);
-			return;
-		}
-		size_t before = b->len;
-		buf_double_slow(b, v);
-		size_t n = b->len - before;
-		if (n < sizeof(cache[slot].s)) {
-			cache[slot].v = v;
-			cache[slot].len = (unsigned char)n;
-			memcpy(cache[slot].s, b->data + before, n);
-		}
-		return;
-	}
-	buf_double_slow(b, v);
-}
-
-/* buf_double without the cache and the integer path. */
-static void buf_double_slow(struct buf *b, double v)
-{
-	static const double pow10[] = {1, 10, 100, 1000, 10000};
-	if (isfinite(v) && fabs(v) < 1e13) {
-		for (int d = 1; d <= 4; d++) {
-			double m = nearbyint(v * pow10[d]);
-			if (m / pow10[d] != v)
-				continue;
-			char s[32], *e = s + sizeof(s), *p = e;
-			unsigned long long u = (unsigned long long)fabs(m);
-			for (int i = 0; i <= d || u; i++) {
-				if (i == d && d > 0)
-					*--p = '.';
-				*--p = (char)('0' + u % 10);
-				u /= 10;
-			}
-			if (m < 0)
-				*--p = '-';
-			buf_add(b, p, (size_t)(e - p));
-			return;
-		}
-	}
-	char s[40];
-	snprintf(s, sizeof(s), "%.15g", v);
-	if (strtod(s, NULL) != v)
-		snprintf(s, sizeof(s), "%.17g", v);
-	buf_puts(b, s);
 }
 
 double codebook_numeric(const struct xvar *v, const struct answer_set *set, const double *scores)
@@ -306,7 +291,7 @@ static void weight_text(const struct xvar *v, char *out, size_t n)
 
 void codebook_write_csv(const struct codebook *cb, struct buf *out)
 {
-	buf_puts(out, "variable,label_nl,label_en,type,value_labels,missing_codes,weight,item,theme,pillar,reverse\r\n");
+	buf_puts(out, "variable,label_nl,label_en,type,value_labels,missing_codes,weight,item,theme,pillar,reverse,range,unit,format\r\n");
 	struct buf tmp = BUF_INIT;
 	for (size_t i = 0; i < cb->n; i++) {
 		const struct xvar *v = &cb->vars[i];
@@ -319,6 +304,7 @@ void codebook_write_csv(const struct codebook *cb, struct buf *out)
 		buf_reset(&tmp);
 		struct labels_ctx c = {&tmp, 0};
 		codebook_value_labels(v, "nl", label_into, &c);
+		codebook_categories(v, "nl", &tmp);
 		buf_csv_field(out, tmp.data, ',');
 		buf_putc(out, ',');
 		buf_reset(&tmp);
@@ -330,8 +316,16 @@ void codebook_write_csv(const struct codebook *cb, struct buf *out)
 		buf_csv_field(out, tmp.data, ',');
 		char w[32];
 		weight_text(v, w, sizeof(w));
-		buf_printf(out, ",%s,%s,%s,%s,%s\r\n", w, v->item ? v->item->key : "", v->theme ? v->theme : "",
+		buf_printf(out, ",%s,%s,%s,%s,%s,", w, v->item ? v->item->key : "", v->theme ? v->theme : "",
 			   v->pillar ? v->pillar : "", v->item && v->item->reverse ? "1" : v->item ? "0" : "");
+		struct buf range = BUF_INIT, unit = BUF_INIT;
+		codebook_range(v, &range, &unit);
+		buf_csv_field(out, range.data, ',');
+		buf_putc(out, ',');
+		buf_csv_field(out, unit.data, ',');
+		buf_printf(out, ",%s\r\n", codebook_format(v));
+		buf_release(&range);
+		buf_release(&unit);
 	}
 	buf_release(&tmp);
 }
@@ -349,7 +343,14 @@ cJSON *codebook_to_json(const struct codebook *cb, const char *lang)
 		buf_reset(&tmp);
 		struct labels_ctx c = {&tmp, 0};
 		codebook_value_labels(v, lang, label_into, &c);
+		codebook_categories(v, lang, &tmp);
 		cJSON_AddStringToObject(o, "value_labels", tmp.data);
+		struct buf range = BUF_INIT, unit = BUF_INIT;
+		codebook_range(v, &range, &unit);
+		cJSON_AddStringToObject(o, "range", range.data);
+		cJSON_AddStringToObject(o, "unit", unit.data);
+		buf_release(&range);
+		buf_release(&unit);
 		buf_reset(&tmp);
 		double codes[3];
 		size_t nm = codebook_missing(v, codes);

@@ -16,6 +16,7 @@
 
 #include "common/arena.h"
 #include "common/buf.h"
+#include "common/number.h" /* buf_double */
 #include "scoring/answers.h"
 #include "scoring/questionnaire.h"
 
@@ -64,6 +65,15 @@ void codebook_value_labels(const struct xvar *v, const char *lang,
 size_t codebook_missing(const struct xvar *v, double codes[3]);
 const char *codebook_missing_label(double code, const char *lang);
 const char *codebook_type(const struct xvar *v); /* "numeric" or "string" */
+/* The SPSS print format of v in the .sav: "F8.0" for codes and ids, "F10.4" for
+ * other numbers, "A" for strings. */
+const char *codebook_format(const struct xvar *v);
+/* Appends the categories of a string variable ("A=Landbouw…; …" for sector,
+ * the size classes, a description for region); nothing for others. */
+void codebook_categories(const struct xvar *v, const char *lang, struct buf *out);
+/* Appends the allowed range ("1..5", "0..100", "0..", "YYYY-MM") and the unit
+ * (a number item's unit, "bytes" for open text) of v; nothing when not applicable. */
+void codebook_range(const struct xvar *v, struct buf *range, struct buf *unit);
 
 /* Writes the codebook as CSV (header + one line per variable). */
 void codebook_write_csv(const struct codebook *cb, struct buf *out);
@@ -74,7 +84,5 @@ cJSON *codebook_to_json(const struct codebook *cb, const char *lang);
  * For XV_SCORE pass the scan's stored scores (NAN = not valid) in `scores`. */
 double codebook_numeric(const struct xvar *v, const struct answer_set *set, const double *scores);
 
-/* Appends a double in the shortest text that reads back to the same value. */
-void buf_double(struct buf *b, double v);
 
 #endif

@@ -115,9 +115,9 @@ static void write_wide(struct exporter *x, const struct xrow *r)
 		} else if (v->kind == XV_TEXT) {
 			const struct answer *a = &r->set->answers[v->item->index];
 			if (a->state == ANSWER_GIVEN && a->text)
-				buf_csv_field(&x->line, a->text, ',');
+				buf_csv_text(&x->line, a->text, ',');
 		} else if (v->kind <= XV_DEMO) {
-			buf_csv_field(&x->line, meta_text(v, r, tmp, sizeof(tmp)), ',');
+			buf_csv_text(&x->line, meta_text(v, r, tmp, sizeof(tmp)), ',');
 		} else if (v->kind == XV_SCORE) {
 			/* PostgreSQL already printed the score as the shortest exact
 			 * text: copy it rather than format a double again */
@@ -142,48 +142,39 @@ static void write_wide_header(struct exporter *x)
 	buf_puts(&x->line, "\r\n");
 }
 
-static void raw_answer(const struct item *it, const struct answer *a, struct buf *b)
-{
-	switch (it->type) {
-	case ITEM_LIKERT5: buf_printf(b, "%d", a->likert); break;
-	case ITEM_CHOICE: buf_puts(b, it->options[a->option].key); break;
-	case ITEM_MULTI:
-		for (size_t o = 0, n = 0; o < it->n_options; o++)
-			if ((a->chosen >> o) & 1u)
-				buf_printf(b, "%s%s", n++ ? ";" : "", it->options[o].key);
-		break;
-	case ITEM_NUMBER: buf_double(b, a->number); break;
-	case ITEM_YESNO: buf_puts(b, a->yes ? "yes" : "no"); break;
-	case ITEM_TEXT: buf_puts(b, a->text ? a->text : ""); break;
-	}
-}
-
+/* The long file: one row per scan and answer variable of the wide file (a
+ * multiple-choice item gives one row per option, named as in the wide file),
+ * with the same codes: `answer` is the wide column's value (missing codes
+ * included), `missing` 0 / -1 / -2, `score` the wide `<item>_score` value.
+ * Open questions give a row only when answered. */
 static void write_long(struct exporter *x, const struct xrow *r)
 {
-	struct buf raw = BUF_INIT;
-	for (size_t i = 0; i < x->q->n_items; i++) {
-		const struct item *it = x->q->items[i];
+	for (size_t i = 0; i < x->cb.n; i++) {
+		const struct xvar *v = &x->cb.vars[i];
+		if (v->kind != XV_ANSWER && v->kind != XV_OPTION && v->kind != XV_TEXT)
+			continue;
+		const struct item *it = v->item;
 		const struct answer *a = &r->set->answers[it->index];
-		if (it->type == ITEM_TEXT && a->state != ANSWER_GIVEN)
+		if (v->kind == XV_TEXT && (a->state != ANSWER_GIVEN || !a->text))
 			continue;
 		buf_printf(&x->line, "%s,%s,%ld,%s,", r->pseudonym, r->scan, x->q->version, r->sector);
-		buf_csv_field(&x->line, r->size, ',');
+		buf_csv_text(&x->line, r->size, ',');
 		buf_putc(&x->line, ',');
-		buf_csv_field(&x->line, r->region, ',');
-		buf_printf(&x->line, ",%s,%s,%s,%s,", r->month, it->key, x->q->themes[it->theme]->key,
+		buf_csv_text(&x->line, r->region, ',');
+		buf_printf(&x->line, ",%s,%s,%s,%s,", r->month, v->name, x->q->themes[it->theme]->key,
 			   x->q->pillars[it->pillar].key);
-		buf_reset(&raw);
-		if (a->state == ANSWER_GIVEN)
-			raw_answer(it, a, &raw);
-		buf_csv_field(&x->line, raw.data, ',');
+		if (v->kind == XV_TEXT)
+			buf_csv_text(&x->line, a->text, ',');
+		else
+			buf_double(&x->line, codebook_numeric(v, r->set, r->scores));
 		buf_printf(&x->line, ",%s,", a->state == ANSWER_GIVEN ? "0" : a->state == ANSWER_NA ? "-2" : "-1");
-		if (a->state == ANSWER_GIVEN && it->type != ITEM_TEXT)
-			buf_double(&x->line, answer_item_score(it, a));
+		if (v->kind != XV_TEXT)
+			buf_double(&x->line, a->state == ANSWER_GIVEN ? answer_item_score(it, a)
+					     : a->state == ANSWER_NA ? MISSING_NA : MISSING_NOT_ANSWERED);
 		buf_puts(&x->line, "\r\n");
 		if (x->line.len > 1u << 20)
 			flush_line(x);
 	}
-	buf_release(&raw);
 }
 
 /* ---- .sav through libreadstat ---- */
@@ -241,6 +232,10 @@ static int sav_begin(struct exporter *x, long long rows, char *err, size_t errle
 					      : v->kind == XV_ANSWER && v->item->type != ITEM_NUMBER ? READSTAT_MEASURE_NOMINAL
 					      : v->kind == XV_OPTION || v->kind == XV_DEMO ? READSTAT_MEASURE_NOMINAL
 					      : READSTAT_MEASURE_SCALE);
+		/* whole numbers read as whole numbers (F8.0, not 14.00); the rest keeps
+		 * enough decimals for item scores (0.25) and scores (67.35) */
+		if (!v->is_string)
+			readstat_variable_set_format(var, codebook_format(v));
 		x->rsvars[i] = var;
 	}
 	readstat_error_t e = readstat_begin_writing_sav(x->rs, x, rows);
@@ -353,7 +348,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 		for (int i = 0; i < n; i++) {
 			struct xrow r;
 			research_pseudonym(x->key, db_ll(res, i, RX_COMPANY_ID, 0), r.pseudonym);
-			r.scan = db_str(res, i, RX_SCAN_ID);
+			r.scan = db_str(res, i, RX_SCAN_NO);
 			r.sector = db_str(res, i, RX_SECTOR);
 			r.size = db_str(res, i, RX_SIZE_CLASS);
 			r.region = db_str(res, i, RX_REGION);

@@ -131,6 +131,14 @@ static const char *const notes_sql[] = {
 	KILL("scan_actions"), KILL("scan_status_history"),
 };
 
+/* $1 the erased company: one new company row (erased, no name, no contact
+ * data, no FTE) takes over its kept scans; none when no scan is kept. */
+#define ANONYMISE_KEPT_SCANS_SQL \
+	"WITH n AS (INSERT INTO companies (org_id, name, sector, is_demo, erased_at, created_at, updated_at, last_activity_at)" \
+	" SELECT c.org_id, 'Anonieme scores', c.sector, c.is_demo, now(), now(), now(), now() FROM companies c" \
+	" WHERE c.id = $1::bigint AND EXISTS (SELECT 1 FROM scans s WHERE s.company_id = c.id) RETURNING id)" \
+	" UPDATE scans s SET company_id = n.id FROM n WHERE s.company_id = $1::bigint"
+
 static int erase_rows(struct db *db, const char *cid, int keep_scores, struct erase_report *o)
 {
 	for (size_t i = 0; i < sizeof(notes_sql) / sizeof(notes_sql[0]); i++)
@@ -170,6 +178,13 @@ static int erase_rows(struct db *db, const char *cid, int keep_scores, struct er
 		if (db_x(db, "UPDATE research_rows rr SET answers = coalesce((SELECT jsonb_object_agg(a.item_key, a.value)::text"
 			 " FROM answers a WHERE a.scan_id = rr.scan_id), '{}')"
 			 " FROM scans s WHERE s.id = rr.scan_id AND s.company_id = $1::bigint", cid) != 0)
+			return -1;
+		/* The kept scans move to a new, nameless company row: their research
+		 * pseudonym (HMAC of the company id) becomes a fresh one, so they cannot
+		 * be linked to exports the research group already holds, nor to the
+		 * erased company's tombstone. Migration 0077 did the same for earlier
+		 * erasures. */
+		if (db_x(db, ANONYMISE_KEPT_SCANS_SQL, cid) != 0)
 			return -1;
 	} else {
 		if (count_into(db, "WITH d AS (DELETE FROM answers WHERE scan_id IN " SCANS_OF " RETURNING 1)"

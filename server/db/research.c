@@ -57,12 +57,17 @@ long long db_research_export_count(struct db *db, const struct research_filter *
 	return n;
 }
 
-/* One row per scan from research_rows (migration 0051): no per-scan subqueries,
- * so the cursor streams at the speed of a sequential read. A submitted scan
+/* One row per scan from research_rows (migration 0051). The first column is
+ * the scan's number within its company (1, 2, … in order of submission, over
+ * every submitted scan of the company, so it does not depend on the filter and
+ * repeat scans pair across exports): never the database id, which would lead
+ * back to the company through the back office. One index probe per row
+ * (scans_company_latest). A submitted scan
  * without a stored result has no research row: it comes out unanswered. */
 #define EXPORT_SQL \
 	"DECLARE research_export NO SCROLL CURSOR FOR" \
-	" SELECT s.id, s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
+	" SELECT (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL" \
+	"   AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id)), s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
 	" to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), s.is_demo," \
 	" coalesce(rr.answers, '{}'), coalesce(rr.scores::text, '{}'), o.share_open_text" \
 	" FROM scans s JOIN organisations o ON o.id = s.org_id" \

@@ -20,7 +20,8 @@ struct research_filter {
 
 /* Columns of a fetched export row (db_research_export_fetch). */
 enum {
-	RX_SCAN_ID, RX_COMPANY_ID, RX_SECTOR, RX_SIZE_CLASS, RX_REGION, RX_MONTH, RX_DEMO,
+	RX_SCAN_NO,   /* the scan's number within its company (1, 2, …): never the database id */
+	RX_COMPANY_ID, RX_SECTOR, RX_SIZE_CLASS, RX_REGION, RX_MONTH, RX_DEMO,
 	RX_ANSWERS,   /* JSON object item key → value, open-text answers included */
 	RX_SCORES,    /* float8[] text in scan_score_rows order, "{67.4,NULL,…}"; NULL = not valid */
 	RX_OPEN_TEXT, /* "t" when the association shares open-text answers: drop them otherwise */

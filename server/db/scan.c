@@ -145,8 +145,12 @@ PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, in
 	char rid[24], lim[16];
 	id_text(rid, sizeof(rid), research_org_id);
 	snprintf(lim, sizeof(lim), "%d", limit);
-	return db_q(db, "SELECT s.id, s.company_id, s.status, to_char(s.submitted_at, 'YYYY-MM-DD'),"
-		    " coalesce(s.sector, ''), ra.scan_id IS NOT NULL"
+	/* the month, as the exports give it: no finer date on research pages */
+	return db_q(db, "SELECT s.id, s.company_id, s.status,"
+		    " to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'),"
+		    " coalesce(s.sector, ''), ra.scan_id IS NOT NULL,"
+		    " (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL"
+		    "   AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id))"
 		    " FROM scans s JOIN organisations o ON o.id = s.org_id"
 		    " LEFT JOIN research_assessments ra ON ra.scan_id = s.id"
 		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL"
@@ -161,4 +165,29 @@ const char *db_pseudonym_secret_hex(struct db *db, struct arena *a)
 	const char *hex = PQntuples(res) == 1 ? arena_strdup(a, db_str(res, 0, 0)) : NULL;
 	PQclear(res);
 	return hex;
+}
+
+PGresult *db_research_company_ids(struct db *db, long long research_org_id)
+{
+	char rid[24];
+	id_text(rid, sizeof(rid), research_org_id);
+	return db_q(db, "SELECT DISTINCT s.company_id FROM scans s JOIN organisations o ON o.id = s.org_id"
+		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL", rid);
+}
+
+long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n)
+{
+	char rid[24], cid[24], num[24];
+	id_text(rid, sizeof(rid), research_org_id);
+	id_text(cid, sizeof(cid), company_id);
+	snprintf(num, sizeof(num), "%ld", n);
+	PGresult *res = db_q(db, "SELECT s.id FROM scans s JOIN organisations o ON o.id = s.org_id"
+			     " WHERE s.company_id = $2 AND s.submitted_at IS NOT NULL AND o.share_research"
+			     " AND o.research_org_id = $1 ORDER BY s.submitted_at, s.id OFFSET $3::bigint - 1 LIMIT 1",
+			     rid, cid, num);
+	if (!res)
+		return -1;
+	long long id = PQntuples(res) ? db_ll(res, 0, 0, 0) : 0;
+	PQclear(res);
+	return id;
 }

@@ -42,8 +42,14 @@ int db_scan_set_status_then(struct db *db, long long scan_id, long long org_id, 
 PGresult *db_scan_status_history(struct db *db, long long scan_id);
 
 /* Submitted scans a research group may assess: id, pseudonym input (company id),
- * status, submitted date, sector, whether assessed. NULL on error. */
+ * status, submission month, sector, whether assessed, number within the company
+ * (as in the exports). NULL on error. */
 PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit);
+/* The companies with a scan the research group may see: rows (company_id). NULL on error. */
+PGresult *db_research_company_ids(struct db *db, long long research_org_id);
+/* The id of the company's n-th submitted scan (the exports' scan number) when the
+ * research group may see it; 0 when none, -1 on error. */
+long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n);
 
 /* The installation's pseudonym secret (hex text, in the arena); NULL on error or when absent. */
 const char *db_pseudonym_secret_hex(struct db *db, struct arena *a);

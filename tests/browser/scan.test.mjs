@@ -143,10 +143,16 @@ test('offer catalogue and research pages pass axe; researcher sees no names', as
   await login(page, 'onderzoeker@lectoraat.example');
   await page.goto(base + '/research/scans');
   await axe(page, '/research/scans');
-  await page.goto(base + '/research/scans/1401');
+  // research pages name scans as the exports do (pseudonym-number), never by database id
+  assert.equal((await page.goto(base + '/research/scans/1401')).status(), 404);
+  await page.goto(base + '/research/scans');
+  const href = await page.locator('main a[href^="/research/scans/"]').first().getAttribute('href');
+  assert.match(href, /^\/research\/scans\/[0-9a-f]{16}-[0-9]+$/);
+  await page.goto(base + href);
   const text = await page.locator('body').innerText();
   assert.ok(!text.includes('Gouden Korst'), 'no company name for the researcher');
-  await axe(page, '/research/scans/1401');
+  await page.screenshot({ path: '/tmp/research-scan-page.png', fullPage: false });
+  await axe(page, '/research/scans/PSEUDONYM-N');
   const res = await page.goto(base + '/scans/1401');
   assert.equal(res.status(), 404);
   await page.close();

@@ -111,24 +111,34 @@ expect_eq "meeting saved" 303 "$STATUS"
 login onderzoeker@lectoraat.example
 http GET /scans/1401;                 expect_eq "researcher asking for the advisor URL gets 404" 404 "$STATUS"
 expect_not_contains "404 has no company name" "Gouden Korst" "$BODY"
-http GET /research/scans/1410;        expect_eq "researcher: scan of a non-sharing association is 404" 404 "$STATUS"
-http GET /research/scans/1401;        expect_eq "researcher sees the shared scan" 200 "$STATUS"
+# research pages name a scan as the exports do: company pseudonym and scan number within the company
+secret=$(psql_q "SELECT encode(value, 'hex') FROM installation WHERE key = 'pseudonym_secret'")
+ref_of() {  # ref_of SCAN_ID → PSEUDONYM-N
+  local c n; c=$(psql_q "SELECT company_id FROM scans WHERE id = $1")
+  n=$(psql_q "SELECT count(*) FROM scans s2, scans s WHERE s.id = $1 AND s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id)")
+  printf '%s-%s' "$(printf '%s' "$c" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$secret" | sed 's/.*= //' | cut -c1-16)" "$n"
+}
+R1401=$(ref_of 1401); R1410=$(ref_of 1410)
+http GET "/research/scans/$R1410";    expect_eq "researcher: scan of a non-sharing association is 404" 404 "$STATUS"
+http GET /research/scans/1401;        expect_eq "researcher: a database id names no research page" 404 "$STATUS"
+http GET "/research/scans/$R1401";    expect_eq "researcher sees the shared scan" 200 "$STATUS"
 expect_not_contains "no company name" "Gouden Korst" "$BODY"
 expect_not_contains "no KvK number" "12345678" "$BODY"
 expect_not_contains "no contact e-mail" "goudenkorst.example" "$BODY"
 expect_not_contains "no contact name" "Jan Bakker" "$BODY"
 expect_not_contains "open answers hidden when not shared" "binden" "$BODY"
-secret=$(psql_q "SELECT encode(value, 'hex') FROM installation WHERE key = 'pseudonym_secret'")
 pseudo=$(printf '1301' | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$secret" | sed 's/.*= //' | cut -c1-16)
 expect_contains "pseudonym is HMAC-SHA256 of the company id" "$pseudo" "$BODY"
 http GET /research/scans;             expect_contains "list shows pseudonyms" "$pseudo" "$BODY"
 expect_not_contains "list has no names" "Gouden Korst" "$BODY"
+expect_contains "list links by pseudonym and scan number" "href=\"/research/scans/$R1401\"" "$BODY"
+expect_not_contains "list links no database id" 'href="/research/scans/1401"' "$BODY"
 CSRF=$(form_csrf)
-http POST /research/scans/1401 --data "csrf=$CSRF&version=0&body=Sterk+op+strategie&j_strategy=Goed+op+weg"
+http POST "/research/scans/$R1401" --data "csrf=$CSRF&version=0&body=Sterk+op+strategie&j_strategy=Goed+op+weg"
 expect_eq "assessment saved" 303 "$STATUS"
-http POST /research/scans/1401 --data "csrf=$CSRF&version=0&body=Later"
+http POST "/research/scans/$R1401" --data "csrf=$CSRF&version=0&body=Later"
 expect_eq "assessment on an old version is refused" 409 "$STATUS"
-http POST /research/scans/1410 --data "csrf=$CSRF&version=0&body=x"
+http POST "/research/scans/$R1410" --data "csrf=$CSRF&version=0&body=x"
 expect_eq "assessment of a non-shared scan is 404" 404 "$STATUS"
 login adviseur@zuid.example
 http GET /scans/1401

@@ -68,7 +68,7 @@ upgrade_one() {  # upgrade_one RELEASE
   for kind in wide long codebook; do
     fmt=$kind; [ "$kind" = wide ] && fmt=csv
     "$FPHC_BIN" export --format "$fmt" --version 1 -o "$WORK/now-$kind.csv" 2>/dev/null
-    python3 "$FIX/map.py" "$rel" "$kind" "$exp/export-$kind.csv" >"$WORK/want-$kind.csv"
+    python3 "$FIX/map.py" "$rel" "$kind" "$exp/export-$kind.csv" "$WORK/now-$kind.csv" >"$WORK/want-$kind.csv"
     same_file "$tag: the $kind research export equals the old one after map.py" "$WORK/want-$kind.csv" "$WORK/now-$kind.csv"
   done
 

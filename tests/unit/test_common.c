@@ -3,10 +3,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "common/buf.h"
+#include "common/date.h"
+#include "common/number.h"
 #include "common/text.h"
 #include "common/form.h"
 #include "common/arena.h"
@@ -189,6 +193,75 @@ static void ids_are_plain_positive_numbers(void **state)
 	assert_int_equal(text_parse_id(NULL), 0);
 }
 
+static void date_valid_refuses_days_that_do_not_exist(void **state)
+{
+	(void)state;
+	long ymd = 0;
+	assert_true(date_valid_ymd("2026-02-28", &ymd));
+	assert_int_equal(ymd, 20260228);
+	assert_false(date_valid_ymd("2026-02-31", NULL));
+	assert_false(date_valid_ymd("2025-02-29", NULL));
+	assert_true(date_valid_ymd("2024-02-29", NULL));
+	assert_false(date_valid_ymd("1900-02-29", NULL));
+	assert_true(date_valid_ymd("2000-02-29", NULL));
+	assert_false(date_valid_ymd("2026-04-31", NULL));
+	assert_false(date_valid_ymd("2026-13-01", NULL));
+	assert_false(date_valid_ymd("2026-1-011", NULL));
+	assert_false(date_valid_ymd("2026-01-+1", NULL));
+	assert_false(date_valid_ymd("", NULL));
+	assert_false(date_valid_ymd(NULL, NULL));
+	long a, b;
+	assert_true(date_valid_ymd("2025-12-31", &a) && date_valid_ymd("2026-01-01", &b) && a < b);
+}
+
+static const char *shortest(double v)
+{
+	static char out[NUMBER_TEXT_MAX];
+	return number_shortest(v, out);
+}
+
+static const char *fast(double v)
+{
+	static char out[64];
+	struct buf b = BUF_INIT;
+	buf_double(&b, v);
+	snprintf(out, sizeof(out), "%s", b.data);
+	buf_release(&b);
+	return out;
+}
+
+static void numbers_are_the_shortest_text_that_reads_back(void **state)
+{
+	(void)state;
+	assert_string_equal(shortest(14), "14");
+	assert_string_equal(shortest(-1), "-1");
+	assert_string_equal(shortest(0.1), "0.1");
+	assert_string_equal(shortest(55.00000000000001), "55.00000000000001");
+	assert_string_equal(shortest(0.1 + 0.2), "0.30000000000000004");
+	assert_string_equal(shortest(1.0 / 3), "0.3333333333333333"); /* 16 digits, where %.17g gives 17 */
+	assert_string_equal(shortest(1e20), "1e+20");
+	/* buf_double's fast paths give the same text, and every text reads back */
+	const double vs[] = {0, 14, -3, 0.25, 12.5, 1.0 / 3, 2.0 / 3, 55.00000000000001, 67.4, 1e-7, 123456789.125, -0.0625};
+	for (size_t i = 0; i < sizeof(vs) / sizeof(vs[0]); i++) {
+		assert_string_equal(fast(vs[i]), shortest(vs[i]));
+		assert_true(strtod(fast(vs[i]), NULL) == vs[i]);
+	}
+}
+
+static void csv_text_neutralises_formulas(void **state)
+{
+	(void)state;
+	const char *in[] = {"=HYPERLINK(\"http://x\",\"y\")", "+31", "-1", "@SUM(A1)", "\tx", "\rx", "gewoon", "a=b", ""};
+	const char *out[] = {"\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "'+31", "'-1", "'@SUM(A1)", "'\tx", "\"'\rx\"",
+			     "gewoon", "a=b", ""};
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		struct buf b = BUF_INIT;
+		buf_csv_text(&b, in[i], ',');
+		assert_string_equal(b.data, out[i]);
+		buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +269,9 @@ int main(void)
 		cmocka_unit_test(buf_refuses_past_cap_and_keeps_content),
 		cmocka_unit_test(buf_html_escapes_all_five),
 		cmocka_unit_test(buf_csv_quotes_separator_quote_newline),
+		cmocka_unit_test(csv_text_neutralises_formulas),
+		cmocka_unit_test(date_valid_refuses_days_that_do_not_exist),
+		cmocka_unit_test(numbers_are_the_shortest_text_that_reads_back),
 		cmocka_unit_test(parse_long_rejects_junk_and_range),
 		cmocka_unit_test(parse_double_takes_dutch_comma_and_refuses_nan),
 		cmocka_unit_test(percent_decode_validates),

@@ -8,6 +8,7 @@
 #include "server/pages/office/scan_page.h"
 #include "server/app/report_build.h"
 #include "server/http/tmpl.h"
+#include "scoring/peer.h"
 #include "common/banned.h"
 
 static const char *band_label(const struct scan_view *v, const char *band)
@@ -129,10 +130,18 @@ void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 	cJSON_AddNumberToObject(scan, "id", (double)v->scan_id);
 	cJSON_AddStringToObject(scan, "status", v->status);
 	cJSON_AddStringToObject(scan, "status_label", office_status_label(r, v->status));
-	cJSON_AddStringToObject(scan, "submitted_at", v->submitted_at);
 	cJSON_AddStringToObject(scan, "advisor", v->advisor_name);
 	cJSON_AddStringToObject(scan, "sector", v->sector ? v->sector : "");
-	cJSON_AddStringToObject(scan, "fte", isfinite(v->fte) ? arena_printf(&r->arena, "%g", v->fte) : "–");
+	enum peer_size_class sc;
+	if (!v->company_name) {
+		/* pseudonymized (research): no finer than the exports — month and size class */
+		cJSON_AddStringToObject(scan, "submitted_at", arena_printf(&r->arena, "%.7s", v->submitted_at));
+		cJSON_AddStringToObject(scan, "size_class", isfinite(v->fte) && peer_size_class_of(v->fte, &sc) == 0
+								    ? peer_size_class_key(sc) : "–");
+	} else {
+		cJSON_AddStringToObject(scan, "submitted_at", v->submitted_at);
+		cJSON_AddStringToObject(scan, "fte", isfinite(v->fte) ? arena_printf(&r->arena, "%g", v->fte) : "–");
+	}
 	cJSON_AddStringToObject(scan, "pseudonym", v->pseudonym);
 	cJSON_AddStringToObject(scan, "questionnaire", text_pair_get(&v->q->title, r->lang));
 	if (v->company_name) {
@@ -146,7 +155,8 @@ void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 		cJSON_AddStringToObject(c, "municipality", v->municipality);
 	}
 	if (v->previous_scan_id)
-		cJSON_AddStringToObject(scan, "previous_date", v->previous_date);
+		cJSON_AddStringToObject(scan, "previous_date", v->company_name ? v->previous_date
+						    : arena_printf(&r->arena, "%.7s", v->previous_date)); /* research: the month */
 
 	cJSON *g = cJSON_AddObjectToObject(ctx, "group");
 	int has_group = strcmp(v->group.kind, "none") != 0;

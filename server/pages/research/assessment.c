@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "server/app/config.h"
 #include "server/http/page.h"
 #include "server/pages/office/scan_page.h"
@@ -14,8 +16,53 @@
 #include "server/http/tmpl.h"
 #include "server/db/advice.h"
 #include "server/db/scan.h"
+#include "server/db/research.h"
+#include "server/app/research_export.h"
 #include "common/text.h"
 #include "common/banned.h"
+
+/* The scan a research page names by the exports' identifiers, "PSEUDONYM-N"
+ * (company pseudonym, scan number within the company): never a database id.
+ * The pseudonym cannot be inverted, so the research group's companies are
+ * hashed until one matches (about a microsecond each). Returns the scan id;
+ * 0 after replying 404, -1 after replying with a database error. */
+static long long scan_from_ref(struct req *r, const char *ref)
+{
+	long n;
+	if (!ref || strlen(ref) < PSEUDONYM_LEN + 2 || ref[PSEUDONYM_LEN] != '-' ||
+	    text_parse_long(ref + PSEUDONYM_LEN + 1, 1, 1000000, &n) != 0) {
+		reply_error(r, 404);
+		return 0;
+	}
+	unsigned char key[32];
+	if (db_research_secret(req_db(r), key) != 0) {
+		reply_db_error(r);
+		return -1;
+	}
+	PGresult *res = db_research_company_ids(req_db(r), r->session->org_id);
+	if (!res) {
+		sodium_memzero(key, sizeof(key));
+		reply_db_error(r);
+		return -1;
+	}
+	long long company = 0;
+	for (int i = 0; i < PQntuples(res) && !company; i++) {
+		char p[PSEUDONYM_LEN + 1];
+		research_pseudonym(key, db_ll(res, i, 0, 0), p);
+		if (memcmp(p, ref, PSEUDONYM_LEN) == 0)
+			company = db_ll(res, i, 0, 0);
+	}
+	PQclear(res);
+	sodium_memzero(key, sizeof(key));
+	long long id = company ? db_research_scan_by_number(req_db(r), r->session->org_id, company, n) : 0;
+	if (id < 0) {
+		reply_db_error(r);
+		return -1;
+	}
+	if (id == 0)
+		reply_error(r, 404);
+	return id;
+}
 
 static void research_list(struct req *r)
 {
@@ -34,8 +81,9 @@ static void research_list(struct req *r)
 			return;
 		}
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", (double)db_ll(res, i, 0, 0));
+		cJSON_AddStringToObject(o, "ref", arena_printf(&r->arena, "%s-%s", pseudo, db_str(res, i, 6)));
 		cJSON_AddStringToObject(o, "pseudonym", pseudo);
+		cJSON_AddStringToObject(o, "scan_no", db_str(res, i, 6));
 		cJSON_AddStringToObject(o, "status_label", office_status_label(r, db_str(res, i, 2)));
 		cJSON_AddStringToObject(o, "submitted_at", db_str(res, i, 3));
 		cJSON_AddStringToObject(o, "sector", db_str(res, i, 4));
@@ -63,6 +111,7 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 		return;
 	}
 	office_scan_fill(r, &v, ctx);
+	cJSON_AddStringToObject(ctx, "ref", req_param(r, 0));
 	PGresult *a = db_assessment_get(req_db(r), id);
 	if (!a) {
 		reply_db_error(r);
@@ -102,8 +151,8 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 
 static void research_scan(struct req *r)
 {
-	long long id = office_id_or_404(r, 0);
-	if (!id)
+	long long id = scan_from_ref(r, req_param(r, 0));
+	if (id <= 0)
 		return;
 	cJSON *ctx = page_ctx(r);
 	const char *msg = req_query(r, "msg");
@@ -114,8 +163,8 @@ static void research_scan(struct req *r)
 
 static void research_save(struct req *r)
 {
-	long long id = office_id_or_404(r, 0);
-	if (!id)
+	long long id = scan_from_ref(r, req_param(r, 0));
+	if (id <= 0)
 		return;
 	/* visibility first: a scan the researcher may not see answers 404 */
 	struct scan_row row;
@@ -173,12 +222,12 @@ static void research_save(struct req *r)
 		return;
 	}
 	office_audit(r, "assessment_save", "scan", id, NULL);
-	reply_redirect(r, arena_printf(&r->arena, "/research/scans/%lld?msg=saved", id));
+	reply_redirect(r, arena_printf(&r->arena, "/research/scans/%s?msg=saved", req_param(r, 0)));
 }
 
 const struct route routes_assessment[] = {
 	{"GET", "/research/scans", research_list, 0, ACCESS_RESEARCHER},
-	{"GET", "/research/scans/:id", research_scan, 0, ACCESS_RESEARCHER},
-	{"POST", "/research/scans/:id", research_save, ROUTE_CHANGES, ACCESS_RESEARCHER},
+	{"GET", "/research/scans/:ref", research_scan, 0, ACCESS_RESEARCHER},
+	{"POST", "/research/scans/:ref", research_save, ROUTE_CHANGES, ACCESS_RESEARCHER},
 	{NULL, NULL, NULL, 0, 0},
 };

@@ -19,6 +19,7 @@
 #include "server/app/research_codebook.h"
 #include "server/app/research_export.h"
 #include "server/app/research_items.h"
+#include "common/date.h"
 #include "common/text.h"
 #include "common/date.h"
 #include "common/banned.h"
@@ -94,6 +95,9 @@ static void exports_download(struct req *r)
 		page_field_error(ctx, "from", i18n_get(r->lang, "research.exports.date_invalid"));
 	if (to && *to && !date_valid(to))
 		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_invalid"));
+	long from_ymd, to_ymd;
+	if (from && to && date_valid_ymd(from, &from_ymd) && date_valid_ymd(to, &to_ymd) && from_ymd > to_ymd)
+		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_order"));
 	if (page_has_errors(ctx)) {
 		cJSON_AddStringToObject(ctx, "from", from ? from : "");
 		cJSON_AddStringToObject(ctx, "to", to ? to : "");
