@@ -34,6 +34,12 @@ print(' | '.join(sorted({x for x in s if s.count(x) > 1})))")
   [ -n "$d" ] && dup="$dup page $i: $d"
 done
 expect_eq "real: no sentence repeats on a page" "" "$dup"
+rep=""
+for i in $(seq 1 "$n"); do
+  c=$(page "$WORK/real.pdf" "$i" | grep -c "adviseur bespreekt")
+  [ "$c" -gt 1 ] && rep="$rep page $i ($c)"
+done
+expect_eq "real: 'no advice' is said once per page at most" "" "$rep"
 # a theme's tips stay on the page of its bar: no page starts with a tip
 split=""
 for i in $(seq 2 "$n"); do
