@@ -106,7 +106,8 @@ static void attention(struct pdf *p)
 	pdf_gap(p, 8);
 	pdf_heading(p, report_str(r, RS_ATTENTION_SHORT), PDF_H3, 40);
 	if (!r->n_attention)
-		pdf_para(p, report_str(r, RS_NO_ATTENTION), SIZE, PDF_REGULAR, 0, CHART_INK);
+		pdf_para(p, report_str(r, report_any_theme_scored(r) ? RS_NO_ATTENTION : RS_NO_SCORES), SIZE,
+			 PDF_REGULAR, 0, CHART_INK);
 	for (size_t i = 0; i < r->n_attention; i++) {
 		const struct report_attention *a = &r->attention[i];
 		char v[16], label[96];

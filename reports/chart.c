@@ -83,7 +83,7 @@ static void radar_label(struct chart_radar *c, const struct report *r, size_t i,
 	const struct report_pillar *p = &r->pillars[i];
 	char score[96];
 	if (isnan(p->score)) {
-		snprintf(score, sizeof score, "%s", report_str(r, RS_INSUFFICIENT));
+		snprintf(score, sizeof score, "%s", report_str(r, RS_NO_SCORE)); /* short: fits the label */
 	} else {
 		char v[16];
 		chart_format_score(p->score, v, sizeof v);

@@ -19,6 +19,14 @@ void pdf_attention(struct pdf *p)
 		return;
 	pdf_page_new(p);
 	pdf_heading(p, report_str(r, RS_ATTENTION), PDF_H1, 80);
+	/* said once, not under every point without advice (no sentence repeats on a page) */
+	int without = 0;
+	for (size_t i = 0; i < r->n_attention; i++)
+		without |= !has(r->attention[i].advice_md);
+	if (without) {
+		pdf_para(p, report_str(r, RS_NO_ADVICE), PDF_BODY, PDF_ITALIC, 0, CHART_MUTED);
+		pdf_gap(p, 8);
+	}
 	for (size_t i = 0; i < r->n_attention; i++) {
 		const struct report_attention *a = &r->attention[i];
 		char v[16];
@@ -31,8 +39,6 @@ void pdf_attention(struct pdf *p)
 		p->y -= PDF_BODY * 2;
 		if (has(a->advice_md))
 			pdf_markdown(p, a->advice_md, PDF_BODY, 0);
-		else
-			pdf_para(p, report_str(r, RS_NO_ADVICE), PDF_BODY, PDF_ITALIC, 0, CHART_MUTED);
 		pdf_gap(p, 12);
 	}
 	if (has(r->advice_md)) {

@@ -85,9 +85,10 @@ static void theme_block(struct pdf *p, const struct chart_bars *bars, size_t i,
 {
 	const struct report *r = p->r;
 	/* a theme's bar, text and tips stay together on one page */
-	const char *sentence = isnan(t->score) ? report_str(r, RS_INSUFFICIENT) : t->sentence;
-	double height = BAR_ROW + (double)pdf_count_lines(p, sentence, PDF_BODY, PDF_REGULAR, PDF_WIDTH) *
-				  PDF_BODY * PDF_LEADING;
+	/* without a score the bar's label already says "onvoldoende antwoorden" */
+	const char *sentence = isnan(t->score) ? NULL : t->sentence;
+	double height = BAR_ROW + (sentence ? (double)pdf_count_lines(p, sentence, PDF_BODY, PDF_REGULAR, PDF_WIDTH) *
+					      PDF_BODY * PDF_LEADING : 0);
 	if (t->n_movers && !isnan(t->score)) {
 		height += 3 + (PDF_SMALL + 0.5) * PDF_LEADING;
 		for (size_t m = 0; m < t->n_movers; m++)
@@ -99,7 +100,8 @@ static void theme_block(struct pdf *p, const struct chart_bars *bars, size_t i,
 	const struct chart_bar *b = &bars->bar[i];
 	pdf_chart_scale(p, bars, PDF_LEFT, p->y - b->track.y - b->track.h - 1);
 	p->y -= BAR_ROW;
-	pdf_para(p, sentence, PDF_BODY, PDF_REGULAR, 0, CHART_INK);
+	if (sentence)
+		pdf_para(p, sentence, PDF_BODY, PDF_REGULAR, 0, CHART_INK);
 	if (t->n_movers && !isnan(t->score)) {
 		pdf_gap(p, 3);
 		/* keep the heading and its short list together: a lone item at the top

@@ -174,6 +174,11 @@ static void overall(struct pdf *p)
 	if (isnan(r->score)) {
 		pdf_line(p, report_str(r, RS_INSUFFICIENT), PDF_LEFT, base, PDF_WIDTH, 16,
 			 PDF_BOLD, CHART_INK, -1);
+		if (!report_any_theme_scored(r)) { /* say why once, here; the attention list does not repeat it */
+			p->y = base - 12;
+			pdf_para(p, report_str(r, RS_NO_SCORES), PDF_BODY, PDF_REGULAR, 0, CHART_INK);
+			return;
+		}
 	} else {
 		chart_format_score(r->score, v, sizeof v);
 		double w = pdf_line(p, v, PDF_LEFT, base, 120, 36, PDF_BOLD, CHART_INK, -1);
@@ -226,6 +231,8 @@ void pdf_summary(struct pdf *p)
 		theme_rows(p, r->strongest, r->n_strongest);
 		pdf_gap(p, 10);
 	}
+	if (!report_any_theme_scored(r))
+		return; /* overall() said why there are no scores; no list to claim anything about */
 	pdf_heading(p, report_str(r, RS_ATTENTION_SHORT), PDF_H2, 40);
 	if (!r->n_attention)
 		pdf_para(p, report_str(r, RS_NO_ATTENTION), PDF_BODY, PDF_REGULAR, 0, CHART_INK);

@@ -1,3 +1,4 @@
+#include <math.h>
 /* strings.c: the fixed report texts, Dutch first, English second (see strings.h). */
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +53,13 @@ static const char *const texts[RS_COUNT][2] = {
 	[RS_RADAR_TITLE] = {"Score per pijler", "Score per pillar"},
 	[RS_STRONGEST] = {"Uw sterkste thema's", "Your strongest themes"},
 	[RS_ATTENTION_SHORT] = {"Aandachtspunten", "Points for attention"},
+	[RS_NO_SCORES] = {"Er zijn te weinig vragen beantwoord om de thema's een score te geven. Een thema krijgt pas "
+			  "een score als de meeste vragen ervan zijn beantwoord. Vraag uw adviseur om de scan "
+			  "opnieuw te openen en vul de ontbrekende vragen aan.",
+			  "Too few questions were answered to give the themes a score. A theme only gets a score "
+			  "when most of its questions are answered. Ask your adviser to reopen the scan and fill "
+			  "in the missing questions."},
+	[RS_NO_SCORE] = {"geen score", "no score"},
 	[RS_NO_ATTENTION] = {"Er zijn geen thema's in de laagste kleur.",
 			     "No theme is in the lowest band."},
 	[RS_PILLAR] = {"Pijler", "Pillar"},
@@ -63,8 +71,8 @@ static const char *const texts[RS_COUNT][2] = {
 	[RS_NOW] = {"Nu", "Now"},
 	[RS_DIFFERENCE] = {"Verschil", "Change"},
 	[RS_ATTENTION] = {"Aandachtspunten en advies", "Points for attention and advice"},
-	[RS_NO_ADVICE] = {"Uw adviseur bespreekt dit punt met u in het gesprek.",
-			  "Your advisor will discuss this point with you in the meeting."},
+	[RS_NO_ADVICE] = {"Bij de punten zonder geschreven advies bespreekt uw adviseur met u in het gesprek wat u kunt doen.",
+			  "For the points without written advice, your advisor will discuss with you in the meeting what you can do."},
 	[RS_ADVICE] = {"Advies van uw adviseur", "Advice from your advisor"},
 	[RS_OFFERS] = {"Aanbod voor de volgende stap", "Offers for the next step"},
 	[RS_OFFERS_INTRO] = {"Deze partners kunnen u helpen:", "These partners can help you:"},
@@ -148,4 +156,13 @@ void report_format_date(const struct report *r, const char *iso, char *out, size
 		return;
 	}
 	snprintf(out, n, "%s", iso);
+}
+
+int report_any_theme_scored(const struct report *r)
+{
+	for (size_t p = 0; p < r->n_pillars; p++)
+		for (size_t t = 0; t < r->pillars[p].n_themes; t++)
+			if (!isnan(r->pillars[p].themes[t].score))
+				return 1;
+	return 0;
 }

@@ -13,7 +13,7 @@ enum rs {
 	RS_HOWTO, RS_HOWTO_INTRO, RS_HOWTO_PILLARS, RS_HOWTO_BANDS, RS_HOWTO_PEERS,
 	RS_HOWTO_PEERS_TEXT, RS_PEER_GROUP_USED, RS_COMPANIES,
 	RS_SUMMARY, RS_OVERALL, RS_RADAR_TITLE, RS_STRONGEST, RS_ATTENTION_SHORT,
-	RS_NO_ATTENTION, RS_PILLAR, RS_PEER_MEDIAN_IS, RS_MOVERS,
+	RS_NO_ATTENTION, RS_NO_SCORES, RS_NO_SCORE, RS_PILLAR, RS_PEER_MEDIAN_IS, RS_MOVERS,
 	RS_CHANGE, RS_CHANGE_INTRO, RS_PREVIOUS, RS_NOW, RS_DIFFERENCE,
 	RS_ATTENTION, RS_NO_ADVICE, RS_ADVICE, RS_OFFERS, RS_OFFERS_INTRO,
 	RS_PROVIDER, RS_CONTACT, RS_ACTIONS, RS_ACTIONS_INTRO, RS_WHAT, RS_WHO,
@@ -27,6 +27,8 @@ enum rs {
 
 /* The text for key in r's language ("en" → English, anything else Dutch). */
 const char *report_str(const struct report *r, enum rs key);
+/* 1 when at least one theme of the report has a score. */
+int report_any_theme_scored(const struct report *r);
 
 /* Formats an ISO date "YYYY-MM-DD" as "12 maart 2025" / "12 March 2025";
  * anything else is copied as given ("" for NULL). */

@@ -13,7 +13,7 @@ login adviseur@noord.example
 http GET /scans/1401;                 expect_eq "advisor of another association gets 404" 404 "$STATUS"
 expect_not_contains "the 404 names no company" "Gouden Korst" "$BODY"
 http GET /scans/1410;                 expect_eq "own association's scan is 200" 200 "$STATUS"
-expect_contains "no sector or size-class peers: falls back to all companies" "alle bedrijven: 7 andere bedrijven" "$BODY"
+expect_contains "no sector or size-class peers: falls back to all companies" "alle deelnemers: 7 andere bedrijven" "$BODY"
 login adviseur@zuid.example
 http GET /scans/1401;                 expect_eq "advisor sees own scan" 200 "$STATUS"
 expect_contains "company name shown" "Bakkerij De Gouden Korst" "$BODY"
