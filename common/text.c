@@ -148,3 +148,13 @@ long long text_parse_id(const char *s)
 	}
 	return v <= 9007199254740991LL ? v : 0;
 }
+
+int text_local_path(const char *s)
+{
+	if (!s || s[0] != '/' || s[1] == '/')
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return 0;
+	return strstr(s, "://") == NULL;
+}

@@ -11,6 +11,11 @@ int text_parse_long(const char *s, long min, long max, long *out);
  * 1 to 2^53 - 1 in plain decimal digits, no sign, no spaces, no leading zero;
  * anything else is 0 ("no such object": the caller answers 404). */
 long long text_parse_id(const char *s);
+/* 1 when s is a path on this site that no browser reads as another host: it
+ * starts with one '/', and nowhere holds a backslash, a control character
+ * (browsers drop TAB, CR and LF, so "/\t/evil.example" would become
+ * "//evil.example"), or "://". The one check of every redirect target. */
+int text_local_path(const char *s);
 /* Parses a whole finite decimal number (a ',' is accepted as decimal separator,
  * as Dutch users type it) in [min, max]. Returns 0 or -1. */
 int text_parse_double(const char *s, double min, double max, double *out);

@@ -186,7 +186,7 @@ void reply_json_error(struct req *r, int status, const char *msg, const char *pa
 void reply_redirect(struct req *r, const char *location)
 {
 	/* Only local paths: an open redirect would hand out tokens to strangers. */
-	if (!location || location[0] != '/' || location[1] == '/' || location[1] == '\\')
+	if (!text_local_path(location))
 		location = "/";
 	req_add_header(r, "Location", location);
 	buf_reset(&r->out);

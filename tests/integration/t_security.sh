@@ -56,6 +56,17 @@ use_jar admin
 login admin@demo.example "$apw"
 sid=$(awk '$6 == "fphc_sid" {print $7}' "$WORK/cookies")
 [ -n "$sid" ] && ok "logged in (session cookie set)" || not_ok "logged in (session cookie set)"
+# every redirect target passes one check: TAB, CR, LF, backslashes, "//" and schemes
+for next in '/%09/evil.example' '/%0d%0a/evil.example' '//evil.example' '/%5cevil.example' '%09//evil.example' 'https://evil.example'; do
+  http GET "/lang?to=en&next=$next"
+  loc=$(printf '%s' "$HEADERS" | sed -n 's/^Location: \(.*\)\r$/\1/p')
+  expect_eq "the language switch does not send next=$next off-site" "/" "$loc"
+  use_jar "n$RANDOM"
+  http POST /login --data-urlencode "email=admin@demo.example" --data-urlencode "password=$apw" --data "next=$next"
+  loc=$(printf '%s' "$HEADERS" | sed -n 's/^Location: \(.*\)\r$/\1/p')
+  expect_eq "the login does not send next=$next off-site" "/app" "$loc"
+  use_jar admin
+done
 use_jar owner
 csrf=$(scan_csrf "$tok"); consent "$tok" "$csrf"
 autosave "$tok" "$csrf" '{"item":"s01","value":3}'; expect_eq "autosave works" 200 "$STATUS"

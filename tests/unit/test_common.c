@@ -193,6 +193,22 @@ static void ids_are_plain_positive_numbers(void **state)
 	assert_int_equal(text_parse_id(NULL), 0);
 }
 
+/* Every redirect target passes one check (a TAB let "/%09/evil.example"
+ * through the login's next= and the language switch). */
+static void redirect_targets_stay_on_this_site(void **state)
+{
+	(void)state;
+	const char *good[] = {"/", "/app", "/scans/7?msg=saved#advice", "/s/abc/pillar/2", "/research?version=1", NULL};
+	const char *bad[] = {"", "app", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example",
+			     "/\r/evil.example", "\t//evil.example", "/x\\y", "/a?u=https://evil.example",
+			     "https://evil.example", "/\x7f/", "/ok\x01", NULL};
+	for (int i = 0; good[i]; i++)
+		assert_true(text_local_path(good[i]));
+	for (int i = 0; bad[i]; i++)
+		assert_false(text_local_path(bad[i]));
+	assert_false(text_local_path(NULL));
+}
+
 static void date_valid_refuses_days_that_do_not_exist(void **state)
 {
 	(void)state;
@@ -266,6 +282,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids_are_plain_positive_numbers),
+		cmocka_unit_test(redirect_targets_stay_on_this_site),
 		cmocka_unit_test(buf_refuses_past_cap_and_keeps_content),
 		cmocka_unit_test(buf_html_escapes_all_five),
 		cmocka_unit_test(buf_csv_quotes_separator_quote_newline),

@@ -12,6 +12,7 @@
 #include "server/db/db.h"
 #include "server/db/ratelimit.h"
 #include "common/crypto.h"
+#include "common/text.h"
 #include "common/banned.h"
 
 /* A valid argon2id hash of a random password: verifying against it when the
@@ -30,7 +31,7 @@ static const char *dummy_hash(void)
 
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strstr(next, "://"))
+	if (!text_local_path(next))
 		return "/app";
 	return next;
 }
