@@ -91,12 +91,14 @@ static void exports_download(struct req *r)
 	const char *from = req_form(r, "from"), *to = req_form(r, "to");
 	if (export_format_parse(req_form(r, "format"), &fmt) != 0)
 		page_field_error(ctx, "format", i18n_get(r->lang, "research.exports.format_missing"));
-	if (from && *from && !date_valid(from))
+	/* each date checked once; the audit entry records only real dates */
+	long from_ymd = 0, to_ymd = 0;
+	int from_ok = from && date_valid_ymd(from, &from_ymd), to_ok = to && date_valid_ymd(to, &to_ymd);
+	if (from && *from && !from_ok)
 		page_field_error(ctx, "from", i18n_get(r->lang, "research.exports.date_invalid"));
-	if (to && *to && !date_valid(to))
+	if (to && *to && !to_ok)
 		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_invalid"));
-	long from_ymd, to_ymd;
-	if (from && to && date_valid_ymd(from, &from_ymd) && date_valid_ymd(to, &to_ymd) && from_ymd > to_ymd)
+	if (from_ok && to_ok && from_ymd > to_ymd)
 		page_field_error(ctx, "to", i18n_get(r->lang, "research.exports.date_order"));
 	if (page_has_errors(ctx)) {
 		cJSON_AddStringToObject(ctx, "from", from ? from : "");
@@ -129,8 +131,7 @@ static void exports_download(struct req *r)
 	}
 	char *detail = arena_printf(&r->arena,
 				    "{\"format\":\"%s\",\"questionnaire_id\":%lld,\"from\":\"%s\",\"to\":\"%s\",\"rows\":%lld}",
-				    req_form(r, "format"), qid, from && date_valid(from) ? from : "",
-				    to && date_valid(to) ? to : "", rows);
+				    req_form(r, "format"), qid, from_ok ? from : "", to_ok ? to : "", rows);
 	audit(r, "research_export", "questionnaire", qid, detail);
 	static const char *const base[] = {"fphc-scans", "fphc-items-long", "fphc-codebook", "fphc-scans"};
 	char *name = arena_printf(&r->arena, "%s-v%ld.%s", base[fmt], q->version, export_format_ext(fmt));
