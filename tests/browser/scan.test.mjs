@@ -122,7 +122,7 @@ test('scan page: scores, advice autosave, offer, action, export', async () => {
   // move the scan forward and check the page again with the workflow
   await page.goto(base + '/scans/1401');
   await Promise.all([page.waitForNavigation(), page.click('#f-workflow')]);
-  assert.match(await page.locator('#workflow').innerText(), /Advies in behandeling/);
+  assert.match(await page.locator('#workflow').innerText(), /Advies in de maak/);
   await axe(page, '/scans/1401 (advice)');
   await page.close();
 });
