@@ -12,7 +12,9 @@
     var version = form.querySelector('input[name=version]');
     var area = form.querySelector('textarea');
     var timer = null, busy = false, again = false, blocked = false;
-    if (!area || area.readOnly) { return; }
+    /* only the advice forms (they carry a version): the owner's scan pages save
+       per answer (respondent.js) or on a button, never the whole page behind their back */
+    if (!area || area.readOnly || !version) { return; }
     function say(text) { if (status) { status.textContent = text; } }
     function save() {
       if (blocked) { return; }

@@ -2,9 +2,9 @@
  * without this file the Back/Next buttons save the whole page. */
 (function () {
   'use strict';
-  var form = document.querySelector('form[data-autosave]');
+  var form = document.querySelector('form[data-answer-save]');
   if (!form || !window.fetch) { return; }
-  var url = form.getAttribute('data-autosave');
+  var url = form.getAttribute('data-answer-save');
   var csrfField = form.querySelector('input[name="csrf"]');
   var status = document.getElementById('save-status');
   var progress = document.getElementById('progress');
@@ -34,8 +34,9 @@
       return list;
     }
     if (type === 'number') {
-      var v = inputs[0].value.trim().replace(',', '.');
-      return v === '' ? null : Number(v);
+      /* sent as typed: the server reads "6,5 %" the one Dutch way (common/number_nl.c) */
+      var v = inputs[0].value.trim();
+      return v === '' ? null : v;
     }
     if (type === 'text') { return inputs[0].value; }
     for (i = 0; i < inputs.length; i++) {

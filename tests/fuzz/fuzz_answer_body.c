@@ -30,8 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cJSON *body = cJSON_ParseWithLength((const char *)data, size);
 	const struct item *it;
 	const cJSON *value;
+	cJSON *owned;
 	const char *problem, *path;
-	if (scan_answer_parse(q, body, &it, &value, &problem, &path) == 0) {
+	if (scan_answer_parse(q, body, &it, &value, &owned, &problem, &path) == 0) {
 		/* what is accepted must print, re-parse and pass again */
 		if (!it || !value)
 			abort();
@@ -44,6 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (!problem) {
 		abort();
 	}
+	cJSON_Delete(owned);
 	cJSON_Delete(body);
 	return 0;
 }

@@ -16,10 +16,15 @@ static void fail(struct req *r, int status, const char *key, const char *path)
 	reply_json_error(r, status, i18n_get(r->lang, key), path);
 }
 
+static void free_json(void *p)
+{
+	cJSON_Delete(p);
+}
+
 void scan_answer_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	if (scan_load(r, 1, &s) != 0)
 		return;
 	if (strcmp(s.v.status, "started") != 0 || !s.v.consent) {
 		if (strcmp(s.v.status, "invited") == 0)
@@ -34,11 +39,16 @@ void scan_answer_post(struct req *r)
 	}
 	const struct item *it;
 	const cJSON *value;
+	cJSON *owned;
 	const char *problem, *path;
-	if (scan_answer_parse(s.q, req_json(r), &it, &value, &problem, &path) != 0) {
-		fail(r, 400, problem, path);
+	if (scan_answer_parse(s.q, req_json(r), &it, &value, &owned, &problem, &path) != 0) {
+		if (it)  /* names the question and, for a number, the allowed range */
+			reply_json_error(r, 400, scan_problem_text(r, it, problem), path);
+		else
+			fail(r, 400, problem, path);
 		return;
 	}
+	req_defer(r, free_json, owned);
 	int empty = scan_value_is_empty(it, value);
 	char *txt = empty ? NULL : cJSON_PrintUnformatted(value);
 	int answered = 0;
@@ -52,10 +62,11 @@ void scan_answer_post(struct req *r)
 		fail(r, 409, "scan.error.submitted", NULL);
 		return;
 	}
-	int total = (int)s.q->n_items;
+	(void)answered;  /* counts open questions too; progress counts the closed ones */
+	int closed = scan_answered_count(&s, it->key) + (!empty && it->type != ITEM_TEXT);
 	cJSON *out = cJSON_CreateObject();
 	cJSON_AddBoolToObject(out, "saved", 1);
-	cJSON_AddNumberToObject(out, "answered_percent", total ? (answered * 100 + total / 2) / total : 0);
+	cJSON_AddNumberToObject(out, "answered_percent", scan_percent(s.q, closed));
 	cJSON_AddStringToObject(out, "message", i18n_get(r->lang, "scan.answer.saved"));
 	reply_json(r, 200, out);
 }

@@ -39,12 +39,12 @@ void scan_pillar_get(struct req *r)
 		const struct item *it = questionnaire_item_find(s.q, a->string);
 		if (it && !cJSON_IsNull(a)) {
 			by_index[it->index] = a;
-			answered++;
+			answered += it->type != ITEM_TEXT;
 		}
 	}
 	struct pillar_fill fill = {
 		.token = s.token, .csrf = s.csrf, .org_slug = s.v.org_slug,
-		.percent = s.q->n_items ? (int)((answered * 100 + (int)s.q->n_items / 2) / (int)s.q->n_items) : 0,
+		.percent = scan_percent(s.q, answered),
 		.answers = by_index,
 	};
 	buf_reset(&r->out);
@@ -52,6 +52,7 @@ void scan_pillar_get(struct req *r)
 	reply_html(r, 200);
 }
 
+<<<<<<< HEAD
 /* A problem line for the 400 page: "Vraag 3 ("…"): …". */
 static char *problem_line(struct req *r, const struct item *it, const char *key, const cJSON *value)
 {
@@ -92,6 +93,8 @@ static char *problem_line(struct req *r, const struct item *it, const char *key,
 	return out;
 }
 
+=======
+>>>>>>> scan
 /* Every field of the form belongs to this page: csrf, nav, and a./na./p. of its items. */
 static int fields_known(struct req *r, const struct pillar *p, const struct questionnaire *q)
 {
@@ -143,11 +146,19 @@ void scan_pillar_post(struct req *r)
 			int present = req_form(r, name) != NULL;
 			cJSON *value = NULL;
 			int keep = 0;
+<<<<<<< HEAD
 			if (scan_value_from_form(it, values, nv, na, present, &value, &keep) != 0 ||
 			    (value && answers_check_value(s.q, it->key, value, NULL) != 0) ||
 			    answer_exclusive_conflict(it, value)) {
 				cJSON_AddItemToArray(problems, cJSON_CreateString(problem_line(
 					r, it, scan_value_problem_key(it, value, 1), value)));
+=======
+			const char *bad = NULL;
+			if (scan_value_from_form(it, values, nv, na, present, &value, &keep, &bad) != 0 ||
+			    (value && answers_check_value(s.q, it->key, value, NULL) != 0)) {
+				cJSON_AddItemToArray(problems, cJSON_CreateString(scan_problem_text(
+					r, it, bad ? bad : scan_value_problem_key(it, value, 1))));
+>>>>>>> scan
 				cJSON_Delete(value);
 				continue;
 			}

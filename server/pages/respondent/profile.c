@@ -9,6 +9,7 @@
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
 #include "common/text.h"
+#include "common/number_nl.h"
 #include "common/banned.h"
 
 #define FTE_DESIGN_MIN 10.0
@@ -110,17 +111,20 @@ void scan_profile_post(struct req *r)
 	text_trim(muni);
 	sector = sector ? sector : "";
 	cJSON *ctx = scan_page_ctx(r, &s);
-	double fte_v = 0;
+	/* the same Dutch number reading as the questions (common/number_nl.c) */
+	static const struct number_nl_range fte_range = {1, 1, 0.1, 100000};
+	static const struct number_nl_range emp_range = {1, 1, 1, 1000000};
+	double fte_v = 0, emp_d = 0;
 	long emp_v = 0;
 	if (!known_sector(s.q, sector))
 		page_field_error(ctx, "sector", i18n_get(r->lang, "scan.profile.sector_missing"));
 	if (!fte[0])
 		page_field_error(ctx, "fte", i18n_get(r->lang, "scan.profile.fte_missing"));
-	else if (text_parse_double(fte, 0.1, 100000, &fte_v) != 0)
+	else if (number_nl_parse(fte, "fte", &fte_range, &fte_v) != NUMBER_NL_OK)
 		page_field_error(ctx, "fte", i18n_get(r->lang, "scan.profile.fte_invalid"));
 	if (!emp[0])
 		page_field_error(ctx, "employees", i18n_get(r->lang, "scan.profile.employees_missing"));
-	else if (text_parse_long(emp, 1, 1000000, &emp_v) != 0)
+	else if (number_nl_parse(emp, NULL, &emp_range, &emp_d) != NUMBER_NL_OK || emp_d != floor(emp_d))
 		page_field_error(ctx, "employees", i18n_get(r->lang, "scan.profile.employees_invalid"));
 	if (strlen(muni) > 100)
 		page_field_error(ctx, "municipality", i18n_get(r->lang, "scan.profile.municipality_invalid"));
@@ -128,6 +132,7 @@ void scan_profile_post(struct req *r)
 		show(r, &s, 400, ctx, sector, fte, emp, muni, 0);
 		return;
 	}
+	emp_v = (long)emp_d;
 	char fte_s[32], emp_s[24];
 	snprintf(fte_s, sizeof(fte_s), "%.1f", fte_v);
 	snprintf(emp_s, sizeof(emp_s), "%ld", emp_v);

@@ -31,18 +31,29 @@ void scan_erase_post(struct req *r);
  * niet" box was ticked, `present` whether a multi's marker came with the form.
  * Sets *out to a new value (NULL = delete the answer, or leave it when *keep is
  * set: a radio group nobody touched). Returns 0, or -1 when the text cannot be
- * a value of this item (e.g. letters in a number). */
+ * a value of this item (e.g. letters in a number; *problem then names the
+ * message key when known, else NULL). */
 struct item;
 int scan_value_from_form(const struct item *it, const char *const *values, int n, int na, int present,
-			 cJSON **out, int *keep);
+			 cJSON **out, int *keep, const char **problem);
+/* Reads a typed number for a number item with common/number_nl (unit sign and
+ * range of the item). Returns NULL with *out a new number (or NULL for an empty
+ * field), or the message key of the problem ("{number}" and "{range}" in it). */
+const char *scan_number_parse(const struct item *it, const char *text, cJSON **out);
+/* The message for a problem with item it: the catalogue text of key with
+ * {number}, {text} and {range} filled in (in the arena). */
+const char *scan_problem_text(struct req *r, const struct item *it, const char *key);
 /* The catalogue key of the Dutch message for a value answers_check_value refused. */
 const char *scan_value_problem_key(const struct item *it, const cJSON *value, int page);
 /* Checks the autosave body {"item": KEY, "value": V} against q (pure: no I/O,
  * fuzzed by tests/fuzz/fuzz_answer_body.c). Returns 0 with *it and *value (into
- * body) set, or -1 with *problem (a message key) and *path ("item", "value", the
- * name of a stray member, or NULL). An empty value ("" text, [] multi) passes. */
+ * body, or *owned) set, or -1 with *problem (a message key) and *path ("item",
+ * "value", the name of a stray member, or NULL); *it is set whenever the item was
+ * found. A number item also takes what the owner typed as a string ("6,5 %"),
+ * read by scan_number_parse into *owned, which the caller frees (cJSON_Delete).
+ * An empty value ("" text, [] multi) passes. */
 int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const struct item **it,
-		      const cJSON **value, const char **problem, const char **path);
+		      const cJSON **value, cJSON **owned, const char **problem, const char **path);
 /* Normalises an autosaved value: "" text and [] multi mean "no answer" (NULL). */
 int scan_value_is_empty(const struct item *it, const cJSON *value);
 

@@ -178,21 +178,41 @@ const char *scan_page_path(struct req *r, const struct scan_ctx *s, int page)
 	return arena_printf(&r->arena, "/s/%s/pillar/%d", s->token, page);
 }
 
-int scan_answered_count(const struct scan_ctx *s)
+int scan_closed_total(const struct questionnaire *q)
+{
+	int n = 0;
+	for (size_t i = 0; i < q->n_items; i++)
+		n += q->items[i]->type != ITEM_TEXT;
+	return n;
+}
+
+int scan_answered_count(const struct scan_ctx *s, const char *except)
 {
 	int n = 0;
 	const cJSON *a;
 	cJSON_ArrayForEach(a, s->answers) {
-		if (!cJSON_IsNull(a) && questionnaire_item_find(s->q, a->string))
+		const struct item *it = cJSON_IsNull(a) ? NULL : questionnaire_item_find(s->q, a->string);
+		if (it && it->type != ITEM_TEXT && !(except && strcmp(except, it->key) == 0))
 			n++;
 	}
 	return n;
 }
 
+int scan_percent(const struct questionnaire *q, int answered)
+{
+	int total = scan_closed_total(q);
+	/* 100 only when every closed question is answered, 0 only when none is */
+	int p = total ? (answered * 100 + total / 2) / total : 0;
+	if (p == 100 && answered < total)
+		p = 99;
+	if (p == 0 && answered > 0)
+		p = 1;
+	return p;
+}
+
 int scan_answered_percent(const struct scan_ctx *s)
 {
-	size_t total = s->q->n_items;
-	return total ? (int)((scan_answered_count(s) * 100 + (int)total / 2) / (int)total) : 0;
+	return scan_percent(s->q, scan_answered_count(s, NULL));
 }
 
 cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s)

@@ -48,8 +48,14 @@ int scan_review_page(const struct scan_ctx *s);
 /* "/s/TOKEN/profile", "/s/TOKEN/pillar/N" or "/s/TOKEN/review" (in the arena). */
 const char *scan_page_path(struct req *r, const struct scan_ctx *s, int page);
 
-/* Answered items (any value but null, "na" included) over all items. */
-int scan_answered_count(const struct scan_ctx *s);
+/* Progress counts what the review counts: the closed questions (every type but
+ * open text, which may stay empty). scan_closed_total: their number.
+ * scan_answered_count: answered closed items (any value but null, "na"
+ * included), leaving out item `except` (NULL: none); needs the answers loaded.
+ * scan_percent: answered of total as a whole percentage, 100 only when all are. */
+int scan_closed_total(const struct questionnaire *q);
+int scan_answered_count(const struct scan_ctx *s, const char *except);
+int scan_percent(const struct questionnaire *q, int answered);
 int scan_answered_percent(const struct scan_ctx *s);
 
 /* page_ctx plus token, csrf, base path, language switch, privacy link, the

@@ -1,17 +1,41 @@
 /* value.c: answer values from form fields, and Dutch messages for refused values. */
+#include <stdio.h>
 #include <string.h>
 
 #include "server/pages/respondent/respondent.h"
 #include "scoring/answers.h"
 #include "scoring/questionnaire.h"
 #include "common/text.h"
+#include "common/number_nl.h"
+#include "server/http/tmpl.h"
 #include "common/banned.h"
 
+const char *scan_number_parse(const struct item *it, const char *text, cJSON **out)
+{
+	struct number_nl_range range = {it->has_min, it->has_max, it->min, it->max};
+	double d;
+	*out = NULL;
+	switch (number_nl_parse(text, it->unit, &range, &d)) {
+	case NUMBER_NL_OK:
+		*out = cJSON_CreateNumber(d);
+		return NULL;
+	case NUMBER_NL_EMPTY:
+		return NULL;
+	case NUMBER_NL_AMBIGUOUS:
+		return "scan.page.ambiguous_number";
+	case NUMBER_NL_RANGE:
+	case NUMBER_NL_INVALID:
+		break;
+	}
+	return "scan.page.bad_number";
+}
+
 int scan_value_from_form(const struct item *it, const char *const *values, int n, int na, int present,
-			 cJSON **out, int *keep)
+			 cJSON **out, int *keep, const char **problem)
 {
 	*out = NULL;
 	*keep = 0;
+	*problem = NULL;
 	if (na && it->type != ITEM_TEXT) {
 		*out = cJSON_CreateString("na");
 		return 0;
@@ -53,15 +77,9 @@ int scan_value_from_form(const struct item *it, const char *const *values, int n
 		else
 			*out = cJSON_CreateString(v);
 		return 0;
-	case ITEM_NUMBER: {
-		double d;
-		if (v[0] == '\0')
-			return 0;  /* emptied: no answer */
-		if (text_parse_double(v, -1e15, 1e15, &d) != 0)
-			return -1;
-		*out = cJSON_CreateNumber(d);
-		return 0;
-	}
+	case ITEM_NUMBER:
+		*problem = scan_number_parse(it, v, out);
+		return *problem ? -1 : 0;  /* emptied: no answer */
 	case ITEM_TEXT: {
 		size_t len = strlen(v);
 		int blank = 1;
@@ -101,10 +119,11 @@ int scan_value_is_empty(const struct item *it, const cJSON *value)
 }
 
 int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const struct item **it,
-		      const cJSON **value, const char **problem, const char **path)
+		      const cJSON **value, cJSON **owned, const char **problem, const char **path)
 {
 	*it = NULL;
 	*value = NULL;
+	*owned = NULL;
 	*path = NULL;
 	*problem = "scan.answer.bad_json";
 	if (!cJSON_IsObject(body))
@@ -130,13 +149,65 @@ int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const st
 		*path = "item";
 		return -1;
 	}
+	*it = found;
+	if (found->type == ITEM_NUMBER && cJSON_IsString(v) && strcmp(v->valuestring, "na") != 0) {
+		/* what the owner typed, read by the one Dutch number parser */
+		const char *bad = scan_number_parse(found, v->valuestring, owned);
+		if (bad) {
+			*problem = bad;
+			*path = "value";
+			return -1;
+		}
+		v = *owned ? *owned : cJSON_CreateNull();
+		if (!*owned)
+			*owned = (cJSON *)v;
+	}
 	if (!scan_value_is_empty(found, v) &&
 	    (answers_check_value(q, found->key, v, NULL) != 0 || answer_exclusive_conflict(found, v))) {
-		*problem = scan_value_problem_key(found, v, 0);
+		*problem = answer_exclusive_conflict(found, v) ? "scan.answer.exclusive"
+							      : scan_value_problem_key(found, v, 1);
 		*path = "value";
+		cJSON_Delete(*owned);
+		*owned = NULL;
 		return -1;
 	}
 	*it = found;
 	*value = v;
 	return 0;
 }
+
+const char *scan_problem_text(struct req *r, const struct item *it, const char *key)
+{
+	char range[128] = "";
+	if (it->type == ITEM_NUMBER && it->has_min && it->has_max) {
+		const char *fmt = i18n_get(r->lang, "scan.page.range");
+		/* the catalogue text has {min} and {max}; fill them by hand */
+		const char *pmin = strstr(fmt, "{min}"), *pmax = strstr(fmt, "{max}");
+		if (pmin && pmax && pmin < pmax)
+			snprintf(range, sizeof(range), "%.*s%g%.*s%g%s", (int)(pmin - fmt), fmt, it->min,
+				 (int)(pmax - pmin - 5), pmin + 5, it->max, pmax + 5);
+	}
+	const char *m = i18n_get(r->lang, key);
+	struct buf b;
+	buf_init(&b, 0);
+	char num[16];
+	snprintf(num, sizeof(num), "%zu", it->index + 1);
+	while (*m) {
+		if (strncmp(m, "{number}", 8) == 0) {
+			buf_puts(&b, num);
+			m += 8;
+		} else if (strncmp(m, "{text}", 6) == 0) {
+			buf_puts(&b, text_pair_get(&it->text, r->lang));
+			m += 6;
+		} else if (strncmp(m, "{range}", 7) == 0) {
+			buf_puts(&b, range);
+			m += 7;
+		} else {
+			buf_putc(&b, *m++);
+		}
+	}
+	char *out = arena_strdup(&r->arena, b.data);
+	buf_release(&b);
+	return out;
+}
+
