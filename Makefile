@@ -3,6 +3,7 @@
 #   make test   the same on a throwaway database, then every test suite
 #   make bench  benchmarks (prints figures; never part of the tests)
 #   make fuzz   libFuzzer targets for a bounded time
+#   make cluster / make cluster-stop  primary + replica, PgBouncers, two instances, nginx (./var/cluster)
 #   make stop / make clean-db / make clean
 
 BUILD ?= build
@@ -73,7 +74,7 @@ test_layer = $(if $(filter $1,$(SCORING_TESTS)),scoring,$(if $(filter $1,$(REPOR
 BENCH_SRCS := $(sort $(wildcard tests/bench/bench_*.c))
 BENCH_BINS := $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all units benches deps deps-test run test bench fuzz stop clean-db clean asan
+.PHONY: all units benches deps deps-test deps-cluster run test bench fuzz stop clean-db clean asan cluster cluster-stop
 all: $(BIN)
 
 $(BIN): $(BUILD)/obj/cli/main.o $(ALL_LIBS)
@@ -151,6 +152,16 @@ fuzz: deps-test
 
 stop:
 	@scripts/pg.sh stop var/pg
+
+deps-cluster:
+	@scripts/deps.sh cluster
+cluster: deps-cluster
+	@$(MAKE) --no-print-directory all
+	@scripts/cluster.sh start
+	@scripts/cluster.sh env
+	@echo "open $$(scripts/cluster.sh url)"
+cluster-stop:
+	@scripts/cluster.sh stop
 
 clean-db: stop
 	rm -rf var/pg

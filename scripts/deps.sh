@@ -8,10 +8,13 @@ run_pkgs=(build-essential pkg-config libmicrohttpd-dev libpq-dev postgresql
   libcjson-dev libhpdf-dev libsodium-dev libcurl4-openssl-dev fonts-dejavu-core
   libcmark-dev libreadstat-dev libxlsxwriter-dev libpng-dev)
 test_pkgs=(libcmocka-dev wrk curl bc qpdf poppler-utils readstat chromium unzip
-  clang libclang-rt-14-dev nodejs npm openssl python3 r-base-core r-cran-haven)
+  clang libclang-rt-14-dev nodejs npm openssl python3 r-base-core r-cran-haven pgbouncer nginx)
+# make cluster: one PgBouncer per PostgreSQL node and nginx in front of the instances
+cluster_pkgs=(pgbouncer nginx curl)
 
 pkgs=("${run_pkgs[@]}")
 if [ "$mode" = test ] || [ "$mode" = bench ]; then pkgs+=("${test_pkgs[@]}"); fi
+if [ "$mode" = cluster ]; then pkgs+=("${cluster_pkgs[@]}"); fi
 
 missing=()
 for p in "${pkgs[@]}"; do

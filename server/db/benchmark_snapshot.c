@@ -34,12 +34,27 @@ static const char refresh_sql[] =
 	"   st.n, st.mean, st.sd, st.p[1], st.p[2], st.p[3], hs.bins, hs.counts, $1"
 	" FROM st JOIN hs USING (q, level, key, g, gk) WHERE st.g = 3 OR st.gk <> ''";
 
-int db_benchmarks_refresh(struct db *db, long long *refresh_id)
+/* try_lock: take pg_try_advisory_xact_lock first; returns 0 without refreshing
+ * (and *skipped = 1) when another instance holds it. Transaction-level, so it is
+ * safe behind a pooler in transaction mode. */
+static int refresh(struct db *db, long long *refresh_id, int try_lock, int *skipped)
 {
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (db_begin(db) != 0)
 		return -1;
+	if (try_lock) {
+		PGresult *lk = db_query(db, "SELECT pg_try_advisory_xact_lock(815001)", 0, NULL);
+		if (!lk)
+			goto fail;
+		int got = db_bool(lk, 0, 0);
+		PQclear(lk);
+		if (!got) {
+			db_rollback(db);
+			*skipped = 1;
+			return 0;
+		}
+	}
 	PGresult *res = db_query(db, "INSERT INTO benchmark_refreshes(kind) VALUES ('benchmarks') RETURNING id", 0, NULL);
 	long long id = res ? db_ll(res, 0, 0, -1) : -1;
 	PQclear(res);
@@ -66,6 +81,12 @@ fail:
 	return -1;
 }
 
+int db_benchmarks_refresh(struct db *db, long long *refresh_id)
+{
+	int skipped = 0;
+	return refresh(db, refresh_id, 0, &skipped);
+}
+
 int db_benchmarks_refresh_debounced(struct db *db, int seconds)
 {
 	char s[16];
@@ -79,16 +100,11 @@ int db_benchmarks_refresh_debounced(struct db *db, int seconds)
 	if (!due)
 		return 0;
 	/* one refresher at a time across instances: the others skip */
-	res = db_query(db, "SELECT pg_try_advisory_lock(815001)", 0, NULL);
-	if (!res)
+	int skipped = 0;
+	int rc = refresh(db, NULL, 1, &skipped);
+	if (rc != 0)
 		return -1;
-	int got = db_bool(res, 0, 0);
-	PQclear(res);
-	if (!got)
-		return 0;
-	int rc = db_benchmarks_refresh(db, NULL);
-	db_exec(db, "SELECT pg_advisory_unlock(815001)", 0, NULL);
-	return rc == 0 ? 1 : -1;
+	return skipped ? 0 : 1;
 }
 
 /* Parses a PostgreSQL integer array text "{1,2,3}" into out (at most max); returns the count. */

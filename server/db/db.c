@@ -6,11 +6,20 @@
 #include "server/db/db.h"
 #include "common/banned.h"
 
+/* FPHC_DB_POOLER=transaction: the connection goes through a pooler in
+ * transaction mode (PgBouncer): no named prepared statements. */
+static int pooler_from_env(void)
+{
+	const char *v = getenv("FPHC_DB_POOLER");
+	return v && strcmp(v, "transaction") == 0;
+}
+
 struct db *db_new(const char *conninfo)
 {
 	struct db *db = calloc(1, sizeof(*db));
 	if (!db)
 		abort();
+	db->pooler = pooler_from_env();
 	db->conninfo = strdup(conninfo ? conninfo : "");
 	if (!db->conninfo)
 		abort();
@@ -64,7 +73,26 @@ int db_connect(struct db *db)
 	PQsetClientEncoding(db->conn, "UTF8");
 	PQsetNoticeProcessor(db->conn, quiet_notice, NULL);
 	db->unavailable = 0;
+	if (!db->pooler)
+		db->pooler = db_behind_proxy(db->conn);
 	return 0;
+}
+
+/* A TCP connection whose server listens on another port than the one we reached
+ * goes through a proxy, a pooler such as PgBouncer: treat it as transaction
+ * pooling (the only cost when it is not: statements are planned each time). */
+int db_behind_proxy(PGconn *conn)
+{
+	const char *host = PQhost(conn);
+	const char *port = PQport(conn);
+	if (!host || host[0] == '/' || !port || !port[0])
+		return 0;
+	PGresult *res = PQexec(conn, "SELECT current_setting('port')");
+	int proxied = 0;
+	if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		proxied = strcmp(PQgetvalue(res, 0, 0), port) != 0;
+	PQclear(res);
+	return proxied;
 }
 
 static int result_ok(struct db *db, PGresult *res)
@@ -117,6 +145,8 @@ PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *c
 			db->unavailable = 1;
 			return NULL;
 		}
+		if (db->pooler)
+			return db_query(db, sql, n, params);
 		int slot = -1;
 		for (int i = 0; i < db->nprepared; i++)
 			if (db->prepared[i] == sql)
@@ -129,6 +159,13 @@ PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *c
 			PGresult *prep = PQprepare(db->conn, name, sql, n, NULL);
 			int ok = result_ok(db, prep);
 			PQclear(prep);
+			/* "already exists": another client's statement on a pooled server connection */
+			if (!ok && db_failed_with(db, "42P05")) {
+				db->pooler = 1;
+				if (!db->in_tx)
+					return db_query(db, sql, n, params);
+				return NULL;
+			}
 			if (ok) {
 				slot = db->nprepared;
 				db->prepared[db->nprepared++] = sql;
@@ -141,6 +178,13 @@ PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *c
 			if (result_ok(db, res))
 				return res;
 			PQclear(res);
+			/* "does not exist": a pooler handed us another server connection */
+			if (db_failed_with(db, "26000")) {
+				db->pooler = 1;
+				if (!db->in_tx)
+					return db_query(db, sql, n, params);
+				return NULL;
+			}
 		}
 		if (!db->unavailable || db->in_tx)
 			return NULL;

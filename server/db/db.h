@@ -25,6 +25,10 @@ struct db {
 	 * address; emptied when the connection is made anew. */
 	const char *prepared[DB_MAX_PREPARED];
 	int nprepared;
+	/* Behind a pooler in transaction mode (FPHC_DB_POOLER=transaction, or found
+	 * by db_behind_proxy / a lost prepared statement): db_query_prepared then
+	 * sends unnamed statements only. */
+	int pooler;
 };
 
 /* Opens a handle; the connection itself is made lazily on first use, so a
@@ -33,6 +37,9 @@ struct db *db_new(const char *conninfo);
 void db_free(struct db *db);
 /* Connects now; 0 or -1 with db->err set. */
 int db_connect(struct db *db);
+/* 1 when conn reached its server through a proxy (TCP port differs from the
+ * server's own port), as with PgBouncer. */
+int db_behind_proxy(PGconn *conn);
 
 /* Runs sql with n text parameters (NULL = SQL NULL). Returns a result the caller
  * PQclear()s, or NULL on failure. */
