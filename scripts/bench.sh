@@ -240,11 +240,7 @@ bench_office_scan() {
 # round trip) measured in the same run.
 bench_respondent() {
   echo "== respondent (wrk, 64 connections, 10 s after 2 s warm-up)"
-<<<<<<< HEAD
   echo "   targets: pillar page >= 8000 req/s, p99 <= 25 ms, >= 70% of /readyz; autosave >= 2500 req/s"
-=======
-  echo "   targets: pillar page >= 8000 req/s, p99 <= 25 ms, >= 40% of /healthz and >= 70% of /readyz; autosave >= 2500 req/s"
->>>>>>> scan
   bench_db; bench_server
   bin/fphc demo init >/dev/null
   local link token csrf
@@ -261,21 +257,12 @@ bench_respondent() {
   [ "$code" = 200 ] || { echo "   pillar page answers $code; skipped"; return 1; }
   wrk_run "GET /healthz" /healthz
   local healthz=$LAST_RPS
-<<<<<<< HEAD
   wrk_run "GET /readyz" /readyz
-=======
-  wrk_run "GET /readyz (1 db round trip)" /readyz
->>>>>>> scan
   local readyz=$LAST_RPS
   wrk_run "GET /s/TOKEN/pillar/2" "/s/$token/pillar/2"
   local pillar=$LAST_RPS
   FPHC_CSRF=$csrf wrk_run "POST /s/TOKEN/answer (autosave)" "/s/$token/answer" -s tests/bench/autosave.lua
-<<<<<<< HEAD
   awk -v p="$pillar" -v h="$healthz" -v y="$readyz" 'BEGIN { printf "   pillar page / readyz = %.0f%% (target >= 70%%); / healthz = %.0f%%\n", 100 * p / y, 100 * p / h }'
-=======
-  awk -v p="$pillar" -v h="$healthz" 'BEGIN { printf "   pillar page / healthz = %.0f%% (target >= 40%%)\n", 100 * p / h }'
-  awk -v p="$pillar" -v h="$readyz" 'BEGIN { printf "   pillar page / readyz = %.0f%% (target >= 70%%)\n", 100 * p / h }'
->>>>>>> scan
 }
 
 # Load and soak (issue 9): mixed traffic at 64 connections for SOAK_SECONDS

@@ -43,7 +43,7 @@ void scan_answer_post(struct req *r)
 	const char *problem, *path;
 	if (scan_answer_parse(s.q, req_json(r), &it, &value, &owned, &problem, &path) != 0) {
 		if (it)  /* names the question and, for a number, the allowed range */
-			reply_json_error(r, 400, scan_problem_text(r, it, problem), path);
+			reply_json_error(r, 400, scan_problem_text(r, it, problem, NULL), path);
 		else
 			fail(r, 400, problem, path);
 		return;

@@ -52,49 +52,6 @@ void scan_pillar_get(struct req *r)
 	reply_html(r, 200);
 }
 
-<<<<<<< HEAD
-/* A problem line for the 400 page: "Vraag 3 ("…"): …". */
-static char *problem_line(struct req *r, const struct item *it, const char *key, const cJSON *value)
-{
-	const struct item_option *excl = answer_exclusive_conflict(it, value);
-	char range[128] = "";
-	if (it->type == ITEM_NUMBER && it->has_min && it->has_max) {
-		const char *fmt = i18n_get(r->lang, "scan.page.range");
-		/* the catalogue text has {min} and {max}; fill them by hand */
-		const char *pmin = strstr(fmt, "{min}"), *pmax = strstr(fmt, "{max}");
-		if (pmin && pmax && pmin < pmax)
-			snprintf(range, sizeof(range), "%.*s%g%.*s%g%s", (int)(pmin - fmt), fmt, it->min,
-				 (int)(pmax - pmin - 5), pmin + 5, it->max, pmax + 5);
-	}
-	const char *m = i18n_get(r->lang, key);
-	struct buf b;
-	buf_init(&b, 0);
-	char num[16];
-	snprintf(num, sizeof(num), "%zu", it->index + 1);
-	while (*m) {
-		if (strncmp(m, "{number}", 8) == 0) {
-			buf_puts(&b, num);
-			m += 8;
-		} else if (strncmp(m, "{text}", 6) == 0) {
-			buf_puts(&b, text_pair_get(&it->text, r->lang));
-			m += 6;
-		} else if (strncmp(m, "{option}", 8) == 0) {
-			buf_puts(&b, excl ? text_pair_get(&excl->label, r->lang) : "");
-			m += 8;
-		} else if (strncmp(m, "{range}", 7) == 0) {
-			buf_puts(&b, range);
-			m += 7;
-		} else {
-			buf_putc(&b, *m++);
-		}
-	}
-	char *out = arena_strdup(&r->arena, b.data);
-	buf_release(&b);
-	return out;
-}
-
-=======
->>>>>>> scan
 /* Every field of the form belongs to this page: csrf, nav, and a./na./p. of its items. */
 static int fields_known(struct req *r, const struct pillar *p, const struct questionnaire *q)
 {
@@ -146,19 +103,12 @@ void scan_pillar_post(struct req *r)
 			int present = req_form(r, name) != NULL;
 			cJSON *value = NULL;
 			int keep = 0;
-<<<<<<< HEAD
-			if (scan_value_from_form(it, values, nv, na, present, &value, &keep) != 0 ||
-			    (value && answers_check_value(s.q, it->key, value, NULL) != 0) ||
-			    answer_exclusive_conflict(it, value)) {
-				cJSON_AddItemToArray(problems, cJSON_CreateString(problem_line(
-					r, it, scan_value_problem_key(it, value, 1), value)));
-=======
 			const char *bad = NULL;
 			if (scan_value_from_form(it, values, nv, na, present, &value, &keep, &bad) != 0 ||
-			    (value && answers_check_value(s.q, it->key, value, NULL) != 0)) {
+			    (value && answers_check_value(s.q, it->key, value, NULL) != 0) ||
+			    answer_exclusive_conflict(it, value)) {
 				cJSON_AddItemToArray(problems, cJSON_CreateString(scan_problem_text(
-					r, it, bad ? bad : scan_value_problem_key(it, value, 1))));
->>>>>>> scan
+					r, it, bad ? bad : scan_value_problem_key(it, value, 1), value)));
 				cJSON_Delete(value);
 				continue;
 			}

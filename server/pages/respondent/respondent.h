@@ -42,7 +42,10 @@ int scan_value_from_form(const struct item *it, const char *const *values, int n
 const char *scan_number_parse(const struct item *it, const char *text, cJSON **out);
 /* The message for a problem with item it: the catalogue text of key with
  * {number}, {text} and {range} filled in (in the arena). */
-const char *scan_problem_text(struct req *r, const struct item *it, const char *key);
+/* The message for one refused answer, naming the question (and, for an
+ * exclusive option chosen with others, that option when value is given). */
+const char *scan_problem_text(struct req *r, const struct item *it, const char *key,
+			      const cJSON *value);
 /* The catalogue key of the Dutch message for a value answers_check_value refused. */
 const char *scan_value_problem_key(const struct item *it, const cJSON *value, int page);
 /* Checks the autosave body {"item": KEY, "value": V} against q (pure: no I/O,

@@ -176,8 +176,10 @@ int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const st
 	return 0;
 }
 
-const char *scan_problem_text(struct req *r, const struct item *it, const char *key)
+const char *scan_problem_text(struct req *r, const struct item *it, const char *key,
+			      const cJSON *value)
 {
+	const struct item_option *excl = value ? answer_exclusive_conflict(it, value) : NULL;
 	char range[128] = "";
 	if (it->type == ITEM_NUMBER && it->has_min && it->has_max) {
 		const char *fmt = i18n_get(r->lang, "scan.page.range");
@@ -199,6 +201,9 @@ const char *scan_problem_text(struct req *r, const struct item *it, const char *
 		} else if (strncmp(m, "{text}", 6) == 0) {
 			buf_puts(&b, text_pair_get(&it->text, r->lang));
 			m += 6;
+		} else if (strncmp(m, "{option}", 8) == 0) {
+			buf_puts(&b, excl ? text_pair_get(&excl->label, r->lang) : "");
+			m += 8;
 		} else if (strncmp(m, "{range}", 7) == 0) {
 			buf_puts(&b, range);
 			m += 7;
