@@ -1,6 +1,7 @@
 /* crypto.c: random tokens, hashes, HMAC and password hashing via libsodium. */
 #include <string.h>
 #include <sodium.h>
+#include <stdatomic.h>
 
 #include "common/crypto.h"
 #include "common/banned.h"
@@ -64,4 +65,26 @@ int crypto_password_hash(const char *password, char out[128])
 int crypto_password_verify(const char *stored, const char *password)
 {
 	return crypto_pwhash_str_verify(stored, password, strlen(password)) == 0;
+}
+
+static atomic_int hash_slots = 1;
+static atomic_int hashing;
+
+void crypto_hash_slots_set(int n)
+{
+	atomic_store(&hash_slots, n > 0 ? n : 1);
+}
+
+int crypto_hash_slot_take(void)
+{
+	int busy = atomic_load(&hashing);
+	while (busy < atomic_load(&hash_slots))
+		if (atomic_compare_exchange_weak(&hashing, &busy, busy + 1))
+			return 1;
+	return 0;
+}
+
+void crypto_hash_slot_release(void)
+{
+	atomic_fetch_sub(&hashing, 1);
 }

@@ -26,4 +26,13 @@ int crypto_password_hash(const char *password, char out[128]);
 /* 1 when password matches the stored hash. */
 int crypto_password_verify(const char *stored, const char *password);
 
+/* Hashing slots: how many password hashes (argon2id, ~64 MiB and ~0.1 s each)
+ * may be computed at once, so that a flood of logins never occupies every
+ * worker. crypto_hash_slot_take() never waits: 1 when a slot was taken (give it
+ * back with crypto_hash_slot_release()), 0 when all are busy (answer 429 with
+ * Retry-After). The number is set once at start-up (default 1). */
+void crypto_hash_slots_set(int n);
+int crypto_hash_slot_take(void);
+void crypto_hash_slot_release(void);
+
 #endif

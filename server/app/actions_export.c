@@ -103,19 +103,11 @@ int actions_export_xlsx(const PGresult *rows, const char *lang, struct buf *out)
 	return rc == 0 && !out->toobig ? 0 : -1;
 }
 
+/* Every cell is text a spreadsheet must not evaluate: names and notes come from
+ * outside (a company name from the public take-part form). */
 static void csv_cell(struct buf *b, const char *s)
 {
-	if (s[0] == '=' || s[0] == '+' || s[0] == '@') {
-		char *t = malloc(strlen(s) + 2);
-		if (!t)
-			abort();
-		t[0] = '\'';
-		memcpy(t + 1, s, strlen(s) + 1);
-		buf_csv_field(b, t, ';');
-		free(t);
-		return;
-	}
-	buf_csv_field(b, s, ';');
+	buf_csv_text(b, s, ';');
 }
 
 int actions_export_csv(const PGresult *rows, const char *lang, struct buf *out)

@@ -54,7 +54,7 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	cfg->port = 8080;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	long workers = cores > 0 ? cores : 2, level = 2, k = PEER_K_DEFAULT, body = 1024 * 1024;
-	long timeout = 30, per_ip = 64;
+	long timeout = 30, per_ip = 64, slots = 0;
 	const char *listen = getenv("FPHC_LISTEN");
 	if (listen && *listen && config_set_listen(cfg, listen) != 0) {
 		snprintf(err, errlen, "FPHC_LISTEN must look like 127.0.0.1:8080");
@@ -76,9 +76,11 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	    env_long("FPHC_BENCHMARK_K", 2, 1000, &k, err, errlen) ||
 	    env_long("FPHC_BODY_LIMIT", 1024, 64L * 1024 * 1024, &body, err, errlen) ||
 	    env_long("FPHC_CONN_TIMEOUT", 1, 3600, &timeout, err, errlen) ||
-	    env_long("FPHC_PER_IP_LIMIT", 1, 100000, &per_ip, err, errlen))
+	    env_long("FPHC_PER_IP_LIMIT", 1, 100000, &per_ip, err, errlen) ||
+	    env_long("FPHC_HASH_SLOTS", 1, 256, &slots, err, errlen))
 		return -1;
 	cfg->workers = (int)workers;
+	cfg->hash_slots = (int)slots;  /* 0: half the workers, decided when serving */
 	cfg->log_level = (int)level;
 	cfg->benchmark_k = (int)k;
 	cfg->body_limit = (size_t)body;

@@ -11,6 +11,7 @@ struct config {
 	const char *base_url;      /* FPHC_BASE_URL, for links in e-mails and on the console */
 	int log_level;             /* FPHC_LOG_LEVEL: 0 error, 1 warn, 2 info, 3 debug */
 	int workers;               /* FPHC_WORKERS, default: number of cores */
+	int hash_slots;            /* FPHC_HASH_SLOTS: password hashes at once, default half the workers (at least 1) */
 	size_t body_limit;         /* FPHC_BODY_LIMIT bytes, default 1 MiB */
 	const char *tls_cert;      /* --tls-cert / FPHC_TLS_CERT (PEM file) */
 	const char *tls_key;       /* --tls-key / FPHC_TLS_KEY */

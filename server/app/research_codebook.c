@@ -297,9 +297,9 @@ void codebook_write_csv(const struct codebook *cb, struct buf *out)
 		const struct xvar *v = &cb->vars[i];
 		buf_csv_field(out, v->name, ',');
 		buf_putc(out, ',');
-		buf_csv_field(out, v->label_nl, ',');
+		buf_csv_text(out, v->label_nl, ',');
 		buf_putc(out, ',');
-		buf_csv_field(out, v->label_en, ',');
+		buf_csv_text(out, v->label_en, ',');
 		buf_printf(out, ",%s,", codebook_type(v));
 		buf_reset(&tmp);
 		struct labels_ctx c = {&tmp, 0};

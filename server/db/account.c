@@ -153,3 +153,26 @@ int db_user_identity(struct db *db, struct arena *a, long long user_id, long lon
 	PQclear(res);
 	return found;
 }
+
+int db_login_account(struct db *db, struct arena *a, const char *email, struct login_account *out)
+{
+	memset(out, 0, sizeof(*out));
+	PGresult *res = db_q(db, "SELECT id, password_hash, disabled FROM users WHERE email = $1", email);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found) {
+		out->id = db_ll(res, 0, 0, 0);
+		out->password_hash = db_get(res, 0, 1) ? arena_strdup(a, db_get(res, 0, 1)) : NULL;
+		out->disabled = db_bool(res, 0, 2);
+	}
+	PQclear(res);
+	return found;
+}
+
+int db_login_succeeded(struct db *db, long long user_id)
+{
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", user_id);
+	return db_x(db, "UPDATE users SET last_login_at = now() WHERE id = $1", id) == 0 ? 0 : -1;
+}

@@ -18,6 +18,17 @@
  * association and the e-mail address (in the arena). 1, 0 unknown, -1 error. */
 int db_user_identity(struct db *db, struct arena *a, long long user_id, long long *org_id, const char **email);
 
+/* The account a login names, by e-mail address (lower case). */
+struct login_account {
+	long long id;
+	const char *password_hash;  /* NULL: no password set yet */
+	int disabled;
+};
+/* 1 found (strings in the arena), 0 no such account, -1 error. */
+int db_login_account(struct db *db, struct arena *a, const char *email, struct login_account *out);
+/* Records a successful login (last_login_at). 0 or -1. */
+int db_login_succeeded(struct db *db, long long user_id);
+
 /* Issues a fresh set-password token for the user (voiding older ones). 0 or -1. */
 int db_password_token_new(struct db *db, long long user_id, char token[TOKEN_TEXT_LEN + 1]);
 /* The user behind a live token: returns the user id (and copies the e-mail address

@@ -25,6 +25,7 @@
 #include "server/http/session.h"
 #include "server/db/db.h"
 #include "common/text.h"
+#include "common/crypto.h"
 #include "common/banned.h"
 
 static atomic_int in_flight;
@@ -345,6 +346,8 @@ int http_serve(void)
 
 	router_init();
 	pool_init(config.database_url, config.workers);
+	/* a login flood keeps at least one worker free for everyone else */
+	crypto_hash_slots_set(config.hash_slots ? config.hash_slots : (config.workers > 1 ? config.workers / 2 : 1));
 	char *cert = NULL, *key = NULL;
 	struct MHD_Daemon *d = start_daemon(&cert, &key);
 	if (!d) {

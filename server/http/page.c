@@ -1,11 +1,13 @@
 /* page.c: layout, error pages and form-error helpers. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "server/http/page.h"
 #include "server/http/log.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "common/crypto.h"
 #include "common/banned.h"
 
 static void json_delete(void *p)
@@ -81,7 +83,10 @@ void reply_error(struct req *r, int status)
 	cJSON_AddStringToObject(ctx, "error_title", i18n_get(r->lang, key));
 	cJSON_AddStringToObject(ctx, "error_text", i18n_get(r->lang, tkey));
 	cJSON_AddNumberToObject(ctx, "status", status);
-	if (status == 429)
+	int has_retry = 0;
+	for (const struct req_header *h = r->headers; h; h = h->next)
+		has_retry |= strcasecmp(h->name, "Retry-After") == 0;
+	if (status == 429 && !has_retry)
 		req_add_header(r, "Retry-After", "60");
 	page_render(r, status, "error", i18n_get(r->lang, key), ctx);
 }
@@ -107,4 +112,18 @@ void page_field_error(cJSON *ctx, const char *field, const char *message)
 int page_has_errors(const cJSON *ctx)
 {
 	return cJSON_GetObjectItemCaseSensitive(ctx, "error_list") != NULL;
+}
+
+void reply_retry_after(struct req *r, long seconds)
+{
+	req_add_header(r, "Retry-After", arena_printf(&r->arena, "%ld", seconds > 0 ? seconds : 1));
+	reply_error(r, 429);
+}
+
+int page_hash_slot_take(struct req *r)
+{
+	if (crypto_hash_slot_take())
+		return 1;
+	reply_retry_after(r, 1);
+	return 0;
 }

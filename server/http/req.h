@@ -106,6 +106,12 @@ void reply_json_error(struct req *r, int status, const char *msg, const char *pa
 void reply_redirect(struct req *r, const char *location);
 /* A Dutch/English error page (HTML), or JSON under /api/. */
 void reply_error(struct req *r, int status);
+/* 429 Too Many Requests with Retry-After: seconds (at least 1), answered at once. */
+void reply_retry_after(struct req *r, long seconds);
+/* Takes a password-hashing slot (common/crypto.h) and returns 1; when every
+ * slot is busy answers 429 with Retry-After: 1 and returns 0. The caller gives
+ * a slot it took back with crypto_hash_slot_release(). */
+int page_hash_slot_take(struct req *r);
 /* Bytes with a content type and optional download file name. */
 void reply_bytes(struct req *r, int status, const char *content_type, const void *data,
 		 size_t len, const char *download_name);

@@ -61,7 +61,9 @@ http GET /actions.csv
 expect_not_contains "another association's export is empty of it" "herontwerp" "$BODY"
 login adviseur@zuid.example
 
-# CSV: BOM, ';', CRLF, quoting, diacritics
+# CSV: BOM, ';', CRLF, quoting, diacritics; a company name that starts like a formula
+# (names can come from the public take-part form)
+psql_q "UPDATE companies SET name = '-2+3 Hostile BV' WHERE id = (SELECT company_id FROM scans WHERE id = 1401)" >/dev/null
 curl -s -b "$WORK/cookies" -o "$WORK/a.csv" -D "$WORK/h" "$BASE/actions.csv"
 check "CSV content type" grep -qi 'content-type: text/csv; charset=utf-8' "$WORK/h"
 check "CSV download name" grep -qi 'filename="acties.csv"' "$WORK/h"
@@ -72,6 +74,8 @@ check "CSV quotes ; quotes and newline" grep -q '"Plan; ""inclusief"" herontwerp
 check "CSV keeps the newline inside the quoted field" grep -q '^tweede regel met ë en é";' "$WORK/a.csv"
 check "CSV date as Dutch Excel reads it" grep -q ';31-01-2020;' "$WORK/a.csv"
 check "CSV neutralises formulas" grep -q "'=SUM(A1)" "$WORK/a.csv"
+check "CSV neutralises a leading minus too" grep -q "^'-2+3 Hostile BV;" "$WORK/a.csv"
+expect_eq "no cell starts with a bare formula sign" 0 "$(tr ';' '\n' < "$WORK/a.csv" | grep -c '^[=+@-]')"
 expect_eq "CSV has a header and 2 open actions, each ending in CRLF (the embedded newline is a bare LF)" 3 "$(grep -c $'\r$' "$WORK/a.csv")"
 
 # XLSX: unzip and read the sheet XML

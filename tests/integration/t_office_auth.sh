@@ -131,17 +131,50 @@ http GET "/companies/$cid"; expect_eq "researcher opens a company page → 404" 
 http GET /companies;        expect_eq "researcher opens the company list → 404" 404 "$STATUS"
 http GET /account;          expect_eq "researcher has an account page" 200 "$STATUS"
 
-# --- login throttling ---
+# --- login throttling (failures only; unknown and locked accounts alike; delays, never a permanent lock) ---
+retry_after() { echo "$HEADERS" | tr -d '\r' | sed -n 's/^Retry-After: *//Ip' | head -n 1; }
 new_user demo lock@a.example advisor "$PW"
 use_jar lock
-for i in 1 2 3 4 5; do login lock@a.example wrong-password; done
-expect_eq "fifth failed login is still 401" 401 "$STATUS"
+clear_address() { psql_q "DELETE FROM login_throttle WHERE key LIKE 'address:%'" >/dev/null; }
+clear_address
+for i in $(seq 1 21); do login lock@a.example "$PW"; done
+expect_eq "21 correct logins in a row from one address all work (successes do not count)" 303 "$STATUS"
+for i in 1 2 3 4; do login lock@a.example wrong-password; done
+expect_eq "four failures: still 401" 401 "$STATUS"
+login lock@a.example wrong-password
+expect_eq "the fifth failure is 401 too" 401 "$STATUS"
 login lock@a.example "$PW"
-expect_eq "after 5 failures the account is locked (429)" 429 "$STATUS"
-expect_contains "locked message" "Te veel mislukte pogingen" "$BODY"
-psql_q "UPDATE users SET locked_until = now() - interval '1 second' WHERE email = 'lock@a.example'" >/dev/null
-login lock@a.example "$PW";    expect_eq "after the lock ends the right password works" 303 "$STATUS"
-for i in $(seq 1 20); do login nobody@a.example wrong; done
-expect_eq "more than 20 attempts from one address are throttled (429)" 429 "$STATUS"
+expect_eq "then the account waits: 429 even with the right password" 429 "$STATUS"
+expect_eq "the wait is said in Retry-After (30 s after the fifth failure)" 30 "$(retry_after)"
+expect_contains "the message says the real wait" "Probeer het over 30 seconden opnieuw" "$BODY"
+clear_address
+for i in 1 2 3 4 5; do login ghost@a.example wrong-password; done
+login ghost@a.example wrong-password
+ghost_status=$STATUS; ghost_retry=$(retry_after); ghost_body=$BODY
+expect_eq "an unknown account answers the same 429 after five failures" 429 "$ghost_status"
+expect_eq "… with the same Retry-After" 30 "$ghost_retry"
+expect_contains "… and the same message" "Probeer het over 30 seconden opnieuw" "$ghost_body"
+psql_q "UPDATE login_throttle SET blocked_until = now() - interval '1 second' WHERE key = 'account:lock@a.example'" >/dev/null
+login lock@a.example "$PW";    expect_eq "after the wait the right password works" 303 "$STATUS"
+expect_eq "a correct login forgets the account's failures" 0 "$(psql_q "SELECT count(*) FROM login_throttle WHERE key = 'account:lock@a.example'")"
+# one wrong try each time the wait ends: the waits grow, but never past 15 minutes, and the owner gets in between
+for i in $(seq 1 12); do
+  login lock@a.example wrong-password
+  psql_q "UPDATE login_throttle SET blocked_until = now() - interval '1 second' WHERE key = 'account:lock@a.example'" >/dev/null
+  clear_address
+done
+login lock@a.example wrong-password
+expect_eq "the wait after many failures is 15 minutes, not forever" 900 "$(psql_q "SELECT round(extract(epoch FROM blocked_until - now()) / 60) * 60 FROM login_throttle WHERE key = 'account:lock@a.example'")"
+psql_q "UPDATE login_throttle SET blocked_until = now() - interval '1 second' WHERE key = 'account:lock@a.example'" >/dev/null
+login lock@a.example "$PW";    expect_eq "a correct password after the wait still works after 13 failures" 303 "$STATUS"
+# the address: 20 failures in 10 minutes (on different account names), then 429 for the rest of the window
+clear_address
+for i in $(seq 1 20); do login "nobody$i@a.example" wrong; done
+expect_eq "the 20th failure from one address is still 401" 401 "$STATUS"
+login adv1@a.example "een andere lange zin 7"
+expect_eq "then the address waits, even for a correct login (429)" 429 "$STATUS"
+ra=$(retry_after)
+expect_eq "its Retry-After is the rest of the 10 minutes" t "$([ "${ra:-0}" -gt 540 ] && [ "${ra:-0}" -le 600 ] && echo t || echo f)"
+expect_contains "the message says minutes" "Probeer het over 10 minuten opnieuw" "$BODY"
 expect_eq "throttled attempts are audited" t "$(psql_q "SELECT count(*) > 0 FROM audit_log WHERE action = 'login_throttled'")"
 

@@ -16,7 +16,26 @@
 #include "common/arena.h"
 #include "server/http/tmpl.h"
 #include "common/assets.h"
+#include "common/crypto.h"
 #include "common/banned.h"
+
+/* Hashing slots never wait: a take with every slot busy says so at once. */
+static void hash_slots_bound_concurrent_hashing(void **state)
+{
+	(void)state;
+	crypto_hash_slots_set(2);
+	assert_int_equal(crypto_hash_slot_take(), 1);
+	assert_int_equal(crypto_hash_slot_take(), 1);
+	assert_int_equal(crypto_hash_slot_take(), 0);
+	crypto_hash_slot_release();
+	assert_int_equal(crypto_hash_slot_take(), 1);
+	crypto_hash_slot_release();
+	crypto_hash_slot_release();
+	crypto_hash_slots_set(0);  /* at least one slot */
+	assert_int_equal(crypto_hash_slot_take(), 1);
+	assert_int_equal(crypto_hash_slot_take(), 0);
+	crypto_hash_slot_release();
+}
 
 static void buf_refuses_past_cap_and_keeps_content(void **state)
 {
@@ -283,6 +302,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ids_are_plain_positive_numbers),
 		cmocka_unit_test(redirect_targets_stay_on_this_site),
+		cmocka_unit_test(hash_slots_bound_concurrent_hashing),
 		cmocka_unit_test(buf_refuses_past_cap_and_keeps_content),
 		cmocka_unit_test(buf_html_escapes_all_five),
 		cmocka_unit_test(buf_csv_quotes_separator_quote_newline),

@@ -54,20 +54,24 @@ static void account_password(struct req *r)
 	}
 	cJSON *ctx = page_ctx(r);
 	if (limited) {
-		page_field_error(ctx, "current", i18n_get(r->lang, "login.throttled"));
+		req_add_header(r, "Retry-After", "600");
+		page_field_error(ctx, "current", i18n_get(r->lang, "office.account.throttled"));
 		account_show(r, 429, ctx);
 		return;
 	}
+	if (!page_hash_slot_take(r))
+		return;
 	if (!cur || !stored[0] || !crypto_password_verify(stored, cur))
 		page_field_error(ctx, "current", i18n_get(r->lang, "office.account.current_wrong"));
 	check_new_password(r, ctx, pw ? pw : "", pw2 ? pw2 : "", r->session->email);
+	char hash[128];
+	int hashed = !page_has_errors(ctx) && crypto_password_hash(pw, hash) == 0;
+	crypto_hash_slot_release();
 	if (page_has_errors(ctx)) {
 		account_show(r, 400, ctx);
 		return;
 	}
-	char hash[128];
-	if (crypto_password_hash(pw, hash) != 0 ||
-	    db_user_change_password(db, r->session->user_id, hash, r->session->id_hash) != 0) {
+	if (!hashed || db_user_change_password(db, r->session->user_id, hash, r->session->id_hash) != 0) {
 		reply_db_error(r);
 		return;
 	}
@@ -150,7 +154,11 @@ static void set_password_post(struct req *r)
 		return;
 	}
 	char hash[128];
-	if (crypto_password_hash(pw, hash) != 0) {
+	if (!page_hash_slot_take(r))
+		return;
+	int hashed = crypto_password_hash(pw, hash) == 0;
+	crypto_hash_slot_release();
+	if (!hashed) {
 		reply_error(r, 500);
 		return;
 	}

@@ -1,5 +1,5 @@
-/* login.c: log in and out of the back office, with throttling per account
- * (5 failures lock it for 15 minutes) and per client address (20 per 10 minutes). */
+/* login.c: log in and out of the back office, with failed logins throttled per
+ * account name (increasing delays) and per client address (20 per 10 minutes). */
 #include <stdio.h>
 #include <string.h>
 #include <ctype.h>
@@ -10,7 +10,7 @@
 #include "server/http/tmpl.h"
 #include "server/db/account.h"
 #include "server/db/db.h"
-#include "server/db/ratelimit.h"
+#include "server/db/login_throttle.h"
 #include "common/crypto.h"
 #include "common/text.h"
 #include "common/banned.h"
@@ -65,6 +65,49 @@ static void fail(struct req *r, int status, const char *email, const char *next,
 	show(r, status, email, next, ctx);
 }
 
+/* Throttling counts failed logins only, per account name (whether the account
+ * exists or not, so both answer alike) and per client address. A blocked
+ * attempt is answered at once with 429 and Retry-After, before any password is
+ * hashed; a correct password after the wait has passed always works. */
+#define ADDRESS_WINDOW_S 600     /* an address may fail ADDRESS_FAILURES times in 10 minutes */
+#define ADDRESS_FAILURES 20
+#define ACCOUNT_FREE_FAILURES 4  /* the 5th failure in a row starts the delays */
+#define ACCOUNT_FIRST_WAIT_S 30  /* then 30 s, 1, 2, 4, 8 minutes, at most 15 */
+#define ACCOUNT_MAX_WAIT_S 900
+#define ACCOUNT_FORGET_S 86400   /* a run of failures is forgotten after a day */
+
+/* How long the account waits after its n-th failure in a row (0: not at all). */
+static long account_wait(int failures)
+{
+	if (failures <= ACCOUNT_FREE_FAILURES)
+		return 0;
+	long wait = ACCOUNT_FIRST_WAIT_S;
+	for (int i = ACCOUNT_FREE_FAILURES + 1; i < failures && wait < ACCOUNT_MAX_WAIT_S; i++)
+		wait *= 2;
+	return wait < ACCOUNT_MAX_WAIT_S ? wait : ACCOUNT_MAX_WAIT_S;
+}
+
+/* "Te veel mislukte pogingen. Probeer het over 2 minuten opnieuw." */
+static void throttled(struct req *r, const char *email, const char *next, long wait_s)
+{
+	const char *unit;
+	long n;
+	if (wait_s < 60) {
+		n = wait_s;
+		unit = i18n_get(r->lang, n == 1 ? "login.wait_second" : "login.wait_seconds");
+	} else {
+		n = (wait_s + 59) / 60;
+		unit = i18n_get(r->lang, n == 1 ? "login.wait_minute" : "login.wait_minutes");
+	}
+	const char *m = i18n_get(r->lang, "login.throttled");
+	const char *at = strstr(m, "{wait}");
+	const char *text = at ? arena_printf(&r->arena, "%.*s%ld %s%s", (int)(at - m), m, n, unit, at + 6) : m;
+	req_add_header(r, "Retry-After", arena_printf(&r->arena, "%ld", wait_s > 0 ? wait_s : 1));
+	cJSON *ctx = page_ctx(r);
+	page_field_error(ctx, "email", text);
+	show(r, 429, email, next, ctx);
+}
+
 static void login_post(struct req *r)
 {
 	struct db *db = req_db(r);
@@ -83,55 +126,56 @@ static void login_post(struct req *r)
 		show(r, 400, email, next, ctx);
 		return;
 	}
-	char ipkey[96];
-	snprintf(ipkey, sizeof(ipkey), "login-ip:%s", r->client_ip);
-	int limited = ratelimit_hit(db, ipkey, 600, 20);
-	if (limited < 0) {
+	const char *account_key = arena_printf(&r->arena, "account:%s", email);
+	const char *address_key = arena_printf(&r->arena, "address:%s", r->client_ip);
+	long wait = db_login_wait(db, account_key, address_key);
+	if (wait < 0) {
 		reply_db_error(r);
 		return;
 	}
-	if (limited) {
+	if (wait > 0) {
 		audit(r, "login_throttled", "address", 0, NULL);
-		fail(r, 429, email, next, "login.throttled");
+		throttled(r, email, next, wait);
 		return;
 	}
-	PGresult *res = db_q(db, "SELECT id, password_hash, disabled, locked_until > now() FROM users WHERE email = $1",
-			     email);
-	if (!res) {
+	struct login_account acc;
+	int found = db_login_account(db, &r->arena, email, &acc);
+	if (found < 0) {
 		reply_db_error(r);
 		return;
 	}
-	int found = PQntuples(res) == 1;
-	long long uid = found ? db_ll(res, 0, 0, 0) : 0;
-	const char *hash = found && db_get(res, 0, 1) ? db_get(res, 0, 1) : dummy_hash();
-	int ok = crypto_password_verify(hash, pw) && found && db_get(res, 0, 1);
-	int disabled = found && db_bool(res, 0, 2);
-	int locked = found && db_bool(res, 0, 3);
-	PQclear(res);
-	char uids[24];
-	snprintf(uids, sizeof(uids), "%lld", uid);
-	if (locked) {
-		audit(r, "login_locked", "user", uid, NULL);
-		fail(r, 429, email, next, "login.throttled");
+	if (!page_hash_slot_take(r))
 		return;
-	}
-	if (!ok || disabled) {
-		if (found)
-			db_x(db, "UPDATE users SET failed_logins = failed_logins + 1, locked_until = CASE WHEN"
-				 " failed_logins + 1 >= 5 THEN now() + interval '15 minutes' ELSE locked_until END"
-				 " WHERE id = $1", uids);
-		audit(r, "login_failed", "user", uid, NULL);
+	const char *hash = found && acc.password_hash ? acc.password_hash : dummy_hash();
+	int ok = crypto_password_verify(hash, pw) && found && acc.password_hash && !acc.disabled;
+	crypto_hash_slot_release();
+	if (!ok) {
+		long run_s = 0;
+		int account_failures = db_login_failure(db, account_key, ACCOUNT_FORGET_S, NULL);
+		int address_failures = db_login_failure(db, address_key, ADDRESS_WINDOW_S, &run_s);
+		if (account_failures < 0 || address_failures < 0) {
+			reply_db_error(r);
+			return;
+		}
+		long account_block = account_wait(account_failures);
+		long address_block = address_failures >= ADDRESS_FAILURES ? ADDRESS_WINDOW_S - run_s : 0;
+		if ((account_block > 0 && db_login_block(db, account_key, account_block) != 0) ||
+		    (address_block > 0 && db_login_block(db, address_key, address_block) != 0)) {
+			reply_db_error(r);
+			return;
+		}
+		audit(r, "login_failed", "user", found ? acc.id : 0, NULL);
 		fail(r, 401, email, next, "login.failed");
 		return;
 	}
-	db_x(db, "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1", uids);
-	if (session_create(r, uid) != 0) {
+	if (db_login_clear(db, account_key) != 0 || db_login_succeeded(db, acc.id) != 0 ||
+	    session_create(r, acc.id) != 0) {
 		reply_db_error(r);
 		return;
 	}
-	struct audit_user u = {.user_id = uid};
-	if (db_user_identity(db, &r->arena, uid, &u.org_id, &u.email) == 1)
-		audit_as(r, &u, "login", "user", uid);
+	struct audit_user u = {.user_id = acc.id};
+	if (db_user_identity(db, &r->arena, acc.id, &u.org_id, &u.email) == 1)
+		audit_as(r, &u, "login", "user", acc.id);
 	reply_redirect(r, safe_next(next));
 }
 
