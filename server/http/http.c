@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -77,6 +78,10 @@ static void client_address(struct req *r)
 	 * as that proxy saw it; anything before it could be forged. */
 	if (!trusted_proxy(r->client_ip))
 		return;
+	/* the proxy ended TLS: the browser's connection is HTTPS (Secure cookie, HSTS) */
+	const char *proto = req_header(r, "X-Forwarded-Proto");
+	if (proto && strcasecmp(proto, "https") == 0)
+		r->tls = 1;
 	const char *xff = req_header(r, "X-Forwarded-For");
 	if (!xff)
 		return;

@@ -41,7 +41,8 @@ struct req {
 	const char *lang;                 /* "nl" or "en" */
 	struct session *session;          /* logged-in back-office user, or NULL */
 	char client_ip[64];
-	int tls;
+	int tls;                          /* reached over HTTPS: natively, or via a trusted proxy
+	                                     * (FPHC_TRUSTED_PROXIES) that says X-Forwarded-Proto: https */
 	double t_start;
 	/* response */
 	int status;                       /* 0 until a reply_* call */

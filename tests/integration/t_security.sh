@@ -94,12 +94,25 @@ start_server || exit 1
 use_jar anon
 http POST /login -H 'X-Forwarded-For: 203.0.113.7' --data "email=admin@demo.example&password=wrong"
 expect_eq "X-Forwarded-For from an untrusted peer is ignored" "127.0.0.1" "$(ip_of_last_failure)"
+use_jar proto
+http POST /login -H 'X-Forwarded-Proto: https' --data-urlencode "email=pw@demo.example" --data-urlencode "password=nieuw wachtwoord voor een test 99"
+expect_eq "login over plain HTTP works" 303 "$STATUS"
+expect_not_contains "X-Forwarded-Proto from an untrusted peer does not make the cookie Secure" "; Secure" "$(echo "$HEADERS" | grep -i '^Set-Cookie')"
+use_jar anon
 stop_server
 FPHC_TRUSTED_PROXIES=127.0.0.1 start_server || exit 1
 http POST /login -H 'X-Forwarded-For: 10.9.9.9, 203.0.113.7' --data "email=admin@demo.example&password=wrong"
 expect_eq "from a trusted proxy the last X-Forwarded-For entry is the client" "203.0.113.7" "$(ip_of_last_failure)"
 http POST /login -H 'X-Forwarded-For: not-an-address' --data "email=admin@demo.example&password=wrong"
 expect_eq "a malformed X-Forwarded-For falls back to the peer" "127.0.0.1" "$(ip_of_last_failure)"
+use_jar proto2
+http POST /login -H 'X-Forwarded-Proto: https' --data-urlencode "email=pw@demo.example" --data-urlencode "password=nieuw wachtwoord voor een test 99"
+expect_eq "login behind a trusted TLS proxy works" 303 "$STATUS"
+expect_contains "behind a trusted proxy that says https the session cookie is Secure" "; Secure" "$(echo "$HEADERS" | grep -i '^Set-Cookie: fphc_sid')"
+expect_contains "… and HSTS is sent" "Strict-Transport-Security" "$HEADERS"
+http GET /app -H 'X-Forwarded-Proto: http'
+expect_not_contains "a plain-HTTP request through the proxy gets no HSTS" "Strict-Transport-Security" "$HEADERS"
+use_jar anon
 # the token rate limit is per client address: one forged-looking address is
 # limited, another one (through the same trusted proxy) is not
 for _ in $(seq 1 11); do http GET /s/BBBBBBBBBBBBBBBBBBBBBB -H 'X-Forwarded-For: 198.51.100.1'; done
