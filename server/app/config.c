@@ -93,6 +93,11 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	cfg->questionnaires_dir = env_str("FPHC_QUESTIONNAIRES", "questionnaires");
 	cfg->trusted_proxies = env_str("FPHC_TRUSTED_PROXIES", "");
 	cfg->smtp_url = env_str("FPHC_SMTP_URL", NULL);
+	cfg->metrics_token = env_str("FPHC_METRICS_TOKEN", NULL);
+	if (cfg->metrics_token && strlen(cfg->metrics_token) < 16) {
+		snprintf(err, errlen, "FPHC_METRICS_TOKEN must be at least 16 characters");
+		return -1;
+	}
 	return 0;
 }
 

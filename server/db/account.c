@@ -154,20 +154,23 @@ int db_user_identity(struct db *db, struct arena *a, long long user_id, long lon
 	return found;
 }
 
-int db_login_account(struct db *db, struct arena *a, const char *email, struct login_account *out)
+int db_login_accounts(struct db *db, struct arena *a, const char *email,
+		      struct login_account out[LOGIN_ACCOUNTS_MAX])
 {
-	memset(out, 0, sizeof(*out));
-	PGresult *res = db_q(db, "SELECT id, password_hash, disabled FROM users WHERE email = $1", email);
+	char max[8];
+	snprintf(max, sizeof(max), "%d", LOGIN_ACCOUNTS_MAX);
+	PGresult *res = db_q(db, "SELECT id, password_hash, disabled FROM users WHERE email = $1 ORDER BY id LIMIT $2",
+			     email, max);
 	if (!res)
 		return -1;
-	int found = PQntuples(res) == 1;
-	if (found) {
-		out->id = db_ll(res, 0, 0, 0);
-		out->password_hash = db_get(res, 0, 1) ? arena_strdup(a, db_get(res, 0, 1)) : NULL;
-		out->disabled = db_bool(res, 0, 2);
+	int n = PQntuples(res);
+	for (int i = 0; i < n; i++) {
+		out[i].id = db_ll(res, i, 0, 0);
+		out[i].password_hash = db_get(res, i, 1) ? arena_strdup(a, db_get(res, i, 1)) : NULL;
+		out[i].disabled = db_bool(res, i, 2);
 	}
 	PQclear(res);
-	return found;
+	return n;
 }
 
 int db_login_succeeded(struct db *db, long long user_id)

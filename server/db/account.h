@@ -18,14 +18,18 @@
  * association and the e-mail address (in the arena). 1, 0 unknown, -1 error. */
 int db_user_identity(struct db *db, struct arena *a, long long user_id, long long *org_id, const char **email);
 
-/* The account a login names, by e-mail address (lower case). */
+/* An account a login may mean: every association has its own account for an
+ * e-mail address (lower case), so one address can name a few. */
 struct login_account {
 	long long id;
 	const char *password_hash;  /* NULL: no password set yet */
 	int disabled;
 };
-/* 1 found (strings in the arena), 0 no such account, -1 error. */
-int db_login_account(struct db *db, struct arena *a, const char *email, struct login_account *out);
+#define LOGIN_ACCOUNTS_MAX 8
+/* The accounts with this address, oldest first, at most LOGIN_ACCOUNTS_MAX
+ * (strings in the arena): their number (0 none), or -1 on error. */
+int db_login_accounts(struct db *db, struct arena *a, const char *email,
+		      struct login_account out[LOGIN_ACCOUNTS_MAX]);
 /* Records a successful login (last_login_at). 0 or -1. */
 int db_login_succeeded(struct db *db, long long user_id);
 

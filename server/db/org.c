@@ -54,7 +54,7 @@ int db_user_set_password(struct db *db, long long user_id, const char *password_
 
 long long db_user_by_email(struct db *db, const char *email)
 {
-	PGresult *res = db_q(db, "SELECT id FROM users WHERE email = lower($1)", email);
+	PGresult *res = db_q(db, "SELECT id FROM users WHERE email = lower($1) ORDER BY id LIMIT 1", email);
 	if (!res)
 		return -1;
 	long long id = PQntuples(res) ? db_ll(res, 0, 0, 0) : 0;

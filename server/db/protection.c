@@ -69,8 +69,11 @@ static const char *const export_sql[] = {
 	"    FROM erasure_requests e WHERE e.company_id = c.id), '[]'),"
 	" 'access_log', coalesce((SELECT jsonb_agg(jsonb_build_object('at', " ISO("l.at") ", 'action', l.action,"
 	"    'by', CASE WHEN l.user_id IS NULL THEN 'owner or system' ELSE 'association staff' END) ORDER BY l.id)",
-	"    FROM audit_log l WHERE (l.object_type = 'company' AND l.object_id = c.id)"
-	"    OR (l.object_type = 'scan' AND l.object_id IN (SELECT id FROM scans WHERE company_id = c.id))), '[]')"
+	"    FROM audit_log l WHERE ((l.object_type = 'company' AND l.object_id = c.id)"
+	"    OR (l.object_type = 'scan' AND l.object_id IN (SELECT id FROM scans WHERE company_id = c.id)))"
+	/* only this association's own entries (and the owner's): another association's
+	 * refused attempt at this company is its business, not this export's */
+	"    AND (l.org_id = c.org_id OR l.org_id IS NULL)), '[]')"
 	")::text FROM companies c WHERE c.id = $1 AND ($2::bigint IS NULL OR c.org_id = $2::bigint)",
 };
 

@@ -2,7 +2,8 @@
 # Foundation: health, readiness, errors, limits, metrics, login, PostgreSQL restart, shutdown.
 . "$(dirname "$0")/lib.sh"
 new_db
-start_server || exit 1
+METRICS_TOKEN=metrics-token-for-the-test-1
+FPHC_METRICS_TOKEN=$METRICS_TOKEN start_server || exit 1
 
 http GET /healthz;          expect_eq "healthz is 200" 200 "$STATUS"
 http GET /readyz;           expect_eq "readyz is 200 with current migrations" 200 "$STATUS"
@@ -22,7 +23,10 @@ http GET /;                 expect_contains "security headers: CSP" "Content-Sec
 expect_contains "security headers: nosniff" "X-Content-Type-Options: nosniff" "$HEADERS"
 expect_contains "security headers: referrer" "Referrer-Policy: no-referrer" "$HEADERS"
 expect_contains "frame-ancestors none" "frame-ancestors 'none'" "$HEADERS"
-http GET /metrics;          expect_contains "metrics count requests by route" 'fphc_requests_total{method="GET",route="/healthz",status="200"} 1' "$BODY"
+http GET /metrics;          expect_eq "metrics are not public" 404 "$STATUS"
+http GET /metrics -H 'Authorization: Bearer wrong-token-wrong-token'; expect_eq "metrics with a wrong token are 404" 404 "$STATUS"
+http GET /metrics -H "Authorization: Bearer $METRICS_TOKEN"
+expect_contains "metrics count requests by route" 'fphc_requests_total{method="GET",route="/healthz",status="200"} 1' "$BODY"
 expect_contains "metrics has a latency histogram" 'fphc_request_duration_seconds_bucket{le="+Inf"}' "$BODY"
 expect_contains "metrics has pool state" 'fphc_db_pool_connections{state="connected"}' "$BODY"
 

@@ -62,9 +62,24 @@ http POST /admin/users --data "csrf=$csrf&email=not-an-address&role=advisor"
 expect_eq "an invalid address is refused" 400 "$STATUS"
 http POST /admin/users --data "csrf=$csrf&email=r3@a.example&role=researcher"
 expect_eq "an admin cannot make researchers" 400 "$STATUS"
+# an address another association uses: no sign of that; this association gets its own account
+http POST /admin/users --data "csrf=$csrf&email=adv2@b.example&name=Twee&role=advisor"
+expect_eq "inviting an address used by another association works like any other" 200 "$STATUS"
+expect_not_contains "… without saying the address has an account elsewhere" "al een account" "$BODY"
+xtok=$(echo "$BODY" | sed -n 's|.*/password/\([A-Za-z0-9_-]\{22\}\)".*|\1|p' | head -1)
+use_jar twin
+http POST "/password/$xtok" --data-urlencode "password=een heel ander wachtwoord 3" --data-urlencode "password2=een heel ander wachtwoord 3"
+expect_eq "the invited person sets a password for this association's account" 303 "$STATUS"
+login adv2@b.example "een heel ander wachtwoord 3"; expect_eq "that password logs in" 303 "$STATUS"
+expect_eq "… to this association's account" t \
+  "$(psql_q "SELECT last_login_at IS NOT NULL FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = 'adv2@b.example' AND o.slug = 'demo'")"
+login adv2@b.example "$PW"; expect_eq "the other association's password still logs in" 303 "$STATUS"
+expect_eq "… to that association's account" t \
+  "$(psql_q "SELECT last_login_at IS NOT NULL FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = 'adv2@b.example' AND o.slug = 'other'")"
+use_jar admin1
 
 adv1=$(psql_q "SELECT id FROM users WHERE email = 'adv1@a.example'")
-adv2=$(psql_q "SELECT id FROM users WHERE email = 'adv2@b.example'")
+adv2=$(psql_q "SELECT u.id FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.email = 'adv2@b.example' AND o.slug = 'other'")
 use_jar adv1
 login adv1@a.example "$PW";    expect_eq "advisor logs in" 303 "$STATUS"
 http GET /app;              expect_eq "advisor sees the dashboard" 200 "$STATUS"

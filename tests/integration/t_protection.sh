@@ -38,6 +38,17 @@ autosave "$tok" "$csrf" '{"item":"s90","value":"Wij zoeken Piet Pietersen"}'
 expect_eq "scan activity keeps companies.last_activity_at current" t \
   "$(psql_q "SELECT last_activity_at > now() - interval '1 minute' FROM companies WHERE id = $cid")"
 
+# --- another association's refused look at this company stays its own business ---
+"$FPHC_BIN" org add --slug other --name "Andere Vereniging" >/dev/null
+new_user other snoop@b.example admin 'andere vereniging wachtwoord 1'
+use_jar snoop; login snoop@b.example 'andere vereniging wachtwoord 1'
+http GET "/companies/$cid"; expect_eq "another association's admin: company is 404" 404 "$STATUS"
+http GET "/scans/$sid";     expect_eq "… and its scan is 404" 404 "$STATUS"
+http GET "/companies/$cid/export.json"; expect_eq "… and its export is 404" 404 "$STATUS"
+expect_eq "the refusals are audited (for the other association)" 3 \
+  "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'denied' AND object_id IN ($cid, $sid) AND org_id = (SELECT id FROM organisations WHERE slug = 'other')")"
+use_jar owner
+
 # --- owner: download everything ---
 http GET "/s/$tok/data.json"
 expect_eq "owner downloads their data" 200 "$STATUS"
@@ -50,6 +61,8 @@ expect_eq "download holds company, contact, answers, consent" "Privacy Proef BV|
 expect_eq "download shows who accessed the data" "owner_consent" \
   "$(python3 -c "import json; d=json.load(open('$WORK/owner.json')); print(d['access_log'][0]['action'])")"
 expect_eq "the download is audited" 1 "$(audit_count owner_data_export scan)"
+expect_eq "the owner's access log holds no other association's refused attempts" 0 \
+  "$(python3 -c "import json; d=json.load(open('$WORK/owner.json')); print(sum(1 for e in d['access_log'] if e['action'] == 'denied'))")"
 expect_eq "the token itself is not in the download" "" "$(grep -o "$tok" "$WORK/owner.json")"
 
 # --- owner: erasure request (needs confirmation, recorded once) ---
@@ -77,6 +90,7 @@ csrf_a=$(form_csrf)
 http GET "/companies/$cid/export.json"
 expect_eq "admin exports the company's data" 200 "$STATUS"
 expect_contains "export holds the contact person" "Jan Jansen" "$BODY"
+expect_not_contains "the company export's access log holds no other association's refused attempts" '"action": "denied"' "$(echo "$BODY" | python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin)['access_log']))")"
 expect_eq "the export is audited" 1 "$(audit_count company_export company)"
 printf 'adviseur wachtwoord voor test 1\n' | "$FPHC_BIN" user add --org demo --email adv@demo.example --role advisor --password-stdin >/dev/null
 use_jar adv; login adv@demo.example 'adviseur wachtwoord voor test 1'

@@ -138,18 +138,25 @@ static void login_post(struct req *r)
 		throttled(r, email, next, wait);
 		return;
 	}
-	struct login_account acc;
-	int found = db_login_account(db, &r->arena, email, &acc);
-	if (found < 0) {
+	struct login_account accounts[LOGIN_ACCOUNTS_MAX];
+	int n = db_login_accounts(db, &r->arena, email, accounts);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
 	if (!page_hash_slot_take(r))
 		return;
-	const char *hash = found && acc.password_hash ? acc.password_hash : dummy_hash();
-	int ok = crypto_password_verify(hash, pw) && found && acc.password_hash && !acc.disabled;
+	/* the first account with this address whose password it is (an unknown
+	 * address costs one hash too, so timing tells nothing) */
+	const struct login_account *acc = NULL;
+	if (n == 0)
+		(void)crypto_password_verify(dummy_hash(), pw);
+	for (int i = 0; i < n && !acc; i++)
+		if (crypto_password_verify(accounts[i].password_hash ? accounts[i].password_hash : dummy_hash(), pw) &&
+		    accounts[i].password_hash && !accounts[i].disabled)
+			acc = &accounts[i];
 	crypto_hash_slot_release();
-	if (!ok) {
+	if (!acc) {
 		long run_s = 0;
 		int account_failures = db_login_failure(db, account_key, ACCOUNT_FORGET_S, NULL);
 		int address_failures = db_login_failure(db, address_key, ADDRESS_WINDOW_S, &run_s);
@@ -164,18 +171,18 @@ static void login_post(struct req *r)
 			reply_db_error(r);
 			return;
 		}
-		audit(r, "login_failed", "user", found ? acc.id : 0, NULL);
+		audit(r, "login_failed", "user", n > 0 ? accounts[0].id : 0, NULL);
 		fail(r, 401, email, next, "login.failed");
 		return;
 	}
-	if (db_login_clear(db, account_key) != 0 || db_login_succeeded(db, acc.id) != 0 ||
-	    session_create(r, acc.id) != 0) {
+	if (db_login_clear(db, account_key) != 0 || db_login_succeeded(db, acc->id) != 0 ||
+	    session_create(r, acc->id) != 0) {
 		reply_db_error(r);
 		return;
 	}
-	struct audit_user u = {.user_id = acc.id};
-	if (db_user_identity(db, &r->arena, acc.id, &u.org_id, &u.email) == 1)
-		audit_as(r, &u, "login", "user", acc.id);
+	struct audit_user u = {.user_id = acc->id};
+	if (db_user_identity(db, &r->arena, acc->id, &u.org_id, &u.email) == 1)
+		audit_as(r, &u, "login", "user", acc->id);
 	reply_redirect(r, safe_next(next));
 }
 

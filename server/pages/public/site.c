@@ -12,6 +12,8 @@
 #include "server/db/migrate.h"
 #include "server/db/session.h"
 #include "common/assets.h"
+#include "server/app/config.h"
+#include "common/crypto.h"
 #include "common/banned.h"
 
 static void healthz(struct req *r)
@@ -28,8 +30,17 @@ static void readyz(struct req *r)
 		reply_text(r, 503, cur == 0 ? "migrations pending\n" : "database unavailable\n");
 }
 
+/* Only for the monitoring system: it sends Authorization: Bearer FPHC_METRICS_TOKEN.
+ * Without a configured token nobody gets the figures (404, as for a page that
+ * does not exist). */
 static void metrics(struct req *r)
 {
+	const char *token = config.metrics_token;
+	const char *auth = req_header(r, "Authorization");
+	if (!token || !token[0] || !auth || strncmp(auth, "Bearer ", 7) != 0 || !crypto_str_equal(auth + 7, token)) {
+		reply_error(r, 404);
+		return;
+	}
 	buf_reset(&r->out);
 	metrics_render(&r->out);
 	reply_body(r, 200, "text/plain; version=0.0.4; charset=utf-8");
