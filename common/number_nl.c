@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -90,4 +91,13 @@ enum number_nl_result number_nl_parse(const char *s, const char *unit, const str
 	if (range && ((range->has_min && d < range->min) || (range->has_max && d > range->max)))
 		return NUMBER_NL_RANGE;
 	return NUMBER_NL_OK;
+}
+
+const char *number_nl_format(double v, int comma, char out[32])
+{
+	snprintf(out, 32, "%.15g", v);
+	char *dot = comma ? strchr(out, '.') : NULL;
+	if (dot)
+		*dot = ',';
+	return out;
 }

@@ -31,4 +31,9 @@ struct number_nl_range {
 enum number_nl_result number_nl_parse(const char *s, const char *unit, const struct number_nl_range *range,
 				      double *out);
 
+/* The number as people read it back: the shortest text that reads back as v
+ * (up to 15 digits), with a decimal comma when comma is set (7,5), else a
+ * point (7.5). No thousands separator, so number_nl_parse reads it again. */
+const char *number_nl_format(double v, int comma, char out[32]);
+
 #endif

@@ -16,6 +16,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+
+# bench_login JAR BASE [curl args…]: logs in as a browser does (the login form's CSRF token first)
+bench_login() {
+  local jar=$1 b=$2 tok; shift 2
+  tok=$(curl -s -c "$jar" "$b/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -s -o /dev/null -b "$jar" -c "$jar" --data "csrf=$tok" "$@" "$b/login"
+}
+
 bench_db() {  # one throwaway cluster for all benchmarks
   if [ -z "${DATABASE_URL_BENCH:-}" ]; then
     DATABASE_URL_BENCH=$(scripts/pg.sh start "$PG_DIR")
@@ -90,7 +98,7 @@ bench_report_scan() {
   pid=$!
   for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/rep.out" 2>/dev/null && break; sleep 0.05; done
   b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/rep.out")
-  curl -s -c "$jar" -o /dev/null --data 'email=adviseur@zuid.example&password=fixture-pass-1' "$b/login"
+  bench_login "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
   p50() {  # route pattern, n → p50 of the last n logged server times
     grep -o "\"route\":\"$1\",\"status\":200,\"ms\":[0-9.]*" "$BTMP/rep.log" | sed 's/.*"ms"://' | tail -n "$2" | sort -n |
       awk '{v[NR]=$1} END {if (NR) printf "p50 %.1f ms (n=%d, min %.1f, max %.1f)", v[int((NR+1)/2)], NR, v[1], v[NR]}'
@@ -144,7 +152,7 @@ bench_research() {
   # aggregates page as the researcher
   local pw; pw=$(bin/fphc demo init --reset-passwords | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
   bench_server
-  curl -s -o /dev/null -c "$BTMP/jar" --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$pw" "$BASE/login"
+  bench_login "$BTMP/jar" "$BASE" --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$pw"
   curl -s -o /dev/null -b "$BTMP/jar" "$BASE/research/aggregates"
   local best=999 t
   for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -189,7 +197,7 @@ bench_office() {
   local pid=$!
   for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office.out" 2>/dev/null && break; sleep 0.05; done
   OFFICE_BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office.out")
-  curl -s -o /dev/null -c "$BTMP/office.jar" --data-urlencode "email=bench@demo.example" --data-urlencode "password=$pw" "$OFFICE_BASE/login"
+  bench_login "$BTMP/office.jar" "$OFFICE_BASE" --data-urlencode "email=bench@demo.example" --data-urlencode "password=$pw"
   printf '%-46s %s\n' "GET /app (first page, no filter)" "$(office_p50 /app /app 200)"
   printf '%-46s %s\n' "GET /app?status=submitted&sector=C" "$(office_p50 /app '/app?status=submitted&sector=C' 200)"
   printf '%-46s %s\n' "GET /app?stale=1" "$(office_p50 /app '/app?stale=1' 200)"
@@ -218,7 +226,7 @@ bench_office_scan() {
   for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office_scan.out" 2>/dev/null && break; sleep 0.05; done
   local b jar="$BTMP/office_scan.jar"
   b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office_scan.out")
-  curl -s -c "$jar" -o /dev/null --data 'email=adviseur@zuid.example&password=fixture-pass-1' "$b/login"
+  bench_login "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
   med() {  # route → p50 of the logged server times after warm-up
     grep -o "\"route\":\"$1\",\"status\":200,\"ms\":[0-9.]*" "$BTMP/office_scan.log" | sed 's/.*"ms"://' | tail -n "$2" | sort -n |
       awk '{v[NR]=$1} END {if (NR) printf "%.1f ms (n=%d, min %.1f, max %.1f)", v[int((NR+1)/2)], NR, v[1], v[NR]}'
@@ -292,7 +300,7 @@ bench_soak() {
   }
   soak_start bin/fphc soak
   local b=$SOAK_BASE jar="$BTMP/soak.jar" list="$BTMP/soak.requests" i link token csrf cookie
-  curl -s -c "$jar" -o /dev/null --data-urlencode "email=admin@demo.example" --data-urlencode "password=$pw" "$b/login"
+  bench_login "$jar" "$b" --data-urlencode "email=admin@demo.example" --data-urlencode "password=$pw"
   cookie="Cookie: fphc_sid=$(awk '$6 == "fphc_sid" {print $7}' "$jar")"
   : >"$list"
   for i in $(seq 1 "$scans"); do

@@ -72,7 +72,17 @@ http() {
 # login EMAIL [PASSWORD]: logs in within the current cookie jar (a fresh session id;
 # the fixtures' users have the password fixture-pass-1); sets STATUS
 login() {
-  http POST /login --data-urlencode "email=$1" --data-urlencode "password=${2:-fixture-pass-1}" --data "next=/app"
+  http_login --data-urlencode "email=$1" --data-urlencode "password=${2:-fixture-pass-1}" --data "next=/app"
+}
+# http_login [curl args…]: POST /login as a browser does: first the login form (without
+# the jar, which may hold a session and be sent on to /app), its CSRF token and its
+# cookie added to the jar, then the post with the token; sets STATUS, BODY, HEADERS
+http_login() {
+  local tok
+  tok=$(curl -s -c "$WORK/cookies.login" --max-time 30 "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  touch "$WORK/cookies"
+  grep 'fphc_login' "$WORK/cookies.login" >>"$WORK/cookies" 2>/dev/null || true
+  http POST /login --data "csrf=$tok" "$@"
 }
 form_csrf() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/body" | head -n 1; }
 

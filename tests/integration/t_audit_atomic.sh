@@ -65,11 +65,11 @@ fi
 
 # a public form posted from another site is refused; from our own pages it works
 use_jar x
-http POST /login -H "Sec-Fetch-Site: cross-site" --data "email=adv1%40a.example&password=$PW"
+http_login -H "Sec-Fetch-Site: cross-site" --data "email=adv1%40a.example&password=$PW"
 expect_eq "a cross-site login post is refused" 403 "$STATUS"
-http POST /login -H "Origin: https://evil.example" --data "email=adv1%40a.example&password=$PW"
+http_login -H "Origin: https://evil.example" --data "email=adv1%40a.example&password=$PW"
 expect_eq "a login post with another Origin is refused" 403 "$STATUS"
-http POST /login -H "Sec-Fetch-Site: same-origin" -H "Origin: null" --data "email=adv1%40a.example&password=$PW"
+http_login -H "Sec-Fetch-Site: same-origin" -H "Origin: null" --data "email=adv1%40a.example&password=$PW"
 expect_eq "a same-origin login post works (Origin null under no-referrer)" 303 "$STATUS"
 
 finish

@@ -16,9 +16,9 @@ expect_contains "405 names the allowed methods" "Allow: GET" "$HEADERS"
 http GET '/a%zzb';          expect_eq "malformed percent-encoding is 400" 400 "$STATUS"
 http GET '/a%C3%28';        expect_eq "invalid UTF-8 in path is 400" 400 "$STATUS"
 head -c 1100000 /dev/zero | tr '\0' 'a' >"$WORK/big"
-http POST /login --data-binary @"$WORK/big" -H 'Content-Type: application/x-www-form-urlencoded'
+http_login --data-binary @"$WORK/big" -H 'Content-Type: application/x-www-form-urlencoded'
 expect_eq "body over 1 MiB is 413" 413 "$STATUS"
-http POST /login --data 'email=%ZZ&password=x'; expect_eq "malformed form is 400" 400 "$STATUS"
+http_login --data 'email=%ZZ&password=x'; expect_eq "malformed form is 400" 400 "$STATUS"
 http GET /;                 expect_contains "security headers: CSP" "Content-Security-Policy: default-src 'self'" "$HEADERS"
 expect_contains "security headers: nosniff" "X-Content-Type-Options: nosniff" "$HEADERS"
 expect_contains "security headers: referrer" "Referrer-Policy: no-referrer" "$HEADERS"
@@ -40,10 +40,10 @@ if grep -q 'secret-token-value' "$WORK/server.log"; then not_ok "query strings n
 out=$("$FPHC_BIN" demo init)
 apw=$(echo "$out" | sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p')
 http GET /app;              expect_eq "back office needs login" 303 "$STATUS"
-http POST /login --data "email=admin@demo.example&password=wrong&next=/app"
+http_login --data "email=admin@demo.example&password=wrong&next=/app"
 expect_eq "wrong password is refused" 401 "$STATUS"
 expect_contains "wrong password says so in Dutch" "klopt niet" "$BODY"
-http POST /login --data-urlencode "email=ADMIN@demo.example" --data-urlencode "password=$apw" --data "next=/app"
+http_login --data-urlencode "email=ADMIN@demo.example" --data-urlencode "password=$apw" --data "next=/app"
 expect_eq "login redirects" 303 "$STATUS"
 expect_contains "session cookie is HttpOnly and SameSite" "HttpOnly; SameSite=Lax" "$HEADERS"
 http GET /app;              expect_eq "logged in user sees the back office" 200 "$STATUS"
@@ -59,7 +59,7 @@ pgctl -D "$PG_DIR/data" -m fast -w stop >/dev/null
 http GET /readyz;           expect_eq "readyz is 503 while PostgreSQL is down" 503 "$STATUS"
 http GET /login;            expect_eq "a page needing the database still answers while it is down" 200 "$STATUS"
 http GET /healthz;          expect_eq "healthz stays 200 while PostgreSQL is down" 200 "$STATUS"
-http POST /login --data "email=a@b.nl&password=x"; expect_eq "a route that needs the database is 503 while it is down" 503 "$STATUS"
+http_login --data "email=a@b.nl&password=x"; expect_eq "a route that needs the database is 503 while it is down" 503 "$STATUS"
 pgctl -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w start >/dev/null
 http GET /readyz;           expect_eq "readyz is 200 again after restart, without restarting fphc" 200 "$STATUS"
 

@@ -114,7 +114,7 @@ k=$(psql_q "SELECT min(n) + 1 FROM (SELECT dimension, n, count(*) OVER (PARTITIO
   WHERE n = least AND same = 1 AND n >= 1")
 check "a dimension has one smallest cell (k = $k)" test -n "$k"
 FPHC_BENCHMARK_K=${k:-2} start_server
-http POST /login --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$rpw" --data "next=/research"
+http_login --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$rpw" --data "next=/research"
 http GET /research/exports; csrf=$(form_csrf)
 http POST /research/exports --data "csrf=$csrf&version=1&format=csv&from=2026-02-31"
 expect_eq "page: from=2026-02-31 is 400" 400 "$STATUS"

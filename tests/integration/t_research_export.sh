@@ -70,7 +70,7 @@ check "another secret gives different pseudonyms" sh -c "[ \"\$(sed -n 2p '$WORK
 
 # the web: a researcher
 start_server || exit 1
-http POST /login --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$rpw" --data "next=/research"
+http_login --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$rpw" --data "next=/research"
 expect_eq "researcher logs in" 303 "$STATUS"
 for p in /research /research/exports /research/exports/codebook /research/aggregates /research/items; do
   http GET "$p"; expect_eq "GET $p is 200" 200 "$STATUS"

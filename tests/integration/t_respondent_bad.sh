@@ -19,7 +19,7 @@ http POST "/s/$TOKEN_B/consent" --data "csrf=$other_csrf&consent=yes"; expect_eq
 consent "$TOKEN_B" "$csrf"; expect_eq "consent with the scan's token" 303 "$STATUS"
 TOKEN=$TOKEN_B; SCAN_ID=$SCAN_B
 autosave "$TOKEN" "$csrf" '{"item":"s01","value":3}'; expect_eq "a good autosave" 200 "$STATUS"
-expect_contains "answers with the share answered" '"answered_percent":1' "$BODY"
+expect_contains "answers with the share of closed questions answered (1 of the scan's closed questions)" '"answered_percent":2' "$BODY"
 
 # --- CSRF on the JSON endpoint and the forms
 http POST "/s/$TOKEN/answer" -H 'Content-Type: application/json' --data '{"item":"s01","value":4}'

@@ -30,7 +30,7 @@ capture() {
   local d="$WORK/$1" p f
   mkdir -p "$d"
   rm -f "$WORK/cookies"
-  http POST /login --data-urlencode "email=adviseur@zuid.example" --data-urlencode "password=$PW_ALL" --data "next=/app"
+  http_login --data-urlencode "email=adviseur@zuid.example" --data-urlencode "password=$PW_ALL" --data "next=/app"
   for p in /app /companies "/companies/$CID" "/scans/$KORST" "/scans/$KORST/reports" /actions /offers "/scans/$KORST/reports/1.pdf" "/scans/$KORST/reports/2.pdf"; do
     f="$d/$(echo "$p" | tr '/' '_')"
     curl -s -o "$f" -b "$WORK/cookies" "$BASE$p"
@@ -38,13 +38,13 @@ capture() {
     case "$p" in *.pdf) ;; *) sed -i 's/\(name="csrf" value="\)[^"]*"/\1"/g; s/\(name="csrf-token" content="\)[^"]*"/\1"/g' "$f" ;; esac
   done
   rm -f "$WORK/cookies"
-  http POST /login --data-urlencode "email=beheer@zuid.example" --data-urlencode "password=$PW_ALL" --data "next=/app"
+  http_login --data-urlencode "email=beheer@zuid.example" --data-urlencode "password=$PW_ALL" --data "next=/app"
   # twice: the first view is itself audited (audit_view then joins the filter's list)
   curl -s -o "$d/audit-erasures" -b "$WORK/cookies" "$BASE/admin/audit?action=company_erased"
   curl -s -o "$d/audit-erasures" -b "$WORK/cookies" "$BASE/admin/audit?action=company_erased"
   sed -i 's/\(name="csrf" value="\)[^"]*"/\1"/g; s/\(name="csrf-token" content="\)[^"]*"/\1"/g' "$d/audit-erasures"
   rm -f "$WORK/cookies"
-  http POST /login --data-urlencode "email=onderzoeker@lectoraat.example" --data-urlencode "password=$PW_ALL" --data "next=/research"
+  http_login --data-urlencode "email=onderzoeker@lectoraat.example" --data-urlencode "password=$PW_ALL" --data "next=/research"
   curl -s -o "$d/research-scans" -b "$WORK/cookies" "$BASE/research/scans"
   sed -i 's/\(name="csrf" value="\)[^"]*"/\1"/g; s/\(name="csrf-token" content="\)[^"]*"/\1"/g' "$d/research-scans"
   for f in csv long codebook; do "$FPHC_BIN" export --format "$f" --version 1 -o "$d/export.$f" 2>/dev/null; done

@@ -62,7 +62,7 @@ for next in '/%09/evil.example' '/%0d%0a/evil.example' '//evil.example' '/%5cevi
   loc=$(printf '%s' "$HEADERS" | sed -n 's/^Location: \(.*\)\r$/\1/p')
   expect_eq "the language switch does not send next=$next off-site" "/" "$loc"
   use_jar "n$RANDOM"
-  http POST /login --data-urlencode "email=admin@demo.example" --data-urlencode "password=$apw" --data "next=$next"
+  http_login --data-urlencode "email=admin@demo.example" --data-urlencode "password=$apw" --data "next=$next"
   loc=$(printf '%s' "$HEADERS" | sed -n 's/^Location: \(.*\)\r$/\1/p')
   expect_eq "the login does not send next=$next off-site" "/app" "$loc"
   use_jar admin
@@ -74,7 +74,7 @@ http POST "/s/$tok/submit" --data "csrf=$csrf"
 http GET "/s/$tok/data.json"
 http GET "/s/${tok}x"                             # wrong token: the page must not echo it
 expect_not_contains "an unknown-link page does not echo the token" "${tok}x" "$BODY"
-http POST /login --data-urlencode "email=admin@demo.example" --data-urlencode "password=Wrong-$apw"
+http_login --data-urlencode "email=admin@demo.example" --data-urlencode "password=Wrong-$apw"
 expect_not_contains "a failed login does not echo the password" "Wrong-$apw" "$BODY"
 printf 'nieuw wachtwoord voor een test 99\n' | "$FPHC_BIN" user add --org demo --email pw@demo.example --role advisor --password-stdin >/dev/null
 use_jar pw; login pw@demo.example 'nieuw wachtwoord voor een test 99'
@@ -86,27 +86,42 @@ done
 expect_eq "no token, password, CSRF token or session id in the server's logs" "" "$leaks"
 expect_eq "no token or password in the audit log's details either" 0 \
   "$(psql_q "SELECT count(*) FROM audit_log WHERE detail::text LIKE '%$tok%' OR detail::text LIKE '%$sid%'")"
+
+# --- login CSRF: the form's token and its cookie must come back together ---
+use_jar nocsrf
+http POST /login --data-urlencode "email=admin@demo.example" --data-urlencode "password=$apw"
+expect_eq "a login post without the form's token is refused" 403 "$STATUS"
+expect_contains "… with a fresh form and a message that says what to do" "Vul uw e-mailadres en wachtwoord opnieuw in" "$BODY"
+expect_eq "… and no session" "" "$(grep -o 'fphc_sid' "$WORK/cookies")"
+tok_other=$(curl -s "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+http POST /login --data "csrf=$tok_other" --data-urlencode "email=admin@demo.example" --data-urlencode "password=$apw"
+expect_eq "a token from another browser (no matching cookie) is refused" 403 "$STATUS"
+http_login --data-urlencode "email=admin@demo.example" --data-urlencode "password=$apw"
+expect_eq "with the form's token and cookie the login works" 303 "$STATUS"
+use_jar anon
+
 stop_server
+
 
 # --- X-Forwarded-For only from trusted proxies ---
 ip_of_last_failure() { psql_q "SELECT ip FROM audit_log WHERE action = 'login_failed' ORDER BY id DESC LIMIT 1"; }
 start_server || exit 1
 use_jar anon
-http POST /login -H 'X-Forwarded-For: 203.0.113.7' --data "email=admin@demo.example&password=wrong"
+http_login -H 'X-Forwarded-For: 203.0.113.7' --data "email=admin@demo.example&password=wrong"
 expect_eq "X-Forwarded-For from an untrusted peer is ignored" "127.0.0.1" "$(ip_of_last_failure)"
 use_jar proto
-http POST /login -H 'X-Forwarded-Proto: https' --data-urlencode "email=pw@demo.example" --data-urlencode "password=nieuw wachtwoord voor een test 99"
+http_login -H 'X-Forwarded-Proto: https' --data-urlencode "email=pw@demo.example" --data-urlencode "password=nieuw wachtwoord voor een test 99"
 expect_eq "login over plain HTTP works" 303 "$STATUS"
 expect_not_contains "X-Forwarded-Proto from an untrusted peer does not make the cookie Secure" "; Secure" "$(echo "$HEADERS" | grep -i '^Set-Cookie')"
 use_jar anon
 stop_server
 FPHC_TRUSTED_PROXIES=127.0.0.1 start_server || exit 1
-http POST /login -H 'X-Forwarded-For: 10.9.9.9, 203.0.113.7' --data "email=admin@demo.example&password=wrong"
+http_login -H 'X-Forwarded-For: 10.9.9.9, 203.0.113.7' --data "email=admin@demo.example&password=wrong"
 expect_eq "from a trusted proxy the last X-Forwarded-For entry is the client" "203.0.113.7" "$(ip_of_last_failure)"
-http POST /login -H 'X-Forwarded-For: not-an-address' --data "email=admin@demo.example&password=wrong"
+http_login -H 'X-Forwarded-For: not-an-address' --data "email=admin@demo.example&password=wrong"
 expect_eq "a malformed X-Forwarded-For falls back to the peer" "127.0.0.1" "$(ip_of_last_failure)"
 use_jar proto2
-http POST /login -H 'X-Forwarded-Proto: https' --data-urlencode "email=pw@demo.example" --data-urlencode "password=nieuw wachtwoord voor een test 99"
+http_login -H 'X-Forwarded-Proto: https' --data-urlencode "email=pw@demo.example" --data-urlencode "password=nieuw wachtwoord voor een test 99"
 expect_eq "login behind a trusted TLS proxy works" 303 "$STATUS"
 expect_contains "behind a trusted proxy that says https the session cookie is Secure" "; Secure" "$(echo "$HEADERS" | grep -i '^Set-Cookie: fphc_sid')"
 expect_contains "… and HSTS is sent" "Strict-Transport-Security" "$HEADERS"

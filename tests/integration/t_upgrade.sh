@@ -87,7 +87,7 @@ upgrade_one() {  # upgrade_one RELEASE
   local email role slug n_users=0 n_in=0
   while IFS='|' read -r email role slug; do
     n_users=$((n_users + 1)); rm -f "$WORK/cookies"
-    http POST /login --data-urlencode "email=$email" --data-urlencode "password=$PW_ALL" --data "next=/app"
+    http_login --data-urlencode "email=$email" --data-urlencode "password=$PW_ALL" --data "next=/app"
     if [ "$STATUS" = 303 ] && ! grep -qi '^Location: /login' "$WORK/headers"; then n_in=$((n_in + 1)); else echo "# $email: $STATUS"; fi
   done <"$exp/users.txt"
   expect_eq "$tag: every user logs in ($n_users: $(cut -d'|' -f2 "$exp/users.txt" | sort -u | tr '\n' ' '))" "$n_users" "$n_in"
@@ -96,7 +96,7 @@ upgrade_one() {  # upgrade_one RELEASE
     n_rep=$((n_rep + 1))
     adv=$(qo "SELECT u.email FROM users u WHERE u.org_id = $org AND u.role = 'advisor' AND u.password_hash IS NOT NULL ORDER BY u.id LIMIT 1")
     rm -f "$WORK/cookies"
-    http POST /login --data-urlencode "email=$adv" --data-urlencode "password=$PW_ALL" --data "next=/app"
+    http_login --data-urlencode "email=$adv" --data-urlencode "password=$PW_ALL" --data "next=/app"
     : >"$WORK/headers"
     STATUS=$(curl -s -o "$WORK/r.pdf" -D "$WORK/headers" -w '%{http_code}' -b "$WORK/cookies" "$BASE/scans/$scan/reports/$ver.pdf")
     if [ "$STATUS" = 200 ] && [ "$(sha256sum "$WORK/r.pdf" | cut -d' ' -f1)" = "$sha" ] && grep -q "^ETag: \"$sha\"" "$WORK/headers"; then

@@ -75,6 +75,23 @@ static void out_of_range_is_refused_with_the_number_read(void **state)
 	assert_int_equal(number_nl_parse("99999999", NULL, &low, &d), NUMBER_NL_OK);
 }
 
+/* What is shown reads back as the same number: 7,5 in Dutch, 7.5 in English. */
+static void shown_numbers_read_back(void **state)
+{
+	(void)state;
+	char out[32];
+	assert_string_equal(number_nl_format(7.5, 1, out), "7,5");
+	assert_string_equal(number_nl_format(7.5, 0, out), "7.5");
+	assert_string_equal(number_nl_format(1000, 1, out), "1000");
+	assert_string_equal(number_nl_format(-0.25, 1, out), "-0,25");
+	const double values[] = {0, 12.5, 100, 0.1, 123456.75, 1e-3};
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		double back = -1;
+		assert_int_equal(number_nl_parse(number_nl_format(values[i], 1, out), NULL, NULL, &back), NUMBER_NL_OK);
+		assert_true(back == values[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -83,6 +100,7 @@ int main(void)
 		cmocka_unit_test(three_digits_after_a_separator_are_ambiguous),
 		cmocka_unit_test(what_is_not_a_plain_number_is_refused),
 		cmocka_unit_test(out_of_range_is_refused_with_the_number_read),
+		cmocka_unit_test(shown_numbers_read_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,10 +36,32 @@ static const char *safe_next(const char *next)
 	return next;
 }
 
+/* The login form's CSRF token (there is no session yet): a fresh random value
+ * in a cookie only /login sees and in the form; a post must bring both, equal. */
+#define LOGIN_COOKIE "fphc_login"
+
+static const char *login_token_new(struct req *r)
+{
+	char token[TOKEN_TEXT_LEN + 1];
+	crypto_token_new(token);
+	req_add_header(r, "Set-Cookie",
+		       arena_printf(&r->arena, LOGIN_COOKIE "=%s; Path=/login; HttpOnly; SameSite=Strict; Max-Age=7200%s",
+				    token, r->tls ? "; Secure" : ""));
+	return arena_strdup(&r->arena, token);
+}
+
+static int login_token_ok(struct req *r)
+{
+	const char *cookie = req_cookie(r, LOGIN_COOKIE), *form = req_form(r, "csrf");
+	return cookie && form && strlen(cookie) == TOKEN_TEXT_LEN && crypto_str_equal(cookie, form);
+}
+
 static void show(struct req *r, int status, const char *email, const char *next, cJSON *ctx)
 {
 	if (!ctx)
 		ctx = page_ctx(r);
+	cJSON_DeleteItemFromObjectCaseSensitive(ctx, "login_csrf");
+	cJSON_AddStringToObject(ctx, "login_csrf", login_token_new(r));
 	cJSON_AddStringToObject(ctx, "email", email ? email : "");
 	cJSON_AddStringToObject(ctx, "next", safe_next(next));
 	page_render(r, status, "public/login", i18n_get(r->lang, "login.title"), ctx);
@@ -117,6 +139,12 @@ static void login_post(struct req *r)
 	const char *in = req_form(r, "email");
 	for (size_t i = 0; in && in[i] && i < sizeof(email) - 1; i++)
 		email[i] = (char)tolower((unsigned char)in[i]);
+	if (!login_token_ok(r)) {
+		/* a post from another site, or a form left open past its token: a fresh form */
+		audit(r, "login_csrf", "address", 0, NULL);
+		fail(r, 403, email, next, "login.expired");
+		return;
+	}
 	if (!email[0] || !pw || !pw[0]) {
 		cJSON *ctx = page_ctx(r);
 		if (!email[0])

@@ -45,6 +45,7 @@ void scan_pillar_get(struct req *r)
 	struct pillar_fill fill = {
 		.token = s.token, .csrf = s.csrf, .org_slug = s.v.org_slug,
 		.percent = scan_percent(s.q, answered),
+		.decimal_comma = strcmp(r->lang, "nl") == 0,
 		.answers = by_index,
 	};
 	buf_reset(&r->out);

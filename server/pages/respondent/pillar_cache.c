@@ -8,6 +8,7 @@
 #include "server/pages/respondent/scan_ctx.h"
 #include "server/http/tmpl.h"
 #include "server/http/log.h"
+#include "common/number_nl.h"
 #include "common/banned.h"
 
 /* Markers: MARK_OPEN code [argument] MARK_CLOSE. Neither byte can come from a
@@ -319,8 +320,10 @@ void pillar_page_write(struct buf *out, const struct pillar_page *page, const st
 				buf_puts(out, " checked");
 			break;
 		case SLOT_VALUE:
-			if (cJSON_IsNumber(a))
-				buf_printf(out, "%.15g", a->valuedouble);
+			if (cJSON_IsNumber(a)) {
+				char num[32];
+				buf_puts(out, number_nl_format(a->valuedouble, fill->decimal_comma, num));
+			}
 			else if (cJSON_IsString(a) && sg->item->type == ITEM_TEXT)
 				buf_html(out, a->valuestring);
 			break;

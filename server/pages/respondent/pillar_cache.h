@@ -27,6 +27,7 @@ struct pillar_fill {
 	const char *csrf;
 	const char *org_slug;
 	int percent;                  /* answered, 0..100 */
+	int decimal_comma;            /* numbers shown as Dutch people write them (7,5) */
 	const cJSON *const *answers;  /* q->n_items entries by item->index; NULL = unanswered */
 };
 

@@ -9,6 +9,7 @@
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
 #include "common/text.h"
+#include "common/number_nl.h"
 #include "common/banned.h"
 
 /* The answer as the owner would say it, or NULL when unanswered. */
@@ -41,10 +42,13 @@ static const char *answer_text(struct req *r, const struct item *it, const cJSON
 		buf_release(&b);
 		return s;
 	}
-	case ITEM_NUMBER:
-		return cJSON_IsNumber(a) ? arena_printf(&r->arena, "%g%s%s", a->valuedouble,
+	case ITEM_NUMBER: {
+		char num[32];
+		return cJSON_IsNumber(a) ? arena_printf(&r->arena, "%s%s%s",
+							 number_nl_format(a->valuedouble, strcmp(r->lang, "nl") == 0, num),
 							 it->unit && strcmp(it->unit, "%") != 0 ? " " : "",
 							 it->unit ? it->unit : "") : NULL;
+	}
 	case ITEM_YESNO:
 		return i18n_get(r->lang, cJSON_IsTrue(a) ? "scan.item.yes" : "scan.item.no");
 	case ITEM_TEXT:
@@ -108,8 +112,10 @@ void scan_review_get(struct req *r)
 	cJSON_AddStringToObject(ctx, "last_pillar_href", scan_page_path(r, &s, (int)q->n_pillars));
 	cJSON_AddStringToObject(ctx, "profile_sector", sector_name(q, s.v.sector, r->lang));
 	double fte;
+	char fte_text[32];
 	cJSON_AddStringToObject(ctx, "profile_fte", text_parse_double(s.v.fte, 0, 1e9, &fte) == 0
-				? arena_printf(&r->arena, "%g", fte) : s.v.fte);
+				? arena_strdup(&r->arena, number_nl_format(fte, strcmp(r->lang, "nl") == 0, fte_text))
+				: s.v.fte);
 	cJSON_AddStringToObject(ctx, "profile_employees", s.v.employees);
 	cJSON_AddStringToObject(ctx, "profile_municipality", s.v.municipality);
 	page_render(r, 200, "respondent/review", i18n_get(r->lang, "scan.review.title"), ctx);
