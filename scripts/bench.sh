@@ -17,8 +17,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 
-# bench_login JAR BASE [curl args…]: logs in as a browser does (the login form's CSRF token first)
-bench_login() {
+# login_as JAR BASE [curl args…]: logs in as a browser does (the login form's CSRF token first)
+login_as() {
   local jar=$1 b=$2 tok; shift 2
   tok=$(curl -s -c "$jar" "$b/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
   curl -s -o /dev/null -b "$jar" -c "$jar" --data "csrf=$tok" "$@" "$b/login"
@@ -98,7 +98,7 @@ bench_report_scan() {
   pid=$!
   for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/rep.out" 2>/dev/null && break; sleep 0.05; done
   b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/rep.out")
-  bench_login "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
+  login_as "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
   p50() {  # route pattern, n → p50 of the last n logged server times
     grep -o "\"route\":\"$1\",\"status\":200,\"ms\":[0-9.]*" "$BTMP/rep.log" | sed 's/.*"ms"://' | tail -n "$2" | sort -n |
       awk '{v[NR]=$1} END {if (NR) printf "p50 %.1f ms (n=%d, min %.1f, max %.1f)", v[int((NR+1)/2)], NR, v[1], v[NR]}'
@@ -152,7 +152,7 @@ bench_research() {
   # aggregates page as the researcher
   local pw; pw=$(bin/fphc demo init --reset-passwords | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
   bench_server
-  bench_login "$BTMP/jar" "$BASE" --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$pw"
+  login_as "$BTMP/jar" "$BASE" --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$pw"
   curl -s -o /dev/null -b "$BTMP/jar" "$BASE/research/aggregates"
   local best=999 t
   for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -197,7 +197,7 @@ bench_office() {
   local pid=$!
   for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office.out" 2>/dev/null && break; sleep 0.05; done
   OFFICE_BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office.out")
-  bench_login "$BTMP/office.jar" "$OFFICE_BASE" --data-urlencode "email=bench@demo.example" --data-urlencode "password=$pw"
+  login_as "$BTMP/office.jar" "$OFFICE_BASE" --data-urlencode "email=bench@demo.example" --data-urlencode "password=$pw"
   printf '%-46s %s\n' "GET /app (first page, no filter)" "$(office_p50 /app /app 200)"
   printf '%-46s %s\n' "GET /app?status=submitted&sector=C" "$(office_p50 /app '/app?status=submitted&sector=C' 200)"
   printf '%-46s %s\n' "GET /app?stale=1" "$(office_p50 /app '/app?stale=1' 200)"
@@ -226,7 +226,7 @@ bench_office_scan() {
   for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office_scan.out" 2>/dev/null && break; sleep 0.05; done
   local b jar="$BTMP/office_scan.jar"
   b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office_scan.out")
-  bench_login "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
+  login_as "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
   med() {  # route → p50 of the logged server times after warm-up
     grep -o "\"route\":\"$1\",\"status\":200,\"ms\":[0-9.]*" "$BTMP/office_scan.log" | sed 's/.*"ms"://' | tail -n "$2" | sort -n |
       awk '{v[NR]=$1} END {if (NR) printf "%.1f ms (n=%d, min %.1f, max %.1f)", v[int((NR+1)/2)], NR, v[1], v[NR]}'
@@ -300,7 +300,7 @@ bench_soak() {
   }
   soak_start bin/fphc soak
   local b=$SOAK_BASE jar="$BTMP/soak.jar" list="$BTMP/soak.requests" i link token csrf cookie
-  bench_login "$jar" "$b" --data-urlencode "email=admin@demo.example" --data-urlencode "password=$pw"
+  login_as "$jar" "$b" --data-urlencode "email=admin@demo.example" --data-urlencode "password=$pw"
   cookie="Cookie: fphc_sid=$(awk '$6 == "fphc_sid" {print $7}' "$jar")"
   : >"$list"
   for i in $(seq 1 "$scans"); do
@@ -372,6 +372,39 @@ bench_soak() {
     [ "$findings" -gt 0 ] && grep -E -A12 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$BTMP/asan.log" | head -40
   fi
   dropdb -h "$PG_DIR" -U postgres --if-exists "$db" 2>/dev/null
+}
+
+# Login flood (issue 16.16): wrong-password posts from 40 addresses at 40 connections
+# for 10 s while another client loads GET /login; prints that client's p50/p90/p99.
+# Once with FPHC_HASH_SLOTS equal to the workers (every worker may hash: as before
+# the hashing slots) and once with the default (half the workers).
+bench_login_flood() {
+  echo "== login flood (40 addresses, 40 connections, 10 s) vs other users' GET /login"
+  bench_db
+  local slots
+  for slots in all default; do
+    local env=() label
+    if [ "$slots" = all ]; then env=(FPHC_HASH_SLOTS=2); label="every worker hashes (slots = workers = 2)"; else label="default hashing slots (1 of 2 workers)"; fi
+    env "${env[@]}" FPHC_WORKERS=2 FPHC_TRUSTED_PROXIES=127.0.0.1 FPHC_LOG_LEVEL=warn \
+      bin/fphc serve --listen 127.0.0.1:0 >"$BTMP/flood.out" 2>"$BTMP/flood.log" &
+    local pid=$!
+    for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/flood.out" 2>/dev/null && break; sleep 0.05; done
+    local b; b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/flood.out")
+    local tok; tok=$(curl -s "$b/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    local quiet; quiet=$(wrk -t1 -c2 -d3s --latency "$b/login" 2>&1 | sed -n 's/^ *90% *\(.*\)$/\1/p')
+    FPHC_LOGIN_CSRF=$tok wrk -t1 -c40 -d12s -s tests/bench/login_flood.lua "$b" >"$BTMP/flood.wrk" 2>&1 &
+    local flood=$!
+    sleep 1
+    local out; out=$(wrk -t1 -c2 -d10s --latency "$b/login" 2>&1)
+    wait "$flood"
+    local p50 p90 p99 codes
+    p50=$(echo "$out" | sed -n 's/^ *50% *\(.*\)$/\1/p'); p90=$(echo "$out" | sed -n 's/^ *90% *\(.*\)$/\1/p')
+    p99=$(echo "$out" | sed -n 's/^ *99% *\(.*\)$/\1/p')
+    codes=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$BTMP/flood.wrk")
+    printf '   %-44s GET /login p90 quiet %-8s during the flood p50 %-8s p90 %-8s p99 %-8s (flood %s posts/s; target p90 < 50 ms)\n' \
+      "$label:" "$quiet" "$p50" "$p90" "$p99" "$codes"
+    kill -TERM "$pid"; wait "$pid" 2>/dev/null
+  done
 }
 
 # bench_soak runs last (SOAK_SECONDS, default 10 minutes; SOAK_SECONDS=0 skips it)
