@@ -28,6 +28,12 @@ long long db_password_token_peek(struct db *db, const char *token, char *email, 
  * token is not live (nothing changed), -1 on error. */
 long long db_password_token_use(struct db *db, const char *token, const char *password_hash);
 
+/* A back-office user to pick in a filter. */
+struct user_option {
+	long long id;
+	const char *name;         /* the name, or else the e-mail address */
+};
+
 /* Users of the organisation: id, email, name, role, disabled, has_password,
  * last_login_at (text), pending link (bool). Ordered by name. NULL on error. */
 PGresult *db_user_list(struct db *db, long long org_id);

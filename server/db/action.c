@@ -216,7 +216,7 @@ long db_action_open_count(struct db *db, const struct action_filter *f)
 	return n;
 }
 
-int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct action_advisor **out)
+int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	ID(org, org_id);
 	PGresult *res = db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
@@ -224,7 +224,7 @@ int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct 
 	if (!res)
 		return -1;
 	int n = PQntuples(res);
-	struct action_advisor *rows = db_rows_alloc(a, res, sizeof(*rows));
+	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
 	for (int i = 0; i < n; i++) {
 		rows[i].id = db_ll(res, i, 0, 0);
 		rows[i].name = db_row_str(a, res, i, 1);

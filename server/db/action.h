@@ -4,6 +4,7 @@
 #define FPHC_DB_ACTION_H
 
 #include "common/arena.h"
+#include "server/db/account.h"
 #include "server/db/db.h"
 
 struct action_fields {
@@ -71,14 +72,9 @@ int db_action_open_list(struct db *db, struct arena *a, const struct action_filt
 PGresult *db_action_open(struct db *db, const struct action_filter *f);
 /* How many rows db_action_open would give without limit; -1 on error. */
 long db_action_open_count(struct db *db, const struct action_filter *f);
-/* An advisor or admin to filter on. */
-struct action_advisor {
-	long long id;
-	const char *name;         /* name, or else e-mail */
-};
 /* The association's active advisors and admins by name into *out (arena). Row
  * count, or -1 on error. */
-int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct action_advisor **out);
+int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out);
 /* The names of partners with open actions (at most 200, sorted) into *out (arena).
  * Count, or -1 on error. */
 int db_action_partners(struct db *db, struct arena *a, long long org_id, const char ***out);

@@ -179,7 +179,7 @@ static void overview(struct req *r)
 	struct db *db = req_db(r);
 	struct arena *ar = &r->arena;
 	struct action_row *acts;
-	struct action_advisor *adv;
+	struct user_option *adv;
 	const char **par;
 	long total = db_action_open_count(db, &f);
 	int n_acts = total >= 0 ? db_action_open_list(db, ar, &f, &acts) : -1;
