@@ -2,6 +2,7 @@
 #ifndef FPHC_DB_SETTINGS_H
 #define FPHC_DB_SETTINGS_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 
 struct org_settings {
@@ -19,7 +20,18 @@ struct org_settings {
 	const char *invitation_template;
 };
 
-/* The settings row: name, region, privacy_contact, contact_email, retention_years,
+/* The settings of an organisation as stored, with what the settings page shows
+ * beside the form. */
+struct org_settings_row {
+	struct org_settings settings;
+	int has_logo;
+	const char *slug;
+	const char *kind;         /* association, research */
+};
+/* Reads the organisation's settings (strings in the arena). 1 found, 0 no such
+ * organisation, -1 error. */
+int db_org_settings_read(struct db *db, struct arena *a, long long org_id, struct org_settings_row *out);
+/* The same as a result (for the take-part page and fphc user): name, region, privacy_contact, contact_email, retention_years,
  * show_first_impression, owner_report_download, share_research, share_open_text,
  * free_of_charge, invitation_subject, invitation_template, has_logo, slug, kind.
  * NULL on error; 0 rows when there is no such organisation. */
