@@ -91,10 +91,10 @@ static void read_action(struct arena *a, const PGresult *res, int i, struct acti
 	o->status = db_row_str(a, res, i, 6);
 	o->notes = db_row_str(a, res, i, 7);
 	o->overdue = db_bool(res, i, 8);
-	o->company = db_row_str(a, res, i, 9);
-	o->advisor = db_row_str(a, res, i, 10);
+	o->company_name = db_row_str(a, res, i, 9);
+	o->advisor_name = db_row_str(a, res, i, 10);
 	o->updated_at = db_row_str(a, res, i, 11);
-	o->editor = db_row_str(a, res, i, 12);
+	o->editor_name = db_row_str(a, res, i, 12);
 }
 
 /* The rows of res (cleared) into *out; row count or -1 when res is NULL. */
@@ -117,7 +117,7 @@ PGresult *db_action_list_scan(struct db *db, long long scan_id)
 	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.scan_id = $1 ORDER BY a.id", scan);
 }
 
-int db_action_list_for_scan(struct db *db, struct arena *a, long long scan_id, struct action_row **out)
+int db_action_scan_list(struct db *db, struct arena *a, long long scan_id, struct action_row **out)
 {
 	return read_actions(a, db_action_list_scan(db, scan_id), out);
 }

@@ -31,14 +31,14 @@ struct action_row {
 	const char *status;       /* open, in_progress, done, cancelled */
 	const char *notes;
 	int overdue;              /* due before today and still open or in progress */
-	const char *company;      /* the company's name */
-	const char *advisor;      /* the scan's (or else the company's) advisor, "" when none */
+	const char *company_name;
+	const char *advisor_name; /* the scan's (or else the company's) advisor, "" when none */
 	const char *updated_at;   /* YYYY-MM-DD HH24:MI, local time */
-	const char *editor;       /* who changed it last, "" when unknown */
+	const char *editor_name;  /* who changed it last, "" when unknown */
 };
 
 /* The actions of a scan, oldest first, into *out (arena). Row count, or -1 on error. */
-int db_action_list_for_scan(struct db *db, struct arena *a, long long scan_id, struct action_row **out);
+int db_action_scan_list(struct db *db, struct arena *a, long long scan_id, struct action_row **out);
 /* The same as a result (columns in struct action_row order, ACTION_COLS in
  * action.c), for report_build. NULL on error. */
 PGresult *db_action_list_scan(struct db *db, long long scan_id);

@@ -15,7 +15,7 @@ PGresult *db_advice_list(struct db *db, long long scan_id)
 		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
 }
 
-int db_advice_rows(struct db *db, struct arena *a, long long scan_id, struct advice_row **out)
+int db_scan_advice_list(struct db *db, struct arena *a, long long scan_id, struct advice_row **out)
 {
 	PGresult *res = db_advice_list(db, scan_id);
 	if (!res)
@@ -26,7 +26,7 @@ int db_advice_rows(struct db *db, struct arena *a, long long scan_id, struct adv
 		rows[i].theme_key = db_row_str(a, res, i, 0);
 		rows[i].body_md = db_row_str(a, res, i, 1);
 		rows[i].version = (int)db_ll(res, i, 2, 0);
-		rows[i].editor = db_row_str(a, res, i, 3);
+		rows[i].editor_name = db_row_str(a, res, i, 3);
 		rows[i].updated_at = db_row_str(a, res, i, 4);
 	}
 	PQclear(res);
@@ -89,7 +89,7 @@ PGresult *db_scan_offers(struct db *db, long long scan_id)
 		    " ORDER BY so.chosen_at, o.title", id);
 }
 
-int db_scan_offer_rows(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out)
+int db_scan_offer_list(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out)
 {
 	PGresult *res = db_scan_offers(db, scan_id);
 	if (!res)
@@ -151,10 +151,10 @@ int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct
 		return -1;
 	int found = PQntuples(res) == 1;
 	if (found) {
-		out->body = db_row_str(a, res, 0, 0);
+		out->body_md = db_row_str(a, res, 0, 0);
 		out->judgements_json = db_row_str(a, res, 0, 1);
 		out->version = (int)db_ll(res, 0, 2, 0);
-		out->editor = db_row_str(a, res, 0, 3);
+		out->editor_name = db_row_str(a, res, 0, 3);
 		out->updated_at = db_row_str(a, res, 0, 4);
 	}
 	PQclear(res);

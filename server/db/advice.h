@@ -9,7 +9,7 @@
 
 /* theme_key, body_md, version, editor name, to_char(updated_at) of every advice
  * of the scan ('' = general). NULL on error. (For report_build; pages use
- * db_advice_rows.) */
+ * db_scan_advice_list.) */
 PGresult *db_advice_list(struct db *db, long long scan_id);
 
 /* One saved advice of a scan. */
@@ -17,11 +17,11 @@ struct advice_row {
 	const char *theme_key;    /* "" = the general advice */
 	const char *body_md;
 	int version;
-	const char *editor;       /* name (or e-mail) of who saved it last, "" when unknown */
+	const char *editor_name;  /* name (or e-mail) of who saved it last, "" when unknown */
 	const char *updated_at;   /* YYYY-MM-DD HH24:MI, local time */
 };
 /* Every advice of the scan into *out (arena). Row count, or -1 on error. */
-int db_advice_rows(struct db *db, struct arena *a, long long scan_id, struct advice_row **out);
+int db_scan_advice_list(struct db *db, struct arena *a, long long scan_id, struct advice_row **out);
 
 struct advice_current {
 	int version;             /* 0 when nothing saved yet */
@@ -38,7 +38,7 @@ enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_i
 				long long user_id, struct advice_current *cur);
 
 /* Chosen offers: theme_key, offer id, title, provider, contact, url, note.
- * (For report_build; pages use db_scan_offer_rows.) */
+ * (For report_build; pages use db_scan_offer_list.) */
 PGresult *db_scan_offers(struct db *db, long long scan_id);
 
 /* An offer chosen for an attention point of a scan. */
@@ -50,7 +50,7 @@ struct scan_offer_row {
 };
 /* The scan's chosen offers into *out (arena), in the order they were chosen.
  * Row count, or -1 on error. */
-int db_scan_offer_rows(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out);
+int db_scan_offer_list(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out);
 /* Picks (or updates the note of) an offer of org_id for an attention point.
  * 1 done, 0 when the offer is not the association's, -1 on error. */
 int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const char *theme_key,
@@ -63,10 +63,10 @@ PGresult *db_assessment_get(struct db *db, long long scan_id);
 
 /* The research group's assessment of a scan. */
 struct assessment_row {
-	const char *body;
+	const char *body_md;
 	const char *judgements_json;  /* {"pillar key": "text", …} */
 	int version;
-	const char *editor;           /* "" when unknown */
+	const char *editor_name;      /* "" when unknown */
 	const char *updated_at;       /* YYYY-MM-DD HH24:MI, local time */
 };
 /* Reads the scan's assessment (strings in the arena). 1 found, 0 none, -1 error. */

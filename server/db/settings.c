@@ -17,14 +17,14 @@ PGresult *db_org_settings(struct db *db, long long org_id)
 			" invitation_template, logo_png IS NOT NULL, slug, kind FROM organisations WHERE id = $1", id);
 }
 
-int db_org_settings_read(struct db *db, struct arena *a, long long org_id, struct org_settings_row *out)
+int db_org_settings_get(struct db *db, struct arena *a, long long org_id, struct org_settings *out)
 {
 	PGresult *res = db_org_settings(db, org_id);
 	if (!res)
 		return -1;
 	int found = PQntuples(res) == 1;
 	if (found) {
-		struct org_settings *s = &out->settings;
+		struct org_settings *s = out;
 		s->name = db_row_str(a, res, 0, 0);
 		s->region = db_row_str(a, res, 0, 1);
 		s->privacy_contact = db_row_str(a, res, 0, 2);
@@ -36,9 +36,9 @@ int db_org_settings_read(struct db *db, struct arena *a, long long org_id, struc
 			*flags[i] = db_bool(res, 0, 5 + i);
 		s->invitation_subject = db_row_str(a, res, 0, 10);
 		s->invitation_template = db_row_str(a, res, 0, 11);
-		out->has_logo = db_bool(res, 0, 12);
-		out->slug = db_row_str(a, res, 0, 13);
-		out->kind = db_row_str(a, res, 0, 14);
+		s->has_logo = db_bool(res, 0, 12);
+		s->slug = db_row_str(a, res, 0, 13);
+		s->kind = db_row_str(a, res, 0, 14);
 	}
 	PQclear(res);
 	return found;

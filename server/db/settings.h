@@ -18,19 +18,15 @@ struct org_settings {
 	int free_of_charge;
 	const char *invitation_subject;
 	const char *invitation_template;
-};
-
-/* The settings of an organisation as stored, with what the settings page shows
- * beside the form. */
-struct org_settings_row {
-	struct org_settings settings;
+	/* Read only: db_org_settings_get fills them, db_org_settings_save leaves them. */
 	int has_logo;
 	const char *slug;
-	const char *kind;         /* association, research */
+	const char *kind;                /* "association" or "research" */
 };
-/* Reads the organisation's settings (strings in the arena). 1 found, 0 no such
- * organisation, -1 error. */
-int db_org_settings_read(struct db *db, struct arena *a, long long org_id, struct org_settings_row *out);
+
+/* Reads the organisation's settings (strings in the arena, "" when empty).
+ * 1 found, 0 no such organisation, -1 error. */
+int db_org_settings_get(struct db *db, struct arena *a, long long org_id, struct org_settings *out);
 /* The same as a result (for the take-part page and fphc user): name, region, privacy_contact, contact_email, retention_years,
  * show_first_impression, owner_report_download, share_research, share_open_text,
  * free_of_charge, invitation_subject, invitation_template, has_logo, slug, kind.

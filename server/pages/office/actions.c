@@ -35,10 +35,10 @@ cJSON *office_action_json(struct req *r, const struct action_row *a, enum office
 		cJSON_AddStringToObject(o, "notes", a->notes);
 	cJSON_AddBoolToObject(o, "overdue", a->overdue);
 	if (full) {
-		cJSON_AddStringToObject(o, "company", a->company);
-		cJSON_AddStringToObject(o, "advisor", a->advisor);
+		cJSON_AddStringToObject(o, "company", a->company_name);
+		cJSON_AddStringToObject(o, "advisor", a->advisor_name);
 		cJSON_AddStringToObject(o, "updated_at", a->updated_at);
-		cJSON_AddStringToObject(o, "editor", a->editor);
+		cJSON_AddStringToObject(o, "editor", a->editor_name);
 	}
 	return o;
 }

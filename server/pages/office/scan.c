@@ -67,7 +67,7 @@ static cJSON *advice_obj(struct req *r, const struct advice_row *adv, int n_adv,
 		cJSON_AddStringToObject(o, "body", adv[i].body_md);
 		cJSON_AddStringToObject(o, "html", md_html(r, adv[i].body_md));
 		cJSON_AddNumberToObject(o, "version", adv[i].version);
-		cJSON_AddStringToObject(o, "editor", adv[i].editor);
+		cJSON_AddStringToObject(o, "editor", adv[i].editor_name);
 		cJSON_AddStringToObject(o, "updated_at", adv[i].updated_at);
 		cJSON_AddBoolToObject(o, "saved", 1);
 		return o;
@@ -122,8 +122,8 @@ static int add_offers(struct req *r, long long org_id, cJSON *a, const struct sc
 static void add_assessment(struct req *r, const struct scan_view *v, cJSON *ctx, const struct assessment_row *ass)
 {
 	cJSON *o = cJSON_AddObjectToObject(ctx, "assessment");
-	cJSON_AddStringToObject(o, "body", ass->body);
-	cJSON_AddStringToObject(o, "editor", ass->editor);
+	cJSON_AddStringToObject(o, "body", ass->body_md);
+	cJSON_AddStringToObject(o, "editor", ass->editor_name);
 	cJSON_AddStringToObject(o, "updated_at", ass->updated_at);
 	cJSON *j = cJSON_Parse(ass->judgements_json);
 	cJSON *list = cJSON_AddArrayToObject(o, "judgements");
@@ -225,11 +225,11 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 	struct meeting_row meet;
 	struct action_row *acts;
 	struct scan_status_change *hist;
-	int n_adv = db_advice_rows(db, ar, scan_id, &adv);
-	int n_chosen = n_adv >= 0 ? db_scan_offer_rows(db, ar, scan_id, &chosen) : -1;
+	int n_adv = db_scan_advice_list(db, ar, scan_id, &adv);
+	int n_chosen = n_adv >= 0 ? db_scan_offer_list(db, ar, scan_id, &chosen) : -1;
 	int has_ass = n_chosen >= 0 ? db_assessment_read(db, ar, scan_id, &ass) : -1;
 	int has_meet = has_ass >= 0 ? db_meeting_get(db, ar, scan_id, &meet) : -1;
-	int n_acts = has_meet >= 0 ? db_action_list_for_scan(db, ar, scan_id, &acts) : -1;
+	int n_acts = has_meet >= 0 ? db_action_scan_list(db, ar, scan_id, &acts) : -1;
 	int n_hist = n_acts >= 0 ? db_scan_status_history(db, ar, scan_id, &hist) : -1;
 	if (n_hist < 0) {
 		reply_db_error(r);

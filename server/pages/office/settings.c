@@ -20,13 +20,13 @@ static const char *const flags[] = {"show_first_impression", "owner_report_downl
 
 static void settings_show(struct req *r, int status, cJSON *ctx, int from_db)
 {
-	struct org_settings_row row;
-	if (db_org_settings_read(req_db(r), &r->arena, r->session->org_id, &row) != 1) {
+	struct org_settings row;
+	if (db_org_settings_get(req_db(r), &r->arena, r->session->org_id, &row) != 1) {
 		reply_db_error(r);  /* the session's own organisation: missing is an error too */
 		return;
 	}
 	if (from_db) {
-		const struct org_settings *s = &row.settings;
+		const struct org_settings *s = &row;
 		cJSON *f = cJSON_AddObjectToObject(ctx, "form");
 		cJSON_AddStringToObject(f, "name", s->name);
 		cJSON_AddStringToObject(f, "region", s->region);
