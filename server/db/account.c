@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "server/db/account.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 #define ID(buf, v) snprintf((buf), sizeof(buf), "%lld", (long long)(v))
@@ -72,23 +73,52 @@ long long db_password_token_use(struct db *db, const char *token, const char *pa
 	return uid;
 }
 
-PGresult *db_user_list(struct db *db, long long org_id)
+static void read_user(struct arena *a, const PGresult *res, int i, struct user_row *u)
+{
+	u->id = db_ll(res, i, 0, 0);
+	u->email = db_row_str(a, res, i, 1);
+	u->name = db_row_str(a, res, i, 2);
+	u->role = db_row_str(a, res, i, 3);
+	u->disabled = db_bool(res, i, 4);
+}
+
+int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_list_row **out)
 {
 	char org[24];
 	ID(org, org_id);
-	return db_q(db, "SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash IS NOT NULL,"
+	PGresult *res = db_q(db, "SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash IS NOT NULL,"
 			" coalesce(to_char(u.last_login_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), ''),"
 			" EXISTS (SELECT 1 FROM password_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL"
 			"  AND t.expires_at > now())"
 			" FROM users u WHERE u.org_id = $1 ORDER BY lower(u.name), u.email", org);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct user_list_row *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		read_user(a, res, i, &rows[i].user);
+		rows[i].has_password = db_bool(res, i, 5);
+		rows[i].last_login = db_row_str(a, res, i, 6);
+		rows[i].link_pending = db_bool(res, i, 7);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_user_get(struct db *db, long long org_id, long long user_id)
+int db_user_get(struct db *db, struct arena *a, long long org_id, long long user_id, struct user_row *out)
 {
 	char org[24], id[24];
 	ID(org, org_id);
 	ID(id, user_id);
-	return db_q(db, "SELECT id, email, name, role, disabled FROM users WHERE id = $1 AND org_id = $2", id, org);
+	PGresult *res = db_q(db, "SELECT id, email, name, role, disabled FROM users WHERE id = $1 AND org_id = $2", id, org);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found)
+		read_user(a, res, 0, out);
+	PQclear(res);
+	return found;
 }
 
 int db_user_set_disabled(struct db *db, long long org_id, long long user_id, int disabled)

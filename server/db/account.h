@@ -43,12 +43,31 @@ long long db_password_token_peek(struct db *db, const char *token, char *email, 
  * token is not live (nothing changed), -1 on error. */
 long long db_password_token_use(struct db *db, const char *token, const char *password_hash);
 
-/* Users of the organisation: id, email, name, role, disabled, has_password,
- * last_login_at (text), pending link (bool). Ordered by name. NULL on error. */
-PGresult *db_user_list(struct db *db, long long org_id);
-/* One user of the organisation: id, email, name, role, disabled. 0 rows when the
- * user belongs elsewhere. */
-PGresult *db_user_get(struct db *db, long long org_id, long long user_id);
+/* A back-office user to pick in a filter. */
+struct user_option {
+	long long id;
+	const char *name;         /* the name, or else the e-mail address */
+};
+
+/* A back-office user. */
+struct user_row {
+	long long id;
+	const char *email, *name;
+	const char *role;         /* admin, advisor, researcher */
+	int disabled;
+};
+/* A user on the admin's list, with how far their account is set up. */
+struct user_list_row {
+	struct user_row user;
+	int has_password;
+	const char *last_login;   /* DD-MM-YYYY HH24:MI local time, "" when never */
+	int link_pending;         /* an unused, unexpired set-password link exists */
+};
+/* Users of the organisation by name into *out (arena). Row count, or -1 on error. */
+int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_list_row **out);
+/* One user of the organisation (strings in the arena). 1 found, 0 when the user
+ * belongs elsewhere or does not exist, -1 on error. */
+int db_user_get(struct db *db, struct arena *a, long long org_id, long long user_id, struct user_row *out);
 /* Disables (ending every session) or enables a user of the organisation.
  * Returns 1 changed, 0 no such user there, -1 on error. */
 int db_user_set_disabled(struct db *db, long long org_id, long long user_id, int disabled);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "server/db/action.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 #define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
@@ -79,26 +80,82 @@ fail:
 	return -1;
 }
 
+static void read_action(struct arena *a, const PGresult *res, int i, struct action_row *o)
+{
+	o->id = db_ll(res, i, 0, 0);
+	o->scan_id = db_ll(res, i, 1, 0);
+	o->what = db_row_str(a, res, i, 2);
+	o->who_kind = db_row_str(a, res, i, 3);
+	o->who_name = db_row_str(a, res, i, 4);
+	o->due_date = db_row_str(a, res, i, 5);
+	o->status = db_row_str(a, res, i, 6);
+	o->notes = db_row_str(a, res, i, 7);
+	o->overdue = db_bool(res, i, 8);
+	o->company_name = db_row_str(a, res, i, 9);
+	o->advisor_name = db_row_str(a, res, i, 10);
+	o->updated_at = db_row_str(a, res, i, 11);
+	o->editor_name = db_row_str(a, res, i, 12);
+}
+
+/* The rows of res (cleared) into *out; row count or -1 when res is NULL. */
+static int read_actions(struct arena *a, PGresult *res, struct action_row **out)
+{
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct action_row *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++)
+		read_action(a, res, i, &rows[i]);
+	PQclear(res);
+	*out = rows;
+	return n;
+}
+
 PGresult *db_action_list_scan(struct db *db, long long scan_id)
 {
 	ID(scan, scan_id);
 	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.scan_id = $1 ORDER BY a.id", scan);
 }
 
-PGresult *db_action_get(struct db *db, long long org_id, long long action_id)
+int db_action_scan_list(struct db *db, struct arena *a, long long scan_id, struct action_row **out)
+{
+	return read_actions(a, db_action_list_scan(db, scan_id), out);
+}
+
+int db_action_get(struct db *db, struct arena *a, long long org_id, long long action_id, struct action_row *out)
 {
 	ID(org, org_id);
 	ID(id, action_id);
-	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.id = $2 AND a.org_id = $1", org, id);
+	PGresult *res = db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.id = $2 AND a.org_id = $1", org, id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found)
+		read_action(a, res, 0, out);
+	PQclear(res);
+	return found;
 }
 
-PGresult *db_action_history(struct db *db, long long action_id)
+int db_action_history(struct db *db, struct arena *a, long long action_id, struct action_change **out)
 {
 	ID(id, action_id);
-	return db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
-		    " h.change, h.what, h.who_kind, h.who_name, to_char(h.due_date, 'YYYY-MM-DD'), h.status, h.notes"
-		    " FROM scan_action_history h LEFT JOIN users u ON u.id = h.user_id"
-		    " WHERE h.action_id = $1 ORDER BY h.id", id);
+	PGresult *res = db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
+			     " h.change, h.what, h.who_kind, h.who_name, to_char(h.due_date, 'YYYY-MM-DD'), h.status, h.notes"
+			     " FROM scan_action_history h LEFT JOIN users u ON u.id = h.user_id"
+			     " WHERE h.action_id = $1 ORDER BY h.id", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct action_change *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		const char **f[] = {&rows[i].at, &rows[i].editor, &rows[i].change, &rows[i].what, &rows[i].who_kind,
+				    &rows[i].who_name, &rows[i].due_date, &rows[i].status, &rows[i].notes};
+		for (int c = 0; c < 9; c++)
+			*f[c] = db_row_str(a, res, i, c);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 #define OPEN_WHERE \
@@ -137,6 +194,11 @@ PGresult *db_action_open(struct db *db, const struct action_filter *f)
 		    5, DB_PARAMS(org, adv, f->partner ? f->partner : "", lim, off));
 }
 
+int db_action_open_list(struct db *db, struct arena *a, const struct action_filter *f, struct action_row **out)
+{
+	return read_actions(a, db_action_open(db, f), out);
+}
+
 long db_action_open_count(struct db *db, const struct action_filter *f)
 {
 	ID(org, f->org_id);
@@ -154,16 +216,36 @@ long db_action_open_count(struct db *db, const struct action_filter *f)
 	return n;
 }
 
-PGresult *db_action_advisors(struct db *db, long long org_id)
+int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	ID(org, org_id);
-	return db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
-		    " AND role IN ('advisor', 'admin') AND NOT disabled ORDER BY 2", org);
+	PGresult *res = db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
+			     " AND role IN ('advisor', 'admin') AND NOT disabled ORDER BY 2", org);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].name = db_row_str(a, res, i, 1);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_action_partners(struct db *db, long long org_id)
+int db_action_partners(struct db *db, struct arena *a, long long org_id, const char ***out)
 {
 	ID(org, org_id);
-	return db_q(db, "SELECT DISTINCT who_name FROM scan_actions WHERE org_id = $1 AND who_kind = 'partner'"
-		    " AND who_name <> '' AND status IN ('open', 'in_progress') ORDER BY 1 LIMIT 200", org);
+	PGresult *res = db_q(db, "SELECT DISTINCT who_name FROM scan_actions WHERE org_id = $1 AND who_kind = 'partner'"
+			     " AND who_name <> '' AND status IN ('open', 'in_progress') ORDER BY 1 LIMIT 200", org);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	const char **names = db_rows_alloc(a, res, sizeof(*names));
+	for (int i = 0; i < n; i++)
+		names[i] = db_row_str(a, res, i, 0);
+	PQclear(res);
+	*out = names;
+	return n;
 }

@@ -3,6 +3,8 @@
 #ifndef FPHC_DB_ACTION_H
 #define FPHC_DB_ACTION_H
 
+#include "common/arena.h"
+#include "server/db/account.h"
 #include "server/db/db.h"
 
 struct action_fields {
@@ -19,13 +21,41 @@ long long db_action_create(struct db *db, long long org_id, long long scan_id, c
 int db_action_update(struct db *db, long long org_id, long long action_id, const struct action_fields *f,
 		     long long user_id);
 
-/* Columns of one action row (ACTION_COLS order):
- * 0 id, 1 scan_id, 2 what, 3 who_kind, 4 who_name, 5 due_date (YYYY-MM-DD), 6 status, 7 notes,
- * 8 overdue (bool), 9 company name, 10 advisor name, 11 updated (YYYY-MM-DD HH24:MI), 12 editor */
+/* One follow-up action with its scan's company and advisor. */
+struct action_row {
+	long long id, scan_id;
+	const char *what;
+	const char *who_kind;     /* company, advisor, partner */
+	const char *who_name;     /* "" when none */
+	const char *due_date;     /* YYYY-MM-DD, "" when none */
+	const char *status;       /* open, in_progress, done, cancelled */
+	const char *notes;
+	int overdue;              /* due before today and still open or in progress */
+	const char *company_name;
+	const char *advisor_name; /* the scan's (or else the company's) advisor, "" when none */
+	const char *updated_at;   /* YYYY-MM-DD HH24:MI, local time */
+	const char *editor_name;  /* who changed it last, "" when unknown */
+};
+
+/* The actions of a scan, oldest first, into *out (arena). Row count, or -1 on error. */
+int db_action_scan_list(struct db *db, struct arena *a, long long scan_id, struct action_row **out);
+/* The same as a result (columns in struct action_row order, ACTION_COLS in
+ * action.c), for report_build. NULL on error. */
 PGresult *db_action_list_scan(struct db *db, long long scan_id);
-PGresult *db_action_get(struct db *db, long long org_id, long long action_id);
-/* at, editor, change, what, who_kind, who_name, due_date, status, notes; oldest first. */
-PGresult *db_action_history(struct db *db, long long action_id);
+/* One action of org (strings in the arena). 1 found, 0 not the association's, -1 error. */
+int db_action_get(struct db *db, struct arena *a, long long org_id, long long action_id, struct action_row *out);
+
+/* One state of an action as recorded when it was created or changed. */
+struct action_change {
+	const char *at;           /* YYYY-MM-DD HH24:MI, local time */
+	const char *editor;       /* "" when unknown */
+	const char *change;       /* created, updated */
+	const char *what, *who_kind, *who_name;
+	const char *due_date;     /* YYYY-MM-DD, "" when none */
+	const char *status, *notes;
+};
+/* The history of an action, oldest first, into *out (arena). Row count, or -1 on error. */
+int db_action_history(struct db *db, struct arena *a, long long action_id, struct action_change **out);
 
 struct action_filter {
 	long long org_id;
@@ -35,12 +65,18 @@ struct action_filter {
 };
 
 /* Open and in-progress actions of the association, overdue first, then by due
- * date (none last), then id. Same columns as above. NULL on error. */
+ * date (none last), then id, into *out (arena). Row count, or -1 on error. */
+int db_action_open_list(struct db *db, struct arena *a, const struct action_filter *f, struct action_row **out);
+/* The same as a result (columns in struct action_row order), handed unread to
+ * actions_export_xlsx/_csv. NULL on error. */
 PGresult *db_action_open(struct db *db, const struct action_filter *f);
 /* How many rows db_action_open would give without limit; -1 on error. */
 long db_action_open_count(struct db *db, const struct action_filter *f);
-/* Advisors of the association with open actions (id, name) and partner names. */
-PGresult *db_action_advisors(struct db *db, long long org_id);
-PGresult *db_action_partners(struct db *db, long long org_id);
+/* The association's active advisors and admins by name into *out (arena). Row
+ * count, or -1 on error. */
+int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out);
+/* The names of partners with open actions (at most 200, sorted) into *out (arena).
+ * Count, or -1 on error. */
+int db_action_partners(struct db *db, struct arena *a, long long org_id, const char ***out);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "server/db/advice.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 #define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
@@ -12,6 +13,25 @@ PGresult *db_advice_list(struct db *db, long long scan_id)
 	return db_q(db, "SELECT a.theme_key, a.body_md, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
 		    " to_char(a.updated_at, 'YYYY-MM-DD HH24:MI') FROM scan_advice a"
 		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
+}
+
+int db_scan_advice_list(struct db *db, struct arena *a, long long scan_id, struct advice_row **out)
+{
+	PGresult *res = db_advice_list(db, scan_id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct advice_row *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].theme_key = db_row_str(a, res, i, 0);
+		rows[i].body_md = db_row_str(a, res, i, 1);
+		rows[i].version = (int)db_ll(res, i, 2, 0);
+		rows[i].editor_name = db_row_str(a, res, i, 3);
+		rows[i].updated_at = db_row_str(a, res, i, 4);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 static int read_current(struct db *db, struct arena *a, const char *id, const char *theme,
@@ -69,6 +89,27 @@ PGresult *db_scan_offers(struct db *db, long long scan_id)
 		    " ORDER BY so.chosen_at, o.title", id);
 }
 
+int db_scan_offer_list(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out)
+{
+	PGresult *res = db_scan_offers(db, scan_id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct scan_offer_row *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].theme_key = db_row_str(a, res, i, 0);
+		rows[i].offer_id = db_ll(res, i, 1, 0);
+		rows[i].title = db_row_str(a, res, i, 2);
+		rows[i].provider = db_row_str(a, res, i, 3);
+		rows[i].contact = db_row_str(a, res, i, 4);
+		rows[i].url = db_row_str(a, res, i, 5);
+		rows[i].note = db_row_str(a, res, i, 6);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
+}
+
 int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const char *theme_key,
 		       long long offer_id, const char *note, long long user_id)
 {
@@ -103,6 +144,23 @@ PGresult *db_assessment_get(struct db *db, long long scan_id)
 		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
 }
 
+int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct assessment_row *out)
+{
+	PGresult *res = db_assessment_get(db, scan_id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found) {
+		out->body_md = db_row_str(a, res, 0, 0);
+		out->judgements_json = db_row_str(a, res, 0, 1);
+		out->version = (int)db_ll(res, 0, 2, 0);
+		out->editor_name = db_row_str(a, res, 0, 3);
+		out->updated_at = db_row_str(a, res, 0, 4);
+	}
+	PQclear(res);
+	return found;
+}
+
 int db_assessment_save(struct db *db, long long scan_id, const char *body, const char *judgements_json,
 		       int base_version, long long user_id)
 {
@@ -125,13 +183,22 @@ int db_assessment_save(struct db *db, long long scan_id, const char *body, const
 	return n == 1;
 }
 
-PGresult *db_meeting_get(struct db *db, long long scan_id)
+int db_meeting_get(struct db *db, struct arena *a, long long scan_id, struct meeting_row *out)
 {
 	ID(id, scan_id);
-	return db_q(db, "SELECT to_char(m.planned_date, 'YYYY-MM-DD'), m.planned_time, m.place,"
+	PGresult *res = db_q(db, "SELECT to_char(m.planned_date, 'YYYY-MM-DD'), m.planned_time, m.place,"
 		    " to_char(m.held_date, 'YYYY-MM-DD'), m.attendees, m.notes,"
 		    " coalesce(nullif(u.name, ''), u.email, ''), to_char(m.updated_at, 'YYYY-MM-DD HH24:MI')"
 		    " FROM scan_meetings m LEFT JOIN users u ON u.id = m.updated_by WHERE m.scan_id = $1", id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	const char **f[] = {&out->planned_date, &out->planned_time, &out->place, &out->held_date,
+			    &out->attendees, &out->notes, &out->editor, &out->updated_at};
+	for (int i = 0; i < 8; i++)
+		*f[i] = found ? db_row_str(a, res, 0, i) : "";
+	PQclear(res);
+	return found;
 }
 
 int db_meeting_save(struct db *db, long long scan_id, const char *planned_date, const char *planned_time,

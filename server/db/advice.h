@@ -8,8 +8,20 @@
 #include "server/db/db.h"
 
 /* theme_key, body_md, version, editor name, to_char(updated_at) of every advice
- * of the scan ('' = general). NULL on error. */
+ * of the scan ('' = general). NULL on error. (For report_build; pages use
+ * db_scan_advice_list.) */
 PGresult *db_advice_list(struct db *db, long long scan_id);
+
+/* One saved advice of a scan. */
+struct advice_row {
+	const char *theme_key;    /* "" = the general advice */
+	const char *body_md;
+	int version;
+	const char *editor_name;  /* name (or e-mail) of who saved it last, "" when unknown */
+	const char *updated_at;   /* YYYY-MM-DD HH24:MI, local time */
+};
+/* Every advice of the scan into *out (arena). Row count, or -1 on error. */
+int db_scan_advice_list(struct db *db, struct arena *a, long long scan_id, struct advice_row **out);
 
 struct advice_current {
 	int version;             /* 0 when nothing saved yet */
@@ -25,22 +37,56 @@ enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_i
 				const char *theme_key, const char *body, int base_version,
 				long long user_id, struct advice_current *cur);
 
-/* Chosen offers: theme_key, offer id, title, provider, contact, url, note. */
+/* Chosen offers: theme_key, offer id, title, provider, contact, url, note.
+ * (For report_build; pages use db_scan_offer_list.) */
 PGresult *db_scan_offers(struct db *db, long long scan_id);
+
+/* An offer chosen for an attention point of a scan. */
+struct scan_offer_row {
+	const char *theme_key;
+	long long offer_id;
+	const char *title, *provider, *contact, *url;
+	const char *note;         /* the advisor's note on the choice, "" when none */
+};
+/* The scan's chosen offers into *out (arena), in the order they were chosen.
+ * Row count, or -1 on error. */
+int db_scan_offer_list(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out);
 /* Picks (or updates the note of) an offer of org_id for an attention point.
  * 1 done, 0 when the offer is not the association's, -1 on error. */
 int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const char *theme_key,
 		       long long offer_id, const char *note, long long user_id);
 int db_scan_offer_remove(struct db *db, long long scan_id, const char *theme_key, long long offer_id);
 
-/* The research assessment: body, judgements (JSON text), version, editor, updated. */
+/* The research assessment: body, judgements (JSON text), version, editor, updated.
+ * (For report_build and the research pages; the scan page uses db_assessment_read.) */
 PGresult *db_assessment_get(struct db *db, long long scan_id);
+
+/* The research group's assessment of a scan. */
+struct assessment_row {
+	const char *body_md;
+	const char *judgements_json;  /* {"pillar key": "text", …} */
+	int version;
+	const char *editor_name;      /* "" when unknown */
+	const char *updated_at;       /* YYYY-MM-DD HH24:MI, local time */
+};
+/* Reads the scan's assessment (strings in the arena). 1 found, 0 none, -1 error. */
+int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct assessment_row *out);
 /* Saves when the version is still base_version; 1 saved, 0 conflict, -1 error. */
 int db_assessment_save(struct db *db, long long scan_id, const char *body, const char *judgements_json,
 		       int base_version, long long user_id);
 
-/* The meeting: planned_date, planned_time, place, held_date, attendees, notes, editor, updated. */
-PGresult *db_meeting_get(struct db *db, long long scan_id);
+/* The feedback meeting of a scan; every field "" when not filled in. */
+struct meeting_row {
+	const char *planned_date;     /* YYYY-MM-DD */
+	const char *planned_time, *place;
+	const char *held_date;        /* YYYY-MM-DD */
+	const char *attendees, *notes;
+	const char *editor;
+	const char *updated_at;       /* YYYY-MM-DD HH24:MI, local time */
+};
+/* Reads the scan's meeting (strings in the arena). 1 found, 0 none (every
+ * field of *out ""), -1 error. */
+int db_meeting_get(struct db *db, struct arena *a, long long scan_id, struct meeting_row *out);
 /* Dates are YYYY-MM-DD or NULL. 0 or -1. */
 int db_meeting_save(struct db *db, long long scan_id, const char *planned_date, const char *planned_time,
 		    const char *place, const char *held_date, const char *attendees, const char *notes,

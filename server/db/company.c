@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "server/db/company.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 static const char *blank_null(const char *s)
@@ -35,24 +36,37 @@ long long db_company_save(struct db *db, long long org_id, long long id, const s
 	return out;
 }
 
-PGresult *db_company_get(struct db *db, long long org_id, long long id)
+int db_company_get(struct db *db, struct arena *a, long long org_id, long long id, struct company_row *out)
 {
 	char org[24], cid[24];
 	snprintf(org, sizeof(org), "%lld", org_id);
 	snprintf(cid, sizeof(cid), "%lld", id);
-	return db_q(db, "SELECT id, name, coalesce(kvk, ''), sector, coalesce(trim_scale(fte)::text, ''), municipality,"
+	PGresult *res = db_q(db, "SELECT id, name, coalesce(kvk, ''), sector, coalesce(trim_scale(fte)::text, ''), municipality,"
 			" contact_name, email, phone, to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY')"
 			" FROM companies WHERE id = $2 AND org_id = $1 AND erased_at IS NULL", org, cid);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found) {
+		out->id = db_ll(res, 0, 0, 0);
+		const char **f[] = {&out->name, &out->kvk, &out->sector, &out->fte, &out->municipality,
+				    &out->contact_name, &out->email, &out->phone, &out->created};
+		for (int i = 0; i < 9; i++)
+			*f[i] = db_row_str(a, res, 0, i + 1);
+	}
+	PQclear(res);
+	return found;
 }
 
-PGresult *db_company_search(struct db *db, long long org_id, const char *q, int offset, int limit)
+int db_company_search(struct db *db, struct arena *a, long long org_id, const char *q, int offset, int limit,
+		      struct company_hit **out, long long *total)
 {
 	char org[24], off[16], lim[16];
 	snprintf(org, sizeof(org), "%lld", org_id);
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	/* The page is picked first (by name), then only its rows get their scan counts. */
-	return db_q(db,
+	PGresult *res = db_q(db,
 		"WITH hits AS (SELECT c.id, c.name, c.kvk, c.sector, c.municipality, count(*) OVER () AS total"
 		"  FROM companies c WHERE c.org_id = $1 AND c.erased_at IS NULL"
 		"  AND ($2 = '' OR strpos(lower(c.name), lower($2)) > 0)"
@@ -62,14 +76,33 @@ PGresult *db_company_search(struct db *db, long long org_id, const char *q, int 
 		"  coalesce((SELECT s.status FROM scans s WHERE s.company_id = h.id ORDER BY s.created_at DESC LIMIT 1), ''),"
 		"  h.total FROM hits h ORDER BY lower(h.name), h.id",
 		org, q ? q : "", off, lim);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct company_hit *rows = db_rows_alloc(a, res, sizeof(*rows));
+	*total = 0;
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].name = db_row_str(a, res, i, 1);
+		rows[i].kvk = db_row_str(a, res, i, 2);
+		rows[i].sector = db_row_str(a, res, i, 3);
+		rows[i].municipality = db_row_str(a, res, i, 4);
+		rows[i].scans = db_ll(res, i, 5, 0);
+		rows[i].last_status = db_row_str(a, res, i, 6);
+		*total = db_ll(res, i, 7, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_company_scans(struct db *db, long long org_id, long long company_id)
+int db_company_scans(struct db *db, struct arena *a, long long org_id, long long company_id,
+		     struct company_scan **out)
 {
 	char org[24], cid[24];
 	snprintf(org, sizeof(org), "%lld", org_id);
 	snprintf(cid, sizeof(cid), "%lld", company_id);
-	return db_q(db,
+	PGresult *res = db_q(db,
 		"SELECT s.id, s.status, to_char(s.created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'),"
 		" coalesce(to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'), ''),"
 		" coalesce(nullif(u.name, ''), u.email, ''), i.id IS NOT NULL, coalesce(i.sent_at IS NOT NULL, false),"
@@ -78,6 +111,23 @@ PGresult *db_company_scans(struct db *db, long long org_id, long long company_id
 		" LEFT JOIN LATERAL (SELECT id, sent_at, expires_at FROM invitations WHERE scan_id = s.id"
 		"  AND revoked_at IS NULL AND expires_at > now() ORDER BY id DESC LIMIT 1) i ON true"
 		" WHERE s.company_id = $2 AND s.org_id = $1 ORDER BY s.created_at DESC, s.id DESC", org, cid);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct company_scan *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].status = db_row_str(a, res, i, 1);
+		rows[i].created = db_row_str(a, res, i, 2);
+		rows[i].submitted = db_row_str(a, res, i, 3);
+		rows[i].advisor = db_row_str(a, res, i, 4);
+		rows[i].live_link = db_bool(res, i, 5);
+		rows[i].link_sent = db_bool(res, i, 6);
+		rows[i].link_expires = db_row_str(a, res, i, 7);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 long long db_scan_company(struct db *db, long long org_id, long long scan_id, char status[16])

@@ -4,6 +4,7 @@
 #ifndef FPHC_DB_COMPANY_H
 #define FPHC_DB_COMPANY_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 
 struct company_input {
@@ -21,17 +22,48 @@ struct company_input {
  * company of the association, or -1 (db->sqlstate "23505": the KvK number is
  * already used in this association). */
 long long db_company_save(struct db *db, long long org_id, long long id, const struct company_input *c);
-/* One company: id, name, kvk, sector, fte, municipality, contact_name, email,
- * phone, created_at (DD-MM-YYYY). 0 rows when not the association's. */
-PGresult *db_company_get(struct db *db, long long org_id, long long id);
-/* Companies whose name contains q (case-insensitive; "" for all), ordered by name:
- * id, name, kvk, sector, municipality, scans, last scan status, total count (the
- * same in every row). */
-PGresult *db_company_search(struct db *db, long long org_id, const char *q, int offset, int limit);
-/* The company's scans, newest first: id, status, created (DD-MM-YYYY), submitted
- * (DD-MM-YYYY or ""), advisor name, live link (bool), link sent (bool),
- * link expires (DD-MM-YYYY or ""). */
-PGresult *db_company_scans(struct db *db, long long org_id, long long company_id);
+/* One company of the association, as its page and form show it. */
+struct company_row {
+	long long id;
+	const char *name;
+	const char *kvk;          /* "" when none */
+	const char *sector;       /* SBI letter "A".."U" */
+	const char *fte;          /* decimal text without trailing zeros ("12.5"), "" when unknown */
+	const char *municipality, *contact_name, *email, *phone;
+	const char *created;      /* DD-MM-YYYY, local time */
+};
+/* Reads one company (strings in the arena). 1 found, 0 not the association's, -1 error. */
+int db_company_get(struct db *db, struct arena *a, long long org_id, long long id, struct company_row *out);
+
+/* A company in the search list. */
+struct company_hit {
+	long long id;
+	const char *name;
+	const char *kvk;          /* "" when none */
+	const char *sector, *municipality;
+	long long scans;          /* number of scans, any status */
+	const char *last_status;  /* status of the newest scan, "" when none */
+};
+/* Companies whose name contains q (case-insensitive; "" for all), ordered by name,
+ * the page offset/limit into *out (arena), and in *total how many match in all
+ * (0 when the page is empty). Row count, or -1 on error. */
+int db_company_search(struct db *db, struct arena *a, long long org_id, const char *q, int offset, int limit,
+		      struct company_hit **out, long long *total);
+
+/* A scan on the company page with its live invitation link, if any. */
+struct company_scan {
+	long long id;
+	const char *status;
+	const char *created;      /* DD-MM-YYYY, local time */
+	const char *submitted;    /* DD-MM-YYYY, "" when not submitted */
+	const char *advisor;      /* "" when none */
+	int live_link;            /* an unrevoked, unexpired invitation exists */
+	int link_sent;            /* … and it was e-mailed */
+	const char *link_expires; /* DD-MM-YYYY, "" when no live link */
+};
+/* The company's scans, newest first, into *out (arena). Row count, or -1 on error. */
+int db_company_scans(struct db *db, struct arena *a, long long org_id, long long company_id,
+		     struct company_scan **out);
 /* The company of a scan of the association: returns the company id, 0 when the
  * scan is not the association's, -1 on error. Sets *status (arena-free copy, 16
  * bytes) when not NULL. */

@@ -2,22 +2,63 @@
 #include <stdio.h>
 
 #include "server/db/offer.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 #define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
 #define COLS "id, title, provider, description, contact, url, array_to_string(tags, ', '), active"
 
-PGresult *db_offer_list(struct db *db, long long org_id)
+static void read_row(struct arena *a, const PGresult *res, int i, struct offer_row *o)
 {
-	ID(org, org_id);
-	return db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1 ORDER BY active DESC, lower(title), id", org);
+	o->id = db_ll(res, i, 0, 0);
+	o->title = db_row_str(a, res, i, 1);
+	o->provider = db_row_str(a, res, i, 2);
+	o->description = db_row_str(a, res, i, 3);
+	o->contact = db_row_str(a, res, i, 4);
+	o->url = db_row_str(a, res, i, 5);
+	o->tags = db_row_str(a, res, i, 6);
+	o->active = db_bool(res, i, 7);
 }
 
-PGresult *db_offer_get(struct db *db, long long org_id, long long offer_id)
+/* The rows of res (cleared) into *out; row count or -1 when res is NULL. */
+static int read_rows(struct arena *a, PGresult *res, struct offer_row **out)
+{
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct offer_row *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++)
+		read_row(a, res, i, &rows[i]);
+	PQclear(res);
+	*out = rows;
+	return n;
+}
+
+int db_offer_list(struct db *db, struct arena *a, long long org_id, struct offer_row **out)
+{
+	ID(org, org_id);
+	return read_rows(a, db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1"
+				 " ORDER BY active DESC, lower(title), id", org), out);
+}
+
+int db_offer_get(struct db *db, struct arena *a, long long org_id, long long offer_id, struct offer_row *out)
 {
 	ID(org, org_id);
 	ID(id, offer_id);
-	return db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1 AND id = $2", org, id);
+	PGresult *res = db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1 AND id = $2", org, id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found)
+		read_row(a, res, 0, out);
+	PQclear(res);
+	return found;
+}
+
+int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, const char *tags_literal,
+			   struct offer_row **out)
+{
+	return read_rows(a, db_offer_matching(db, org_id, tags_literal), out);
 }
 
 PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_literal)

@@ -2,6 +2,7 @@
 #ifndef FPHC_DB_OFFER_H
 #define FPHC_DB_OFFER_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 
 struct offer_fields {
@@ -10,12 +11,24 @@ struct offer_fields {
 	int active;
 };
 
-/* id, title, provider, description, contact, url, array_to_string(tags, ', '), active
- * of every offer of org (active first, by title). NULL on error. */
-PGresult *db_offer_list(struct db *db, long long org_id);
-/* One offer of org, same columns; 0 rows when not the association's. */
-PGresult *db_offer_get(struct db *db, long long org_id, long long offer_id);
-/* Active offers of org whose tags overlap tags_literal ({a,b}); same columns. */
+/* One offer of the catalogue. */
+struct offer_row {
+	long long id;
+	const char *title, *provider, *description, *contact, *url;
+	const char *tags;   /* the tags joined with ", " */
+	int active;
+};
+
+/* Every offer of org (active first, by title) into *out (arena). Row count, or -1 on error. */
+int db_offer_list(struct db *db, struct arena *a, long long org_id, struct offer_row **out);
+/* One offer of org (strings in the arena). 1 found, 0 not the association's, -1 error. */
+int db_offer_get(struct db *db, struct arena *a, long long org_id, long long offer_id, struct offer_row *out);
+/* Active offers of org whose tags overlap tags_literal ({a,b}), by title, into
+ * *out (arena). Row count, or -1 on error. */
+int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, const char *tags_literal,
+			   struct offer_row **out);
+/* The same as a result with the columns id, title, provider, description, contact,
+ * url, tags, active (for report_build). NULL on error. */
 PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_literal);
 /* Creates an offer; its id or -1. */
 long long db_offer_create(struct db *db, long long org_id, const struct offer_fields *f);

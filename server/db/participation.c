@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "server/db/participation.h"
+#include "server/db/row.h"
 #include "server/db/invitation.h"
 #include "common/banned.h"
 
@@ -20,13 +21,27 @@ long long db_participation_create(struct db *db, long long org_id, const struct 
 	return id;
 }
 
-PGresult *db_participation_pending(struct db *db, long long org_id)
+int db_participation_pending(struct db *db, struct arena *a, long long org_id, struct participation_request **out)
 {
 	char org[24];
 	snprintf(org, sizeof(org), "%lld", org_id);
-	return db_q(db, "SELECT id, name, company_name, email, phone, coalesce(trim_scale(fte)::text, ''),"
+	PGresult *res = db_q(db, "SELECT id, name, company_name, email, phone, coalesce(trim_scale(fte)::text, ''),"
 			" to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY')"
 			" FROM participation_requests WHERE org_id = $1 AND status = 'pending' ORDER BY created_at, id", org);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct participation_request *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		const char **f[] = {&rows[i].name, &rows[i].company_name, &rows[i].email, &rows[i].phone,
+				    &rows[i].fte, &rows[i].created};
+		for (int c = 0; c < 6; c++)
+			*f[c] = db_row_str(a, res, i, c + 1);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 /* Runs a statement that returns one id; 0 when it returned no row, -1 on error. */

@@ -4,6 +4,7 @@
 #ifndef FPHC_DB_PARTICIPATION_H
 #define FPHC_DB_PARTICIPATION_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 #include "common/crypto.h"
 
@@ -17,9 +18,15 @@ struct participation_input {
 
 /* Stores a pending request for the association. Returns its id or -1. */
 long long db_participation_create(struct db *db, long long org_id, const struct participation_input *p);
-/* Pending requests, oldest first: id, name, company_name, email, phone, fte,
- * created (DD-MM-YYYY). */
-PGresult *db_participation_pending(struct db *db, long long org_id);
+/* A pending request to take part. */
+struct participation_request {
+	long long id;
+	const char *name, *company_name, *email, *phone;
+	const char *fte;          /* decimal text without trailing zeros, "" when not given */
+	const char *created;      /* DD-MM-YYYY, local time */
+};
+/* Pending requests, oldest first, into *out (arena). Row count, or -1 on error. */
+int db_participation_pending(struct db *db, struct arena *a, long long org_id, struct participation_request **out);
 /* Accepts a pending request of the association: creates the company (with the
  * given sector), a scan on questionnaire qid and its invitation link, and marks
  * the request accepted — all or nothing. Returns 1 done (sets *company_id,

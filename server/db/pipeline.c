@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "server/db/pipeline.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 #define STALE "((s.status = 'invited' AND s.created_at < now() - interval '14 days') OR" \
@@ -15,23 +16,37 @@ static const char *opt(const char *s)
 	return s && *s ? s : NULL;
 }
 
-PGresult *db_pipeline_counts(struct db *db, long long org_id, const struct pipeline_filter *f)
+int db_pipeline_counts(struct db *db, struct arena *a, long long org_id, const struct pipeline_filter *f,
+		       struct pipeline_count **out)
 {
 	char org[24], adv[24];
 	snprintf(org, sizeof(org), "%lld", org_id);
 	snprintf(adv, sizeof(adv), "%lld", f->advisor_id);
-	return db_q(db, "SELECT s.status, count(*), count(*) FILTER (WHERE " STALE ") FROM scans s WHERE" FILTERS
+	PGresult *res = db_q(db, "SELECT s.status, count(*), count(*) FILTER (WHERE " STALE ") FROM scans s WHERE" FILTERS
 			" GROUP BY s.status", org, opt(f->sector), f->advisor_id ? adv : NULL, opt(f->from), opt(f->to));
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct pipeline_count *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].status = db_row_str(a, res, i, 0);
+		rows[i].count = db_ll(res, i, 1, 0);
+		rows[i].stale = db_ll(res, i, 2, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_pipeline_list(struct db *db, long long org_id, const struct pipeline_filter *f, int offset, int limit)
+int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const struct pipeline_filter *f,
+		     int offset, int limit, struct pipeline_scan **out)
 {
 	char org[24], adv[24], off[16], lim[16];
 	snprintf(org, sizeof(org), "%lld", org_id);
 	snprintf(adv, sizeof(adv), "%lld", f->advisor_id);
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
-	return db_q(db,
+	PGresult *res = db_q(db,
 		"SELECT s.id, s.status, c.id, c.name, coalesce(s.sector, c.sector), coalesce(nullif(u.name, ''), u.email, ''),"
 		" to_char(s.created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'),"
 		" coalesce(to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'), ''), " STALE
@@ -40,12 +55,41 @@ PGresult *db_pipeline_list(struct db *db, long long org_id, const struct pipelin
 		" ORDER BY s.created_at DESC, s.id DESC OFFSET $8 LIMIT $9",
 		org, opt(f->sector), f->advisor_id ? adv : NULL, opt(f->from), opt(f->to), opt(f->status),
 		f->stale_only ? "true" : "false", off, lim);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct pipeline_scan *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].status = db_row_str(a, res, i, 1);
+		rows[i].company_id = db_ll(res, i, 2, 0);
+		rows[i].company = db_row_str(a, res, i, 3);
+		rows[i].sector = db_row_str(a, res, i, 4);
+		rows[i].advisor = db_row_str(a, res, i, 5);
+		rows[i].created = db_row_str(a, res, i, 6);
+		rows[i].submitted = db_row_str(a, res, i, 7);
+		rows[i].stale = db_bool(res, i, 8);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_pipeline_advisors(struct db *db, long long org_id)
+int db_pipeline_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	char org[24];
 	snprintf(org, sizeof(org), "%lld", org_id);
-	return db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
+	PGresult *res = db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
 			" AND role IN ('admin', 'advisor') ORDER BY lower(coalesce(nullif(name, ''), email))", org);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].name = db_row_str(a, res, i, 1);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }

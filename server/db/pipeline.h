@@ -4,6 +4,8 @@
 #ifndef FPHC_DB_PIPELINE_H
 #define FPHC_DB_PIPELINE_H
 
+#include "common/arena.h"
+#include "server/db/account.h"
 #include "server/db/db.h"
 
 #define PIPELINE_STALE_DAYS 14
@@ -19,13 +21,34 @@ struct pipeline_filter {
 	int stale_only;
 };
 
-/* Per status under every filter except the status (and stale) filter: status,
- * count, stale count. NULL on error. */
-PGresult *db_pipeline_counts(struct db *db, long long org_id, const struct pipeline_filter *f);
-/* One page of scans, newest first: scan id, status, company id, company name,
- * sector, advisor name, created (DD-MM-YYYY), submitted (DD-MM-YYYY or ""), stale. */
-PGresult *db_pipeline_list(struct db *db, long long org_id, const struct pipeline_filter *f, int offset, int limit);
-/* Staff of the association for the advisor filter: id, name (or e-mail). */
-PGresult *db_pipeline_advisors(struct db *db, long long org_id);
+/* How many scans are in one status. */
+struct pipeline_count {
+	const char *status;
+	long long count;
+	long long stale;          /* of which stale */
+};
+/* Per status under every filter except the status (and stale) filter, into *out
+ * (arena; statuses without scans are left out). Row count, or -1 on error. */
+int db_pipeline_counts(struct db *db, struct arena *a, long long org_id, const struct pipeline_filter *f,
+		       struct pipeline_count **out);
+
+/* A scan in the dashboard list. */
+struct pipeline_scan {
+	long long id;
+	const char *status;
+	long long company_id;
+	const char *company;
+	const char *sector;       /* the scan's sector, or else the company's */
+	const char *advisor;      /* "" when none */
+	const char *created;      /* DD-MM-YYYY, local time */
+	const char *submitted;    /* DD-MM-YYYY, "" when not submitted */
+	int stale;
+};
+/* One page of scans, newest first, into *out (arena). Row count, or -1 on error. */
+int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const struct pipeline_filter *f,
+		     int offset, int limit, struct pipeline_scan **out);
+/* Staff of the association (disabled ones too) for the advisor filter, by name,
+ * into *out (arena). Row count, or -1 on error. */
+int db_pipeline_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out);
 
 #endif

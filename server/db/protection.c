@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "server/db/protection.h"
+#include "server/db/row.h"
 #include "common/buf.h"
 #include "common/banned.h"
 
@@ -281,14 +282,27 @@ int db_audit_owner(struct db *db, long long scan_id, const char *action, const c
 		    " SELECT org_id, 'owner', $2, 'scan', id, $3 FROM scans WHERE id = $1", sid, action, ip);
 }
 
-PGresult *db_erasure_pending(struct db *db, long long org_id)
+int db_erasure_pending(struct db *db, struct arena *a, long long org_id, struct erasure_request_row **out)
 {
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", org_id);
-	return db_q(db,
+	PGresult *res = db_q(db,
 		"SELECT e.id, e.company_id, c.name, to_char(e.requested_at, 'DD-MM-YYYY') FROM erasure_requests e"
 		" JOIN companies c ON c.id = e.company_id WHERE e.org_id = $1 AND e.status = 'pending'"
 		" ORDER BY e.requested_at", oid);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct erasure_request_row *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].company_id = db_ll(res, i, 1, 0);
+		rows[i].company = db_row_str(a, res, i, 2);
+		rows[i].requested = db_row_str(a, res, i, 3);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 int db_erasure_pending_for(struct db *db, long long org_id, long long company_id, char when[16])
@@ -343,13 +357,14 @@ int db_erasure_policy_set(struct db *db, long long org_id, int keep_anonymous_sc
 	" LEFT JOIN users ou ON l.object_type = 'user' AND ou.id = l.object_id" \
 	" WHERE (l.org_id = $1::bigint OR (l.org_id IS NULL AND (u.org_id = $1::bigint OR ou.org_id = $1::bigint)))"
 
-PGresult *db_audit_page(struct db *db, long long org_id, const struct audit_filter *f, int offset, int limit)
+int db_audit_page(struct db *db, struct arena *a, long long org_id, const struct audit_filter *f, int offset,
+		  int limit, struct audit_entry **out, long long *total)
 {
 	char oid[24], off[16], lim[16];
 	snprintf(oid, sizeof(oid), "%lld", org_id);
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
-	return db_q(db,
+	PGresult *res = db_q(db,
 		"SELECT l.id, to_char(l.at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI:SS'),"
 		" coalesce(nullif(u.name, ''), u.email, nullif(l.actor, ''), ou.email), l.action, l.object_type,"
 		" coalesce(l.object_id::text, ''), l.detail::text, l.ip, count(*) OVER ()"
@@ -359,20 +374,56 @@ PGresult *db_audit_page(struct db *db, long long org_id, const struct audit_filt
 		" AND ($5 = '' OR l.at < (nullif($5, '')::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')"
 		" ORDER BY l.id DESC OFFSET $6 LIMIT $7",
 		oid, f->user_id, f->action, f->from, f->to, off, lim);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct audit_entry *rows = db_rows_alloc(a, res, sizeof(*rows));
+	*total = 0;
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		const char **t[] = {&rows[i].at, &rows[i].who, &rows[i].action, &rows[i].object_type,
+				    &rows[i].object_id, &rows[i].detail, &rows[i].ip};
+		for (int c = 0; c < 7; c++)
+			*t[c] = db_row_str(a, res, i, c + 1);
+		*total = db_ll(res, i, 8, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_audit_actions(struct db *db, long long org_id)
+int db_audit_actions(struct db *db, struct arena *a, long long org_id, const char ***out)
 {
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", org_id);
-	return db_q(db, "SELECT DISTINCT l.action" AUDIT_SCOPE " ORDER BY 1", oid);
+	PGresult *res = db_q(db, "SELECT DISTINCT l.action" AUDIT_SCOPE " ORDER BY 1", oid);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	const char **names = db_rows_alloc(a, res, sizeof(*names));
+	for (int i = 0; i < n; i++)
+		names[i] = db_row_str(a, res, i, 0);
+	PQclear(res);
+	*out = names;
+	return n;
 }
 
-PGresult *db_audit_users(struct db *db, long long org_id)
+int db_audit_users(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", org_id);
-	return db_q(db, "SELECT id, name, email FROM users WHERE org_id = $1 ORDER BY lower(name), email", oid);
+	PGresult *res = db_q(db, "SELECT id, name, email FROM users WHERE org_id = $1 ORDER BY lower(name), email", oid);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].name = db_row_str(a, res, i, db_str(res, i, 1)[0] ? 1 : 2);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 /* ---- fphc purge ---- */

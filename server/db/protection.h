@@ -8,6 +8,8 @@
 #define FPHC_DB_PROTECTION_H
 
 #include <stdio.h>
+#include "common/arena.h"
+#include "server/db/account.h"
 #include "server/db/db.h"
 
 /* All data held about company_id and its scans as one JSON document (UTF-8
@@ -56,9 +58,15 @@ int db_company_erase(struct db *db, long long org_id, long long company_id, cons
  * 2 when one is already pending, -1 on error. Audited as "erasure_requested". */
 int db_erasure_request(struct db *db, long long scan_id, const char *ip);
 
-/* Pending erasure requests of an association, oldest first: id, company_id,
- * company name, requested (DD-MM-YYYY). NULL on error. */
-PGresult *db_erasure_pending(struct db *db, long long org_id);
+/* A company owner's pending request to erase the company's data. */
+struct erasure_request_row {
+	long long id, company_id;
+	const char *company;      /* the company's name */
+	const char *requested;    /* DD-MM-YYYY */
+};
+/* Pending erasure requests of an association, oldest first, into *out (arena).
+ * Row count, or -1 on error. */
+int db_erasure_pending(struct db *db, struct arena *a, long long org_id, struct erasure_request_row **out);
 /* The pending request of one company: requested (DD-MM-YYYY) or "" in *when
  * (16 bytes). 1 pending, 0 none, -1 error. */
 int db_erasure_pending_for(struct db *db, long long org_id, long long company_id, char when[16]);
@@ -83,15 +91,28 @@ struct audit_filter {
 	const char *from;      /* YYYY-MM-DD, inclusive */
 	const char *to;        /* YYYY-MM-DD, inclusive */
 };
+/* One entry of the audit log. */
+struct audit_entry {
+	long long id;
+	const char *at;           /* DD-MM-YYYY HH24:MI:SS, local time */
+	const char *who;          /* user name, else e-mail, else actor ("owner"), else "" */
+	const char *action, *object_type;
+	const char *object_id;    /* decimal text, "" when none */
+	const char *detail;       /* JSON text */
+	const char *ip;           /* "" when unknown */
+};
 /* Audit entries of an association (its own, and those of its users without an
- * association, like failed logins), newest first: id, at (DD-MM-YYYY HH24:MI:SS,
- * Amsterdam), who (user name, else actor, else ""), action, object_type,
- * object_id ("" none), detail (JSON text), ip, total count. NULL on error. */
-PGresult *db_audit_page(struct db *db, long long org_id, const struct audit_filter *f, int offset, int limit);
-/* The actions that occur in an association's audit log, sorted. */
-PGresult *db_audit_actions(struct db *db, long long org_id);
-/* The association's users: id, name, email (sorted by name). */
-PGresult *db_audit_users(struct db *db, long long org_id);
+ * association, like failed logins), newest first, one page into *out (arena),
+ * and in *total how many match in all (0 when the page is empty). Row count, or
+ * -1 on error. */
+int db_audit_page(struct db *db, struct arena *a, long long org_id, const struct audit_filter *f, int offset,
+		  int limit, struct audit_entry **out, long long *total);
+/* The actions that occur in an association's audit log, sorted, into *out
+ * (arena). Count, or -1 on error. */
+int db_audit_actions(struct db *db, struct arena *a, long long org_id, const char ***out);
+/* Every user of the association (disabled ones too), by name, into *out (arena).
+ * Row count, or -1 on error. */
+int db_audit_users(struct db *db, struct arena *a, long long org_id, struct user_option **out);
 
 /* fphc purge: in one transaction, erases every company whose last activity is
  * older than its association's retention period, and deletes expired sessions,

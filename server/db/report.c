@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "server/db/report.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 #define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
@@ -100,14 +101,29 @@ int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t l
 	return 0;
 }
 
-PGresult *db_report_list(struct db *db, long long scan_id)
+int db_report_list(struct db *db, struct arena *a, long long scan_id, struct report_version **out)
 {
 	ID(id, scan_id);
-	return db_q(db, "SELECT r.version, r.sha256, to_char(r.created_at AT TIME ZONE 'Europe/Amsterdam',"
+	PGresult *res = db_q(db, "SELECT r.version, r.sha256, to_char(r.created_at AT TIME ZONE 'Europe/Amsterdam',"
 		    " 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''), octet_length(r.pdf),"
 		    " coalesce(r.benchmark_refresh_id, 0)"
 		    " FROM reports r LEFT JOIN users u ON u.id = r.created_by"
 		    " WHERE r.scan_id = $1 ORDER BY r.version DESC", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct report_version *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].version = (int)db_ll(res, i, 0, 0);
+		rows[i].sha256 = db_row_str(a, res, i, 1);
+		rows[i].created = db_row_str(a, res, i, 2);
+		rows[i].creator = db_row_str(a, res, i, 3);
+		rows[i].size = db_ll(res, i, 4, 0);
+		rows[i].refresh_id = db_ll(res, i, 5, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 int db_report_get(struct db *db, struct arena *a, long long scan_id, int version, struct stored_report *out)

@@ -43,10 +43,17 @@ int db_report_facts(struct db *db, struct arena *a, long long scan_id, struct re
 int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t len, const char *sha256,
 		     long long user_id, time_t created, long long refresh_id, int text_revision, int *version);
 
-/* Stored versions, newest first: version, sha256, created (YYYY-MM-DD HH24:MI,
- * Amsterdam time), creator name, size in bytes, benchmark refresh id (0 = none).
- * NULL on error. */
-PGresult *db_report_list(struct db *db, long long scan_id);
+/* A stored final version of a scan's report, without the PDF. */
+struct report_version {
+	int version;
+	const char *sha256;       /* hex */
+	const char *created;      /* YYYY-MM-DD HH24:MI, local time */
+	const char *creator;      /* name (or e-mail), "" when unknown */
+	long long size;           /* bytes */
+	long long refresh_id;     /* the benchmark refresh it used, 0 = none */
+};
+/* Stored versions, newest first, into *out (arena). Row count, or -1 on error. */
+int db_report_list(struct db *db, struct arena *a, long long scan_id, struct report_version **out);
 
 struct stored_report {
 	int version;

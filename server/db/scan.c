@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "server/db/scan.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 static void id_text(char *out, size_t n, long long id)
@@ -131,13 +132,27 @@ fail:
 	return -1;
 }
 
-PGresult *db_scan_status_history(struct db *db, long long scan_id)
+int db_scan_status_history(struct db *db, struct arena *a, long long scan_id, struct scan_status_change **out)
 {
 	char id[24];
 	id_text(id, sizeof(id), scan_id);
-	return db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
+	PGresult *res = db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
 		    " h.from_status, h.to_status, h.reason FROM scan_status_history h"
 		    " LEFT JOIN users u ON u.id = h.user_id WHERE h.scan_id = $1 ORDER BY h.id", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct scan_status_change *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].at = db_row_str(a, res, i, 0);
+		rows[i].who = db_row_str(a, res, i, 1);
+		rows[i].from = db_row_str(a, res, i, 2);
+		rows[i].to = db_row_str(a, res, i, 3);
+		rows[i].reason = db_row_str(a, res, i, 4);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit)

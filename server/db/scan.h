@@ -38,8 +38,16 @@ int db_scan_set_status(struct db *db, long long scan_id, long long org_id, const
 int db_scan_set_status_then(struct db *db, long long scan_id, long long org_id, const char *from,
 			    const char *to, long long user_id, const char *reason,
 			    int (*in_tx)(struct db *db, void *arg), void *arg);
-/* at, user name, from, to, reason of every status change, oldest first. */
-PGresult *db_scan_status_history(struct db *db, long long scan_id);
+/* One move of a scan through the status workflow. */
+struct scan_status_change {
+	const char *at;           /* YYYY-MM-DD HH24:MI, local time */
+	const char *who;          /* name (or e-mail) of who moved it, "" when unknown */
+	const char *from, *to;    /* status keys */
+	const char *reason;       /* "" when none */
+};
+/* Every status change of the scan, oldest first, into *out (arena). Row count,
+ * or -1 on error. */
+int db_scan_status_history(struct db *db, struct arena *a, long long scan_id, struct scan_status_change **out);
 
 /* Submitted scans a research group may assess: id, pseudonym input (company id),
  * status, submission month, sector, whether assessed, number within the company

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "server/db/settings.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 PGresult *db_org_settings(struct db *db, long long org_id)
@@ -14,6 +15,33 @@ PGresult *db_org_settings(struct db *db, long long org_id)
 	return db_q(db, "SELECT name, region, privacy_contact, contact_email, retention_years, show_first_impression,"
 			" owner_report_download, share_research, share_open_text, free_of_charge, invitation_subject,"
 			" invitation_template, logo_png IS NOT NULL, slug, kind FROM organisations WHERE id = $1", id);
+}
+
+int db_org_settings_get(struct db *db, struct arena *a, long long org_id, struct org_settings *out)
+{
+	PGresult *res = db_org_settings(db, org_id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found) {
+		struct org_settings *s = out;
+		s->name = db_row_str(a, res, 0, 0);
+		s->region = db_row_str(a, res, 0, 1);
+		s->privacy_contact = db_row_str(a, res, 0, 2);
+		s->contact_email = db_row_str(a, res, 0, 3);
+		s->retention_years = (int)db_ll(res, 0, 4, 0);
+		int *flags[] = {&s->show_first_impression, &s->owner_report_download, &s->share_research,
+				&s->share_open_text, &s->free_of_charge};
+		for (int i = 0; i < 5; i++)
+			*flags[i] = db_bool(res, 0, 5 + i);
+		s->invitation_subject = db_row_str(a, res, 0, 10);
+		s->invitation_template = db_row_str(a, res, 0, 11);
+		s->has_logo = db_bool(res, 0, 12);
+		s->slug = db_row_str(a, res, 0, 13);
+		s->kind = db_row_str(a, res, 0, 14);
+	}
+	PQclear(res);
+	return found;
 }
 
 int db_org_settings_save(struct db *db, long long org_id, const struct org_settings *s)

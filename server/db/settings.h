@@ -2,6 +2,7 @@
 #ifndef FPHC_DB_SETTINGS_H
 #define FPHC_DB_SETTINGS_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 
 struct org_settings {
@@ -17,9 +18,16 @@ struct org_settings {
 	int free_of_charge;
 	const char *invitation_subject;
 	const char *invitation_template;
+	/* Read only: db_org_settings_get fills them, db_org_settings_save leaves them. */
+	int has_logo;
+	const char *slug;
+	const char *kind;                /* "association" or "research" */
 };
 
-/* The settings row: name, region, privacy_contact, contact_email, retention_years,
+/* Reads the organisation's settings (strings in the arena, "" when empty).
+ * 1 found, 0 no such organisation, -1 error. */
+int db_org_settings_get(struct db *db, struct arena *a, long long org_id, struct org_settings *out);
+/* The same as a result (for the take-part page and fphc user): name, region, privacy_contact, contact_email, retention_years,
  * show_first_impression, owner_report_download, share_research, share_open_text,
  * free_of_charge, invitation_subject, invitation_template, has_logo, slug, kind.
  * NULL on error; 0 rows when there is no such organisation. */

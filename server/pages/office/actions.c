@@ -16,25 +16,31 @@
 
 #define PAGE_SIZE 50
 
-static cJSON *action_obj(struct req *r, PGresult *res, int i)
+cJSON *office_action_json(struct req *r, const struct action_row *a, enum office_action_shape shape)
 {
-	cJSON *a = cJSON_CreateObject();
-	cJSON_AddNumberToObject(a, "id", (double)db_ll(res, i, 0, 0));
-	cJSON_AddNumberToObject(a, "scan_id", (double)db_ll(res, i, 1, 0));
-	cJSON_AddStringToObject(a, "what", db_str(res, i, 2));
-	cJSON_AddStringToObject(a, "who_kind", db_str(res, i, 3));
-	cJSON_AddStringToObject(a, "who", office_who_label(r, db_str(res, i, 3)));
-	cJSON_AddStringToObject(a, "who_name", db_str(res, i, 4));
-	cJSON_AddStringToObject(a, "due_date", db_str(res, i, 5));
-	cJSON_AddStringToObject(a, "status", db_str(res, i, 6));
-	cJSON_AddStringToObject(a, "status_label", office_action_status_label(r, db_str(res, i, 6)));
-	cJSON_AddStringToObject(a, "notes", db_str(res, i, 7));
-	cJSON_AddBoolToObject(a, "overdue", db_bool(res, i, 8));
-	cJSON_AddStringToObject(a, "company", db_str(res, i, 9));
-	cJSON_AddStringToObject(a, "advisor", db_str(res, i, 10));
-	cJSON_AddStringToObject(a, "updated_at", db_str(res, i, 11));
-	cJSON_AddStringToObject(a, "editor", db_str(res, i, 12));
-	return a;
+	int full = shape == OFFICE_ACTION_FULL;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "id", (double)a->id);
+	if (full)
+		cJSON_AddNumberToObject(o, "scan_id", (double)a->scan_id);
+	cJSON_AddStringToObject(o, "what", a->what);
+	if (full)
+		cJSON_AddStringToObject(o, "who_kind", a->who_kind);
+	cJSON_AddStringToObject(o, "who", office_who_label(r, a->who_kind));
+	cJSON_AddStringToObject(o, "who_name", a->who_name);
+	cJSON_AddStringToObject(o, full ? "due_date" : "due", a->due_date);
+	cJSON_AddStringToObject(o, "status", a->status);
+	cJSON_AddStringToObject(o, "status_label", office_action_status_label(r, a->status));
+	if (full)
+		cJSON_AddStringToObject(o, "notes", a->notes);
+	cJSON_AddBoolToObject(o, "overdue", a->overdue);
+	if (full) {
+		cJSON_AddStringToObject(o, "company", a->company_name);
+		cJSON_AddStringToObject(o, "advisor", a->advisor_name);
+		cJSON_AddStringToObject(o, "updated_at", a->updated_at);
+		cJSON_AddStringToObject(o, "editor", a->editor_name);
+	}
+	return o;
 }
 
 /* The action of the route, shown with its form (values from the database, or the
@@ -42,46 +48,45 @@ static cJSON *action_obj(struct req *r, PGresult *res, int i)
 static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 {
 	struct db *db = req_db(r);
-	PGresult *res = db_action_get(db, r->session->org_id, id);
-	if (!res) {
+	struct action_row row;
+	int found = db_action_get(db, &r->arena, r->session->org_id, id, &row);
+	if (found < 0) {
 		reply_db_error(r);
 		return;
 	}
-	if (PQntuples(res) != 1) {
-		PQclear(res);
+	if (!found) {
 		audit(r, "denied", "action", id, NULL);
 		reply_error(r, 404);
 		return;
 	}
-	cJSON *a = action_obj(r, res, 0);
-	PQclear(res);
+	cJSON *a = office_action_json(r, &row, OFFICE_ACTION_FULL);
 	cJSON_AddItemToObject(ctx, "action", a);
 	if (!cJSON_GetObjectItemCaseSensitive(ctx, "form")) {
 		cJSON *f = cJSON_Duplicate(a, 1);
 		office_action_select_flags(f);
 		cJSON_AddItemToObject(ctx, "form", f);
 	}
-	PGresult *h = db_action_history(db, id);
-	if (!h) {
+	struct action_change *h;
+	int n = db_action_history(db, &r->arena, id, &h);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
 	cJSON *list = cJSON_AddArrayToObject(ctx, "history");
-	for (int i = 0; i < PQntuples(h); i++) {
+	for (int i = 0; i < n; i++) {
 		cJSON *e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "at", db_str(h, i, 0));
-		cJSON_AddStringToObject(e, "who", db_str(h, i, 1));
-		cJSON_AddStringToObject(e, "change", i18n_get(r->lang, strcmp(db_str(h, i, 2), "created") == 0
+		cJSON_AddStringToObject(e, "at", h[i].at);
+		cJSON_AddStringToObject(e, "who", h[i].editor);
+		cJSON_AddStringToObject(e, "change", i18n_get(r->lang, strcmp(h[i].change, "created") == 0
 								 ? "office.action.created" : "office.action.updated"));
-		cJSON_AddStringToObject(e, "what", db_str(h, i, 3));
-		cJSON_AddStringToObject(e, "who_label", office_who_label(r, db_str(h, i, 4)));
-		cJSON_AddStringToObject(e, "who_name", db_str(h, i, 5));
-		cJSON_AddStringToObject(e, "due_date", db_str(h, i, 6));
-		cJSON_AddStringToObject(e, "status_label", office_action_status_label(r, db_str(h, i, 7)));
-		cJSON_AddStringToObject(e, "notes", db_str(h, i, 8));
+		cJSON_AddStringToObject(e, "what", h[i].what);
+		cJSON_AddStringToObject(e, "who_label", office_who_label(r, h[i].who_kind));
+		cJSON_AddStringToObject(e, "who_name", h[i].who_name);
+		cJSON_AddStringToObject(e, "due_date", h[i].due_date);
+		cJSON_AddStringToObject(e, "status_label", office_action_status_label(r, h[i].status));
+		cJSON_AddStringToObject(e, "notes", h[i].notes);
 		cJSON_AddItemToArray(list, e);
 	}
-	PQclear(h);
 	office_render(r, status, "office/action", i18n_get(r->lang, "office.action.title"), ctx);
 }
 
@@ -172,35 +177,32 @@ static void overview(struct req *r)
 	f.limit = PAGE_SIZE;
 	f.offset = (int)((page - 1) * PAGE_SIZE);
 	struct db *db = req_db(r);
+	struct arena *ar = &r->arena;
+	struct action_row *acts;
+	struct user_option *adv;
+	const char **par;
 	long total = db_action_open_count(db, &f);
-	PGresult *res = total >= 0 ? db_action_open(db, &f) : NULL;
-	PGresult *adv = res ? db_action_advisors(db, f.org_id) : NULL;
-	PGresult *par = adv ? db_action_partners(db, f.org_id) : NULL;
-	if (!par) {
-		PGresult *all[] = {res, adv};
-		for (int i = 0; i < 2; i++)
-			if (all[i])
-				PQclear(all[i]);
+	int n_acts = total >= 0 ? db_action_open_list(db, ar, &f, &acts) : -1;
+	int n_adv = n_acts >= 0 ? db_action_advisors(db, ar, f.org_id, &adv) : -1;
+	int n_par = n_adv >= 0 ? db_action_partners(db, ar, f.org_id, &par) : -1;
+	if (n_par < 0) {
 		reply_db_error(r);
 		return;
 	}
 	cJSON *list = cJSON_AddArrayToObject(ctx, "actions");
-	for (int i = 0; i < PQntuples(res); i++)
-		cJSON_AddItemToArray(list, action_obj(r, res, i));
+	for (int i = 0; i < n_acts; i++)
+		cJSON_AddItemToArray(list, office_action_json(r, &acts[i], OFFICE_ACTION_FULL));
 	cJSON *al = cJSON_AddArrayToObject(ctx, "advisors");
-	for (int i = 0; i < PQntuples(adv); i++) {
+	for (int i = 0; i < n_adv; i++) {
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", (double)db_ll(adv, i, 0, 0));
-		cJSON_AddStringToObject(o, "name", db_str(adv, i, 1));
-		cJSON_AddBoolToObject(o, "selected", db_ll(adv, i, 0, 0) == f.advisor_id);
+		cJSON_AddNumberToObject(o, "id", (double)adv[i].id);
+		cJSON_AddStringToObject(o, "name", adv[i].name);
+		cJSON_AddBoolToObject(o, "selected", adv[i].id == f.advisor_id);
 		cJSON_AddItemToArray(al, o);
 	}
 	cJSON *pl = cJSON_AddArrayToObject(ctx, "partners");
-	for (int i = 0; i < PQntuples(par); i++)
-		cJSON_AddItemToArray(pl, cJSON_CreateString(db_str(par, i, 0)));
-	PQclear(res);
-	PQclear(adv);
-	PQclear(par);
+	for (int i = 0; i < n_par; i++)
+		cJSON_AddItemToArray(pl, cJSON_CreateString(par[i]));
 	long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
 	const char *q = filter_query(r, &f);
 	cJSON_AddNumberToObject(ctx, "total", (double)total);

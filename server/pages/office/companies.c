@@ -23,8 +23,11 @@ static void companies_list(struct req *r)
 	snprintf(qbuf, sizeof(qbuf), "%s", q ? q : "");
 	text_trim(qbuf);
 	int page = office_page(r);
-	PGresult *res = db_company_search(req_db(r), r->session->org_id, qbuf, (page - 1) * OFFICE_PER_PAGE, OFFICE_PER_PAGE);
-	if (!res) {
+	struct company_hit *hits;
+	long long total;
+	int n = db_company_search(req_db(r), &r->arena, r->session->org_id, qbuf, (page - 1) * OFFICE_PER_PAGE,
+				  OFFICE_PER_PAGE, &hits, &total);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
@@ -32,21 +35,18 @@ static void companies_list(struct req *r)
 	office_notice(r, ctx);
 	cJSON_AddStringToObject(ctx, "q", qbuf);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "companies");
-	long long total = 0;
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < n; i++) {
+		const struct company_hit *h = &hits[i];
 		cJSON *c = cJSON_CreateObject();
-		cJSON_AddNumberToObject(c, "id", (double)db_ll(res, i, 0, 0));
-		cJSON_AddStringToObject(c, "name", db_str(res, i, 1));
-		cJSON_AddStringToObject(c, "kvk", db_str(res, i, 2));
-		cJSON_AddStringToObject(c, "sector", sbi_name(db_str(res, i, 3), r->lang));
-		cJSON_AddStringToObject(c, "municipality", db_str(res, i, 4));
-		cJSON_AddNumberToObject(c, "scans", (double)db_ll(res, i, 5, 0));
-		const char *st = db_str(res, i, 6);
-		cJSON_AddStringToObject(c, "status", st[0] ? office_status_label(r, st) : "");
-		total = db_ll(res, i, 7, 0);
+		cJSON_AddNumberToObject(c, "id", (double)h->id);
+		cJSON_AddStringToObject(c, "name", h->name);
+		cJSON_AddStringToObject(c, "kvk", h->kvk);
+		cJSON_AddStringToObject(c, "sector", sbi_name(h->sector, r->lang));
+		cJSON_AddStringToObject(c, "municipality", h->municipality);
+		cJSON_AddNumberToObject(c, "scans", (double)h->scans);
+		cJSON_AddStringToObject(c, "status", h->last_status[0] ? office_status_label(r, h->last_status) : "");
 		cJSON_AddItemToArray(list, c);
 	}
-	PQclear(res);
 	if (total == 0 && page > 1)
 		total = 1;  /* a page past the end: still offer the way back */
 	struct buf base;
@@ -69,6 +69,14 @@ static void companies_list(struct req *r)
 /* ---- create / edit ---- */
 
 static const char *const fields[] = {"name", "kvk", "sector", "fte", "municipality", "contact_name", "email", "phone"};
+
+/* The company's values under the names of `fields`, in that order. */
+static void add_fields(cJSON *o, const struct company_row *c)
+{
+	const char *v[] = {c->name, c->kvk, c->sector, c->fte, c->municipality, c->contact_name, c->email, c->phone};
+	for (int i = 0; i < 8; i++)
+		cJSON_AddStringToObject(o, fields[i], v[i]);
+}
 
 static void form_show(struct req *r, int status, long long id, cJSON *ctx, const char *sector)
 {
@@ -93,23 +101,20 @@ static void company_new(struct req *r)
 static void company_edit(struct req *r)
 {
 	long long id = office_id(r, 0);
-	PGresult *res = id ? db_company_get(req_db(r), r->session->org_id, id) : NULL;
-	if (id && !res) {
+	struct company_row co;
+	int found = id ? db_company_get(req_db(r), &r->arena, r->session->org_id, id, &co) : 0;
+	if (found < 0) {
 		reply_db_error(r);
 		return;
 	}
-	if (!res || PQntuples(res) != 1) {
-		PQclear(res);
+	if (!found) {
 		office_not_found(r, "company", id);
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
-	cJSON *f = cJSON_AddObjectToObject(ctx, "form");
-	for (int i = 0; i < 8; i++)
-		cJSON_AddStringToObject(f, fields[i], db_str(res, 0, i + 1));
+	add_fields(cJSON_AddObjectToObject(ctx, "form"), &co);
 	char sector[2];
-	snprintf(sector, sizeof(sector), "%s", db_str(res, 0, 3));
-	PQclear(res);
+	snprintf(sector, sizeof(sector), "%s", co.sector);
 	form_show(r, 200, id, ctx, sector);
 }
 
@@ -211,42 +216,39 @@ static void company_save(struct req *r)
 void office_company_render(struct req *r, int status, long long id, cJSON *ctx)
 {
 	struct db *db = req_db(r);
-	PGresult *co = db_company_get(db, r->session->org_id, id);
-	PGresult *sc = co && PQntuples(co) == 1 ? db_company_scans(db, r->session->org_id, id) : NULL;
-	if (!co || (PQntuples(co) == 1 && !sc)) {
-		PQclear(co);
+	struct company_row co;
+	struct company_scan *sc;
+	int found = db_company_get(db, &r->arena, r->session->org_id, id, &co);
+	int n = found > 0 ? db_company_scans(db, &r->arena, r->session->org_id, id, &sc) : 0;
+	if (found < 0 || n < 0) {
 		reply_db_error(r);
 		return;
 	}
-	if (PQntuples(co) != 1) {
-		PQclear(co);
+	if (!found) {
 		office_not_found(r, "company", id);
 		return;
 	}
 	cJSON *c = cJSON_AddObjectToObject(ctx, "company");
 	cJSON_AddNumberToObject(c, "id", (double)id);
-	for (int i = 0; i < 8; i++)
-		cJSON_AddStringToObject(c, fields[i], db_str(co, 0, i + 1));
-	cJSON_AddStringToObject(c, "sector_name", sbi_name(db_str(co, 0, 3), r->lang));
-	cJSON_AddStringToObject(c, "created", db_str(co, 0, 9));
+	add_fields(c, &co);
+	cJSON_AddStringToObject(c, "sector_name", sbi_name(co.sector, r->lang));
+	cJSON_AddStringToObject(c, "created", co.created);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "scans");
-	for (int i = 0; i < PQntuples(sc); i++) {
+	for (int i = 0; i < n; i++) {
 		cJSON *s = cJSON_CreateObject();
-		const char *st = db_str(sc, i, 1);
-		cJSON_AddNumberToObject(s, "id", (double)db_ll(sc, i, 0, 0));
+		const char *st = sc[i].status;
+		cJSON_AddNumberToObject(s, "id", (double)sc[i].id);
 		cJSON_AddStringToObject(s, "status", st);
 		cJSON_AddStringToObject(s, "status_name", office_status_label(r, st));
-		cJSON_AddStringToObject(s, "created", db_str(sc, i, 2));
-		cJSON_AddStringToObject(s, "submitted", db_str(sc, i, 3));
-		cJSON_AddStringToObject(s, "advisor", db_str(sc, i, 4));
-		cJSON_AddBoolToObject(s, "live_link", db_bool(sc, i, 5));
-		cJSON_AddBoolToObject(s, "sent", db_bool(sc, i, 6));
-		cJSON_AddStringToObject(s, "expires", db_str(sc, i, 7));
+		cJSON_AddStringToObject(s, "created", sc[i].created);
+		cJSON_AddStringToObject(s, "submitted", sc[i].submitted);
+		cJSON_AddStringToObject(s, "advisor", sc[i].advisor);
+		cJSON_AddBoolToObject(s, "live_link", sc[i].live_link);
+		cJSON_AddBoolToObject(s, "sent", sc[i].link_sent);
+		cJSON_AddStringToObject(s, "expires", sc[i].link_expires);
 		cJSON_AddBoolToObject(s, "can_reissue", strcmp(st, "invited") == 0 || strcmp(st, "started") == 0);
 		cJSON_AddItemToArray(list, s);
 	}
-	PQclear(co);
-	PQclear(sc);
 	cJSON_AddBoolToObject(ctx, "smtp", mail_configured());
 	char requested[16];
 	if (r->session->role == ROLE_ADMIN && db_erasure_pending_for(db, r->session->org_id, id, requested) > 0)

@@ -83,15 +83,16 @@ static void read_filter(struct req *r, cJSON *ctx, struct pipeline_filter *f, st
 }
 
 /* Funnel rows; returns the number of scans the list shows (for paging). */
-static long long add_funnel(struct req *r, cJSON *ctx, PGresult *counts, const struct pipeline_filter *f)
+static long long add_funnel(struct req *r, cJSON *ctx, const struct pipeline_count *counts, int n_counts,
+			    const struct pipeline_filter *f)
 {
 	long long n[NSTATUS] = {0}, stale[NSTATUS] = {0}, total = 0, stale_total = 0;
-	for (int i = 0; i < PQntuples(counts); i++) {
-		int k = status_index(db_str(counts, i, 0));
+	for (int i = 0; i < n_counts; i++) {
+		int k = status_index(counts[i].status);
 		if (k < 0)
 			continue;
-		n[k] = db_ll(counts, i, 1, 0);
-		stale[k] = db_ll(counts, i, 2, 0);
+		n[k] = counts[i].count;
+		stale[k] = counts[i].stale;
 		total += n[k];
 		stale_total += stale[k];
 	}
@@ -122,43 +123,49 @@ static long long add_funnel(struct req *r, cJSON *ctx, PGresult *counts, const s
 	return k >= 0 ? n[k] : total;
 }
 
-static void add_list(struct req *r, cJSON *ctx, PGresult *res)
+static void add_list(struct req *r, cJSON *ctx, const struct pipeline_scan *scans, int n)
 {
 	cJSON *list = cJSON_AddArrayToObject(ctx, "scans");
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < n; i++) {
+		const struct pipeline_scan *s = &scans[i];
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", (double)db_ll(res, i, 0, 0));
-		cJSON_AddStringToObject(o, "status", db_str(res, i, 1));
-		cJSON_AddStringToObject(o, "status_name", office_status_label(r, db_str(res, i, 1)));
-		cJSON_AddNumberToObject(o, "company_id", (double)db_ll(res, i, 2, 0));
-		cJSON_AddStringToObject(o, "company", db_str(res, i, 3));
-		cJSON_AddStringToObject(o, "sector", db_str(res, i, 4));
-		cJSON_AddStringToObject(o, "sector_name", sbi_name(db_str(res, i, 4), r->lang));
-		cJSON_AddStringToObject(o, "advisor", db_str(res, i, 5));
-		cJSON_AddStringToObject(o, "created", db_str(res, i, 6));
-		cJSON_AddStringToObject(o, "submitted", db_str(res, i, 7));
-		cJSON_AddBoolToObject(o, "stale", db_bool(res, i, 8));
+		cJSON_AddNumberToObject(o, "id", (double)s->id);
+		cJSON_AddStringToObject(o, "status", s->status);
+		cJSON_AddStringToObject(o, "status_name", office_status_label(r, s->status));
+		cJSON_AddNumberToObject(o, "company_id", (double)s->company_id);
+		cJSON_AddStringToObject(o, "company", s->company);
+		cJSON_AddStringToObject(o, "sector", s->sector);
+		cJSON_AddStringToObject(o, "sector_name", sbi_name(s->sector, r->lang));
+		cJSON_AddStringToObject(o, "advisor", s->advisor);
+		cJSON_AddStringToObject(o, "created", s->created);
+		cJSON_AddStringToObject(o, "submitted", s->submitted);
+		cJSON_AddBoolToObject(o, "stale", s->stale);
 		cJSON_AddItemToArray(list, o);
 	}
 }
 
-static void add_advisors_and_requests(struct req *r, cJSON *ctx, PGresult *adv, PGresult *reqs, long long sel)
+static void add_advisors_and_requests(struct req *r, cJSON *ctx, const struct user_option *adv, int n_adv,
+				      const struct participation_request *reqs, int n_reqs, long long sel)
 {
 	cJSON *list = cJSON_AddArrayToObject(ctx, "advisors");
-	for (int i = 0; i < PQntuples(adv); i++) {
+	for (int i = 0; i < n_adv; i++) {
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "id", (double)db_ll(adv, i, 0, 0));
-		cJSON_AddStringToObject(o, "name", db_str(adv, i, 1));
-		cJSON_AddBoolToObject(o, "selected", db_ll(adv, i, 0, 0) == sel);
+		cJSON_AddNumberToObject(o, "id", (double)adv[i].id);
+		cJSON_AddStringToObject(o, "name", adv[i].name);
+		cJSON_AddBoolToObject(o, "selected", adv[i].id == sel);
 		cJSON_AddItemToArray(list, o);
 	}
 	cJSON *rl = cJSON_AddArrayToObject(ctx, "requests");
-	for (int i = 0; i < PQntuples(reqs); i++) {
+	for (int i = 0; i < n_reqs; i++) {
+		const struct participation_request *q = &reqs[i];
 		cJSON *o = cJSON_CreateObject();
-		static const char *const keys[] = {"name", "company", "email", "phone", "fte", "created"};
-		cJSON_AddNumberToObject(o, "id", (double)db_ll(reqs, i, 0, 0));
-		for (int k = 0; k < 6; k++)
-			cJSON_AddStringToObject(o, keys[k], db_str(reqs, i, k + 1));
+		cJSON_AddNumberToObject(o, "id", (double)q->id);
+		cJSON_AddStringToObject(o, "name", q->name);
+		cJSON_AddStringToObject(o, "company", q->company_name);
+		cJSON_AddStringToObject(o, "email", q->email);
+		cJSON_AddStringToObject(o, "phone", q->phone);
+		cJSON_AddStringToObject(o, "fte", q->fte);
+		cJSON_AddStringToObject(o, "created", q->created);
 		cJSON_AddItemToArray(rl, o);
 	}
 	cJSON_AddItemToObject(ctx, "request_sectors", sbi_options(r->lang, NULL));
@@ -178,28 +185,27 @@ static void dashboard(struct req *r)
 	buf_init(&base, 4096);
 	read_filter(r, ctx, &f, &base);
 	int page = office_page(r);
-	PGresult *counts = db_pipeline_counts(db, org, &f);
-	PGresult *list = counts ? db_pipeline_list(db, org, &f, (page - 1) * OFFICE_PER_PAGE, OFFICE_PER_PAGE) : NULL;
-	PGresult *adv = list ? db_pipeline_advisors(db, org) : NULL;
-	PGresult *reqs = adv ? db_participation_pending(db, org) : NULL;
-	if (!reqs) {
-		PQclear(counts);
-		PQclear(list);
-		PQclear(adv);
+	struct arena *a = &r->arena;
+	struct pipeline_count *counts;
+	struct pipeline_scan *scans;
+	struct user_option *adv;
+	struct participation_request *reqs;
+	int n_counts = db_pipeline_counts(db, a, org, &f, &counts);
+	int n_scans = n_counts >= 0 ? db_pipeline_list(db, a, org, &f, (page - 1) * OFFICE_PER_PAGE, OFFICE_PER_PAGE,
+						      &scans) : -1;
+	int n_adv = n_scans >= 0 ? db_pipeline_advisors(db, a, org, &adv) : -1;
+	int n_reqs = n_adv >= 0 ? db_participation_pending(db, a, org, &reqs) : -1;
+	if (n_reqs < 0) {
 		buf_release(&base);
 		reply_db_error(r);
 		return;
 	}
-	long long shown = add_funnel(r, ctx, counts, &f);
-	add_list(r, ctx, list);
-	add_advisors_and_requests(r, ctx, adv, reqs, f.advisor_id);
+	long long shown = add_funnel(r, ctx, counts, n_counts, &f);
+	add_list(r, ctx, scans, n_scans);
+	add_advisors_and_requests(r, ctx, adv, n_adv, reqs, n_reqs, f.advisor_id);
 	office_pager(ctx, shown, page, base.data);
 	cJSON_AddNumberToObject(ctx, "shown", (double)shown);
 	office_notice(r, ctx);
-	PQclear(counts);
-	PQclear(list);
-	PQclear(adv);
-	PQclear(reqs);
 	buf_release(&base);
 	page_render(r, 200, "office/dashboard", i18n_get(r->lang, "office.dashboard.title"), ctx);
 }

@@ -64,29 +64,28 @@ static void company_erase(struct req *r)
 static void privacy_admin(struct req *r)
 {
 	struct db *db = req_db(r);
-	PGresult *req = db_erasure_pending(db, r->session->org_id);
+	struct erasure_request_row *req;
+	int n = db_erasure_pending(db, &r->arena, r->session->org_id, &req);
 	struct erasure_policy pol;
-	if (!req || db_erasure_policy_get(db, r->session->org_id, &pol) != 0) {
-		PQclear(req);
+	if (n < 0 || db_erasure_policy_get(db, r->session->org_id, &pol) != 0) {
 		reply_db_error(r);
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
 	office_notice(r, ctx);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "requests");
-	for (int i = 0; i < PQntuples(req); i++) {
+	for (int i = 0; i < n; i++) {
 		cJSON *e = cJSON_CreateObject();
-		cJSON_AddNumberToObject(e, "company_id", (double)db_ll(req, i, 1, 0));
-		cJSON_AddStringToObject(e, "company", db_str(req, i, 2));
-		cJSON_AddStringToObject(e, "requested", db_str(req, i, 3));
+		cJSON_AddNumberToObject(e, "company_id", (double)req[i].company_id);
+		cJSON_AddStringToObject(e, "company", req[i].company);
+		cJSON_AddStringToObject(e, "requested", req[i].requested);
 		cJSON_AddItemToArray(list, e);
 	}
-	cJSON_AddBoolToObject(ctx, "has_requests", PQntuples(req) > 0);
+	cJSON_AddBoolToObject(ctx, "has_requests", n > 0);
 	cJSON_AddBoolToObject(ctx, "keep_anonymous_scores", pol.keep_anonymous_scores);
 	cJSON_AddBoolToObject(ctx, "erase_company_names", pol.erase_company_names);
 	cJSON_AddNumberToObject(ctx, "retention_years", pol.retention_years);
 	cJSON_AddStringToObject(ctx, "slug", r->session->org_slug);
-	PQclear(req);
 	page_render(r, 200, "office/privacy", i18n_get(r->lang, "office.privacy.title"), ctx);
 }
 
@@ -116,18 +115,13 @@ static const char *filter(struct req *r, const char *name, const char *allowed, 
 	return v;
 }
 
-static void add_options(cJSON *ctx, const char *key, PGresult *res, int value_col, int label_col, const char *sel)
+static void add_option(cJSON *list, const char *value, const char *label, const char *sel)
 {
-	cJSON *list = cJSON_AddArrayToObject(ctx, key);
-	for (int i = 0; i < PQntuples(res); i++) {
-		cJSON *o = cJSON_CreateObject();
-		const char *v = db_str(res, i, value_col);
-		const char *label = db_str(res, i, label_col);
-		cJSON_AddStringToObject(o, "value", v);
-		cJSON_AddStringToObject(o, "label", label[0] ? label : db_str(res, i, label_col + 1));
-		cJSON_AddBoolToObject(o, "selected", strcmp(v, sel) == 0);
-		cJSON_AddItemToArray(list, o);
-	}
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "value", value);
+	cJSON_AddStringToObject(o, "label", label);
+	cJSON_AddBoolToObject(o, "selected", strcmp(value, sel) == 0);
+	cJSON_AddItemToArray(list, o);
 }
 
 static void audit_browse(struct req *r)
@@ -149,38 +143,41 @@ static void audit_browse(struct req *r)
 	}
 	int page = office_page(r);
 	struct db *db = req_db(r);
-	PGresult *rows = db_audit_page(db, r->session->org_id, &f, (page - 1) * OFFICE_PER_PAGE, OFFICE_PER_PAGE);
-	PGresult *acts = rows ? db_audit_actions(db, r->session->org_id) : NULL;
-	PGresult *users = acts ? db_audit_users(db, r->session->org_id) : NULL;
-	if (!users) {
-		PQclear(rows);
-		PQclear(acts);
+	struct arena *a = &r->arena;
+	struct audit_entry *rows;
+	const char **acts;
+	struct user_option *users;
+	long long total;
+	int n_rows = db_audit_page(db, a, r->session->org_id, &f, (page - 1) * OFFICE_PER_PAGE, OFFICE_PER_PAGE,
+				   &rows, &total);
+	int n_acts = n_rows >= 0 ? db_audit_actions(db, a, r->session->org_id, &acts) : -1;
+	int n_users = n_acts >= 0 ? db_audit_users(db, a, r->session->org_id, &users) : -1;
+	if (n_users < 0) {
 		reply_db_error(r);
 		return;
 	}
 	cJSON *list = cJSON_AddArrayToObject(ctx, "entries");
-	long long total = 0;
-	for (int i = 0; i < PQntuples(rows); i++) {
+	for (int i = 0; i < n_rows; i++) {
+		const struct audit_entry *l = &rows[i];
 		cJSON *e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "at", db_str(rows, i, 1));
-		cJSON_AddStringToObject(e, "who", db_str(rows, i, 2));
-		cJSON_AddStringToObject(e, "action", db_str(rows, i, 3));
-		const char *type = db_str(rows, i, 4), *oid = db_str(rows, i, 5);
-		cJSON_AddStringToObject(e, "object", oid[0] ? arena_printf(&r->arena, "%s %s", type, oid) : type);
-		const char *detail = db_str(rows, i, 6);
-		cJSON_AddStringToObject(e, "detail", strcmp(detail, "{}") == 0 ? "" : detail);
-		cJSON_AddStringToObject(e, "ip", db_str(rows, i, 7));
-		total = db_ll(rows, i, 8, 0);
+		cJSON_AddStringToObject(e, "at", l->at);
+		cJSON_AddStringToObject(e, "who", l->who);
+		cJSON_AddStringToObject(e, "action", l->action);
+		cJSON_AddStringToObject(e, "object", l->object_id[0] ? arena_printf(a, "%s %s", l->object_type, l->object_id)
+							    : l->object_type);
+		cJSON_AddStringToObject(e, "detail", strcmp(l->detail, "{}") == 0 ? "" : l->detail);
+		cJSON_AddStringToObject(e, "ip", l->ip);
 		cJSON_AddItemToArray(list, e);
 	}
-	add_options(ctx, "actions", acts, 0, 0, f.action);
-	add_options(ctx, "users", users, 0, 1, f.user_id);
+	cJSON *al = cJSON_AddArrayToObject(ctx, "actions");
+	for (int i = 0; i < n_acts; i++)
+		add_option(al, acts[i], acts[i], f.action);
+	cJSON *ul = cJSON_AddArrayToObject(ctx, "users");
+	for (int i = 0; i < n_users; i++)
+		add_option(ul, arena_printf(a, "%lld", users[i].id), users[i].name, f.user_id);
 	cJSON *fv = cJSON_AddObjectToObject(ctx, "filter");
 	cJSON_AddStringToObject(fv, "from", f.from);
 	cJSON_AddStringToObject(fv, "to", f.to);
-	PQclear(rows);
-	PQclear(acts);
-	PQclear(users);
 	if (total == 0 && page > 1)
 		total = 1;
 	/* every filter value is digits, dashes or [a-z_]: safe in a link as it is */

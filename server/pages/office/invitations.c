@@ -38,17 +38,16 @@ static void scan_new(struct req *r)
 {
 	struct db *db = req_db(r);
 	long long cid = office_id(r, 0);
-	PGresult *co = cid ? db_company_get(db, r->session->org_id, cid) : NULL;
-	if (cid && !co) {
+	struct company_row co;
+	int found = cid ? db_company_get(db, &r->arena, r->session->org_id, cid, &co) : 0;
+	if (found < 0) {
 		reply_db_error(r);
 		return;
 	}
-	if (!co || PQntuples(co) != 1) {
-		PQclear(co);
+	if (!found) {
 		office_not_found(r, "company", cid);
 		return;
 	}
-	PQclear(co);
 	long long qid = db_questionnaire_latest(db, "fphc"), scan_id;
 	if (qid < 0) {
 		reply_db_error(r);

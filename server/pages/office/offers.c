@@ -12,29 +12,34 @@
 #include "common/buf.h"
 #include "common/banned.h"
 
-static cJSON *offer_row(PGresult *res, int i)
+cJSON *office_offer_json(const struct offer_row *o, enum office_offer_shape shape)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)db_ll(res, i, 0, 0));
-	static const char *const names[] = {"title", "provider", "description", "contact", "url", "tags"};
-	for (int c = 0; c < 6; c++)
-		cJSON_AddStringToObject(o, names[c], db_str(res, i, c + 1));
-	cJSON_AddBoolToObject(o, "active", db_bool(res, i, 7));
-	return o;
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddNumberToObject(j, "id", (double)o->id);
+	cJSON_AddStringToObject(j, "title", o->title);
+	cJSON_AddStringToObject(j, "provider", o->provider);
+	cJSON_AddStringToObject(j, "description", o->description);
+	cJSON_AddStringToObject(j, "contact", o->contact);
+	cJSON_AddStringToObject(j, "url", o->url);
+	if (shape == OFFICE_OFFER_CATALOGUE) {
+		cJSON_AddStringToObject(j, "tags", o->tags);
+		cJSON_AddBoolToObject(j, "active", o->active);
+	}
+	return j;
 }
 
 static void offers_list(struct req *r)
 {
-	PGresult *res = db_offer_list(req_db(r), r->session->org_id);
-	if (!res) {
+	struct offer_row *rows;
+	int n = db_offer_list(req_db(r), &r->arena, r->session->org_id, &rows);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "offers");
-	for (int i = 0; i < PQntuples(res); i++)
-		cJSON_AddItemToArray(list, offer_row(res, i));
-	PQclear(res);
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(list, office_offer_json(&rows[i], OFFICE_OFFER_CATALOGUE));
 	const char *msg = req_query(r, "msg");
 	if (msg && strcmp(msg, "saved") == 0)
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.notice.saved"));
@@ -62,20 +67,18 @@ static void offer_edit(struct req *r)
 	long long id = office_id_or_404(r, 0);
 	if (!id)
 		return;
-	PGresult *res = db_offer_get(req_db(r), r->session->org_id, id);
-	if (!res) {
+	struct offer_row row;
+	int found = db_offer_get(req_db(r), &r->arena, r->session->org_id, id, &row);
+	if (found < 0) {
 		reply_db_error(r);
 		return;
 	}
-	if (PQntuples(res) != 1) {
-		PQclear(res);
+	if (!found) {
 		audit(r, "denied", "offer", id, NULL);
 		reply_error(r, 404);
 		return;
 	}
-	cJSON *o = offer_row(res, 0);
-	PQclear(res);
-	show_form(r, 200, page_ctx(r), o);
+	show_form(r, 200, page_ctx(r), office_offer_json(&row, OFFICE_OFFER_CATALOGUE));
 }
 
 /* "a, b ,c" → {"a","b","c"} (lower case, only a-z 0-9 and -). 0 or -1 for a bad tag. */

@@ -149,20 +149,20 @@ static void version_pdf(struct req *r)
  * sha256) to ctx; 0 or -1 (database error). */
 int report_versions_fill(struct req *r, long long scan_id, cJSON *ctx)
 {
-	PGresult *res = db_report_list(req_db(r), scan_id);
-	if (!res)
+	struct report_version *v;
+	int n = db_report_list(req_db(r), &r->arena, scan_id, &v);
+	if (n < 0)
 		return -1;
 	cJSON *list = cJSON_AddArrayToObject(ctx, "reports");
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < n; i++) {
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "version", (double)db_ll(res, i, 0, 0));
-		cJSON_AddStringToObject(o, "sha256", db_str(res, i, 1));
-		cJSON_AddStringToObject(o, "created", db_str(res, i, 2));
-		cJSON_AddStringToObject(o, "by", db_str(res, i, 3));
-		cJSON_AddStringToObject(o, "size", arena_printf(&r->arena, "%lld kB", (db_ll(res, i, 4, 0) + 1023) / 1024));
+		cJSON_AddNumberToObject(o, "version", v[i].version);
+		cJSON_AddStringToObject(o, "sha256", v[i].sha256);
+		cJSON_AddStringToObject(o, "created", v[i].created);
+		cJSON_AddStringToObject(o, "by", v[i].creator);
+		cJSON_AddStringToObject(o, "size", arena_printf(&r->arena, "%lld kB", (v[i].size + 1023) / 1024));
 		cJSON_AddItemToArray(list, o);
 	}
-	PQclear(res);
 	return 0;
 }
 

@@ -56,19 +56,19 @@ static const char *pg_array(struct req *r, const cJSON *tags)
 	return s;
 }
 
-static cJSON *advice_obj(struct req *r, PGresult *adv, const char *theme)
+static cJSON *advice_obj(struct req *r, const struct advice_row *adv, int n_adv, const char *theme)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "theme", theme);
 	cJSON_AddStringToObject(o, "field_id", arena_printf(&r->arena, "advice-%s", theme[0] ? theme : "general"));
-	for (int i = 0; adv && i < PQntuples(adv); i++) {
-		if (strcmp(db_str(adv, i, 0), theme) != 0)
+	for (int i = 0; i < n_adv; i++) {
+		if (strcmp(adv[i].theme_key, theme) != 0)
 			continue;
-		cJSON_AddStringToObject(o, "body", db_str(adv, i, 1));
-		cJSON_AddStringToObject(o, "html", md_html(r, db_str(adv, i, 1)));
-		cJSON_AddNumberToObject(o, "version", (double)db_ll(adv, i, 2, 0));
-		cJSON_AddStringToObject(o, "editor", db_str(adv, i, 3));
-		cJSON_AddStringToObject(o, "updated_at", db_str(adv, i, 4));
+		cJSON_AddStringToObject(o, "body", adv[i].body_md);
+		cJSON_AddStringToObject(o, "html", md_html(r, adv[i].body_md));
+		cJSON_AddNumberToObject(o, "version", adv[i].version);
+		cJSON_AddStringToObject(o, "editor", adv[i].editor_name);
+		cJSON_AddStringToObject(o, "updated_at", adv[i].updated_at);
 		cJSON_AddBoolToObject(o, "saved", 1);
 		return o;
 	}
@@ -77,48 +77,37 @@ static cJSON *advice_obj(struct req *r, PGresult *adv, const char *theme)
 	return o;
 }
 
-static cJSON *offer_obj(PGresult *res, int i)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)db_ll(res, i, 0, 0));
-	cJSON_AddStringToObject(o, "title", db_str(res, i, 1));
-	cJSON_AddStringToObject(o, "provider", db_str(res, i, 2));
-	cJSON_AddStringToObject(o, "description", db_str(res, i, 3));
-	cJSON_AddStringToObject(o, "contact", db_str(res, i, 4));
-	cJSON_AddStringToObject(o, "url", db_str(res, i, 5));
-	return o;
-}
-
 /* Suggested offers (matching tags) and the chosen ones, for one attention point. */
-static int add_offers(struct req *r, long long org_id, cJSON *a, PGresult *chosen)
+static int add_offers(struct req *r, long long org_id, cJSON *a, const struct scan_offer_row *chosen, int n_chosen)
 {
 	const char *theme = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "key"));
-	PGresult *m = db_offer_matching(req_db(r), org_id, pg_array(r, cJSON_GetObjectItemCaseSensitive(a, "tags")));
-	if (!m)
+	struct offer_row *m;
+	int n = db_offer_matching_list(req_db(r), &r->arena, org_id,
+				       pg_array(r, cJSON_GetObjectItemCaseSensitive(a, "tags")), &m);
+	if (n < 0)
 		return -1;
 	cJSON *list = cJSON_AddArrayToObject(a, "offers");
-	for (int i = 0; i < PQntuples(m); i++)
-		cJSON_AddItemToArray(list, offer_obj(m, i));
-	PQclear(m);
-	for (int c = 0; chosen && c < PQntuples(chosen); c++) {
-		if (strcmp(db_str(chosen, c, 0), theme) != 0)
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(list, office_offer_json(&m[i], OFFICE_OFFER_SUGGESTED));
+	for (int c = 0; c < n_chosen; c++) {
+		const struct scan_offer_row *ch = &chosen[c];
+		if (strcmp(ch->theme_key, theme) != 0)
 			continue;
-		long long id = db_ll(chosen, c, 1, 0);
 		cJSON *found = NULL, *o;
 		cJSON_ArrayForEach(o, list)
-			if ((long long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "id")) == id)
+			if ((long long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "id")) == ch->offer_id)
 				found = o;
 		if (!found) {
 			found = cJSON_CreateObject();
-			cJSON_AddNumberToObject(found, "id", (double)id);
-			cJSON_AddStringToObject(found, "title", db_str(chosen, c, 2));
-			cJSON_AddStringToObject(found, "provider", db_str(chosen, c, 3));
-			cJSON_AddStringToObject(found, "contact", db_str(chosen, c, 4));
-			cJSON_AddStringToObject(found, "url", db_str(chosen, c, 5));
+			cJSON_AddNumberToObject(found, "id", (double)ch->offer_id);
+			cJSON_AddStringToObject(found, "title", ch->title);
+			cJSON_AddStringToObject(found, "provider", ch->provider);
+			cJSON_AddStringToObject(found, "contact", ch->contact);
+			cJSON_AddStringToObject(found, "url", ch->url);
 			cJSON_AddItemToArray(list, found);
 		}
 		cJSON_AddBoolToObject(found, "picked", 1);
-		cJSON_AddStringToObject(found, "note", db_str(chosen, c, 6));
+		cJSON_AddStringToObject(found, "note", ch->note);
 	}
 	cJSON *o;
 	cJSON_ArrayForEach(o, list) {
@@ -130,15 +119,13 @@ static int add_offers(struct req *r, long long org_id, cJSON *a, PGresult *chose
 	return 0;
 }
 
-static void add_assessment(struct req *r, const struct scan_view *v, cJSON *ctx, PGresult *res)
+static void add_assessment(struct req *r, const struct scan_view *v, cJSON *ctx, const struct assessment_row *ass)
 {
-	if (!res || PQntuples(res) != 1)
-		return;
 	cJSON *o = cJSON_AddObjectToObject(ctx, "assessment");
-	cJSON_AddStringToObject(o, "body", db_str(res, 0, 0));
-	cJSON_AddStringToObject(o, "editor", db_str(res, 0, 3));
-	cJSON_AddStringToObject(o, "updated_at", db_str(res, 0, 4));
-	cJSON *j = cJSON_Parse(db_str(res, 0, 1));
+	cJSON_AddStringToObject(o, "body", ass->body_md);
+	cJSON_AddStringToObject(o, "editor", ass->editor_name);
+	cJSON_AddStringToObject(o, "updated_at", ass->updated_at);
+	cJSON *j = cJSON_Parse(ass->judgements_json);
 	cJSON *list = cJSON_AddArrayToObject(o, "judgements");
 	for (size_t p = 0; p < v->q->n_pillars; p++) {
 		const char *text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, v->q->pillars[p].key));
@@ -152,32 +139,26 @@ static void add_assessment(struct req *r, const struct scan_view *v, cJSON *ctx,
 	cJSON_Delete(j);
 }
 
-static void add_meeting(cJSON *ctx, PGresult *res)
+static void add_meeting(cJSON *ctx, const struct meeting_row *m)
 {
 	if (cJSON_GetObjectItemCaseSensitive(ctx, "meeting"))
 		return; /* values of a refused form, shown again */
-	cJSON *m = cJSON_AddObjectToObject(ctx, "meeting");
-	static const char *const names[] = {"planned_date", "planned_time", "place", "held_date",
-					    "attendees", "notes", "editor", "updated_at"};
-	for (int i = 0; i < 8; i++)
-		cJSON_AddStringToObject(m, names[i], res && PQntuples(res) == 1 ? db_str(res, 0, i) : "");
+	cJSON *o = cJSON_AddObjectToObject(ctx, "meeting");
+	cJSON_AddStringToObject(o, "planned_date", m->planned_date);
+	cJSON_AddStringToObject(o, "planned_time", m->planned_time);
+	cJSON_AddStringToObject(o, "place", m->place);
+	cJSON_AddStringToObject(o, "held_date", m->held_date);
+	cJSON_AddStringToObject(o, "attendees", m->attendees);
+	cJSON_AddStringToObject(o, "notes", m->notes);
+	cJSON_AddStringToObject(o, "editor", m->editor);
+	cJSON_AddStringToObject(o, "updated_at", m->updated_at);
 }
 
-static void add_actions(struct req *r, cJSON *ctx, PGresult *res)
+static void add_actions(struct req *r, cJSON *ctx, const struct action_row *acts, int n)
 {
 	cJSON *list = cJSON_AddArrayToObject(ctx, "actions");
-	for (int i = 0; res && i < PQntuples(res); i++) {
-		cJSON *a = cJSON_CreateObject();
-		cJSON_AddNumberToObject(a, "id", (double)db_ll(res, i, 0, 0));
-		cJSON_AddStringToObject(a, "what", db_str(res, i, 2));
-		cJSON_AddStringToObject(a, "who", office_who_label(r, db_str(res, i, 3)));
-		cJSON_AddStringToObject(a, "who_name", db_str(res, i, 4));
-		cJSON_AddStringToObject(a, "due", db_str(res, i, 5));
-		cJSON_AddStringToObject(a, "status", db_str(res, i, 6));
-		cJSON_AddStringToObject(a, "status_label", office_action_status_label(r, db_str(res, i, 6)));
-		cJSON_AddBoolToObject(a, "overdue", db_bool(res, i, 8));
-		cJSON_AddItemToArray(list, a);
-	}
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(list, office_action_json(r, &acts[i], OFFICE_ACTION_SCAN));
 	if (!cJSON_GetObjectItemCaseSensitive(ctx, "action_form")) {
 		cJSON *f = cJSON_AddObjectToObject(ctx, "action_form");
 		cJSON_AddStringToObject(f, "who_kind", "company");
@@ -186,7 +167,8 @@ static void add_actions(struct req *r, cJSON *ctx, PGresult *res)
 	}
 }
 
-static void add_workflow(struct req *r, const struct scan_view *v, cJSON *ctx, PGresult *hist)
+static void add_workflow(struct req *r, const struct scan_view *v, cJSON *ctx,
+			 const struct scan_status_change *hist, int n_hist)
 {
 	cJSON *w = cJSON_AddObjectToObject(ctx, "workflow");
 	const char *next = scan_status_next(v->status);
@@ -206,13 +188,13 @@ static void add_workflow(struct req *r, const struct scan_view *v, cJSON *ctx, P
 	}
 	cJSON_AddBoolToObject(w, "can_reopen", cJSON_GetArraySize(back) > 0);
 	cJSON *h = cJSON_AddArrayToObject(w, "history");
-	for (int i = 0; hist && i < PQntuples(hist); i++) {
+	for (int i = 0; i < n_hist; i++) {
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "at", db_str(hist, i, 0));
-		cJSON_AddStringToObject(o, "who", db_str(hist, i, 1));
-		cJSON_AddStringToObject(o, "from", office_status_label(r, db_str(hist, i, 2)));
-		cJSON_AddStringToObject(o, "to", office_status_label(r, db_str(hist, i, 3)));
-		cJSON_AddStringToObject(o, "reason", db_str(hist, i, 4));
+		cJSON_AddStringToObject(o, "at", hist[i].at);
+		cJSON_AddStringToObject(o, "who", hist[i].who);
+		cJSON_AddStringToObject(o, "from", office_status_label(r, hist[i].from));
+		cJSON_AddStringToObject(o, "to", office_status_label(r, hist[i].to));
+		cJSON_AddStringToObject(o, "reason", hist[i].reason);
 		cJSON_AddItemToArray(h, o);
 	}
 	int rank = scan_status_rank(v->status);
@@ -235,33 +217,40 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 		return;
 	}
 	struct db *db = req_db(r);
+	struct arena *ar = &r->arena;
 	office_scan_fill(r, &v, ctx);
-	PGresult *adv = db_advice_list(db, scan_id);
-	PGresult *chosen = db_scan_offers(db, scan_id);
-	PGresult *ass = db_assessment_get(db, scan_id);
-	PGresult *meet = db_meeting_get(db, scan_id);
-	PGresult *acts = db_action_list_scan(db, scan_id);
-	PGresult *hist = db_scan_status_history(db, scan_id);
-	int ok = adv && chosen && ass && meet && acts && hist;
+	struct advice_row *adv;
+	struct scan_offer_row *chosen;
+	struct assessment_row ass;
+	struct meeting_row meet;
+	struct action_row *acts;
+	struct scan_status_change *hist;
+	int n_adv = db_scan_advice_list(db, ar, scan_id, &adv);
+	int n_chosen = n_adv >= 0 ? db_scan_offer_list(db, ar, scan_id, &chosen) : -1;
+	int has_ass = n_chosen >= 0 ? db_assessment_read(db, ar, scan_id, &ass) : -1;
+	int has_meet = has_ass >= 0 ? db_meeting_get(db, ar, scan_id, &meet) : -1;
+	int n_acts = has_meet >= 0 ? db_action_scan_list(db, ar, scan_id, &acts) : -1;
+	int n_hist = n_acts >= 0 ? db_scan_status_history(db, ar, scan_id, &hist) : -1;
+	if (n_hist < 0) {
+		reply_db_error(r);
+		return;
+	}
 	cJSON *a;
 	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(ctx, "attention")) {
 		const char *key = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "key"));
-		cJSON_AddItemToObject(a, "advice", advice_obj(r, adv, key));
-		if (ok && add_offers(r, v.org_id, a, chosen) != 0)
-			ok = 0;
+		cJSON_AddItemToObject(a, "advice", advice_obj(r, adv, n_adv, key));
+		if (add_offers(r, v.org_id, a, chosen, n_chosen) != 0) {
+			reply_db_error(r);
+			return;
+		}
 	}
-	cJSON_AddItemToObject(ctx, "general_advice", advice_obj(r, adv, ""));
-	add_assessment(r, &v, ctx, ass);
-	add_meeting(ctx, meet);
-	add_actions(r, ctx, acts);
-	add_workflow(r, &v, ctx, hist);
-	if (ok && report_versions_fill(r, scan_id, ctx) != 0)
-		ok = 0;
-	PGresult *all[] = {adv, chosen, ass, meet, acts, hist};
-	for (int i = 0; i < 6; i++)
-		if (all[i])
-			PQclear(all[i]);
-	if (!ok) {
+	cJSON_AddItemToObject(ctx, "general_advice", advice_obj(r, adv, n_adv, ""));
+	if (has_ass)
+		add_assessment(r, &v, ctx, &ass);
+	add_meeting(ctx, &meet);
+	add_actions(r, ctx, acts, n_acts);
+	add_workflow(r, &v, ctx, hist, n_hist);
+	if (report_versions_fill(r, scan_id, ctx) != 0) {
 		reply_db_error(r);
 		return;
 	}

@@ -32,6 +32,22 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
  * the advisor's and the researcher's page). */
 void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx);
 
+struct offer_row;
+enum office_offer_shape {
+	OFFICE_OFFER_SUGGESTED,  /* on the scan page: id, title, provider, description, contact, url */
+	OFFICE_OFFER_CATALOGUE,  /* on /offers: the same and tags, active */
+};
+/* An offer as the page's template reads it (server/pages/office/offers.c). */
+cJSON *office_offer_json(const struct offer_row *o, enum office_offer_shape shape);
+
+struct action_row;
+enum office_action_shape {
+	OFFICE_ACTION_SCAN,      /* on the scan page: id, what, who, who_name, due, status, status_label, overdue */
+	OFFICE_ACTION_FULL,      /* on /actions and /actions/ID: every field, the date as due_date */
+};
+/* An action as the page's template reads it (server/pages/office/actions.c). */
+cJSON *office_action_json(struct req *r, const struct action_row *a, enum office_action_shape shape);
+
 /* Adds who_KIND and st_STATUS flags for the selects of an action form. */
 void office_action_select_flags(cJSON *values);
 

@@ -20,30 +20,32 @@ static const char *const flags[] = {"show_first_impression", "owner_report_downl
 
 static void settings_show(struct req *r, int status, cJSON *ctx, int from_db)
 {
-	PGresult *res = db_org_settings(req_db(r), r->session->org_id);
-	if (!res || PQntuples(res) != 1) {
-		PQclear(res);
-		reply_db_error(r);
+	struct org_settings row;
+	if (db_org_settings_get(req_db(r), &r->arena, r->session->org_id, &row) != 1) {
+		reply_db_error(r);  /* the session's own organisation: missing is an error too */
 		return;
 	}
 	if (from_db) {
-		static const char *const text[] = {"name", "region", "privacy_contact", "contact_email"};
+		const struct org_settings *s = &row;
 		cJSON *f = cJSON_AddObjectToObject(ctx, "form");
-		for (int i = 0; i < 4; i++)
-			cJSON_AddStringToObject(f, text[i], db_str(res, 0, i));
-		cJSON_AddStringToObject(f, "retention_years", db_str(res, 0, 4));
+		cJSON_AddStringToObject(f, "name", s->name);
+		cJSON_AddStringToObject(f, "region", s->region);
+		cJSON_AddStringToObject(f, "privacy_contact", s->privacy_contact);
+		cJSON_AddStringToObject(f, "contact_email", s->contact_email);
+		cJSON_AddStringToObject(f, "retention_years", arena_printf(&r->arena, "%d", s->retention_years));
+		const int values[] = {s->show_first_impression, s->owner_report_download, s->share_research,
+				      s->share_open_text, s->free_of_charge};
 		for (int i = 0; i < 5; i++)
-			cJSON_AddBoolToObject(f, flags[i], db_bool(res, 0, 5 + i));
-		cJSON_AddStringToObject(f, "invitation_subject", db_str(res, 0, 10));
-		cJSON_AddStringToObject(f, "invitation_template", db_str(res, 0, 11));
+			cJSON_AddBoolToObject(f, flags[i], values[i]);
+		cJSON_AddStringToObject(f, "invitation_subject", s->invitation_subject);
+		cJSON_AddStringToObject(f, "invitation_template", s->invitation_template);
 	}
 	/* the hint names the placeholders literally; messages read {x} as a value */
 	cJSON_AddStringToObject(ctx, "bedrijf", "{bedrijf}");
 	cJSON_AddStringToObject(ctx, "link", "{link}");
 	cJSON_AddStringToObject(ctx, "adviseur", "{adviseur}");
-	cJSON_AddBoolToObject(ctx, "has_logo", db_bool(res, 0, 12));
-	cJSON_AddStringToObject(ctx, "slug", db_str(res, 0, 13));
-	PQclear(res);
+	cJSON_AddBoolToObject(ctx, "has_logo", row.has_logo);
+	cJSON_AddStringToObject(ctx, "slug", row.slug);
 	office_notice(r, ctx);
 	page_render(r, status, "office/settings", i18n_get(r->lang, "office.settings.title"), ctx);
 }

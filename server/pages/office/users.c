@@ -15,30 +15,30 @@
 /* Renders the user list; ctx may carry form errors, values and a new link. */
 static void users_show(struct req *r, int status, cJSON *ctx)
 {
-	PGresult *res = db_user_list(req_db(r), r->session->org_id);
-	if (!res) {
+	struct user_list_row *users;
+	int n = db_user_list(req_db(r), &r->arena, r->session->org_id, &users);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
 	office_notice(r, ctx);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "users");
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < n; i++) {
+		const struct user_list_row *row = &users[i];
 		cJSON *u = cJSON_CreateObject();
-		long long id = db_ll(res, i, 0, 0);
 		char key[32];
-		cJSON_AddNumberToObject(u, "id", (double)id);
-		cJSON_AddStringToObject(u, "email", db_str(res, i, 1));
-		cJSON_AddStringToObject(u, "name", db_str(res, i, 2));
-		snprintf(key, sizeof(key), "office.role.%s", db_str(res, i, 3));
+		cJSON_AddNumberToObject(u, "id", (double)row->user.id);
+		cJSON_AddStringToObject(u, "email", row->user.email);
+		cJSON_AddStringToObject(u, "name", row->user.name);
+		snprintf(key, sizeof(key), "office.role.%s", row->user.role);
 		cJSON_AddStringToObject(u, "role", i18n_get(r->lang, key));
-		cJSON_AddBoolToObject(u, "disabled", db_bool(res, i, 4));
-		cJSON_AddBoolToObject(u, "no_password", !db_bool(res, i, 5));
-		cJSON_AddStringToObject(u, "last_login", db_str(res, i, 6));
-		cJSON_AddBoolToObject(u, "link_pending", db_bool(res, i, 7));
-		cJSON_AddBoolToObject(u, "is_self", id == r->session->user_id);
+		cJSON_AddBoolToObject(u, "disabled", row->user.disabled);
+		cJSON_AddBoolToObject(u, "no_password", !row->has_password);
+		cJSON_AddStringToObject(u, "last_login", row->last_login);
+		cJSON_AddBoolToObject(u, "link_pending", row->link_pending);
+		cJSON_AddBoolToObject(u, "is_self", row->user.id == r->session->user_id);
 		cJSON_AddItemToArray(list, u);
 	}
-	PQclear(res);
 	page_render(r, status, "office/users", i18n_get(r->lang, "office.users.title"), ctx);
 }
 
@@ -99,18 +99,17 @@ static void users_invite(struct req *r)
 static long long target_user(struct req *r, char *email, size_t emaillen)
 {
 	long long id = office_id(r, 0);
-	PGresult *res = id ? db_user_get(req_db(r), r->session->org_id, id) : NULL;
-	if (id && !res) {
+	struct user_row u;
+	int found = id ? db_user_get(req_db(r), &r->arena, r->session->org_id, id, &u) : 0;
+	if (found < 0) {
 		reply_db_error(r);
 		return 0;
 	}
-	if (!res || PQntuples(res) != 1) {
-		PQclear(res);
+	if (!found) {
 		office_not_found(r, "user", id);
 		return 0;
 	}
-	snprintf(email, emaillen, "%s", db_str(res, 0, 1));
-	PQclear(res);
+	snprintf(email, emaillen, "%s", u.email);
 	return id;
 }
 

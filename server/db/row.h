@@ -1,0 +1,17 @@
+/* row.h: copying a result's values into an arena, for the db functions that hand
+ * out row structs (the caller never sees the PGresult). */
+#ifndef FPHC_DB_ROW_H
+#define FPHC_DB_ROW_H
+
+#include <stddef.h>
+
+#include "common/arena.h"
+#include "server/db/db.h"
+
+/* The value at (row, col) copied into the arena; "" for SQL NULL. */
+const char *db_row_str(struct arena *a, const PGresult *res, int row, int col);
+/* A zeroed array of PQntuples(res) elements of `size` bytes in the arena (one
+ * element when there are no rows, so the result is never NULL). */
+void *db_rows_alloc(struct arena *a, const PGresult *res, size_t size);
+
+#endif
