@@ -85,6 +85,45 @@ PGresult *db_action_list_scan(struct db *db, long long scan_id)
 	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.scan_id = $1 ORDER BY a.id", scan);
 }
 
+int db_action_rows(const PGresult *res, struct arena *a, struct action_row **out)
+{
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct action_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		struct action_row *w = &rows[i];
+		w->id = db_ll(res, i, 0, 0);
+		w->scan_id = db_ll(res, i, 1, 0);
+		w->what = arena_strdup(a, db_str(res, i, 2));
+		w->who_kind = arena_strdup(a, db_str(res, i, 3));
+		w->who_name = arena_strdup(a, db_str(res, i, 4));
+		w->due_date = arena_strdup(a, db_str(res, i, 5));
+		w->status = arena_strdup(a, db_str(res, i, 6));
+		w->notes = arena_strdup(a, db_str(res, i, 7));
+		w->overdue = db_bool(res, i, 8);
+		w->company_name = arena_strdup(a, db_str(res, i, 9));
+		w->advisor_name = arena_strdup(a, db_str(res, i, 10));
+		w->updated_at = arena_strdup(a, db_str(res, i, 11));
+		w->editor_name = arena_strdup(a, db_str(res, i, 12));
+	}
+	*out = rows;
+	return n;
+}
+
+/* Reads res into *out and clears it. */
+static int take_rows(PGresult *res, struct arena *a, struct action_row **out)
+{
+	int n = db_action_rows(res, a, out);
+	PQclear(res);
+	return n;
+}
+
+int db_action_scan_list(struct db *db, struct arena *a, long long scan_id, struct action_row **out)
+{
+	return take_rows(db_action_list_scan(db, scan_id), a, out);
+}
+
 PGresult *db_action_get(struct db *db, long long org_id, long long action_id)
 {
 	ID(org, org_id);
@@ -135,6 +174,11 @@ PGresult *db_action_open(struct db *db, const struct action_filter *f)
 		     * date, so due date order alone does it, and scan_actions_open serves it. */
 		    " ORDER BY a.due_date NULLS LAST, a.id LIMIT $4 OFFSET $5",
 		    5, DB_PARAMS(org, adv, f->partner ? f->partner : "", lim, off));
+}
+
+int db_action_open_list(struct db *db, struct arena *a, const struct action_filter *f, struct action_row **out)
+{
+	return take_rows(db_action_open(db, f), a, out);
 }
 
 long db_action_open_count(struct db *db, const struct action_filter *f)

@@ -14,6 +14,25 @@ PGresult *db_advice_list(struct db *db, long long scan_id)
 		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
 }
 
+int db_scan_advice_list(struct db *db, struct arena *a, long long scan_id, struct advice_row **out)
+{
+	PGresult *res = db_advice_list(db, scan_id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct advice_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].theme_key = arena_strdup(a, db_str(res, i, 0));
+		rows[i].body_md = arena_strdup(a, db_str(res, i, 1));
+		rows[i].version = (int)db_ll(res, i, 2, 0);
+		rows[i].editor_name = arena_strdup(a, db_str(res, i, 3));
+		rows[i].updated_at = arena_strdup(a, db_str(res, i, 4));
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
+}
+
 static int read_current(struct db *db, struct arena *a, const char *id, const char *theme,
 			struct advice_current *cur)
 {
@@ -69,6 +88,27 @@ PGresult *db_scan_offers(struct db *db, long long scan_id)
 		    " ORDER BY so.chosen_at, o.title", id);
 }
 
+int db_scan_offer_list(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out)
+{
+	PGresult *res = db_scan_offers(db, scan_id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct scan_offer_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].theme_key = arena_strdup(a, db_str(res, i, 0));
+		rows[i].offer_id = db_ll(res, i, 1, 0);
+		rows[i].title = arena_strdup(a, db_str(res, i, 2));
+		rows[i].provider = arena_strdup(a, db_str(res, i, 3));
+		rows[i].contact = arena_strdup(a, db_str(res, i, 4));
+		rows[i].url = arena_strdup(a, db_str(res, i, 5));
+		rows[i].note = arena_strdup(a, db_str(res, i, 6));
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
+}
+
 int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const char *theme_key,
 		       long long offer_id, const char *note, long long user_id)
 {
@@ -101,6 +141,24 @@ PGresult *db_assessment_get(struct db *db, long long scan_id)
 	return db_q(db, "SELECT a.body, a.judgements::text, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
 		    " to_char(a.updated_at, 'YYYY-MM-DD HH24:MI') FROM research_assessments a"
 		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
+}
+
+int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct assessment_row *out)
+{
+	PGresult *res = db_assessment_get(db, scan_id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	*out = (struct assessment_row){.body_md = "", .judgements_json = "", .editor_name = "", .updated_at = ""};
+	if (found) {
+		out->body_md = arena_strdup(a, db_str(res, 0, 0));
+		out->judgements_json = arena_strdup(a, db_str(res, 0, 1));
+		out->version = (int)db_ll(res, 0, 2, 0);
+		out->editor_name = arena_strdup(a, db_str(res, 0, 3));
+		out->updated_at = arena_strdup(a, db_str(res, 0, 4));
+	}
+	PQclear(res);
+	return found;
 }
 
 int db_assessment_save(struct db *db, long long scan_id, const char *body, const char *judgements_json,

@@ -11,6 +11,17 @@
  * of the scan ('' = general). NULL on error. */
 PGresult *db_advice_list(struct db *db, long long scan_id);
 
+/* One saved advice of a scan; strings in the arena. */
+struct advice_row {
+	const char *theme_key;   /* the attention point's theme; "" = the general advice */
+	const char *body_md;
+	int version;
+	const char *editor_name;
+	const char *updated_at;  /* YYYY-MM-DD HH24:MI, local time */
+};
+/* The saved advice of the scan; the row count or -1 on error. */
+int db_scan_advice_list(struct db *db, struct arena *a, long long scan_id, struct advice_row **out);
+
 struct advice_current {
 	int version;             /* 0 when nothing saved yet */
 	const char *body_md, *editor, *updated_at;
@@ -27,6 +38,15 @@ enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_i
 
 /* Chosen offers: theme_key, offer id, title, provider, contact, url, note. */
 PGresult *db_scan_offers(struct db *db, long long scan_id);
+
+/* One offer chosen for an attention point; strings in the arena, "" when empty. */
+struct scan_offer_row {
+	const char *theme_key;
+	long long offer_id;
+	const char *title, *provider, *contact, *url, *note;
+};
+/* The chosen offers, in the order chosen; the row count or -1 on error. */
+int db_scan_offer_list(struct db *db, struct arena *a, long long scan_id, struct scan_offer_row **out);
 /* Picks (or updates the note of) an offer of org_id for an attention point.
  * 1 done, 0 when the offer is not the association's, -1 on error. */
 int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const char *theme_key,
@@ -35,6 +55,17 @@ int db_scan_offer_remove(struct db *db, long long scan_id, const char *theme_key
 
 /* The research assessment: body, judgements (JSON text), version, editor, updated. */
 PGresult *db_assessment_get(struct db *db, long long scan_id);
+
+/* The research group's assessment of a scan; strings in the arena. */
+struct assessment_row {
+	const char *body_md;
+	const char *judgements_json;  /* {"<pillar key>": "<Markdown>", ...} */
+	int version;
+	const char *editor_name;
+	const char *updated_at;       /* YYYY-MM-DD HH24:MI, local time */
+};
+/* Reads the assessment: 1 found, 0 none saved yet, -1 error. */
+int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct assessment_row *out);
 /* Saves when the version is still base_version; 1 saved, 0 conflict, -1 error. */
 int db_assessment_save(struct db *db, long long scan_id, const char *body, const char *judgements_json,
 		       int base_version, long long user_id);

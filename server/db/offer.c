@@ -27,6 +27,29 @@ PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_li
 		    " ORDER BY lower(title), id", org, tags_literal);
 }
 
+int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, const char *tags_literal,
+			   struct offer_row **out)
+{
+	PGresult *res = db_offer_matching(db, org_id, tags_literal);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct offer_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].title = arena_strdup(a, db_str(res, i, 1));
+		rows[i].provider = arena_strdup(a, db_str(res, i, 2));
+		rows[i].description = arena_strdup(a, db_str(res, i, 3));
+		rows[i].contact = arena_strdup(a, db_str(res, i, 4));
+		rows[i].url = arena_strdup(a, db_str(res, i, 5));
+		rows[i].tags = arena_strdup(a, db_str(res, i, 6));
+		rows[i].active = db_bool(res, i, 7);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
+}
+
 long long db_offer_create(struct db *db, long long org_id, const struct offer_fields *f)
 {
 	ID(org, org_id);

@@ -2,6 +2,7 @@
 #ifndef FPHC_DB_OFFER_H
 #define FPHC_DB_OFFER_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 
 struct offer_fields {
@@ -17,6 +18,19 @@ PGresult *db_offer_list(struct db *db, long long org_id);
 PGresult *db_offer_get(struct db *db, long long org_id, long long offer_id);
 /* Active offers of org whose tags overlap tags_literal ({a,b}); same columns. */
 PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_literal);
+
+/* One offer of the catalogue; strings in the arena, "" when empty. */
+struct offer_row {
+	long long id;
+	const char *title, *provider, *description, *contact, *url;
+	const char *tags;   /* comma-separated: "a, b" */
+	int active;
+};
+/* The active offers of org whose tags overlap tags_literal, by title; the row
+ * count or -1 on error. */
+int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, const char *tags_literal,
+			   struct offer_row **out);
+
 /* Creates an offer; its id or -1. */
 long long db_offer_create(struct db *db, long long org_id, const struct offer_fields *f);
 /* Updates; 1 done, 0 not the association's, -1 error. */
