@@ -46,18 +46,44 @@ int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_r
 	return 1;
 }
 
-PGresult *db_scan_scores(struct db *db, long long scan_id)
+int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out)
 {
 	char id[24];
 	id_text(id, sizeof(id), scan_id);
-	return db_q(db, "SELECT level, key, score, valid, band FROM scores WHERE scan_id = $1", id);
+	PGresult *res = db_q(db, "SELECT level, key, score, valid, band FROM scores WHERE scan_id = $1", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct score_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		int valid = db_bool(res, i, 3) && db_get(res, i, 2);
+		rows[i].level = arena_strdup(a, db_str(res, i, 0));
+		rows[i].key = arena_strdup(a, db_str(res, i, 1));
+		rows[i].valid = valid;
+		rows[i].score = valid ? db_double(res, i, 2, NAN) : NAN;
+		rows[i].band = valid ? arena_strdup(a, db_get(res, i, 4)) : NULL;
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_scan_answers(struct db *db, long long scan_id)
+int db_scan_answers(struct db *db, struct arena *a, long long scan_id, struct answer_row **out)
 {
 	char id[24];
 	id_text(id, sizeof(id), scan_id);
-	return db_q(db, "SELECT item_key, value::text FROM answers WHERE scan_id = $1", id);
+	PGresult *res = db_q(db, "SELECT item_key, value::text FROM answers WHERE scan_id = $1", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct answer_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].item_key = arena_strdup(a, db_str(res, i, 0));
+		rows[i].value_json = arena_strdup(a, db_str(res, i, 1));
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_id)

@@ -5,6 +5,7 @@
 
 #include "common/arena.h"
 #include "server/db/db.h"
+#include "server/db/scan_store.h"
 
 struct scan_row {
 	long long id, org_id, company_id, questionnaire_id;
@@ -18,10 +19,17 @@ struct scan_row {
 
 /* Reads scan `scan_id` (strings in the arena). 1 found, 0 not, -1 error. */
 int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_row *out);
-/* level, key, score, valid, band of every score of the scan. NULL on error. */
-PGresult *db_scan_scores(struct db *db, long long scan_id);
-/* item_key, value (JSON text). NULL on error. */
-PGresult *db_scan_answers(struct db *db, long long scan_id);
+/* Every stored score of the scan (struct score_row: score NAN and band NULL when
+ * not valid or not scored), strings in the arena; the row count or -1 on error. */
+int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out);
+
+/* One stored answer; strings in the arena. */
+struct answer_row {
+	const char *item_key;
+	const char *value_json;  /* the answer as JSON text */
+};
+/* Every stored answer of the scan; the row count or -1 on error. */
+int db_scan_answers(struct db *db, struct arena *a, long long scan_id, struct answer_row **out);
 /* The stored result JSON as text, in the arena; "" when none; NULL on error. */
 const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_id);
 /* The company's submitted scan before this one: its id (0 when none) and date. -1 on error. */
