@@ -9,6 +9,7 @@
 #define FPHC_DB_RESEARCH_H
 
 #include <stddef.h>
+#include "common/arena.h"
 #include "server/db/db.h"
 
 struct research_filter {
@@ -49,15 +50,29 @@ void db_research_export_poll(struct db *db);
 /* Closes the cursor and the transaction; safe after a failure. */
 void db_research_export_close(struct db *db);
 
-/* Every questionnaire version with the number of the research group's scans
- * (with a valid overall score) at the last aggregates refresh:
- * rows (id, key, version, n). NULL on error. */
-PGresult *db_research_versions(struct db *db, long long research_org_id);
+/* One questionnaire version as the research workspace offers it; strings in the arena. */
+struct research_version {
+	long long questionnaire_id;
+	const char *key;
+	int version;
+	long long n;   /* scans with a valid overall score at the last aggregates refresh */
+};
+/* Every questionnaire version, by key then newest first; the row count or -1 on error. */
+int db_research_versions(struct db *db, struct arena *a, long long research_org_id, struct research_version **out);
 
-/* Precomputed aggregates of the research group for a questionnaire:
- * rows (dimension, cell, level, key, n, mean, sd, p25, median, p75), ordered by
- * dimension, level, key, cell ('' = total first); with the refresh time in
- * column 10. NULL on error. Suppression is the caller's (scoring/suppression.h). */
-PGresult *db_research_aggregates(struct db *db, long long research_org_id, long long questionnaire_id);
+/* One precomputed aggregate: the statistics of one score (level, key) in one cell
+ * of a dimension; strings in the arena. */
+struct research_aggregate_row {
+	const char *dimension;
+	const char *cell;          /* "" = the dimension's total */
+	const char *level, *key;
+	double n, mean, sd, p25, median, p75;  /* NAN when NULL */
+	const char *computed_at;   /* the refresh: YYYY-MM-DD HH24:MI, local time */
+};
+/* The precomputed aggregates of the research group for a questionnaire, ordered by
+ * dimension, level, key, cell ('' = total first); the row count or -1 on error.
+ * Suppression is the caller's (scoring/suppression.h). */
+int db_research_aggregates(struct db *db, struct arena *a, long long research_org_id, long long questionnaire_id,
+			   struct research_aggregate_row **out);
 
 #endif
