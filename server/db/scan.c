@@ -166,13 +166,14 @@ PGresult *db_scan_status_history(struct db *db, long long scan_id)
 		    " LEFT JOIN users u ON u.id = h.user_id WHERE h.scan_id = $1 ORDER BY h.id", id);
 }
 
-PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit)
+int db_scan_list_for_research(struct db *db, struct arena *a, long long research_org_id, int limit,
+			      struct research_scan_row **out)
 {
 	char rid[24], lim[16];
 	id_text(rid, sizeof(rid), research_org_id);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	/* the month, as the exports give it: no finer date on research pages */
-	return db_q(db, "SELECT s.id, s.company_id, s.status,"
+	PGresult *res = db_q(db, "SELECT s.id, s.company_id, s.status,"
 		    " to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'),"
 		    " coalesce(s.sector, ''), ra.scan_id IS NOT NULL,"
 		    " (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL"
@@ -181,6 +182,22 @@ PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, in
 		    " LEFT JOIN research_assessments ra ON ra.scan_id = s.id"
 		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL"
 		    " ORDER BY s.submitted_at DESC LIMIT $2", rid, lim);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct research_scan_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].company_id = db_ll(res, i, 1, 0);
+		rows[i].status = arena_strdup(a, db_str(res, i, 2));
+		rows[i].month = arena_strdup(a, db_str(res, i, 3));
+		rows[i].sector = arena_strdup(a, db_str(res, i, 4));
+		rows[i].assessed = db_bool(res, i, 5);
+		rows[i].scan_no = db_ll(res, i, 6, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 const char *db_pseudonym_secret_hex(struct db *db, struct arena *a)
@@ -193,12 +210,21 @@ const char *db_pseudonym_secret_hex(struct db *db, struct arena *a)
 	return hex;
 }
 
-PGresult *db_research_company_ids(struct db *db, long long research_org_id)
+int db_research_company_ids(struct db *db, struct arena *a, long long research_org_id, long long **out)
 {
 	char rid[24];
 	id_text(rid, sizeof(rid), research_org_id);
-	return db_q(db, "SELECT DISTINCT s.company_id FROM scans s JOIN organisations o ON o.id = s.org_id"
+	PGresult *res = db_q(db, "SELECT DISTINCT s.company_id FROM scans s JOIN organisations o ON o.id = s.org_id"
 		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL", rid);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	long long *ids = arena_alloc(a, sizeof(*ids) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++)
+		ids[i] = db_ll(res, i, 0, 0);
+	PQclear(res);
+	*out = ids;
+	return n;
 }
 
 long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n)

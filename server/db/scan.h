@@ -49,12 +49,22 @@ int db_scan_set_status_then(struct db *db, long long scan_id, long long org_id, 
 /* at, user name, from, to, reason of every status change, oldest first. */
 PGresult *db_scan_status_history(struct db *db, long long scan_id);
 
-/* Submitted scans a research group may assess: id, pseudonym input (company id),
- * status, submission month, sector, whether assessed, number within the company
- * (as in the exports). NULL on error. */
-PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit);
-/* The companies with a scan the research group may see: rows (company_id). NULL on error. */
-PGresult *db_research_company_ids(struct db *db, long long research_org_id);
+/* A submitted scan as a research group sees it; strings in the arena. */
+struct research_scan_row {
+	long long id;
+	long long company_id;     /* input of the pseudonym only, never shown */
+	const char *status;
+	const char *month;        /* YYYY-MM of submission, local time: no finer date on research pages */
+	const char *sector;       /* "" when unknown */
+	int assessed;             /* the research group saved an assessment */
+	long long scan_no;        /* number within the company, as in the exports */
+};
+/* The submitted scans a research group may assess, newest first, at most limit;
+ * the row count or -1 on error. */
+int db_scan_list_for_research(struct db *db, struct arena *a, long long research_org_id, int limit,
+			      struct research_scan_row **out);
+/* The ids of the companies with a scan the research group may see; the count or -1 on error. */
+int db_research_company_ids(struct db *db, struct arena *a, long long research_org_id, long long **out);
 /* The id of the company's n-th submitted scan (the exports' scan number) when the
  * research group may see it; 0 when none, -1 on error. */
 long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n);
