@@ -16,6 +16,34 @@ PGresult *db_org_settings(struct db *db, long long org_id)
 			" invitation_template, logo_png IS NOT NULL, slug, kind FROM organisations WHERE id = $1", id);
 }
 
+int db_org_settings_get(struct db *db, struct arena *a, long long org_id, struct org_settings *out)
+{
+	PGresult *res = db_org_settings(db, org_id);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	if (found)
+		*out = (struct org_settings){
+			.name = arena_strdup(a, db_str(res, 0, 0)),
+			.region = arena_strdup(a, db_str(res, 0, 1)),
+			.privacy_contact = arena_strdup(a, db_str(res, 0, 2)),
+			.contact_email = arena_strdup(a, db_str(res, 0, 3)),
+			.retention_years = (int)db_ll(res, 0, 4, 0),
+			.show_first_impression = db_bool(res, 0, 5),
+			.owner_report_download = db_bool(res, 0, 6),
+			.share_research = db_bool(res, 0, 7),
+			.share_open_text = db_bool(res, 0, 8),
+			.free_of_charge = db_bool(res, 0, 9),
+			.invitation_subject = arena_strdup(a, db_str(res, 0, 10)),
+			.invitation_template = arena_strdup(a, db_str(res, 0, 11)),
+			.has_logo = db_bool(res, 0, 12),
+			.slug = arena_strdup(a, db_str(res, 0, 13)),
+			.kind = arena_strdup(a, db_str(res, 0, 14)),
+		};
+	PQclear(res);
+	return found;
+}
+
 int db_org_settings_save(struct db *db, long long org_id, const struct org_settings *s)
 {
 	char id[24], years[16];
@@ -73,8 +101,22 @@ unsigned char *db_org_logo(struct db *db, long long org_id, size_t *len)
 	return out;
 }
 
-PGresult *db_org_associations(struct db *db)
+int db_org_associations(struct db *db, struct arena *a, struct org_association **out)
 {
-	return db_query(db, "SELECT id, slug, name, region, free_of_charge FROM organisations"
-			" WHERE kind = 'association' ORDER BY lower(name)", 0, NULL);
+	PGresult *res = db_query(db, "SELECT id, slug, name, region, free_of_charge FROM organisations"
+				 " WHERE kind = 'association' ORDER BY lower(name)", 0, NULL);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct org_association *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].slug = arena_strdup(a, db_str(res, i, 1));
+		rows[i].name = arena_strdup(a, db_str(res, i, 2));
+		rows[i].region = arena_strdup(a, db_str(res, i, 3));
+		rows[i].free_of_charge = db_bool(res, i, 4);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
