@@ -105,6 +105,18 @@ long long db_questionnaire_latest(struct db *db, const char *key)
 	return id;
 }
 
+long long db_questionnaire_id(struct db *db, const char *key, long version)
+{
+	char v[24];
+	snprintf(v, sizeof(v), "%ld", version);
+	PGresult *res = db_q(db, "SELECT id FROM questionnaires WHERE key = $1 AND version = $2::int", key, v);
+	if (!res)
+		return -1;
+	long long id = PQntuples(res) ? db_ll(res, 0, 0, 0) : 0;
+	PQclear(res);
+	return id;
+}
+
 int db_questionnaire_stored(struct db *db, struct arena *a, long long questionnaire_id,
 			    struct questionnaire_stored **out)
 {

@@ -20,6 +20,8 @@ int db_questionnaire_store(struct db *db, const char *key, int version, const ch
 			   FILE *log, int *revision);
 /* The id of the newest version of `key`; 0 when none, -1 on error. */
 long long db_questionnaire_latest(struct db *db, const char *key);
+/* The id of version `version` of `key`; 0 when not stored, -1 on error. */
+long long db_questionnaire_id(struct db *db, const char *key, long version);
 
 /* A stored version with the texts of its newest text revision
  * (questionnaires/README.md); strings in the arena. */
