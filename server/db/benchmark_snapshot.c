@@ -74,23 +74,8 @@ int db_benchmark_sources(struct db *db, int (*each)(void *arg, const struct benc
 
 int db_benchmark_snapshot_copy(struct db *db, const char *lines, size_t len)
 {
-	if (len == 0)
-		return 0;
-	PGresult *res = PQexec(db->conn, "COPY benchmark_snapshots(questionnaire_id, group_kind, group_key, level, key,"
-				      " n, mean, sd, p25, median, p75, hist_bins, hist_counts, refresh_id) FROM STDIN");
-	int ok = res && PQresultStatus(res) == PGRES_COPY_IN;
-	PQclear(res);
-	ok = ok && PQputCopyData(db->conn, lines, (int)len) == 1 && PQputCopyEnd(db->conn, NULL) == 1;
-	res = ok ? PQgetResult(db->conn) : NULL;
-	ok = ok && res && PQresultStatus(res) == PGRES_COMMAND_OK;
-	PQclear(res);
-	while ((res = PQgetResult(db->conn)))
-		PQclear(res);
-	if (!ok) {
-		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
-		return -1;
-	}
-	return 0;
+	return db_copy_in(db, "COPY benchmark_snapshots(questionnaire_id, group_kind, group_key, level, key,"
+			  " n, mean, sd, p25, median, p75, hist_bins, hist_counts, refresh_id) FROM STDIN", lines, len);
 }
 
 /* try_lock: take pg_try_advisory_xact_lock first; returns 0 without refreshing

@@ -64,6 +64,15 @@ long long db_offer_create(struct db *db, long long org_id, const struct offer_fi
 	return id;
 }
 
+int db_offer_add_once(struct db *db, long long org_id, const struct offer_fields *f)
+{
+	ID(org, org_id);
+	return db_x(db, "INSERT INTO offers(org_id, title, provider, description, contact, url, tags, active)"
+		    " SELECT $1, $2, $3, $4, $5, $6, $7::text[], $8::boolean WHERE NOT EXISTS"
+		    " (SELECT 1 FROM offers WHERE org_id = $1 AND title = $2)",
+		    org, f->title, f->provider, f->description, f->contact, f->url, f->tags, f->active ? "true" : "false");
+}
+
 int db_offer_update(struct db *db, long long org_id, long long offer_id, const struct offer_fields *f)
 {
 	ID(org, org_id);

@@ -33,6 +33,8 @@ int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, con
 
 /* Creates an offer; its id or -1. */
 long long db_offer_create(struct db *db, long long org_id, const struct offer_fields *f);
+/* Creates the offer unless the association has one with the same title. 0 or -1. */
+int db_offer_add_once(struct db *db, long long org_id, const struct offer_fields *f);
 /* Updates; 1 done, 0 not the association's, -1 error. */
 int db_offer_update(struct db *db, long long org_id, long long offer_id, const struct offer_fields *f);
 
