@@ -10,6 +10,7 @@
 #include "server/app/config.h"
 #include "server/db/org.h"
 #include "server/db/benchmark_snapshot.h"
+#include "server/db/demo.h"
 #include "cli/demo_seed.h"
 #include "common/text.h"
 #include <getopt.h>
@@ -43,12 +44,7 @@ static int demo_init(struct db *db, int reset)
 	long long assoc = ensure_org(db, "association", "demo", "Demo Werkgeversvereniging");
 	if (research < 0 || assoc < 0)
 		goto fail;
-	char rid[24], aid[24];
-	snprintf(rid, sizeof(rid), "%lld", research);
-	snprintf(aid, sizeof(aid), "%lld", assoc);
-	if (db_x(db, "UPDATE organisations SET research_org_id = $1, share_research = true, is_demo = true,"
-		     " privacy_contact = 'privacy@demo.example', contact_email = 'info@demo.example'"
-		     " WHERE id = $2 AND research_org_id IS NULL", rid, aid) != 0)
+	if (db_demo_association_link(db, assoc, research) != 0)
 		goto fail;
 	if (demo_offers_seed(db, assoc) != 0)
 		goto fail;

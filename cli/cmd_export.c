@@ -7,7 +7,9 @@
 #include "cli/commands.h"
 #include "cli/cli_config.h"
 #include "server/app/questionnaire_registry.h"
+#include "server/db/audit.h"
 #include "server/db/org.h"
+#include "server/db/questionnaire.h"
 #include "server/db/research.h"
 #include "server/app/research_export.h"
 #include "common/date.h"
@@ -72,12 +74,8 @@ int cmd_export(int argc, char **argv)
 	if (!db)
 		return 1;
 	int rc = 1;
-	char v[24];
-	snprintf(v, sizeof(v), "%ld", version);
-	PGresult *res = db_q(db, "SELECT id FROM questionnaires WHERE key = $1 AND version = $2::int", key, v);
-	long long qid = res && PQntuples(res) ? db_ll(res, 0, 0, 0) : 0;
-	PQclear(res);
-	const struct questionnaire *q = qid ? qreg_get(db, qid) : NULL;
+	long long qid = db_questionnaire_id(db, key, version);
+	const struct questionnaire *q = qid > 0 ? qreg_get(db, qid) : NULL;
 	if (!q) {
 		fprintf(stderr, "fphc export: questionnaire %s version %ld is not stored\n", key, version);
 		goto out;
@@ -102,13 +100,13 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "fphc export: %s\n", w ? err : "cannot write the file");
 		goto out;
 	}
-	char detail[512], rows_s[24];
-	snprintf(rows_s, sizeof(rows_s), "%lld", rows);
+	char detail[512];
 	snprintf(detail, sizeof(detail),
 		 "{\"via\":\"cli\",\"format\":\"%s\",\"version\":%ld,\"from\":\"%s\",\"to\":\"%s\",\"rows\":%lld}",
 		 format, version, from ? from : "", to ? to : "", rows);
-	db_x(db, "INSERT INTO audit_log(actor, action, object_type, detail) VALUES ('cli', 'research_export',"
-		 " 'questionnaire', $1::jsonb)", detail);
+	struct audit_entry e = {.actor = "cli", .action = "research_export", .object_type = "questionnaire",
+				.detail_json = detail};
+	db_audit_write(db, &e);
 	fprintf(stderr, "fphc export: %lld %s written to %s\n", rows, fmt == EXPORT_CODEBOOK ? "variables" : "scans", path);
 	rc = 0;
 out:

@@ -22,14 +22,16 @@
 
 static int remind(struct db *db)
 {
-	PGresult *due = db_reminders_due(db);
-	if (!due) {
+	struct arena a = ARENA_INIT;
+	struct reminder_due *due;
+	int n = db_reminders_due(db, &a, &due);
+	if (n < 0) {
 		fprintf(stderr, "fphc invitations remind: %s\n", db->err);
 		return 1;
 	}
 	int sent = 0, failed = 0;
-	for (int i = 0; i < PQntuples(due); i++) {
-		long long iid = db_ll(due, i, 0, 0), sid = db_ll(due, i, 1, 0);
+	for (int i = 0; i < n; i++) {
+		long long iid = due[i].invitation_id, sid = due[i].scan_id;
 		char token[TOKEN_TEXT_LEN + 1], link[512], err[256];
 		const char *base = cli_base_url();
 		if (db_begin(db) != 0 || db_reminder_link(db, iid, token) != 0) {
@@ -41,7 +43,7 @@ static int remind(struct db *db)
 		snprintf(link, sizeof(link), "%s/s/%s", base, token);
 		int rc = invitation_send(db, 0, sid, NULL, token, link, 1, err, sizeof(err));
 		if (rc == 1 && db_commit(db) == 0) {
-			printf("fphc: reminder %lld sent for scan %lld\n", db_ll(due, i, 2, 0) + 1, sid);
+			printf("fphc: reminder %d sent for scan %lld\n", due[i].reminders_sent + 1, sid);
 			sent++;
 		} else {
 			db_rollback(db);
@@ -49,7 +51,7 @@ static int remind(struct db *db)
 			failed++;
 		}
 	}
-	PQclear(due);
+	arena_release(&a);
 	printf("fphc: %d reminder(s) sent, %d failed\n", sent, failed);
 	return failed ? 1 : 0;
 }

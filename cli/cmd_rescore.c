@@ -23,54 +23,66 @@ struct rescore_totals {
 };
 
 /* 1 when a stored score row differs from the new one (validity, band or value). */
-static int row_differs(const PGresult *old, int i, const struct score_row *row)
+static int row_differs(const struct score_row *old, const struct score_row *row)
 {
-	int old_valid = db_bool(old, i, 2);
-	const char *old_band = db_get(old, i, 4);
-	if (old_valid != row->valid)
+	if (old->valid != row->valid)
 		return 1;
 	if (!row->valid)
 		return 0;
-	if ((old_band == NULL) != (row->band == NULL) || (old_band && strcmp(old_band, row->band) != 0))
+	if ((old->band == NULL) != (row->band == NULL) || (old->band && strcmp(old->band, row->band) != 0))
 		return 1;
-	return fabs(db_double(old, i, 3, NAN) - row->score) > 1e-9;
+	return fabs(old->score - row->score) > 1e-9;
 }
 
 /* Compares the stored scores of scan sid with res. 1 changed, 0 same, -1 error. */
-static int scores_changed(struct db *db, const char *sid, const struct questionnaire *q,
+static int scores_changed(struct db *db, long long sid, const struct questionnaire *q,
 			  const struct score_result *res)
 {
-	PGresult *old = db_rescore_scores(db, sid);
-	if (!old)
+	struct arena a = ARENA_INIT;
+	struct score_row *old;
+	int n_old = db_rescore_scores(db, &a, sid, &old);
+	if (n_old < 0)
 		return -1;
 	size_t n = scan_score_row_count(q);
 	struct score_row *rows = calloc(n ? n : 1, sizeof(*rows));
 	if (!rows)
 		abort();
 	scan_score_rows(q, res, rows);
-	int changed = (size_t)PQntuples(old) != n;
+	int changed = (size_t)n_old != n;
 	for (size_t r = 0; r < n && !changed; r++) {
 		int found = 0;
-		for (int i = 0; i < PQntuples(old) && !found; i++)
-			if (strcmp(db_str(old, i, 0), rows[r].level) == 0 && strcmp(db_str(old, i, 1), rows[r].key) == 0) {
+		for (int i = 0; i < n_old && !found; i++)
+			if (strcmp(old[i].level, rows[r].level) == 0 && strcmp(old[i].key, rows[r].key) == 0) {
 				found = 1;
-				changed = row_differs(old, i, &rows[r]);
+				changed = row_differs(&old[i], &rows[r]);
 			}
 		changed |= !found;
 	}
-	PQclear(old);
+	arena_release(&a);
 	free(rows);
 	return changed;
 }
 
-static int rescore_one(struct db *db, const struct questionnaire *q, const char *sid, const char *answers,
-		       struct rescore_totals *t)
+/* What rescoring one questionnaire version carries from scan to scan. */
+struct rescore_run {
+	struct db *db;
+	const struct questionnaire *q;
+	struct rescore_totals *t;
+	int lost;    /* a scan failed because the connection was lost (the next one reconnects) */
+};
+
+/* Rescores one scan; counts a failure and goes on with the next scan. */
+static int rescore_one(void *arg, long long sid, const char *answers)
 {
+	struct rescore_run *run = arg;
+	struct db *db = run->db;
+	const struct questionnaire *q = run->q;
+	struct rescore_totals *t = run->t;
 	struct problems problems;
 	problems_init(&problems, 3);
 	struct answer_set *set = answers_parse_text(q, answers, strlen(answers), &problems);
 	if (!set) {
-		fprintf(stderr, "fphc rescore: scan %s: stored answers do not validate:\n", sid);
+		fprintf(stderr, "fphc rescore: scan %lld: stored answers do not validate:\n", sid);
 		problems_print(&problems, stderr);
 		problems_release(&problems);
 		t->failed++;
@@ -79,47 +91,43 @@ static int rescore_one(struct db *db, const struct questionnaire *q, const char 
 	problems_release(&problems);
 	struct score_result *res = score_compute(q, set);
 	int rc = -1, changed = -1;
-	long long id = 0;
-	sscanf(sid, "%lld", &id);
 	if (db_begin(db) == 0 && (changed = scores_changed(db, sid, q, res)) >= 0 &&
-	    db_scan_store_result(db, id, q, res) == 0 && db_commit(db) == 0)
+	    db_scan_store_result(db, sid, q, res) == 0 && db_commit(db) == 0)
 		rc = 0;
 	else
 		db_rollback(db);
 	if (rc == 0 && changed) {
-		printf("scan %s: changed\n", sid);
+		printf("scan %lld: changed\n", sid);
 		t->changed++;
 	}
 	if (rc != 0) {
-		fprintf(stderr, "fphc rescore: scan %s: %s\n", sid, db->err);
+		fprintf(stderr, "fphc rescore: scan %lld: %s\n", sid, db->err);
 		t->failed++;
 	}
 	t->scans++;
 	score_result_free(res);
 	answer_set_free(set);
-	return rc;
+	if (rc != 0 && db->unavailable)
+		run->lost = 1;
+	return 0;
 }
 
 /* Rescores every submitted scan of one stored questionnaire version. */
-static int rescore_questionnaire(struct db *db, const char *qid, const char *definition,
-				 struct rescore_totals *t)
+static int rescore_questionnaire(struct db *db, const struct rescore_questionnaire *qv, struct rescore_totals *t)
 {
 	struct problems problems;
 	problems_init(&problems, 10);
+	const char *definition = qv->definition_json;
 	struct questionnaire *q = questionnaire_parse(definition, strlen(definition), &problems);
 	if (!q) {
-		fprintf(stderr, "fphc rescore: stored questionnaire %s does not load:\n", qid);
+		fprintf(stderr, "fphc rescore: stored questionnaire %lld does not load:\n", qv->id);
 		problems_print(&problems, stderr);
 		problems_release(&problems);
 		return -1;
 	}
 	problems_release(&problems);
-	PGresult *scans = db_rescore_scans(db, qid);
-	int rc = scans ? 0 : -1;
-	for (int i = 0; scans && i < PQntuples(scans); i++)
-		if (rescore_one(db, q, db_str(scans, i, 0), db_str(scans, i, 1), t) != 0 && db->unavailable)
-			rc = -1;
-	PQclear(scans);
+	struct rescore_run run = {db, q, t, 0};
+	int rc = db_rescore_scans(db, qv->id, rescore_one, &run) != 0 || run.lost ? -1 : 0;
 	questionnaire_free(q);
 	return rc;
 }
@@ -149,15 +157,17 @@ int cmd_rescore(int argc, char **argv)
 	struct db *db = cli_db_open();
 	if (!db)
 		return 1;
-	PGresult *qs = db_rescore_questionnaires(db, version);
+	struct arena a = ARENA_INIT;
+	struct rescore_questionnaire *qs;
+	int n = db_rescore_questionnaires(db, &a, version ? (int)v : 0, &qs);
 	struct rescore_totals t = {0, 0, 0};
-	int rc = qs ? 0 : 1;
-	for (int i = 0; qs && i < PQntuples(qs); i++)
-		if (rescore_questionnaire(db, db_str(qs, i, 0), db_str(qs, i, 1), &t) != 0)
+	int rc = n < 0 ? 1 : 0;
+	for (int i = 0; i < n; i++)
+		if (rescore_questionnaire(db, &qs[i], &t) != 0)
 			rc = 1;
-	if (!qs)
+	if (n < 0)
 		fprintf(stderr, "fphc rescore: %s\n", db->err);
-	PQclear(qs);
+	arena_release(&a);
 	db_free(db);
 	printf("fphc rescore: %ld scan(s) rescored, %ld changed, %ld failed\n", t.scans, t.changed, t.failed);
 	return rc || t.failed ? 1 : 0;

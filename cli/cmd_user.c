@@ -41,9 +41,10 @@ static long long org_for_role(struct db *db, const char *slug, const char *role)
 		fprintf(stderr, "fphc user add: %s\n", org == 0 ? "no organisation with that slug" : db->err);
 		return -1;
 	}
-	PGresult *res = db_org_settings(db, org);
-	int research = res && strcmp(db_str(res, 0, 14), "research") == 0;
-	PQclear(res);
+	struct arena a = ARENA_INIT;
+	struct org_settings s;
+	int research = db_org_settings_get(db, &a, org, &s) == 1 && strcmp(s.kind, "research") == 0;
+	arena_release(&a);
 	if (research != (strcmp(role, "researcher") == 0)) {
 		fprintf(stderr, "fphc user add: %s\n", research ? "a research group only has researchers"
 							      : "researchers belong to a research group, not an association");

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "cli/demo_offers.h"
+#include "server/db/offer.h"
 #include "common/banned.h"
 
 static const struct {
@@ -35,14 +36,11 @@ static const struct {
 
 int demo_offers_seed(struct db *db, long long org_id)
 {
-	char org[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	for (size_t i = 0; i < sizeof(offers) / sizeof(offers[0]); i++)
-		if (db_x(db, "INSERT INTO offers(org_id, title, provider, description, contact, url, tags)"
-			     " SELECT $1, $2, $3, $4, $5, $6, $7::text[] WHERE NOT EXISTS"
-			     " (SELECT 1 FROM offers WHERE org_id = $1 AND title = $2)",
-			 org, offers[i].title, offers[i].provider, offers[i].description, offers[i].contact,
-			 offers[i].url, offers[i].tags) != 0)
+	for (size_t i = 0; i < sizeof(offers) / sizeof(offers[0]); i++) {
+		struct offer_fields f = {offers[i].title, offers[i].provider, offers[i].description, offers[i].contact,
+					 offers[i].url, offers[i].tags, 1};
+		if (db_offer_add_once(db, org_id, &f) != 0)
 			return -1;
+	}
 	return 0;
 }

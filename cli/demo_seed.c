@@ -25,6 +25,7 @@
 #include "server/app/config.h"
 #include "server/app/questionnaire_registry.h"
 #include "server/db/benchmark_snapshot.h"
+#include "server/db/demo.h"
 #include "server/db/org.h"
 #include "server/db/questionnaire.h"
 #include "server/db/scan_store.h"
@@ -55,10 +56,6 @@ static struct demo_org orgs[] = {
 
 /* SBI sections with rough weights for Dutch SMEs of 10–300 FTE. */
 static const char sectors[] = "ACCCCFFFGGGGHHIJJKMMMNNPQQQRS";
-
-struct copy_bufs {
-	struct buf companies, scans, answers, results, scores, research;
-};
 
 /* COPY text format: escape backslash, tab, newline and carriage return.
  * Copies runs between special characters at once (it handles ~1 GB per 100,000 scans). */
@@ -123,92 +120,9 @@ static void json_print(const cJSON *j, struct buf *b)
 
 static double copy_secs[6];
 
-static double mono(void)
+static int flush(struct db *db, struct demo_rows *c)
 {
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int copy_send_timed(struct db *db, const char *sql, struct buf *b);
-
-static int copy_send(struct db *db, const char *sql, struct buf *b, int slot)
-{
-	double t = mono();
-	int rc = copy_send_timed(db, sql, b);
-	copy_secs[slot] += mono() - t;
-	return rc;
-}
-
-static int copy_send_timed(struct db *db, const char *sql, struct buf *b)
-{
-	if (b->len == 0)
-		return 0;
-	PGresult *res = PQexec(db->conn, sql);
-	int ok = res && PQresultStatus(res) == PGRES_COPY_IN;
-	PQclear(res);
-	if (!ok)
-		goto fail;
-	if (PQputCopyData(db->conn, b->data, (int)b->len) != 1 || PQputCopyEnd(db->conn, NULL) != 1)
-		goto fail;
-	res = PQgetResult(db->conn);
-	ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
-	PQclear(res);
-	while ((res = PQgetResult(db->conn)))
-		PQclear(res);
-	if (!ok)
-		goto fail;
-	buf_reset(b);
-	return 0;
-fail:
-	snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
-	return -1;
-}
-
-static int flush(struct db *db, struct copy_bufs *c)
-{
-	if (db_begin(db) != 0)
-		return -1;
-	if (copy_send(db, "COPY companies(id, org_id, name, sector, fte, employees, municipality, contact_name,"
-			  " email, phone, is_demo, created_at) FROM STDIN", &c->companies, 0) != 0 ||
-	    copy_send(db, "COPY scans(id, org_id, company_id, questionnaire_id, status, lang, consent_at,"
-			  " consent_version, sector, fte, employees, municipality, last_page, is_demo, created_at,"
-			  " started_at, submitted_at) FROM STDIN", &c->scans, 1) != 0 ||
-	    copy_send(db, "COPY answers(scan_id, item_key, value) FROM STDIN", &c->answers, 2) != 0 ||
-	    copy_send(db, "COPY results(scan_id, engine_version, overall, result) FROM STDIN", &c->results, 3) != 0 ||
-	    copy_send(db, "COPY scores(scan_id, level, key, score, valid, band) FROM STDIN", &c->scores, 4) != 0 ||
-	    copy_send(db, "COPY research_rows(scan_id, answers, scores) FROM STDIN", &c->research, 5) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db);
-}
-
-/* Reserves n ids of a sequence: returns the first, or -1. The table is locked
- * for the transaction so that concurrent inserts cannot take the same ids. */
-static long long reserve_ids(struct db *db, const char *table, long long n)
-{
-	char sql[256], nn[24];
-	snprintf(nn, sizeof(nn), "%lld", n);
-	snprintf(sql, sizeof(sql),
-		 "SELECT setval(pg_get_serial_sequence('%s', 'id'), nextval(pg_get_serial_sequence('%s', 'id')) + $1 - 1) - $1 + 1",
-		 table, table);
-	if (db_begin(db) != 0)
-		return -1;
-	char lock[96];
-	snprintf(lock, sizeof(lock), "LOCK TABLE %s IN EXCLUSIVE MODE", table);
-	if (db_exec(db, lock, 0, NULL) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	PGresult *res = db_q(db, sql, nn);
-	long long first = res ? db_ll(res, 0, 0, -1) : -1;
-	PQclear(res);
-	if (first < 0 || db_commit(db) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return first;
+	return db_demo_rows_copy(db, c, copy_secs);
 }
 
 static int ensure_orgs(struct db *db, const char *only)
@@ -218,8 +132,6 @@ static int ensure_orgs(struct db *db, const char *only)
 		research = db_org_create(db, "research", "onderzoek", "Lectoraat Employability (demo)", "Limburg");
 	if (research < 0)
 		return -1;
-	char rid[24];
-	snprintf(rid, sizeof(rid), "%lld", research);
 	for (size_t i = 0; i < N_ORGS; i++) {
 		struct demo_org *o = &orgs[i];
 		o->id = db_org_by_slug(db, o->slug);
@@ -229,15 +141,8 @@ static int ensure_orgs(struct db *db, const char *only)
 			return -1;
 		if (o->id == 0)
 			continue;
-		char oid[24];
-		snprintf(oid, sizeof(oid), "%lld", o->id);
 		/* only the demo associations' sharing flags are set here */
-		if (db_x(db, "UPDATE organisations SET is_demo = true, region = CASE WHEN region = '' THEN $2 ELSE region END,"
-			     " share_research = $3::bool, share_open_text = $4::bool,"
-			     " research_org_id = CASE WHEN $3::bool THEN coalesce(research_org_id, $5::bigint) END,"
-			     " privacy_contact = 'privacy@' || slug || '.example', contact_email = 'info@' || slug || '.example'"
-			     " WHERE id = $1",
-			 oid, o->region, o->share ? "true" : "false", o->share_text ? "true" : "false", rid) != 0)
+		if (db_demo_association_set(db, o->id, o->region, o->share, o->share_text, research) != 0)
 			return -1;
 	}
 	return 0;
@@ -268,7 +173,7 @@ static void fmt_time(char *out, size_t n, time_t t)
 }
 
 /* One scan: answers generated, validated, scored and queued for COPY. */
-static int add_scan(struct synth *g, const struct questionnaire *q, struct copy_bufs *c, long long scan_id,
+static int add_scan(struct synth *g, const struct questionnaire *q, struct demo_rows *c, long long scan_id,
 		    double level, struct buf *json, struct buf *scratch, struct score_row *rows)
 {
 	buf_reset(json);
@@ -344,7 +249,7 @@ struct seed_job {
 	time_t now;
 };
 
-static void copy_bufs_release(struct copy_bufs *c)
+static void copy_bufs_release(struct demo_rows *c)
 {
 	buf_release(&c->companies), buf_release(&c->scans), buf_release(&c->answers);
 	buf_release(&c->results), buf_release(&c->scores), buf_release(&c->research);
@@ -356,7 +261,7 @@ static void copy_bufs_release(struct copy_bufs *c)
 static int seed_range(struct db *db, const struct seed_job *j, long long *done)
 {
 	const struct questionnaire *q = j->q;
-	struct copy_bufs c = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+	struct demo_rows c = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
 	struct buf json = BUF_INIT, scratch = BUF_INIT;
 	struct score_row *rows = calloc(scan_score_row_count(q), sizeof(*rows));
 	if (!rows)
@@ -437,14 +342,7 @@ done:
  * in one transaction. Indexes are kept and maintained. */
 static int seed_session(struct db *db)
 {
-	if (db_exec(db, "SET synchronous_commit = off", 0, NULL) != 0)
-		return -1;
-	PGresult *res = db_query(db, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", 0, NULL);
-	if (!res)
-		return -1;
-	int super = PQntuples(res) == 1 && db_bool(res, 0, 0);
-	PQclear(res);
-	return super ? db_exec(db, "SET session_replication_role = replica", 0, NULL) : 0;
+	return db_demo_seed_session(db);
 }
 
 /* One worker (a child process, or this process for small seeds): its own
@@ -477,8 +375,8 @@ int demo_seed(struct db *db, long long n_companies, int per_company, const char 
 	const struct questionnaire *q = qreg_get(db, qid);
 	if (!q)
 		goto dbfail;
-	long long first_company = reserve_ids(db, "companies", n_companies);
-	long long first_scan = reserve_ids(db, "scans", n_companies * per_company);
+	long long first_company = db_demo_reserve_ids(db, DEMO_COMPANIES, n_companies);
+	long long first_scan = db_demo_reserve_ids(db, DEMO_SCANS, n_companies * per_company);
 	if (first_company < 0 || first_scan < 0)
 		goto dbfail;
 	struct seed_job base = {q, qid, first_company, first_scan, 0, n_companies, per_company, quiet, 0, only, seed,
@@ -526,7 +424,7 @@ int demo_seed(struct db *db, long long n_companies, int per_company, const char 
 		return -1;
 	}
 	/* fresh statistics, so the refreshes and pages that follow plan for the new size */
-	if (db_exec(db, "ANALYZE companies, scans, answers, results, scores, research_rows", 0, NULL) != 0)
+	if (db_demo_analyze(db) != 0)
 		goto dbfail;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (!quiet)

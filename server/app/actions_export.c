@@ -6,39 +6,59 @@
 #include <xlsxwriter.h>
 
 #include "server/app/actions_export.h"
-#include "server/db/db.h"
+#include "server/db/action.h"
 #include "server/http/tmpl.h"
 #include "common/banned.h"
 
-/* Export columns: header key, source column in the db_action_open() rows, width. */
-static const struct { const char *key; int col; double width; } columns[] = {
-	{"office.export.company", 9, 30}, {"office.export.what", 2, 45}, {"office.export.who", 3, 12},
-	{"office.export.who_name", 4, 22}, {"office.export.due", 5, 12}, {"office.export.status", 6, 12},
-	{"office.export.overdue", 8, 9}, {"office.export.advisor", 10, 20}, {"office.export.notes", 7, 50},
-	{"office.export.scan", 1, 8}, {"office.export.updated", 11, 17},
+/* Export columns, in order: header key and width. */
+enum column { COMPANY, WHAT, WHO, WHO_NAME, DUE, STATUS, OVERDUE, ADVISOR, NOTES, SCAN, UPDATED, N_COLUMNS };
+static const struct { const char *key; double width; } columns[N_COLUMNS] = {
+	[COMPANY] = {"office.export.company", 30}, [WHAT] = {"office.export.what", 45},
+	[WHO] = {"office.export.who", 12}, [WHO_NAME] = {"office.export.who_name", 22},
+	[DUE] = {"office.export.due", 12}, [STATUS] = {"office.export.status", 12},
+	[OVERDUE] = {"office.export.overdue", 9}, [ADVISOR] = {"office.export.advisor", 20},
+	[NOTES] = {"office.export.notes", 50}, [SCAN] = {"office.export.scan", 8},
+	[UPDATED] = {"office.export.updated", 17},
 };
-#define N_COLUMNS ((int)(sizeof(columns) / sizeof(columns[0])))
+
+/* The stored value of one cell (keys, not labels); "" for none. */
+static const char *cell_value(const struct action_row *w, int c, char *num, size_t len)
+{
+	switch (c) {
+	case COMPANY: return w->company_name;
+	case WHAT: return w->what;
+	case WHO: return w->who_kind;
+	case WHO_NAME: return w->who_name;
+	case DUE: return w->due_date;
+	case STATUS: return w->status;
+	case OVERDUE: return w->overdue ? "t" : "f";
+	case ADVISOR: return w->advisor_name;
+	case NOTES: return w->notes;
+	case SCAN: snprintf(num, len, "%lld", w->scan_id); return num;
+	default: return w->updated_at;
+	}
+}
 
 /* The text of one cell as people read it (labels instead of keys). */
-static const char *cell_text(const PGresult *rows, int i, int c, const char *lang)
+static const char *cell_text(const struct action_row *w, int c, const char *lang, char *num, size_t len)
 {
-	const char *v = db_str(rows, i, columns[c].col);
+	const char *v = cell_value(w, c, num, len);
 	char key[64];
-	switch (columns[c].col) {
-	case 3:
+	switch (c) {
+	case WHO:
 		snprintf(key, sizeof(key), "office.who.%s", v);
 		return i18n_has(key) ? i18n_get(lang, key) : v;
-	case 6:
+	case STATUS:
 		snprintf(key, sizeof(key), "action_status.%s", v);
 		return i18n_has(key) ? i18n_get(lang, key) : v;
-	case 8:
-		return i18n_get(lang, db_bool(rows, i, 8) ? "office.yes" : "office.no");
+	case OVERDUE:
+		return i18n_get(lang, w->overdue ? "office.yes" : "office.no");
 	default:
 		return v;
 	}
 }
 
-int actions_export_xlsx(const PGresult *rows, const char *lang, struct buf *out)
+int actions_export_xlsx_rows(const struct action_row *rows, int n, const char *lang, struct buf *out)
 {
 	char path[] = "/tmp/fphc-actions-XXXXXX";
 	int fd = mkstemp(path);
@@ -66,23 +86,22 @@ int actions_export_xlsx(const PGresult *rows, const char *lang, struct buf *out)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, columns[c].width, NULL);
 	for (int c = 0; c < N_COLUMNS; c++)
 		worksheet_write_string(ws, 0, (lxw_col_t)c, i18n_get(lang, columns[c].key), head);
-	int n = PQntuples(rows);
 	for (int i = 0; i < n; i++) {
 		lxw_row_t row = (lxw_row_t)(i + 1);
 		for (int c = 0; c < N_COLUMNS; c++) {
-			int col = columns[c].col;
-			const char *v = db_str(rows, i, col);
-			if (col == 1) {
-				worksheet_write_number(ws, row, (lxw_col_t)c, (double)db_ll(rows, i, 1, 0), NULL);
-			} else if (col == 5 || col == 11) {
+			char num[24];
+			const char *v = cell_value(&rows[i], c, num, sizeof(num));
+			if (c == SCAN) {
+				worksheet_write_number(ws, row, (lxw_col_t)c, (double)rows[i].scan_id, NULL);
+			} else if (c == DUE || c == UPDATED) {
 				int y, m, d, hh = 0, mm = 0;
 				if (v[0] && sscanf(v, "%d-%d-%d %d:%d", &y, &m, &d, &hh, &mm) >= 3) {
 					lxw_datetime dt = {y, m, d, hh, mm, 0};
 					worksheet_write_datetime(ws, row, (lxw_col_t)c, &dt, date);
 				}
-			} else if (v[0] || col == 8 || col == 3 || col == 6) {
-				worksheet_write_string(ws, row, (lxw_col_t)c, cell_text(rows, i, c, lang),
-						       col == 7 || col == 2 ? wrap : NULL);
+			} else if (v[0] || c == OVERDUE || c == WHO || c == STATUS) {
+				worksheet_write_string(ws, row, (lxw_col_t)c, cell_text(&rows[i], c, lang, num, sizeof(num)),
+						       c == NOTES || c == WHAT ? wrap : NULL);
 			}
 		}
 	}
@@ -110,7 +129,7 @@ static void csv_cell(struct buf *b, const char *s)
 	buf_csv_text(b, s, ';');
 }
 
-int actions_export_csv(const PGresult *rows, const char *lang, struct buf *out)
+int actions_export_csv_rows(const struct action_row *rows, int n, const char *lang, struct buf *out)
 {
 	buf_puts(out, "\xEF\xBB\xBF");
 	for (int c = 0; c < N_COLUMNS; c++) {
@@ -119,13 +138,14 @@ int actions_export_csv(const PGresult *rows, const char *lang, struct buf *out)
 		csv_cell(out, i18n_get(lang, columns[c].key));
 	}
 	buf_puts(out, "\r\n");
-	for (int i = 0; i < PQntuples(rows); i++) {
+	for (int i = 0; i < n; i++) {
 		for (int c = 0; c < N_COLUMNS; c++) {
 			if (c)
 				buf_putc(out, ';');
-			const char *v = cell_text(rows, i, c, lang);
+			char num[24];
+			const char *v = cell_text(&rows[i], c, lang, num, sizeof(num));
 			int y, m, d;
-			if (columns[c].col == 5 && sscanf(v, "%d-%d-%d", &y, &m, &d) == 3)
+			if (c == DUE && sscanf(v, "%d-%d-%d", &y, &m, &d) == 3)
 				buf_printf(out, "%02d-%02d-%04d", d, m, y);  /* as Dutch Excel reads a date */
 			else
 				csv_cell(out, v);

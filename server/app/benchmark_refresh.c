@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "server/db/benchmark_snapshot.h"
-#include "server/db/peer_set.h"
 #include "server/app/questionnaire_registry.h"
 #include "common/buf.h"
 #include "common/banned.h"
@@ -211,69 +210,46 @@ static void set_release(struct bm_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static const char latest_sql[] =
-	"DECLARE bm_latest NO SCROLL CURSOR FOR"
-	" WITH latest AS (SELECT DISTINCT ON (s.company_id, s.questionnaire_id) s.id, s.questionnaire_id AS q, s.sector,"
-	"   fphc_size_class(s.fte) AS size FROM scans s"
-	"   WHERE " PEER_SET_SQL("s")
-	"   ORDER BY s.company_id, s.questionnaire_id, s.submitted_at DESC, s.id DESC)"
-	" SELECT l.q, coalesce(l.sector, ''), coalesce(l.size, ''), rr.scores::text, array_length(rr.scores, 1)"
-	" FROM latest l JOIN research_rows rr ON rr.scan_id = l.id ORDER BY l.q";
+/* What the row callback carries between rows. */
+struct bm_walk {
+	struct db *db;
+	const char *refresh_id;
+	struct bm_set set;    /* the questionnaire version being gathered */
+	struct buf copy;      /* COPY lines so far */
+};
+
+/* One company's latest scan: closes the previous version's set when the
+ * questionnaire changes (rows come ordered by questionnaire). */
+static int walk_row(void *arg, const struct benchmark_source *row)
+{
+	struct bm_walk *w = arg;
+	struct bm_set *s = &w->set;
+	if (s->n && row->questionnaire_id != s->qid) {
+		if (set_lines(w->db, s, w->refresh_id, &w->copy) != 0)
+			return -1;
+		set_release(s);
+	}
+	if (!s->n) {
+		s->qid = row->questionnaire_id;
+		s->nscores = row->nscores;
+	}
+	set_add(s, row->sector, row->size_class, row->scores);
+	return 0;
+}
 
 int benchmark_refresh_compute(struct db *db, const char *refresh_id)
 {
-	struct bm_set s = {0};
-	struct buf copy = BUF_INIT;
+	struct bm_walk w = {.db = db, .refresh_id = refresh_id, .copy = BUF_INIT};
 	int rc = -1;
-	if (db_exec(db, latest_sql, 0, NULL) != 0)
+	if (db_benchmark_sources(db, walk_row, &w) != 0)
 		goto done;
-	for (;;) {
-		PGresult *res = db_query(db, "FETCH 20000 FROM bm_latest", 0, NULL);
-		if (!res)
-			goto done;
-		int n = PQntuples(res);
-		for (int i = 0; i < n; i++) {
-			long long qid = db_ll(res, i, 0, 0);
-			if (s.n && qid != s.qid) {
-				if (set_lines(db, &s, refresh_id, &copy) != 0) {
-					PQclear(res);
-					goto done;
-				}
-				set_release(&s);
-			}
-			if (!s.n) {
-				s.qid = qid;
-				s.nscores = (size_t)db_ll(res, i, 4, 0);
-			}
-			set_add(&s, db_str(res, i, 1), db_str(res, i, 2), db_str(res, i, 3));
-		}
-		PQclear(res);
-		if (n == 0)
-			break;
-	}
-	if (s.n && set_lines(db, &s, refresh_id, &copy) != 0)
+	if (w.set.n && set_lines(db, &w.set, refresh_id, &w.copy) != 0)
 		goto done;
-	if (db_exec(db, "CLOSE bm_latest", 0, NULL) != 0)
+	if (db_benchmark_snapshot_copy(db, w.copy.data, w.copy.len) != 0)
 		goto done;
-	if (copy.len) {
-		PGresult *res = PQexec(db->conn, "COPY benchmark_snapshots(questionnaire_id, group_kind, group_key, level, key,"
-					      " n, mean, sd, p25, median, p75, hist_bins, hist_counts, refresh_id) FROM STDIN");
-		int ok = res && PQresultStatus(res) == PGRES_COPY_IN;
-		PQclear(res);
-		ok = ok && PQputCopyData(db->conn, copy.data, (int)copy.len) == 1 && PQputCopyEnd(db->conn, NULL) == 1;
-		res = ok ? PQgetResult(db->conn) : NULL;
-		ok = ok && res && PQresultStatus(res) == PGRES_COMMAND_OK;
-		PQclear(res);
-		while ((res = PQgetResult(db->conn)))
-			PQclear(res);
-		if (!ok) {
-			snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
-			goto done;
-		}
-	}
 	rc = 0;
 done:
-	set_release(&s);
-	buf_release(&copy);
+	set_release(&w.set);
+	buf_release(&w.copy);
 	return rc;
 }

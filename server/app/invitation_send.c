@@ -13,26 +13,28 @@ int invitation_send(struct db *db, long long org_id, long long scan_id, const ch
 	err[0] = '\0';
 	if (!mail_configured())
 		return 0;
-	PGresult *res = db_invitation_mail_info(db, org_id, scan_id);
-	if (!res || PQntuples(res) != 1) {
-		snprintf(err, errlen, "%s", res ? "no such scan" : db->err);
-		PQclear(res);
+	struct arena a = ARENA_INIT;
+	struct invitation_mail_info info;
+	int found = db_invitation_mail_info(db, &a, org_id, scan_id, &info);
+	if (found != 1) {
+		snprintf(err, errlen, "%s", found == 0 ? "no such scan" : db->err);
+		arena_release(&a);
 		return -1;
 	}
-	const char *addr = to && *to ? to : db_str(res, 0, 1);
+	const char *addr = to && *to ? to : info.company_email;
 	if (!*addr) {
-		PQclear(res);
+		arena_release(&a);
 		return 0;
 	}
-	char *body = mail_fill_template(db_str(res, 0, 4), db_str(res, 0, 0), link, db_str(res, 0, 2));
+	char *body = mail_fill_template(info.body_template, info.company_name, link, info.advisor_name);
 	char subject[600];
-	char *subj = mail_fill_template(db_str(res, 0, 3), db_str(res, 0, 0), "", db_str(res, 0, 2));
+	char *subj = mail_fill_template(info.subject_template, info.company_name, "", info.advisor_name);
 	snprintf(subject, sizeof(subject), "%s%s", reminder ? "Herinnering: " : "", subj);
 	free(subj);
-	struct mail m = {.to = addr, .reply_to = db_str(res, 0, 5), .subject = subject, .body = body};
+	struct mail m = {.to = addr, .reply_to = info.reply_to, .subject = subject, .body = body};
 	int rc = mail_send(&m, err, errlen);
 	free(body);
-	PQclear(res);
+	arena_release(&a);
 	if (rc != 0)
 		return -1;
 	/* a reminder's link keeps the first mail's time, which schedules the next one */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "server/app/questionnaire_registry.h"
+#include "server/db/questionnaire.h"
 #include "common/banned.h"
 
 #define QREG_MAX 64
@@ -26,31 +27,25 @@ static const struct questionnaire *find(long long id)
 	return NULL;
 }
 
-/* The newest text revision of each version (questionnaires/README.md): its texts
- * are shown, its structure is the version's (the loader checked that). */
-#define QREG_SELECT "SELECT q.id, coalesce(t.definition, q.definition)::text, q.sha256, coalesce(t.revision, 1)" \
-	" FROM questionnaires q LEFT JOIN LATERAL (SELECT definition, revision FROM questionnaire_texts" \
-	" WHERE questionnaire_id = q.id ORDER BY revision DESC LIMIT 1) t ON true"
-
-/* Loads rows of `res` (id, definition text, sha256, text revision) not yet present. 0 or -1. */
-static int add_rows(PGresult *res)
+/* Loads the stored versions rows[0..n) not yet present. 0 or -1. */
+static int add_rows(const struct questionnaire_stored *rows, int n)
 {
 	int rc = 0;
-	for (int i = 0; i < PQntuples(res); i++) {
-		long long id = db_ll(res, i, 0, 0);
+	for (int i = 0; i < n; i++) {
+		long long id = rows[i].id;
 		if (find(id))
 			continue;
 		struct problems problems;
 		problems_init(&problems, 20);
-		const char *json = db_str(res, i, 1);
+		const char *json = rows[i].definition_json;
 		struct questionnaire *q = questionnaire_parse(json, strlen(json), &problems);
 		if (!q || nentries >= QREG_MAX) {
 			fprintf(stderr, "fphc: stored questionnaire id %lld does not load:\n", id);
 			problems_print(&problems, stderr);
 			rc = -1;
 		} else {
-			snprintf(q->sha256, sizeof(q->sha256), "%s", db_str(res, i, 2));
-			q->text_revision = (int)db_ll(res, i, 3, 1);
+			snprintf(q->sha256, sizeof(q->sha256), "%s", rows[i].sha256);
+			q->text_revision = rows[i].text_revision;
 			entries[nentries].id = id;
 			entries[nentries].q = q;
 			nentries++;
@@ -62,15 +57,17 @@ static int add_rows(PGresult *res)
 
 int qreg_init(struct db *db)
 {
-	PGresult *res = db_query(db, QREG_SELECT " ORDER BY q.id", 0, NULL);
-	if (!res) {
+	struct arena a = ARENA_INIT;
+	struct questionnaire_stored *rows;
+	int n = db_questionnaire_stored(db, &a, 0, &rows);
+	if (n < 0) {
 		fprintf(stderr, "fphc: cannot read questionnaires: %s\n", db->err);
 		return -1;
 	}
 	pthread_rwlock_wrlock(&lock);
-	int rc = add_rows(res);
+	int rc = add_rows(rows, n);
 	pthread_rwlock_unlock(&lock);
-	PQclear(res);
+	arena_release(&a);
 	return rc;
 }
 
@@ -79,18 +76,20 @@ const struct questionnaire *qreg_get(struct db *db, long long questionnaire_id)
 	pthread_rwlock_rdlock(&lock);
 	const struct questionnaire *q = find(questionnaire_id);
 	pthread_rwlock_unlock(&lock);
-	if (q || !db)
+	if (q || !db || questionnaire_id <= 0)
 		return q;
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", questionnaire_id);
-	PGresult *res = db_q(db, QREG_SELECT " WHERE q.id = $1", id);
-	if (!res)
+	struct arena a = ARENA_INIT;
+	struct questionnaire_stored *rows;
+	int n = db_questionnaire_stored(db, &a, questionnaire_id, &rows);
+	if (n < 0) {
+		arena_release(&a);
 		return NULL;
+	}
 	pthread_rwlock_wrlock(&lock);
-	add_rows(res);
+	add_rows(rows, n);
 	q = find(questionnaire_id);
 	pthread_rwlock_unlock(&lock);
-	PQclear(res);
+	arena_release(&a);
 	return q;
 }
 

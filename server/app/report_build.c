@@ -222,11 +222,11 @@ static void fill_association(struct arena *a, const struct report_facts *f, cons
 	out->engine_version = f->engine_version[0] ? f->engine_version : NULL;
 }
 
-static const char *advice_of(struct arena *a, PGresult *adv, const char *theme)
+static const char *advice_of(const struct advice_row *adv, int n, const char *theme)
 {
-	for (int i = 0; i < PQntuples(adv); i++)
-		if (strcmp(db_str(adv, i, 0), theme) == 0 && db_str(adv, i, 1)[0])
-			return arena_strdup(a, db_str(adv, i, 1));
+	for (int i = 0; i < n; i++)
+		if (strcmp(adv[i].theme_key, theme) == 0 && adv[i].body_md[0])
+			return adv[i].body_md;
 	return NULL;
 }
 
@@ -256,10 +256,11 @@ static const char *pg_array(struct arena *a, const struct theme *th)
  * walking the themes in that order meets them one by one. */
 static int fill_advice(struct db *db, struct arena *a, const struct scan_view *v, struct report *out)
 {
-	PGresult *adv = db_advice_list(db, v->scan_id);
-	if (!adv)
+	struct advice_row *adv;
+	int n_adv = db_scan_advice_list(db, a, v->scan_id, &adv);
+	if (n_adv < 0)
 		return -1;
-	out->advice_md = advice_of(a, adv, "");
+	out->advice_md = advice_of(adv, n_adv, "");
 	struct report_attention *at = (struct report_attention *)out->attention;
 	size_t i = 0;
 	int rc = 0;
@@ -269,40 +270,37 @@ static int fill_advice(struct db *db, struct arena *a, const struct scan_view *v
 			if (rt->band != 0 || out->n_bands < 2)
 				continue;
 			const struct theme *th = questionnaire_theme_find(v->q, rt->key);
-			at[i].advice_md = advice_of(a, adv, rt->key);
-			PGresult *m = th && th->n_offer_tags ? db_offer_matching(db, v->org_id, pg_array(a, th)) : NULL;
-			if (th && th->n_offer_tags && !m) {
+			at[i].advice_md = advice_of(adv, n_adv, rt->key);
+			struct offer_row *m = NULL;
+			int n = th && th->n_offer_tags ? db_offer_matching_list(db, a, v->org_id, pg_array(a, th), &m) : 0;
+			if (n < 0) {
 				rc = -1;
 				break;
 			}
-			int n = m ? PQntuples(m) : 0;
 			const char **titles = arena_alloc(a, sizeof(*titles) * (n ? (size_t)n : 1));
 			for (int k = 0; k < n; k++)
-				titles[k] = arena_printf(a, "%s (%s)", db_str(m, k, 1), db_str(m, k, 2));
+				titles[k] = arena_printf(a, "%s (%s)", m[k].title, m[k].provider);
 			at[i].suggested_offers = titles;
 			at[i].n_suggested_offers = (size_t)n;
-			if (m)
-				PQclear(m);
 			i++;
 		}
 	}
-	PQclear(adv);
 	return rc;
 }
 
 /* The chosen offers; an offer chosen for two attention points shows once. */
 static int fill_offers(struct db *db, struct arena *a, long long scan_id, struct report *out)
 {
-	PGresult *res = db_scan_offers(db, scan_id);
-	if (!res)
+	struct scan_offer_row *chosen;
+	int n = db_scan_offer_list(db, a, scan_id, &chosen);
+	if (n < 0)
 		return -1;
-	int n = PQntuples(res);
 	struct report_offer *offers = arena_alloc(a, sizeof(*offers) * (n ? (size_t)n : 1));
 	long long *ids = arena_alloc(a, sizeof(*ids) * (n ? (size_t)n : 1));
 	size_t k = 0;
 	for (int i = 0; i < n; i++) {
-		long long id = db_ll(res, i, 1, 0);
-		const char *note = db_str(res, i, 6);
+		long long id = chosen[i].offer_id;
+		const char *note = chosen[i].note;
 		size_t j = 0;
 		while (j < k && ids[j] != id)
 			j++;
@@ -313,13 +311,12 @@ static int fill_offers(struct db *db, struct arena *a, long long scan_id, struct
 			continue;
 		}
 		ids[k] = id;
-		offers[k].title = arena_strdup(a, db_str(res, i, 2));
-		offers[k].provider = arena_strdup(a, db_str(res, i, 3));
-		offers[k].contact = join3(a, db_str(res, i, 4), db_str(res, i, 5), NULL);
-		offers[k].note = note[0] ? arena_strdup(a, note) : NULL;
+		offers[k].title = chosen[i].title;
+		offers[k].provider = chosen[i].provider;
+		offers[k].contact = join3(a, chosen[i].contact, chosen[i].url, NULL);
+		offers[k].note = note[0] ? note : NULL;
 		k++;
 	}
-	PQclear(res);
 	out->offers = offers;
 	out->n_offers = k;
 	return 0;
@@ -329,27 +326,26 @@ static int fill_offers(struct db *db, struct arena *a, long long scan_id, struct
 static int load_actions(struct db *db, struct arena *a, long long scan_id, int only_open, struct report *r,
 			const struct report_action **list, size_t *count)
 {
-	PGresult *res = db_action_list_scan(db, scan_id);
-	if (!res)
+	struct action_row *rows;
+	int n = db_action_scan_list(db, a, scan_id, &rows);
+	if (n < 0)
 		return -1;
-	int n = PQntuples(res);
 	struct report_action *acts = arena_alloc(a, sizeof(*acts) * (n ? (size_t)n : 1));
 	size_t k = 0;
 	for (int i = 0; i < n; i++) {
-		const char *st = db_str(res, i, 6);
+		const char *st = rows[i].status;
 		if (only_open && strcmp(st, "open") != 0 && strcmp(st, "in_progress") != 0)
 			continue;
-		const char *who = label(r->lang, "office.who.", db_str(res, i, 3));
-		const char *name = db_str(res, i, 4);
+		const char *who = label(r->lang, "office.who.", rows[i].who_kind);
+		const char *name = rows[i].who_name;
 		char due[64];
-		report_format_date(r, db_get(res, i, 5), due, sizeof(due));
-		acts[k].what = arena_strdup(a, db_str(res, i, 2));
+		report_format_date(r, rows[i].due_date, due, sizeof(due));
+		acts[k].what = rows[i].what;
 		acts[k].who = name[0] ? arena_printf(a, "%s: %s", who, name) : who;
 		acts[k].due = due[0] ? arena_strdup(a, due) : NULL;
 		acts[k].status = label(r->lang, "action_status.", st);
 		k++;
 	}
-	PQclear(res);
 	*list = acts;
 	*count = k;
 	return 0;
@@ -358,13 +354,13 @@ static int load_actions(struct db *db, struct arena *a, long long scan_id, int o
 /* The research group's assessment and its judgement per pillar. */
 static int fill_assessment(struct db *db, struct arena *a, const struct scan_view *v, struct report *out)
 {
-	PGresult *res = db_assessment_get(db, v->scan_id);
-	if (!res)
+	struct assessment_row as;
+	int found = db_assessment_read(db, a, v->scan_id, &as);
+	if (found < 0)
 		return -1;
-	if (PQntuples(res) == 1) {
-		const char *body = db_str(res, 0, 0);
-		out->research_md = body[0] ? arena_strdup(a, body) : NULL;
-		cJSON *j = cJSON_Parse(db_str(res, 0, 1));
+	if (found) {
+		out->research_md = as.body_md[0] ? as.body_md : NULL;
+		cJSON *j = cJSON_Parse(as.judgements_json);
 		struct report_pillar *pl = (struct report_pillar *)out->pillars;
 		for (size_t p = 0; p < out->n_pillars; p++) {
 			const char *text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(j, pl[p].key));
@@ -372,7 +368,6 @@ static int fill_assessment(struct db *db, struct arena *a, const struct scan_vie
 		}
 		cJSON_Delete(j);
 	}
-	PQclear(res);
 	return 0;
 }
 

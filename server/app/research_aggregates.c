@@ -5,36 +5,41 @@
 #include <string.h>
 
 #include "server/app/research_aggregates.h"
-#include "server/db/db.h"
 #include "scoring/suppression.h"
 #include "common/banned.h"
 
-static void add_stats(cJSON *o, const PGresult *res, int i)
+static void add_stats(cJSON *o, const struct research_aggregate_row *w)
 {
-	static const char *const names[] = {"n", "mean", "sd", "p25", "median", "p75"};
+	const char *const names[] = {"n", "mean", "sd", "p25", "median", "p75"};
+	const double values[] = {w->n, w->mean, w->sd, w->p25, w->median, w->p75};
 	for (int c = 0; c < 6; c++) {
-		const char *v = db_get(res, i, 4 + c);
-		if (v)
-			cJSON_AddNumberToObject(o, names[c], strtod(v, NULL));
+		if (!isnan(values[c]))
+			cJSON_AddNumberToObject(o, names[c], values[c]);
 		else
 			cJSON_AddNullToObject(o, names[c]);
 	}
 }
 
+/* A count as suppression reads it: 0 when unknown. */
+static long count_of(const struct research_aggregate_row *w)
+{
+	return isnan(w->n) ? 0 : (long)w->n;
+}
+
 /* One table: rows [from, to) of the same dimension, level and key; the total ('') first. */
-static cJSON *table(const PGresult *res, int from, int to, int k)
+static cJSON *table(const struct research_aggregate_row *rows, int from, int to, int k)
 {
 	cJSON *t = cJSON_CreateObject();
-	cJSON_AddStringToObject(t, "dimension", db_str(res, from, 0));
-	cJSON_AddStringToObject(t, "level", db_str(res, from, 2));
-	cJSON_AddStringToObject(t, "key", db_str(res, from, 3));
+	cJSON_AddStringToObject(t, "dimension", rows[from].dimension);
+	cJSON_AddStringToObject(t, "level", rows[from].level);
+	cJSON_AddStringToObject(t, "key", rows[from].key);
 	int first = from;
 	cJSON *total = cJSON_CreateObject();
-	if (first < to && db_str(res, first, 1)[0] == '\0') {
-		if (db_ll(res, first, 4, 0) < k)
+	if (first < to && rows[first].cell[0] == '\0') {
+		if (count_of(&rows[first]) < k)
 			cJSON_AddStringToObject(total, "suppressed", "primary");
 		else
-			add_stats(total, res, first);
+			add_stats(total, &rows[first]);
 		first++;
 	}
 	cJSON_AddItemToObject(t, "total", total);
@@ -44,18 +49,18 @@ static cJSON *table(const PGresult *res, int from, int to, int k)
 	if (!counts || !st)
 		abort();
 	for (size_t i = 0; i < n; i++)
-		counts[i] = (long)db_ll(res, first + (int)i, 4, 0);
+		counts[i] = count_of(&rows[first + (int)i]);
 	suppress_cells(counts, n, k, st);
 	cJSON *cells = cJSON_AddArrayToObject(t, "cells");
 	for (size_t i = 0; i < n; i++) {
 		cJSON *c = cJSON_CreateObject();
-		cJSON_AddStringToObject(c, "cell", db_str(res, first + (int)i, 1));
+		cJSON_AddStringToObject(c, "cell", rows[first + (int)i].cell);
 		if (st[i] == CELL_PRIMARY || st[i] == CELL_SECONDARY) {
 			cJSON_AddStringToObject(c, "suppressed", st[i] == CELL_PRIMARY ? "primary" : "secondary");
 			if (st[i] == CELL_SECONDARY) /* the page says "verborgen" (docs/research.md) */
 				cJSON_AddTrueToObject(c, "secondary");
 		} else
-			add_stats(c, res, first + (int)i);
+			add_stats(c, &rows[first + (int)i]);
 		cJSON_AddItemToArray(cells, c);
 	}
 	free(counts);
@@ -63,19 +68,24 @@ static cJSON *table(const PGresult *res, int from, int to, int k)
 	return t;
 }
 
-cJSON *aggregates_json(const PGresult *res, int k)
+/* 1 when rows a and b belong to the same table (dimension, level, key). */
+static int same_table(const struct research_aggregate_row *a, const struct research_aggregate_row *b)
+{
+	return strcmp(a->dimension, b->dimension) == 0 && strcmp(a->level, b->level) == 0 &&
+	       strcmp(a->key, b->key) == 0;
+}
+
+cJSON *aggregates_json(const struct research_aggregate_row *rows, int n, int k)
 {
 	cJSON *root = cJSON_CreateObject();
-	int rows = PQntuples(res);
-	cJSON_AddStringToObject(root, "computed_at", rows ? db_str(res, 0, 10) : "");
+	cJSON_AddStringToObject(root, "computed_at", n ? rows[0].computed_at : "");
 	cJSON_AddNumberToObject(root, "k", k);
 	cJSON *tables = cJSON_AddArrayToObject(root, "tables");
-	for (int i = 0; i < rows;) {
+	for (int i = 0; i < n;) {
 		int j = i + 1;
-		while (j < rows && strcmp(db_str(res, j, 0), db_str(res, i, 0)) == 0 &&
-		       strcmp(db_str(res, j, 2), db_str(res, i, 2)) == 0 && strcmp(db_str(res, j, 3), db_str(res, i, 3)) == 0)
+		while (j < n && same_table(&rows[j], &rows[i]))
 			j++;
-		cJSON_AddItemToArray(tables, table(res, i, j, k));
+		cJSON_AddItemToArray(tables, table(rows, i, j, k));
 		i = j;
 	}
 	return root;

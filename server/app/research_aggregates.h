@@ -4,14 +4,14 @@
 #define FPHC_RESEARCH_AGGREGATES_H
 
 #include <cJSON.h>
-#include <libpq-fe.h>
 #include "common/buf.h"
+#include "server/db/research.h"
 
-/* From the rows of db_research_aggregates: {"computed_at", "k", "tables": [{dimension, level,
+/* From the n rows of db_research_aggregates: {"computed_at", "k", "tables": [{dimension, level,
  * key, total: {n, mean, sd, p25, median, p75} | {suppressed}, cells: [{cell, n, mean, sd,
  * p25, median, p75} | {cell, suppressed: "primary"|"secondary"}]}]}. A suppressed cell
  * carries no number at all. */
-cJSON *aggregates_json(const PGresult *res, int k);
+cJSON *aggregates_json(const struct research_aggregate_row *rows, int n, int k);
 
 /* An SVG of one table: per shown cell a bar from p25 to p75 with a median tick, on a
  * 0–100 axis; presentation attributes only (no style attributes: the CSP). */

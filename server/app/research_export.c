@@ -301,13 +301,13 @@ size_t research_scores_split(const char *text, const char **start, size_t *len, 
 	return k;
 }
 
-struct answer_set *research_row_answers(struct row_decoder *d, const PGresult *res, int i)
+struct answer_set *research_row_answers(struct row_decoder *d, const struct research_export_row *row)
 {
 	const struct questionnaire *q = d->q;
-	struct answer_set *set = row_decode_answers(d, db_str(res, i, RX_ANSWERS));
+	struct answer_set *set = row_decode_answers(d, row->answers_json);
 	if (!set) /* a stored set that no longer validates: export it as unanswered */
 		return answer_set_new(q);
-	if (!db_bool(res, i, RX_OPEN_TEXT))
+	if (!row->open_text)
 		for (size_t j = 0; j < q->n_items; j++)
 			if (q->items[j]->type == ITEM_TEXT) {
 				set->answers[j].state = ANSWER_MISSING;
@@ -339,23 +339,25 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 	if (x->fmt == EXPORT_LONG)
 		buf_puts(&x->line, "pseudonym,scan,version,sector,size_class,region,month,item,theme,pillar,answer,missing,score\r\n");
 	for (;;) {
-		PGresult *res = db_research_export_fetch(db);
-		if (!res) {
+		struct research_export_batch batch;
+		if (db_research_export_fetch(db, &batch) != 0) {
 			snprintf(err, errlen, "%s", db->err);
 			goto done;
 		}
-		int n = PQntuples(res);
+		int n = batch.n;
 		for (int i = 0; i < n; i++) {
+			struct research_export_row row;
+			db_research_export_row(&batch, i, &row);
 			struct xrow r;
-			research_pseudonym(x->key, db_ll(res, i, RX_COMPANY_ID, 0), r.pseudonym);
-			r.scan = db_str(res, i, RX_SCAN_NO);
-			r.sector = db_str(res, i, RX_SECTOR);
-			r.size = db_str(res, i, RX_SIZE_CLASS);
-			r.region = db_str(res, i, RX_REGION);
-			r.month = db_str(res, i, RX_MONTH);
-			r.demo = db_bool(res, i, RX_DEMO);
-			r.set = research_row_answers(&dec, res, i);
-			research_scores_split(db_str(res, i, RX_SCORES), score_text, score_len, x->nscores);
+			research_pseudonym(x->key, row.company_id, r.pseudonym);
+			r.scan = row.scan_no;
+			r.sector = row.sector;
+			r.size = row.size_class;
+			r.region = row.region;
+			r.month = row.month;
+			r.demo = row.demo;
+			r.set = research_row_answers(&dec, &row);
+			research_scores_split(row.scores, score_text, score_len, x->nscores);
 			if (x->fmt == EXPORT_SAV)
 				for (size_t k = 0; k < x->nscores; k++)
 					scores[k] = score_text[k] ? strtod(score_text[k], NULL) : NAN;
@@ -372,7 +374,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 			if (x->line.len > 1u << 16)
 				flush_line(x);
 			if (x->write_failed) {
-				PQclear(res);
+				db_research_export_batch_free(&batch);
 				snprintf(err, errlen, "writing the export failed");
 				goto done;
 			}
@@ -380,7 +382,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 			if ((i & 15) == 15)
 				db_research_export_poll(db);
 		}
-		PQclear(res);
+		db_research_export_batch_free(&batch);
 		if (n == 0)
 			break;
 	}

@@ -38,7 +38,7 @@ size_t research_scores_split(const char *text, const char **start, size_t *len, 
 /* The answers of fetched export row i as an answer set (caller frees), with
  * open-text answers dropped unless the row's association shares them; an empty
  * set (everything unanswered) when the stored answers no longer validate. */
-struct answer_set *research_row_answers(struct row_decoder *d, const PGresult *res, int i);
+struct answer_set *research_row_answers(struct row_decoder *d, const struct research_export_row *row);
 
 /* Writes the export of f to out. lang ("nl"/"en") picks the labels of the .sav.
  * Sets *rows to the number of scans written (variables for the codebook).

@@ -91,15 +91,17 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 	}
 	int rc = 0;
 	while (*rows < max_rows) {
-		PGresult *res = db_research_export_fetch(db);
-		if (!res) {
+		struct research_export_batch batch;
+		if (db_research_export_fetch(db, &batch) != 0) {
 			snprintf(err, errlen, "%s", db->err);
 			rc = -1;
 			break;
 		}
-		int n = PQntuples(res);
+		int n = batch.n;
 		for (int i = 0; i < n && *rows < max_rows; i++) {
-			struct answer_set *set = research_row_answers(&dec, res, i);
+			struct research_export_row export_row;
+			db_research_export_row(&batch, i, &export_row);
+			struct answer_set *set = research_row_answers(&dec, &export_row);
 			double *row = m + *rows * q->n_items;
 			for (size_t j = 0; j < q->n_items; j++) {
 				const struct item *it = q->items[j];
@@ -126,7 +128,7 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 			if ((i & 15) == 15)
 				db_research_export_poll(db);
 		}
-		PQclear(res);
+		db_research_export_batch_free(&batch);
 		if (n == 0)
 			break;
 	}

@@ -59,25 +59,24 @@ static void init_score(struct sv_score *s, const char *level, const char *key)
 static int load_scores(struct db *db, struct arena *a, struct scan_view *v, long long scan_id,
 		       int previous)
 {
-	PGresult *res = db_scan_scores(db, scan_id);
-	if (!res)
+	struct score_row *rows;
+	int n = db_scan_scores(db, a, scan_id, &rows);
+	if (n < 0)
 		return -1;
-	for (int i = 0; i < PQntuples(res); i++) {
-		struct sv_score *s = find_score(v, db_str(res, i, 0), db_str(res, i, 1));
+	for (int i = 0; i < n; i++) {
+		struct sv_score *s = find_score(v, rows[i].level, rows[i].key);
 		if (!s)
 			continue;
-		int valid = db_bool(res, i, 3) && db_get(res, i, 2);
 		if (previous) {
-			s->has_previous = valid;
-			s->previous = valid ? db_double(res, i, 2, NAN) : NAN;
+			s->has_previous = rows[i].valid;
+			s->previous = rows[i].score;
 		} else {
 			s->present = 1;
-			s->valid = valid;
-			s->score = valid ? db_double(res, i, 2, NAN) : NAN;
-			s->band = valid && db_get(res, i, 4) ? arena_strdup(a, db_get(res, i, 4)) : NULL;
+			s->valid = rows[i].valid;
+			s->score = rows[i].score;
+			s->band = rows[i].band;
 		}
 	}
-	PQclear(res);
 	return 0;
 }
 
@@ -117,15 +116,15 @@ static int load_answers(struct db *db, struct arena *a, struct scan_view *v)
 	v->answers = arena_alloc(a, sizeof(*v->answers) * (v->q->n_items ? v->q->n_items : 1));
 	for (size_t i = 0; i < v->q->n_items; i++)
 		v->answers[i].item = v->q->items[i];
-	PGresult *res = db_scan_answers(db, v->scan_id);
-	if (!res)
+	struct answer_row *rows;
+	int n = db_scan_answers(db, a, v->scan_id, &rows);
+	if (n < 0)
 		return -1;
-	for (int i = 0; i < PQntuples(res); i++) {
-		const struct item *it = questionnaire_item_find(v->q, db_str(res, i, 0));
+	for (int i = 0; i < n; i++) {
+		const struct item *it = questionnaire_item_find(v->q, rows[i].item_key);
 		if (it)
-			v->answers[it->index].json = arena_strdup(a, db_str(res, i, 1));
+			v->answers[it->index].json = rows[i].value_json;
 	}
-	PQclear(res);
 	if (v->open_text_hidden)
 		for (size_t i = 0; i < v->q->n_items; i++)
 			if (v->q->items[i]->type == ITEM_TEXT)

@@ -111,7 +111,7 @@ static int read_actions(struct arena *a, PGresult *res, struct action_row **out)
 	return n;
 }
 
-PGresult *db_action_list_scan(struct db *db, long long scan_id)
+static PGresult *db_action_list_scan(struct db *db, long long scan_id)
 {
 	ID(scan, scan_id);
 	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.scan_id = $1 ORDER BY a.id", scan);
@@ -181,7 +181,7 @@ static PGresult *without_jit(struct db *db, const char *sql, int n, const char *
 	return res;
 }
 
-PGresult *db_action_open(struct db *db, const struct action_filter *f)
+static PGresult *db_action_open(struct db *db, const struct action_filter *f)
 {
 	ID(org, f->org_id);
 	ID(adv, f->advisor_id);

@@ -39,9 +39,6 @@ struct action_row {
 
 /* The actions of a scan, oldest first, into *out (arena). Row count, or -1 on error. */
 int db_action_scan_list(struct db *db, struct arena *a, long long scan_id, struct action_row **out);
-/* The same as a result (columns in struct action_row order, ACTION_COLS in
- * action.c), for report_build. NULL on error. */
-PGresult *db_action_list_scan(struct db *db, long long scan_id);
 /* One action of org (strings in the arena). 1 found, 0 not the association's, -1 error. */
 int db_action_get(struct db *db, struct arena *a, long long org_id, long long action_id, struct action_row *out);
 
@@ -67,9 +64,11 @@ struct action_filter {
 /* Open and in-progress actions of the association, overdue first, then by due
  * date (none last), then id, into *out (arena). Row count, or -1 on error. */
 int db_action_open_list(struct db *db, struct arena *a, const struct action_filter *f, struct action_row **out);
-/* The same as a result (columns in struct action_row order), handed unread to
- * actions_export_xlsx/_csv. NULL on error. */
-PGresult *db_action_open(struct db *db, const struct action_filter *f);
+/* The same rows as struct action_row; the row count or -1 on error. */
+int db_action_open_list(struct db *db, struct arena *a, const struct action_filter *f, struct action_row **out);
+/* The rows of db_action_list_scan/db_action_get/db_action_open as structs; the
+ * row count, or -1 when res is NULL. Does not clear res. */
+int db_action_rows(const PGresult *res, struct arena *a, struct action_row **out);
 /* How many rows db_action_open would give without limit; -1 on error. */
 long db_action_open_count(struct db *db, const struct action_filter *f);
 /* The association's active advisors and admins by name into *out (arena). Row

@@ -7,7 +7,7 @@
 
 #define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
 
-PGresult *db_advice_list(struct db *db, long long scan_id)
+static PGresult *db_advice_list(struct db *db, long long scan_id)
 {
 	ID(id, scan_id);
 	return db_q(db, "SELECT a.theme_key, a.body_md, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
@@ -81,7 +81,7 @@ enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_i
 	return saved ? ADVICE_SAVED : ADVICE_CONFLICT;
 }
 
-PGresult *db_scan_offers(struct db *db, long long scan_id)
+static PGresult *db_scan_offers(struct db *db, long long scan_id)
 {
 	ID(id, scan_id);
 	return db_q(db, "SELECT so.theme_key, o.id, o.title, o.provider, o.contact, o.url, so.note"
@@ -136,7 +136,7 @@ int db_scan_offer_remove(struct db *db, long long scan_id, const char *theme_key
 		    id, theme_key, oid);
 }
 
-PGresult *db_assessment_get(struct db *db, long long scan_id)
+static PGresult *db_assessment_get(struct db *db, long long scan_id)
 {
 	ID(id, scan_id);
 	return db_q(db, "SELECT a.body, a.judgements::text, a.version, coalesce(nullif(u.name, ''), u.email, ''),"

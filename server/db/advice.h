@@ -7,10 +7,6 @@
 #include "common/arena.h"
 #include "server/db/db.h"
 
-/* theme_key, body_md, version, editor name, to_char(updated_at) of every advice
- * of the scan ('' = general). NULL on error. (For report_build; pages use
- * db_scan_advice_list.) */
-PGresult *db_advice_list(struct db *db, long long scan_id);
 
 /* One saved advice of a scan. */
 struct advice_row {
@@ -37,9 +33,6 @@ enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_i
 				const char *theme_key, const char *body, int base_version,
 				long long user_id, struct advice_current *cur);
 
-/* Chosen offers: theme_key, offer id, title, provider, contact, url, note.
- * (For report_build; pages use db_scan_offer_list.) */
-PGresult *db_scan_offers(struct db *db, long long scan_id);
 
 /* An offer chosen for an attention point of a scan. */
 struct scan_offer_row {
@@ -57,9 +50,6 @@ int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const
 		       long long offer_id, const char *note, long long user_id);
 int db_scan_offer_remove(struct db *db, long long scan_id, const char *theme_key, long long offer_id);
 
-/* The research assessment: body, judgements (JSON text), version, editor, updated.
- * (For report_build and the research pages; the scan page uses db_assessment_read.) */
-PGresult *db_assessment_get(struct db *db, long long scan_id);
 
 /* The research group's assessment of a scan. */
 struct assessment_row {

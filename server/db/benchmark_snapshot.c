@@ -34,6 +34,50 @@ static const char refresh_sql[] =
 	"   st.n, st.mean, st.sd, st.p[1], st.p[2], st.p[3], hs.bins, hs.counts, $1"
 	" FROM st JOIN hs USING (q, level, key, g, gk) WHERE st.g = 3 OR st.gk <> ''";
 
+static const char sources_sql[] =
+	"DECLARE bm_latest NO SCROLL CURSOR FOR"
+	" WITH latest AS (SELECT DISTINCT ON (s.company_id, s.questionnaire_id) s.id, s.questionnaire_id AS q, s.sector,"
+	"   fphc_size_class(s.fte) AS size FROM scans s"
+	"   WHERE " PEER_SET_SQL("s")
+	"   ORDER BY s.company_id, s.questionnaire_id, s.submitted_at DESC, s.id DESC)"
+	" SELECT l.q, coalesce(l.sector, ''), coalesce(l.size, ''), rr.scores::text, array_length(rr.scores, 1)"
+	" FROM latest l JOIN research_rows rr ON rr.scan_id = l.id ORDER BY l.q";
+
+int db_benchmark_sources(struct db *db, int (*each)(void *arg, const struct benchmark_source *row), void *arg)
+{
+	if (db_exec(db, sources_sql, 0, NULL) != 0)
+		return -1;
+	for (;;) {
+		PGresult *res = db_query(db, "FETCH 20000 FROM bm_latest", 0, NULL);
+		if (!res)
+			return -1;
+		int n = PQntuples(res);
+		for (int i = 0; i < n; i++) {
+			struct benchmark_source row = {
+				.questionnaire_id = db_ll(res, i, 0, 0),
+				.sector = db_str(res, i, 1),
+				.size_class = db_str(res, i, 2),
+				.scores = db_str(res, i, 3),
+				.nscores = (size_t)db_ll(res, i, 4, 0),
+			};
+			if (each(arg, &row) != 0) {
+				PQclear(res);
+				return -1;
+			}
+		}
+		PQclear(res);
+		if (n == 0)
+			break;
+	}
+	return db_exec(db, "CLOSE bm_latest", 0, NULL);
+}
+
+int db_benchmark_snapshot_copy(struct db *db, const char *lines, size_t len)
+{
+	return db_copy_in(db, "COPY benchmark_snapshots(questionnaire_id, group_kind, group_key, level, key,"
+			  " n, mean, sd, p25, median, p75, hist_bins, hist_counts, refresh_id) FROM STDIN", lines, len);
+}
+
 /* try_lock: take pg_try_advisory_xact_lock first; returns 0 without refreshing
  * (and *skipped = 1) when another instance holds it. Transaction-level, so it is
  * safe behind a pooler in transaction mode. */

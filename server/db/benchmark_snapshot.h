@@ -26,6 +26,29 @@ int db_benchmarks_refresh(struct db *db, long long *refresh_id);
 /* Inside db_benchmarks_refresh's transaction: inserts the snapshot rows of
  * refresh_id (decimal). 0 or -1 (db->err). */
 int benchmark_refresh_compute(struct db *db, const char *refresh_id);
+
+/* The latest peer-set scan of one company on one questionnaire version, as the
+ * refresh reads it. Strings borrow the database result: valid during the
+ * callback only. */
+struct benchmark_source {
+	long long questionnaire_id;
+	const char *sector;       /* "" when unknown */
+	const char *size_class;   /* fphc_size_class(fte): "fte_10_49" …; "" when unknown */
+	const char *scores;       /* research_rows.scores as float8[] text: "{67.4,NULL,…}" */
+	size_t nscores;           /* the array's length */
+};
+/* Inside the caller's transaction: calls each(arg, row) for the latest
+ * peer-set scan (server/db/peer_set.h) of every company per questionnaire
+ * version, ordered by questionnaire, read through a cursor in batches. Stops
+ * at the first non-zero return of each. 0, or -1 on a database error or when
+ * each stopped. */
+int db_benchmark_sources(struct db *db, int (*each)(void *arg, const struct benchmark_source *row), void *arg);
+/* Inside the caller's transaction: COPYs len bytes of tab-separated lines
+ * (questionnaire_id, group_kind, group_key, level, key, n, mean, sd, p25,
+ * median, p75, hist_bins, hist_counts, refresh_id; \N for NULL) into
+ * benchmark_snapshots. 0 or -1 (db->err). */
+int db_benchmark_snapshot_copy(struct db *db, const char *lines, size_t len);
+
 /* Refreshes only when the last refresh is older than `seconds` (the submit
  * path calls this with e.g. 60: at most one refresh a minute, and the first
  * submission after a quiet spell refreshes at once). Returns 1 refreshed,

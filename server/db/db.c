@@ -321,3 +321,27 @@ int db_failed_with(const struct db *db, const char *sqlstate)
 {
 	return strcmp(db->sqlstate, sqlstate) == 0;
 }
+
+int db_copy_in(struct db *db, const char *sql, const char *data, size_t len)
+{
+	if (len == 0)
+		return 0;
+	if (len > 0x7fffffff) {
+		snprintf(db->err, sizeof(db->err), "COPY data of %zu bytes is too large", len);
+		return -1;
+	}
+	PGresult *res = PQexec(db->conn, sql);
+	int ok = res && PQresultStatus(res) == PGRES_COPY_IN;
+	PQclear(res);
+	ok = ok && PQputCopyData(db->conn, data, (int)len) == 1 && PQputCopyEnd(db->conn, NULL) == 1;
+	res = ok ? PQgetResult(db->conn) : NULL;
+	ok = ok && res && PQresultStatus(res) == PGRES_COMMAND_OK;
+	PQclear(res);
+	while ((res = PQgetResult(db->conn)))
+		PQclear(res);
+	if (!ok) {
+		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
+		return -1;
+	}
+	return 0;
+}

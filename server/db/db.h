@@ -53,6 +53,10 @@ int db_exec(struct db *db, const char *sql, int n, const char *const *params);
 PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *const *params);
 #define db_qp(db, sql, ...) db_query_prepared((db), (sql), DB_NPARAMS(__VA_ARGS__), DB_PARAMS(__VA_ARGS__))
 
+/* Runs `COPY … FROM STDIN` (sql, a static statement) with len bytes of COPY
+ * text; nothing is sent when len is 0. 0, or -1 with db->err set. */
+int db_copy_in(struct db *db, const char *sql, const char *data, size_t len);
+
 /* Runs a script of several statements without parameters (migrations only). */
 int db_exec_script(struct db *db, const char *sql);
 

@@ -55,18 +55,19 @@ int db_offer_get(struct db *db, struct arena *a, long long org_id, long long off
 	return found;
 }
 
+static PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_literal)
+{
+	ID(org, org_id);
+	return db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1 AND active AND tags && $2::text[]"
+		    " ORDER BY lower(title), id", org, tags_literal);
+}
+
 int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, const char *tags_literal,
 			   struct offer_row **out)
 {
 	return read_rows(a, db_offer_matching(db, org_id, tags_literal), out);
 }
 
-PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_literal)
-{
-	ID(org, org_id);
-	return db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1 AND active AND tags && $2::text[]"
-		    " ORDER BY lower(title), id", org, tags_literal);
-}
 
 long long db_offer_create(struct db *db, long long org_id, const struct offer_fields *f)
 {
@@ -80,6 +81,15 @@ long long db_offer_create(struct db *db, long long org_id, const struct offer_fi
 	long long id = db_ll(res, 0, 0, -1);
 	PQclear(res);
 	return id;
+}
+
+int db_offer_add_once(struct db *db, long long org_id, const struct offer_fields *f)
+{
+	ID(org, org_id);
+	return db_x(db, "INSERT INTO offers(org_id, title, provider, description, contact, url, tags, active)"
+		    " SELECT $1, $2, $3, $4, $5, $6, $7::text[], $8::boolean WHERE NOT EXISTS"
+		    " (SELECT 1 FROM offers WHERE org_id = $1 AND title = $2)",
+		    org, f->title, f->provider, f->description, f->contact, f->url, f->tags, f->active ? "true" : "false");
 }
 
 int db_offer_update(struct db *db, long long org_id, long long offer_id, const struct offer_fields *f)

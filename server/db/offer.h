@@ -27,11 +27,11 @@ int db_offer_get(struct db *db, struct arena *a, long long org_id, long long off
  * *out (arena). Row count, or -1 on error. */
 int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, const char *tags_literal,
 			   struct offer_row **out);
-/* The same as a result with the columns id, title, provider, description, contact,
- * url, tags, active (for report_build). NULL on error. */
-PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_literal);
+
 /* Creates an offer; its id or -1. */
 long long db_offer_create(struct db *db, long long org_id, const struct offer_fields *f);
+/* Creates the offer unless the association has one with the same title. 0 or -1. */
+int db_offer_add_once(struct db *db, long long org_id, const struct offer_fields *f);
 /* Updates; 1 done, 0 not the association's, -1 error. */
 int db_offer_update(struct db *db, long long org_id, long long offer_id, const struct offer_fields *f);
 

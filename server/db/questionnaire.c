@@ -104,3 +104,41 @@ long long db_questionnaire_latest(struct db *db, const char *key)
 	PQclear(res);
 	return id;
 }
+
+long long db_questionnaire_id(struct db *db, const char *key, long version)
+{
+	char v[24];
+	snprintf(v, sizeof(v), "%ld", version);
+	PGresult *res = db_q(db, "SELECT id FROM questionnaires WHERE key = $1 AND version = $2::int", key, v);
+	if (!res)
+		return -1;
+	long long id = PQntuples(res) ? db_ll(res, 0, 0, 0) : 0;
+	PQclear(res);
+	return id;
+}
+
+int db_questionnaire_stored(struct db *db, struct arena *a, long long questionnaire_id,
+			    struct questionnaire_stored **out)
+{
+	/* The newest text revision of each version: its texts are shown, its
+	 * structure is the version's (the loader checked that). */
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", questionnaire_id);
+	PGresult *res = db_q(db, "SELECT q.id, coalesce(t.definition, q.definition)::text, q.sha256, coalesce(t.revision, 1)"
+			     " FROM questionnaires q LEFT JOIN LATERAL (SELECT definition, revision FROM questionnaire_texts"
+			     " WHERE questionnaire_id = q.id ORDER BY revision DESC LIMIT 1) t ON true"
+			     " WHERE $1::bigint = 0 OR q.id = $1::bigint ORDER BY q.id", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct questionnaire_stored *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].definition_json = arena_strdup(a, db_str(res, i, 1));
+		rows[i].sha256 = arena_strdup(a, db_str(res, i, 2));
+		rows[i].text_revision = (int)db_ll(res, i, 3, 1);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
+}

@@ -4,6 +4,7 @@
 #define FPHC_DB_QUESTIONNAIRE_H
 
 #include <stdio.h>
+#include "common/arena.h"
 #include "server/db/db.h"
 
 /* Stores a definition as (key, version), or checks that the stored version has
@@ -19,5 +20,20 @@ int db_questionnaire_store(struct db *db, const char *key, int version, const ch
 			   FILE *log, int *revision);
 /* The id of the newest version of `key`; 0 when none, -1 on error. */
 long long db_questionnaire_latest(struct db *db, const char *key);
+/* The id of version `version` of `key`; 0 when not stored, -1 on error. */
+long long db_questionnaire_id(struct db *db, const char *key, long version);
+
+/* A stored version with the texts of its newest text revision
+ * (questionnaires/README.md); strings in the arena. */
+struct questionnaire_stored {
+	long long id;
+	const char *definition_json;  /* the newest revision's definition, else the version's */
+	const char *sha256;           /* of the version's file bytes, hex */
+	int text_revision;            /* 1 when no revision was added */
+};
+/* The stored versions, by id; questionnaire_id 0 reads all, else only that one.
+ * The row count or -1 on error. */
+int db_questionnaire_stored(struct db *db, struct arena *a, long long questionnaire_id,
+			    struct questionnaire_stored **out);
 
 #endif

@@ -1,5 +1,7 @@
 /* research.c: SQL of the research workspace; see research.h. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -119,7 +121,7 @@ static PGresult *collect(struct db *db)
 	return last;
 }
 
-PGresult *db_research_export_fetch(struct db *db)
+static PGresult *export_fetch(struct db *db)
 {
 	if (PQtransactionStatus(db->conn) != PQTRANS_ACTIVE && !PQsendQuery(db->conn, FETCH_SQL)) {
 		snprintf(db->err, sizeof(db->err), "%s", PQerrorMessage(db->conn));
@@ -132,6 +134,39 @@ PGresult *db_research_export_fetch(struct db *db)
 		return NULL;
 	}
 	return res;
+}
+
+int db_research_export_fetch(struct db *db, struct research_export_batch *b)
+{
+	b->res = export_fetch(db);
+	b->n = b->res ? PQntuples(b->res) : 0;
+	return b->res ? 0 : -1;
+}
+
+/* Columns of the export query (EXPORT_SQL's select list). */
+enum { RX_SCAN_NO, RX_COMPANY_ID, RX_SECTOR, RX_SIZE_CLASS, RX_REGION, RX_MONTH, RX_DEMO, RX_ANSWERS, RX_SCORES,
+       RX_OPEN_TEXT };
+
+void db_research_export_row(const struct research_export_batch *b, int i, struct research_export_row *out)
+{
+	const PGresult *res = b->res;
+	out->company_id = db_ll(res, i, RX_COMPANY_ID, 0);
+	out->scan_no = db_str(res, i, RX_SCAN_NO);
+	out->sector = db_str(res, i, RX_SECTOR);
+	out->size_class = db_str(res, i, RX_SIZE_CLASS);
+	out->region = db_str(res, i, RX_REGION);
+	out->month = db_str(res, i, RX_MONTH);
+	out->demo = db_bool(res, i, RX_DEMO);
+	out->answers_json = db_str(res, i, RX_ANSWERS);
+	out->scores = db_str(res, i, RX_SCORES);
+	out->open_text = db_bool(res, i, RX_OPEN_TEXT);
+}
+
+void db_research_export_batch_free(struct research_export_batch *b)
+{
+	PQclear(b->res);
+	b->res = NULL;
+	b->n = 0;
 }
 
 void db_research_export_poll(struct db *db)
@@ -149,30 +184,72 @@ void db_research_export_close(struct db *db)
 		db_rollback(db); /* read-only: nothing to commit */
 }
 
-PGresult *db_research_versions(struct db *db, long long research_org_id)
+int db_research_versions(struct db *db, struct arena *a, long long research_org_id, struct research_version **out)
 {
 	/* n comes from the last aggregates refresh (scans with a valid overall score):
 	 * counting live would scan every submitted scan on each page view. */
 	char r[24];
 	snprintf(r, sizeof(r), "%lld", research_org_id);
-	return db_q(db,
+	PGresult *res = db_q(db,
 		    "SELECT q.id, q.key, q.version, coalesce((SELECT a.n FROM research_aggregates a"
 		    "  WHERE a.research_org_id = $1::bigint AND a.questionnaire_id = q.id AND a.dimension = 'period'"
 		    "  AND a.cell = '' AND a.level = 'overall' AND a.key = 'overall'), 0)"
 		    " FROM questionnaires q ORDER BY q.key, q.version DESC",
 		    r);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct research_version *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].questionnaire_id = db_ll(res, i, 0, 0);
+		rows[i].key = arena_strdup(a, db_str(res, i, 1));
+		rows[i].version = (int)db_ll(res, i, 2, 0);
+		rows[i].n = db_ll(res, i, 3, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_research_aggregates(struct db *db, long long research_org_id, long long questionnaire_id)
+/* A numeric column as a double, NAN for NULL. */
+static double stat(const PGresult *res, int i, int col)
+{
+	const char *v = db_get(res, i, col);
+	return v ? strtod(v, NULL) : NAN;
+}
+
+int db_research_aggregates(struct db *db, struct arena *a, long long research_org_id, long long questionnaire_id,
+			   struct research_aggregate_row **out)
 {
 	char r[24], q[24];
 	snprintf(r, sizeof(r), "%lld", research_org_id);
 	snprintf(q, sizeof(q), "%lld", questionnaire_id);
-	return db_q(db,
+	PGresult *res = db_q(db,
 		    "SELECT a.dimension, a.cell, a.level, a.key, a.n, a.mean, a.sd, a.p25, a.median, a.p75,"
 		    " to_char(b.computed_at, 'YYYY-MM-DD HH24:MI')"
 		    " FROM research_aggregates a JOIN benchmark_refreshes b ON b.id = a.refresh_id"
 		    " WHERE a.research_org_id = $1 AND a.questionnaire_id = $2"
 		    " ORDER BY a.dimension, a.level, a.key, a.cell",
 		    r, q);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct research_aggregate_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		struct research_aggregate_row *w = &rows[i];
+		w->dimension = arena_strdup(a, db_str(res, i, 0));
+		w->cell = arena_strdup(a, db_str(res, i, 1));
+		w->level = arena_strdup(a, db_str(res, i, 2));
+		w->key = arena_strdup(a, db_str(res, i, 3));
+		w->n = stat(res, i, 4);
+		w->mean = stat(res, i, 5);
+		w->sd = stat(res, i, 6);
+		w->p25 = stat(res, i, 7);
+		w->median = stat(res, i, 8);
+		w->p75 = stat(res, i, 9);
+		w->computed_at = arena_strdup(a, db_str(res, i, 10));
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }

@@ -47,18 +47,44 @@ int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_r
 	return 1;
 }
 
-PGresult *db_scan_scores(struct db *db, long long scan_id)
+int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out)
 {
 	char id[24];
 	id_text(id, sizeof(id), scan_id);
-	return db_q(db, "SELECT level, key, score, valid, band FROM scores WHERE scan_id = $1", id);
+	PGresult *res = db_q(db, "SELECT level, key, score, valid, band FROM scores WHERE scan_id = $1", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct score_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		int valid = db_bool(res, i, 3) && db_get(res, i, 2);
+		rows[i].level = arena_strdup(a, db_str(res, i, 0));
+		rows[i].key = arena_strdup(a, db_str(res, i, 1));
+		rows[i].valid = valid;
+		rows[i].score = valid ? db_double(res, i, 2, NAN) : NAN;
+		rows[i].band = valid ? arena_strdup(a, db_get(res, i, 4)) : NULL;
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_scan_answers(struct db *db, long long scan_id)
+int db_scan_answers(struct db *db, struct arena *a, long long scan_id, struct answer_row **out)
 {
 	char id[24];
 	id_text(id, sizeof(id), scan_id);
-	return db_q(db, "SELECT item_key, value::text FROM answers WHERE scan_id = $1", id);
+	PGresult *res = db_q(db, "SELECT item_key, value::text FROM answers WHERE scan_id = $1", id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct answer_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].item_key = arena_strdup(a, db_str(res, i, 0));
+		rows[i].value_json = arena_strdup(a, db_str(res, i, 1));
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_id)
@@ -155,13 +181,14 @@ int db_scan_status_history(struct db *db, struct arena *a, long long scan_id, st
 	return n;
 }
 
-PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit)
+int db_scan_list_for_research(struct db *db, struct arena *a, long long research_org_id, int limit,
+			      struct research_scan_row **out)
 {
 	char rid[24], lim[16];
 	id_text(rid, sizeof(rid), research_org_id);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	/* the month, as the exports give it: no finer date on research pages */
-	return db_q(db, "SELECT s.id, s.company_id, s.status,"
+	PGresult *res = db_q(db, "SELECT s.id, s.company_id, s.status,"
 		    " to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'),"
 		    " coalesce(s.sector, ''), ra.scan_id IS NOT NULL,"
 		    " (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL"
@@ -170,6 +197,22 @@ PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, in
 		    " LEFT JOIN research_assessments ra ON ra.scan_id = s.id"
 		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL"
 		    " ORDER BY s.submitted_at DESC LIMIT $2", rid, lim);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct research_scan_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].company_id = db_ll(res, i, 1, 0);
+		rows[i].status = arena_strdup(a, db_str(res, i, 2));
+		rows[i].month = arena_strdup(a, db_str(res, i, 3));
+		rows[i].sector = arena_strdup(a, db_str(res, i, 4));
+		rows[i].assessed = db_bool(res, i, 5);
+		rows[i].scan_no = db_ll(res, i, 6, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
 const char *db_pseudonym_secret_hex(struct db *db, struct arena *a)
@@ -182,12 +225,21 @@ const char *db_pseudonym_secret_hex(struct db *db, struct arena *a)
 	return hex;
 }
 
-PGresult *db_research_company_ids(struct db *db, long long research_org_id)
+int db_research_company_ids(struct db *db, struct arena *a, long long research_org_id, long long **out)
 {
 	char rid[24];
 	id_text(rid, sizeof(rid), research_org_id);
-	return db_q(db, "SELECT DISTINCT s.company_id FROM scans s JOIN organisations o ON o.id = s.org_id"
+	PGresult *res = db_q(db, "SELECT DISTINCT s.company_id FROM scans s JOIN organisations o ON o.id = s.org_id"
 		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL", rid);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	long long *ids = arena_alloc(a, sizeof(*ids) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++)
+		ids[i] = db_ll(res, i, 0, 0);
+	PQclear(res);
+	*out = ids;
+	return n;
 }
 
 long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n)

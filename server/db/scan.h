@@ -5,6 +5,7 @@
 
 #include "common/arena.h"
 #include "server/db/db.h"
+#include "server/db/scan_store.h"
 
 struct scan_row {
 	long long id, org_id, company_id, questionnaire_id;
@@ -18,10 +19,17 @@ struct scan_row {
 
 /* Reads scan `scan_id` (strings in the arena). 1 found, 0 not, -1 error. */
 int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_row *out);
-/* level, key, score, valid, band of every score of the scan. NULL on error. */
-PGresult *db_scan_scores(struct db *db, long long scan_id);
-/* item_key, value (JSON text). NULL on error. */
-PGresult *db_scan_answers(struct db *db, long long scan_id);
+/* Every stored score of the scan (struct score_row: score NAN and band NULL when
+ * not valid or not scored), strings in the arena; the row count or -1 on error. */
+int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out);
+
+/* One stored answer; strings in the arena. */
+struct answer_row {
+	const char *item_key;
+	const char *value_json;  /* the answer as JSON text */
+};
+/* Every stored answer of the scan; the row count or -1 on error. */
+int db_scan_answers(struct db *db, struct arena *a, long long scan_id, struct answer_row **out);
 /* The stored result JSON as text, in the arena; "" when none; NULL on error. */
 const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_id);
 /* The company's submitted scan before this one: its id (0 when none) and date. -1 on error. */
@@ -49,12 +57,22 @@ struct scan_status_change {
  * or -1 on error. */
 int db_scan_status_history(struct db *db, struct arena *a, long long scan_id, struct scan_status_change **out);
 
-/* Submitted scans a research group may assess: id, pseudonym input (company id),
- * status, submission month, sector, whether assessed, number within the company
- * (as in the exports). NULL on error. */
-PGresult *db_scan_list_for_research(struct db *db, long long research_org_id, int limit);
-/* The companies with a scan the research group may see: rows (company_id). NULL on error. */
-PGresult *db_research_company_ids(struct db *db, long long research_org_id);
+/* A submitted scan as a research group sees it; strings in the arena. */
+struct research_scan_row {
+	long long id;
+	long long company_id;     /* input of the pseudonym only, never shown */
+	const char *status;
+	const char *month;        /* YYYY-MM of submission, local time: no finer date on research pages */
+	const char *sector;       /* "" when unknown */
+	int assessed;             /* the research group saved an assessment */
+	long long scan_no;        /* number within the company, as in the exports */
+};
+/* The submitted scans a research group may assess, newest first, at most limit;
+ * the row count or -1 on error. */
+int db_scan_list_for_research(struct db *db, struct arena *a, long long research_org_id, int limit,
+			      struct research_scan_row **out);
+/* The ids of the companies with a scan the research group may see; the count or -1 on error. */
+int db_research_company_ids(struct db *db, struct arena *a, long long research_org_id, long long **out);
 /* The id of the company's n-th submitted scan (the exports' scan number) when the
  * research group may see it; 0 when none, -1 on error. */
 long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n);

@@ -130,22 +130,64 @@ done:
 	return rc;
 }
 
-PGresult *db_rescore_questionnaires(struct db *db, const char *version)
+int db_rescore_questionnaires(struct db *db, struct arena *a, int version, struct rescore_questionnaire **out)
 {
-	return db_q(db, "SELECT id, definition::text, key, version FROM questionnaires"
-			" WHERE $1::int IS NULL OR version = $1::int ORDER BY id", version);
+	char v[16];
+	snprintf(v, sizeof(v), "%d", version);
+	PGresult *res = db_q(db, "SELECT id, definition::text, key, version FROM questionnaires"
+			     " WHERE $1::int IS NULL OR version = $1::int ORDER BY id", version > 0 ? v : NULL);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct rescore_questionnaire *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].definition_json = arena_strdup(a, db_str(res, i, 1));
+		rows[i].key = arena_strdup(a, db_str(res, i, 2));
+		rows[i].version = (int)db_ll(res, i, 3, 0);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }
 
-PGresult *db_rescore_scans(struct db *db, const char *questionnaire_id)
+int db_rescore_scans(struct db *db, long long questionnaire_id,
+		     int (*each)(void *arg, long long scan_id, const char *answers_json), void *arg)
 {
-	return db_q(db,
+	char qid[24];
+	snprintf(qid, sizeof(qid), "%lld", questionnaire_id);
+	PGresult *res = db_q(db,
 		"SELECT s.id, json_build_object('answers', coalesce((SELECT json_object_agg(a.item_key, a.value)"
 		" FROM answers a WHERE a.scan_id = s.id), '{}'))::text"
 		" FROM scans s WHERE s.questionnaire_id = $1 AND s.submitted_at IS NOT NULL ORDER BY s.id",
-		questionnaire_id);
+		qid);
+	if (!res)
+		return -1;
+	int rc = 0;
+	for (int i = 0; i < PQntuples(res) && rc == 0; i++)
+		if (each(arg, db_ll(res, i, 0, 0), db_str(res, i, 1)) != 0)
+			rc = -1;
+	PQclear(res);
+	return rc;
 }
 
-PGresult *db_rescore_scores(struct db *db, const char *scan_id)
+int db_rescore_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out)
 {
-	return db_q(db, "SELECT level, key, valid, score, band FROM scores WHERE scan_id = $1", scan_id);
+	char sid[24];
+	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	PGresult *res = db_q(db, "SELECT level, key, valid, score, band FROM scores WHERE scan_id = $1", sid);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct score_row *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].level = arena_strdup(a, db_str(res, i, 0));
+		rows[i].key = arena_strdup(a, db_str(res, i, 1));
+		rows[i].valid = db_bool(res, i, 2);
+		rows[i].score = db_double(res, i, 3, NAN);
+		rows[i].band = arena_strdup(a, db_get(res, i, 4));
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }

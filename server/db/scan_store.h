@@ -5,6 +5,7 @@
 #ifndef FPHC_DB_SCAN_STORE_H
 #define FPHC_DB_SCAN_STORE_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 #include "scoring/questionnaire.h"
 #include "scoring/score.h"
@@ -41,12 +42,25 @@ void scan_scores_array(const struct score_row *rows, size_t n, struct buf *out);
 int db_scan_store_result(struct db *db, long long scan_id, const struct questionnaire *q,
 			 const struct score_result *res);
 
-/* For `fphc rescore`: the stored questionnaire versions (id, definition, key,
- * version; version NULL: all), the submitted scans of one (id, answers as
- * {"answers": {...}}), and the stored scores of one scan (level, key, valid,
- * score, band). NULL on error. */
-PGresult *db_rescore_questionnaires(struct db *db, const char *version);
-PGresult *db_rescore_scans(struct db *db, const char *questionnaire_id);
-PGresult *db_rescore_scores(struct db *db, const char *scan_id);
+/* For `fphc rescore`: a stored questionnaire version (its own definition, not
+ * a text revision: texts never change scores); strings in the arena. */
+struct rescore_questionnaire {
+	long long id;
+	const char *definition_json, *key;
+	int version;
+};
+/* The stored versions numbered `version` (0: every version), by id; the row
+ * count or -1 on error. */
+int db_rescore_questionnaires(struct db *db, struct arena *a, int version, struct rescore_questionnaire **out);
+/* Calls each(arg, scan id, answers) for every submitted scan of the version, by
+ * id; answers is {"answers": {...}} as JSON text, valid during the call only
+ * (the callback may use db). Stops at the first non-zero return. 0, or -1 on a
+ * database error or when each stopped. */
+int db_rescore_scans(struct db *db, long long questionnaire_id,
+		     int (*each)(void *arg, long long scan_id, const char *answers_json), void *arg);
+/* The stored scores of one scan exactly as stored (unlike db_scan_scores: valid
+ * as the column says, score NAN only for NULL, band NULL only for NULL), strings
+ * in the arena; the row count or -1 on error. */
+int db_rescore_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out);
 
 #endif

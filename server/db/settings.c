@@ -8,7 +8,7 @@
 #include "server/db/row.h"
 #include "common/banned.h"
 
-PGresult *db_org_settings(struct db *db, long long org_id)
+static PGresult *db_org_settings(struct db *db, long long org_id)
 {
 	char id[24];
 	snprintf(id, sizeof(id), "%lld", org_id);
@@ -101,8 +101,22 @@ unsigned char *db_org_logo(struct db *db, long long org_id, size_t *len)
 	return out;
 }
 
-PGresult *db_org_associations(struct db *db)
+int db_org_associations(struct db *db, struct arena *a, struct org_association **out)
 {
-	return db_query(db, "SELECT id, slug, name, region, free_of_charge FROM organisations"
-			" WHERE kind = 'association' ORDER BY lower(name)", 0, NULL);
+	PGresult *res = db_query(db, "SELECT id, slug, name, region, free_of_charge FROM organisations"
+				 " WHERE kind = 'association' ORDER BY lower(name)", 0, NULL);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct org_association *rows = arena_alloc(a, sizeof(*rows) * (n ? (size_t)n : 1));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].slug = arena_strdup(a, db_str(res, i, 1));
+		rows[i].name = arena_strdup(a, db_str(res, i, 2));
+		rows[i].region = arena_strdup(a, db_str(res, i, 3));
+		rows[i].free_of_charge = db_bool(res, i, 4);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }

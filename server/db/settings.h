@@ -27,11 +27,6 @@ struct org_settings {
 /* Reads the organisation's settings (strings in the arena, "" when empty).
  * 1 found, 0 no such organisation, -1 error. */
 int db_org_settings_get(struct db *db, struct arena *a, long long org_id, struct org_settings *out);
-/* The same as a result (for the take-part page and fphc user): name, region, privacy_contact, contact_email, retention_years,
- * show_first_impression, owner_report_download, share_research, share_open_text,
- * free_of_charge, invitation_subject, invitation_template, has_logo, slug, kind.
- * NULL on error; 0 rows when there is no such organisation. */
-PGresult *db_org_settings(struct db *db, long long org_id);
 /* Saves every field of s. 0 or -1. */
 int db_org_settings_save(struct db *db, long long org_id, const struct org_settings *s);
 /* Stores a PNG (already checked) as the logo; data NULL removes it. 0 or -1. */
@@ -39,8 +34,14 @@ int db_org_logo_set(struct db *db, long long org_id, const void *data, size_t le
 /* The logo as a malloc'd buffer (caller frees) with its length; NULL with *len 0
  * when there is none, NULL with *len 1 on error. */
 unsigned char *db_org_logo(struct db *db, long long org_id, size_t *len);
-/* The associations that take requests from the public page: id, slug, name,
- * region, free_of_charge. Ordered by name. */
-PGresult *db_org_associations(struct db *db);
+/* An association as the public page lists it; strings in the arena. */
+struct org_association {
+	long long id;
+	const char *slug, *name, *region;
+	int free_of_charge;
+};
+/* The associations that take requests from the public page, by name; the row
+ * count or -1 on error. */
+int db_org_associations(struct db *db, struct arena *a, struct org_association **out);
 
 #endif

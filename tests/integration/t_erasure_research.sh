@@ -18,6 +18,11 @@ text=$(psql_q "SELECT answers::jsonb->>'s90' FROM research_rows WHERE scan_id = 
 psql_q "SELECT value #>> '{}' FROM answers WHERE scan_id IN (SELECT id FROM scans WHERE company_id = $cid) AND item_key IN ($TEXT_ITEMS)" >"$WORK/texts.txt"
 psql_q "SELECT name FROM companies WHERE id = $cid UNION ALL SELECT email FROM companies WHERE id = $cid AND email <> '' UNION ALL SELECT phone FROM companies WHERE id = $cid AND phone <> '' UNION ALL SELECT contact_name FROM companies WHERE id = $cid AND contact_name <> '' UNION ALL SELECT kvk FROM companies WHERE id = $cid AND kvk IS NOT NULL" >"$WORK/identity.txt"
 "$FPHC_BIN" export --format csv --version 1 -o "$WORK/before.csv" 2>/dev/null
+expect_eq "the command line's export is in the audit log" "cli questionnaire csv" \
+  "$(psql_q "SELECT actor || ' ' || object_type || ' ' || (detail->>'format') FROM audit_log WHERE action = 'research_export' AND detail->>'via' = 'cli' ORDER BY id DESC LIMIT 1")"
+"$FPHC_BIN" export --format csv --version 99 -o "$WORK/none.csv" 2>"$WORK/none.err"
+expect_eq "an export of a version not stored fails" 1 "$?"
+expect_contains "and says so" "questionnaire fphc version 99 is not stored" "$(cat "$WORK/none.err")"
 # exports carry no database id: find the scan's row by its place (exports are in scan order)
 row=$(psql_q "SELECT count(*) FROM scans s JOIN organisations o ON o.id = s.org_id WHERE o.share_research AND o.research_org_id IS NOT NULL AND s.submitted_at IS NOT NULL AND s.id < $sid")
 old_pseudonym=$(python3 -c "

@@ -39,6 +39,15 @@ if grep -q 'secret-token-value' "$WORK/server.log"; then not_ok "query strings n
 # login
 out=$("$FPHC_BIN" demo init)
 apw=$(echo "$out" | sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p')
+expect_eq "demo init: the demo association shares with the demo research group and has the demo offers" "true|6" \
+  "$(psql_q "SELECT (o.research_org_id = r.id)::text || '|' || (SELECT count(*) FROM offers WHERE org_id = o.id) FROM organisations o, organisations r WHERE o.slug = 'demo' AND r.slug = 'onderzoek'")"
+inv=$("$FPHC_BIN" demo invite)
+expect_contains "demo invite prints the demo scan's link" "demo scan of 'Demo Metaalbewerking BV'" "$inv"
+expect_eq "demo invite: the demo company is filled in" "1|52|Eva Eigenaar" \
+  "$(psql_q "SELECT count(*) || '|' || max(employees) || '|' || max(contact_name) FROM companies WHERE name = 'Demo Metaalbewerking BV' AND is_demo")"
+"$FPHC_BIN" demo init >/dev/null; "$FPHC_BIN" demo invite >/dev/null
+expect_eq "init and invite again: no second company or offer, a new link beside the first" "6|1|2" \
+  "$(psql_q "SELECT (SELECT count(*) FROM offers o JOIN organisations g ON g.id = o.org_id WHERE g.slug = 'demo') || '|' || (SELECT count(*) FROM companies WHERE name = 'Demo Metaalbewerking BV') || '|' || (SELECT count(*) FROM invitations i JOIN scans s ON s.id = i.scan_id JOIN companies c ON c.id = s.company_id WHERE c.name = 'Demo Metaalbewerking BV')")"
 http GET /app;              expect_eq "back office needs login" 303 "$STATUS"
 http_login --data "email=admin@demo.example&password=wrong&next=/app"
 expect_eq "wrong password is refused" 401 "$STATUS"

@@ -221,16 +221,15 @@ static void export(struct req *r, int xlsx)
 {
 	struct action_filter f;
 	read_filter(r, &f, NULL);
-	PGresult *res = db_action_open(req_db(r), &f);
-	if (!res) {
+	struct action_row *rows;
+	int n = db_action_open_list(req_db(r), &r->arena, &f, &rows);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
 	struct buf b;
 	buf_init(&b, 256 * 1024 * 1024);
-	int rc = xlsx ? actions_export_xlsx(res, r->lang, &b) : actions_export_csv(res, r->lang, &b);
-	int n = PQntuples(res);
-	PQclear(res);
+	int rc = xlsx ? actions_export_xlsx_rows(rows, n, r->lang, &b) : actions_export_csv_rows(rows, n, r->lang, &b);
 	if (rc != 0) {
 		buf_release(&b);
 		reply_error(r, 500);

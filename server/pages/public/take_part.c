@@ -23,26 +23,25 @@
 
 static void takepart_index(struct req *r)
 {
-	PGresult *res = db_org_associations(req_db(r));
-	if (!res) {
+	struct org_association *orgs;
+	int n = db_org_associations(req_db(r), &r->arena, &orgs);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
-	if (PQntuples(res) == 1) {
-		reply_redirect(r, arena_printf(&r->arena, "/deelnemen/%s", db_str(res, 0, 1)));
-		PQclear(res);
+	if (n == 1) {
+		reply_redirect(r, arena_printf(&r->arena, "/deelnemen/%s", orgs[0].slug));
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "associations");
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < n; i++) {
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "slug", db_str(res, i, 1));
-		cJSON_AddStringToObject(o, "name", db_str(res, i, 2));
-		cJSON_AddStringToObject(o, "region", db_str(res, i, 3));
+		cJSON_AddStringToObject(o, "slug", orgs[i].slug);
+		cJSON_AddStringToObject(o, "name", orgs[i].name);
+		cJSON_AddStringToObject(o, "region", orgs[i].region);
 		cJSON_AddItemToArray(list, o);
 	}
-	PQclear(res);
 	page_render(r, 200, "public/take_part_index", i18n_get(r->lang, "office.takepart.title"), ctx);
 }
 
@@ -53,21 +52,20 @@ static long long association(struct req *r, cJSON *ctx)
 	struct db *db = req_db(r);
 	const char *slug = req_param(r, 0);
 	long long id = strlen(slug) <= 40 ? db_org_by_slug(db, slug) : 0;
-	PGresult *res = id > 0 ? db_org_settings(db, id) : NULL;
-	if (id < 0 || (id > 0 && !res)) {
+	struct org_settings org;
+	int found = id > 0 ? db_org_settings_get(db, &r->arena, id, &org) : 0;
+	if (id < 0 || found < 0) {
 		reply_db_error(r);
 		return 0;
 	}
-	if (!res || PQntuples(res) != 1 || strcmp(db_str(res, 0, 14), "association") != 0) {
-		PQclear(res);
+	if (!found || strcmp(org.kind, "association") != 0) {
 		reply_error(r, 404);
 		return 0;
 	}
-	cJSON_AddStringToObject(ctx, "org_name", db_str(res, 0, 0));
-	cJSON_AddStringToObject(ctx, "slug", db_str(res, 0, 13));
-	cJSON_AddBoolToObject(ctx, "free", db_bool(res, 0, 9));
-	cJSON_AddStringToObject(ctx, "contact_email", db_str(res, 0, 3));
-	PQclear(res);
+	cJSON_AddStringToObject(ctx, "org_name", org.name);
+	cJSON_AddStringToObject(ctx, "slug", org.slug);
+	cJSON_AddBoolToObject(ctx, "free", org.free_of_charge);
+	cJSON_AddStringToObject(ctx, "contact_email", org.contact_email);
 	return id;
 }
 

@@ -39,20 +39,20 @@ static long long scan_from_ref(struct req *r, const char *ref)
 		reply_db_error(r);
 		return -1;
 	}
-	PGresult *res = db_research_company_ids(req_db(r), r->session->org_id);
-	if (!res) {
+	long long *ids;
+	int n_ids = db_research_company_ids(req_db(r), &r->arena, r->session->org_id, &ids);
+	if (n_ids < 0) {
 		sodium_memzero(key, sizeof(key));
 		reply_db_error(r);
 		return -1;
 	}
 	long long company = 0;
-	for (int i = 0; i < PQntuples(res) && !company; i++) {
+	for (int i = 0; i < n_ids && !company; i++) {
 		char p[PSEUDONYM_LEN + 1];
-		research_pseudonym(key, db_ll(res, i, 0, 0), p);
+		research_pseudonym(key, ids[i], p);
 		if (memcmp(p, ref, PSEUDONYM_LEN) == 0)
-			company = db_ll(res, i, 0, 0);
+			company = ids[i];
 	}
-	PQclear(res);
 	sodium_memzero(key, sizeof(key));
 	long long id = company ? db_research_scan_by_number(req_db(r), r->session->org_id, company, n) : 0;
 	if (id < 0) {
@@ -66,31 +66,31 @@ static long long scan_from_ref(struct req *r, const char *ref)
 
 static void research_list(struct req *r)
 {
-	PGresult *res = db_scan_list_for_research(req_db(r), r->session->org_id, 500);
-	if (!res) {
+	struct research_scan_row *rows;
+	int n = db_scan_list_for_research(req_db(r), &r->arena, r->session->org_id, 500, &rows);
+	if (n < 0) {
 		reply_db_error(r);
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
 	cJSON *list = cJSON_AddArrayToObject(ctx, "scans");
-	for (int i = 0; i < PQntuples(res); i++) {
+	for (int i = 0; i < n; i++) {
 		char pseudo[PSEUDONYM_LEN + 1];
-		if (scanview_pseudonym(req_db(r), db_ll(res, i, 1, 0), pseudo) != 0) {
-			PQclear(res);
+		if (scanview_pseudonym(req_db(r), rows[i].company_id, pseudo) != 0) {
 			reply_db_error(r);
 			return;
 		}
+		const char *scan_no = arena_printf(&r->arena, "%lld", rows[i].scan_no);
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "ref", arena_printf(&r->arena, "%s-%s", pseudo, db_str(res, i, 6)));
+		cJSON_AddStringToObject(o, "ref", arena_printf(&r->arena, "%s-%s", pseudo, scan_no));
 		cJSON_AddStringToObject(o, "pseudonym", pseudo);
-		cJSON_AddStringToObject(o, "scan_no", db_str(res, i, 6));
-		cJSON_AddStringToObject(o, "status_label", office_status_label(r, db_str(res, i, 2)));
-		cJSON_AddStringToObject(o, "submitted_at", db_str(res, i, 3));
-		cJSON_AddStringToObject(o, "sector", db_str(res, i, 4));
-		cJSON_AddBoolToObject(o, "assessed", db_bool(res, i, 5));
+		cJSON_AddStringToObject(o, "scan_no", scan_no);
+		cJSON_AddStringToObject(o, "status_label", office_status_label(r, rows[i].status));
+		cJSON_AddStringToObject(o, "submitted_at", rows[i].month);
+		cJSON_AddStringToObject(o, "sector", rows[i].sector);
+		cJSON_AddBoolToObject(o, "assessed", rows[i].assessed);
 		cJSON_AddItemToArray(list, o);
 	}
-	PQclear(res);
 	office_render(r, 200, "research/assessments", i18n_get(r->lang, "office.research.title"), ctx);
 }
 
@@ -112,23 +112,23 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 	}
 	office_scan_fill(r, &v, ctx);
 	cJSON_AddStringToObject(ctx, "ref", req_param(r, 0));
-	PGresult *a = db_assessment_get(req_db(r), id);
-	if (!a) {
+	struct assessment_row as;
+	int have = db_assessment_read(req_db(r), &r->arena, id, &as);
+	if (have < 0) {
 		reply_db_error(r);
 		return;
 	}
-	int have = PQntuples(a) == 1;
-	cJSON *saved = have ? cJSON_Parse(db_str(a, 0, 1)) : NULL;
+	cJSON *saved = have ? cJSON_Parse(as.judgements_json) : NULL;
 	cJSON *form = cJSON_GetObjectItemCaseSensitive(ctx, "form");
 	if (!form) {
 		form = cJSON_AddObjectToObject(ctx, "form");
-		cJSON_AddStringToObject(form, "body", have ? db_str(a, 0, 0) : "");
-		cJSON_AddNumberToObject(form, "version", have ? (double)db_ll(a, 0, 2, 0) : 0);
+		cJSON_AddStringToObject(form, "body", as.body_md);
+		cJSON_AddNumberToObject(form, "version", as.version);
 	}
 	if (have) {
-		cJSON_AddStringToObject(ctx, "editor", db_str(a, 0, 3));
-		cJSON_AddStringToObject(ctx, "updated_at", db_str(a, 0, 4));
-		cJSON_AddStringToObject(ctx, "saved_body", db_str(a, 0, 0));
+		cJSON_AddStringToObject(ctx, "editor", as.editor_name);
+		cJSON_AddStringToObject(ctx, "updated_at", as.updated_at);
+		cJSON_AddStringToObject(ctx, "saved_body", as.body_md);
 	}
 	cJSON *judg = cJSON_AddArrayToObject(ctx, "judgements");
 	cJSON *given = cJSON_GetObjectItemCaseSensitive(form, "j");
@@ -142,7 +142,6 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 		cJSON_AddItemToArray(judg, o);
 	}
 	cJSON_Delete(saved);
-	PQclear(a);
 	if (status == 200)
 		office_audit(r, "research_scan_view", "scan", id, NULL);
 	office_render(r, status, "research/assessment",
@@ -212,10 +211,9 @@ static void research_save(struct req *r)
 		return;
 	}
 	if (rc == 0) {
-		PGresult *a = db_assessment_get(req_db(r), id);
-		cJSON_AddNumberToObject(form, "version", a && PQntuples(a) == 1 ? (double)db_ll(a, 0, 2, 0) : 0);
-		if (a)
-			PQclear(a);
+		struct assessment_row as;
+		int have = db_assessment_read(req_db(r), &r->arena, id, &as);
+		cJSON_AddNumberToObject(form, "version", have == 1 ? as.version : 0);
 		cJSON_AddBoolToObject(ctx, "conflict", 1);
 		page_field_error(ctx, "body", i18n_get(r->lang, "office.research.conflict"));
 		research_render(r, id, 409, ctx);

@@ -29,8 +29,9 @@
 static const struct questionnaire *pick_version(struct req *r, const char *param, cJSON *ctx, long long *qid)
 {
 	struct db *db = req_db(r);
-	PGresult *res = db_research_versions(db, r->session->org_id);
-	if (!res) {
+	struct research_version *vs;
+	int n = db_research_versions(db, &r->arena, r->session->org_id, &vs);
+	if (n < 0) {
 		reply_db_error(r);
 		return NULL;
 	}
@@ -39,22 +40,21 @@ static const struct questionnaire *pick_version(struct req *r, const char *param
 		want = -1;
 	*qid = 0;
 	cJSON *list = ctx ? cJSON_AddArrayToObject(ctx, "versions") : NULL;
-	for (int i = 0; i < PQntuples(res); i++) {
-		long long id = db_ll(res, i, 0, 0);
-		if ((want > 0 && id == want) || (want == 0 && *qid == 0 && db_ll(res, i, 3, 0) > 0))
+	for (int i = 0; i < n; i++) {
+		long long id = vs[i].questionnaire_id;
+		if ((want > 0 && id == want) || (want == 0 && *qid == 0 && vs[i].n > 0))
 			*qid = id;
 	}
-	if (want == 0 && *qid == 0 && PQntuples(res))
-		*qid = db_ll(res, 0, 0, 0);
-	for (int i = 0; list && i < PQntuples(res); i++) {
+	if (want == 0 && *qid == 0 && n)
+		*qid = vs[0].questionnaire_id;
+	for (int i = 0; list && i < n; i++) {
 		cJSON *v = cJSON_CreateObject();
-		cJSON_AddNumberToObject(v, "id", (double)db_ll(res, i, 0, 0));
-		cJSON_AddStringToObject(v, "name", arena_printf(&r->arena, "%s v%s", db_str(res, i, 1), db_str(res, i, 2)));
-		cJSON_AddNumberToObject(v, "n", (double)db_ll(res, i, 3, 0));
-		cJSON_AddBoolToObject(v, "selected", db_ll(res, i, 0, 0) == *qid);
+		cJSON_AddNumberToObject(v, "id", (double)vs[i].questionnaire_id);
+		cJSON_AddStringToObject(v, "name", arena_printf(&r->arena, "%s v%d", vs[i].key, vs[i].version));
+		cJSON_AddNumberToObject(v, "n", (double)vs[i].n);
+		cJSON_AddBoolToObject(v, "selected", vs[i].questionnaire_id == *qid);
 		cJSON_AddItemToArray(list, v);
 	}
-	PQclear(res);
 	const struct questionnaire *q = *qid ? qreg_get(db, *qid) : NULL;
 	if (!q) {
 		reply_error(r, 404);
@@ -156,12 +156,11 @@ static void codebook_page(struct req *r)
 
 static cJSON *aggregates_for(struct req *r, long long qid)
 {
-	PGresult *res = db_research_aggregates(req_db(r), r->session->org_id, qid);
-	if (!res)
+	struct research_aggregate_row *rows;
+	int n = db_research_aggregates(req_db(r), &r->arena, r->session->org_id, qid, &rows);
+	if (n < 0)
 		return NULL;
-	cJSON *j = aggregates_json(res, config.benchmark_k);
-	PQclear(res);
-	return j;
+	return aggregates_json(rows, n, config.benchmark_k);
 }
 
 static void aggregates_api(struct req *r)
