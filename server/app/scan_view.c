@@ -9,26 +9,22 @@
 #include "server/app/scan_view.h"
 #include "server/app/questionnaire_registry.h"
 #include "server/app/research_export.h"
+#include "server/db/research.h"
 #include "server/db/scan.h"
 #include "common/crypto.h"
 #include "common/banned.h"
 
 int scanview_pseudonym(struct db *db, long long company_id, char out[PSEUDONYM_LEN + 1])
 {
-	struct arena a = ARENA_INIT;
-	const char *hex = db_pseudonym_secret_hex(db, &a);
 	unsigned char key[32];
-	size_t keylen = 0;
 	int rc = -1;
 	/* The same pseudonym as in the research exports, so an assessment can be
 	 * matched to its row in an export. */
-	if (hex && sodium_hex2bin(key, sizeof(key), hex, strlen(hex), NULL, &keylen, NULL) == 0 &&
-	    keylen == sizeof(key)) {
+	if (db_research_secret(db, key) == 0) {
 		research_pseudonym(key, company_id, out);
 		rc = 0;
 	}
 	sodium_memzero(key, sizeof(key));
-	arena_release(&a);
 	return rc;
 }
 

@@ -6,13 +6,12 @@
 #include "server/db/row.h"
 #include "common/banned.h"
 
-#define ID(buf, v) snprintf((buf), sizeof(buf), "%lld", (long long)(v))
 
 int db_password_token_new(struct db *db, long long user_id, char token[TOKEN_TEXT_LEN + 1])
 {
-	char uid[24], days[16], hash[SHA256_HEX_LEN + 1];
-	ID(uid, user_id);
-	ID(days, PASSWORD_TOKEN_DAYS);
+	char uid[DB_ID_LEN], days[DB_ID_LEN], hash[SHA256_HEX_LEN + 1];
+	db_id_text(uid, user_id);
+	db_id_text(days, PASSWORD_TOKEN_DAYS);
 	crypto_token_new(token);
 	crypto_sha256_hex(token, strlen(token), hash);
 	if (db_begin(db) != 0)
@@ -62,8 +61,8 @@ long long db_password_token_use(struct db *db, const char *token, const char *pa
 		db_rollback(db);
 		return 0;
 	}
-	char id[24];
-	ID(id, uid);
+	char id[DB_ID_LEN];
+	db_id_text(id, uid);
 	if (db_x(db, "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1",
 		 id, password_hash) != 0 ||
 	    db_x(db, "DELETE FROM sessions WHERE user_id = $1", id) != 0 || db_commit(db) != 0) {
@@ -84,8 +83,8 @@ static void read_user(struct arena *a, const PGresult *res, int i, struct user_r
 
 int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_list_row **out)
 {
-	char org[24];
-	ID(org, org_id);
+	char org[DB_ID_LEN];
+	db_id_text(org, org_id);
 	PGresult *res = db_q(db, "SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash IS NOT NULL,"
 			" coalesce(to_char(u.last_login_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI'), ''),"
 			" EXISTS (SELECT 1 FROM password_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL"
@@ -108,9 +107,9 @@ int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_l
 
 int db_user_get(struct db *db, struct arena *a, long long org_id, long long user_id, struct user_row *out)
 {
-	char org[24], id[24];
-	ID(org, org_id);
-	ID(id, user_id);
+	char org[DB_ID_LEN], id[24];
+	db_id_text(org, org_id);
+	db_id_text(id, user_id);
 	PGresult *res = db_q(db, "SELECT id, email, name, role, disabled FROM users WHERE id = $1 AND org_id = $2", id, org);
 	if (!res)
 		return -1;
@@ -123,9 +122,9 @@ int db_user_get(struct db *db, struct arena *a, long long org_id, long long user
 
 int db_user_set_disabled(struct db *db, long long org_id, long long user_id, int disabled)
 {
-	char org[24], id[24];
-	ID(org, org_id);
-	ID(id, user_id);
+	char org[DB_ID_LEN], id[24];
+	db_id_text(org, org_id);
+	db_id_text(id, user_id);
 	if (db_begin(db) != 0)
 		return -1;
 	PGresult *res = db_q(db, "UPDATE users SET disabled = $3::boolean WHERE id = $1 AND org_id = $2 RETURNING id",
@@ -142,8 +141,8 @@ int db_user_set_disabled(struct db *db, long long org_id, long long user_id, int
 
 int db_user_password_hash(struct db *db, long long user_id, char out[128])
 {
-	char id[24];
-	ID(id, user_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, user_id);
 	PGresult *res = db_q(db, "SELECT coalesce(password_hash, '') FROM users WHERE id = $1", id);
 	if (!res)
 		return -1;
@@ -154,8 +153,8 @@ int db_user_password_hash(struct db *db, long long user_id, char out[128])
 
 int db_user_change_password(struct db *db, long long user_id, const char *hash, const char *keep_session_hash)
 {
-	char id[24];
-	ID(id, user_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, user_id);
 	if (db_begin(db) != 0)
 		return -1;
 	if (db_x(db, "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1",
@@ -170,8 +169,7 @@ int db_user_change_password(struct db *db, long long user_id, const char *hash, 
 
 int db_user_identity(struct db *db, struct arena *a, long long user_id, long long *org_id, const char **email)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", user_id);
+	DB_ID(id, user_id);
 	PGresult *res = db_q(db, "SELECT org_id, email FROM users WHERE id = $1", id);
 	if (!res)
 		return -1;
@@ -205,7 +203,6 @@ int db_login_accounts(struct db *db, struct arena *a, const char *email,
 
 int db_login_succeeded(struct db *db, long long user_id)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", user_id);
+	DB_ID(id, user_id);
 	return db_x(db, "UPDATE users SET last_login_at = now() WHERE id = $1", id) == 0 ? 0 : -1;
 }

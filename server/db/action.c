@@ -5,7 +5,6 @@
 #include "server/db/row.h"
 #include "common/banned.h"
 
-#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
 
 #define ACTION_COLS \
 	" a.id, a.scan_id, a.what, a.who_kind, a.who_name, to_char(a.due_date, 'YYYY-MM-DD'), a.status, a.notes," \
@@ -27,9 +26,9 @@ static int history(struct db *db, const char *action_id, const char *uid, const 
 long long db_action_create(struct db *db, long long org_id, long long scan_id, const struct action_fields *f,
 			   long long user_id)
 {
-	ID(org, org_id);
-	ID(scan, scan_id);
-	ID(uid, user_id);
+	DB_ID(org, org_id);
+	DB_ID(scan, scan_id);
+	DB_ID(uid, user_id);
 	if (db_begin(db) != 0)
 		return -1;
 	PGresult *res = db_q(db, "INSERT INTO scan_actions(org_id, scan_id, what, who_kind, who_name, due_date, status,"
@@ -41,7 +40,7 @@ long long db_action_create(struct db *db, long long org_id, long long scan_id, c
 	long long id = db_ll(res, 0, 0, -1);
 	PQclear(res);
 	res = NULL;
-	ID(aid, id);
+	DB_ID(aid, id);
 	if (history(db, aid, uid, "created") != 0 || db_commit(db) != 0)
 		goto fail;
 	return id;
@@ -55,9 +54,9 @@ fail:
 int db_action_update(struct db *db, long long org_id, long long action_id, const struct action_fields *f,
 		     long long user_id)
 {
-	ID(org, org_id);
-	ID(id, action_id);
-	ID(uid, user_id);
+	DB_ID(org, org_id);
+	DB_ID(id, action_id);
+	DB_ID(uid, user_id);
 	if (db_begin(db) != 0)
 		return -1;
 	PGresult *res = db_q(db, "UPDATE scan_actions SET what = $3, who_kind = $4, who_name = $5, due_date = $6::date,"
@@ -113,7 +112,7 @@ static int read_actions(struct arena *a, PGresult *res, struct action_row **out)
 
 static PGresult *db_action_list_scan(struct db *db, long long scan_id)
 {
-	ID(scan, scan_id);
+	DB_ID(scan, scan_id);
 	return db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.scan_id = $1 ORDER BY a.id", scan);
 }
 
@@ -124,8 +123,8 @@ int db_action_scan_list(struct db *db, struct arena *a, long long scan_id, struc
 
 int db_action_get(struct db *db, struct arena *a, long long org_id, long long action_id, struct action_row *out)
 {
-	ID(org, org_id);
-	ID(id, action_id);
+	DB_ID(org, org_id);
+	DB_ID(id, action_id);
 	PGresult *res = db_q(db, "SELECT" ACTION_COLS ACTION_FROM " WHERE a.id = $2 AND a.org_id = $1", org, id);
 	if (!res)
 		return -1;
@@ -138,7 +137,7 @@ int db_action_get(struct db *db, struct arena *a, long long org_id, long long ac
 
 int db_action_history(struct db *db, struct arena *a, long long action_id, struct action_change **out)
 {
-	ID(id, action_id);
+	DB_ID(id, action_id);
 	PGresult *res = db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
 			     " h.change, h.what, h.who_kind, h.who_name, to_char(h.due_date, 'YYYY-MM-DD'), h.status, h.notes"
 			     " FROM scan_action_history h LEFT JOIN users u ON u.id = h.user_id"
@@ -183,10 +182,10 @@ static PGresult *without_jit(struct db *db, const char *sql, int n, const char *
 
 static PGresult *db_action_open(struct db *db, const struct action_filter *f)
 {
-	ID(org, f->org_id);
-	ID(adv, f->advisor_id);
-	ID(lim, f->limit > 0 ? f->limit : 1000000000);
-	ID(off, f->offset);
+	DB_ID(org, f->org_id);
+	DB_ID(adv, f->advisor_id);
+	DB_ID(lim, f->limit > 0 ? f->limit : 1000000000);
+	DB_ID(off, f->offset);
 	return without_jit(db, "SELECT" ACTION_COLS ACTION_FROM OPEN_WHERE
 		    /* Overdue first, then by due date: an overdue date lies before every other
 		     * date, so due date order alone does it, and scan_actions_open serves it. */
@@ -201,8 +200,8 @@ int db_action_open_list(struct db *db, struct arena *a, const struct action_filt
 
 long db_action_open_count(struct db *db, const struct action_filter *f)
 {
-	ID(org, f->org_id);
-	ID(adv, f->advisor_id);
+	DB_ID(org, f->org_id);
+	DB_ID(adv, f->advisor_id);
 	/* Without an advisor filter the joins change nothing: count the actions alone. */
 	PGresult *res = f->advisor_id
 		? without_jit(db, "SELECT count(*)" ACTION_FROM OPEN_WHERE, 3, DB_PARAMS(org, adv, f->partner ? f->partner : ""))
@@ -218,7 +217,7 @@ long db_action_open_count(struct db *db, const struct action_filter *f)
 
 int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
-	ID(org, org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
 			     " AND role IN ('advisor', 'admin') AND NOT disabled ORDER BY 2", org);
 	if (!res)
@@ -236,7 +235,7 @@ int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct 
 
 int db_action_partners(struct db *db, struct arena *a, long long org_id, const char ***out)
 {
-	ID(org, org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "SELECT DISTINCT who_name FROM scan_actions WHERE org_id = $1 AND who_kind = 'partner'"
 			     " AND who_name <> '' AND status IN ('open', 'in_progress') ORDER BY 1 LIMIT 200", org);
 	if (!res)

@@ -5,11 +5,10 @@
 #include "server/db/row.h"
 #include "common/banned.h"
 
-#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
 
 static PGresult *db_advice_list(struct db *db, long long scan_id)
 {
-	ID(id, scan_id);
+	DB_ID(id, scan_id);
 	return db_q(db, "SELECT a.theme_key, a.body_md, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
 		    " to_char(a.updated_at, 'YYYY-MM-DD HH24:MI') FROM scan_advice a"
 		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
@@ -60,9 +59,9 @@ enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_i
 				const char *theme_key, const char *body, int base_version,
 				long long user_id, struct advice_current *cur)
 {
-	ID(id, scan_id);
-	ID(uid, user_id);
-	ID(base, base_version);
+	DB_ID(id, scan_id);
+	DB_ID(uid, user_id);
+	DB_ID(base, base_version);
 	PGresult *res;
 	if (base_version == 0)
 		res = db_q(db, "INSERT INTO scan_advice(scan_id, theme_key, body_md, version, updated_by)"
@@ -83,7 +82,7 @@ enum advice_save db_advice_save(struct db *db, struct arena *a, long long scan_i
 
 static PGresult *db_scan_offers(struct db *db, long long scan_id)
 {
-	ID(id, scan_id);
+	DB_ID(id, scan_id);
 	return db_q(db, "SELECT so.theme_key, o.id, o.title, o.provider, o.contact, o.url, so.note"
 		    " FROM scan_offers so JOIN offers o ON o.id = so.offer_id WHERE so.scan_id = $1"
 		    " ORDER BY so.chosen_at, o.title", id);
@@ -113,10 +112,10 @@ int db_scan_offer_list(struct db *db, struct arena *a, long long scan_id, struct
 int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const char *theme_key,
 		       long long offer_id, const char *note, long long user_id)
 {
-	ID(id, scan_id);
-	ID(org, org_id);
-	ID(oid, offer_id);
-	ID(uid, user_id);
+	DB_ID(id, scan_id);
+	DB_ID(org, org_id);
+	DB_ID(oid, offer_id);
+	DB_ID(uid, user_id);
 	PGresult *res = db_q(db, "INSERT INTO scan_offers(scan_id, theme_key, offer_id, note, chosen_by)"
 			     " SELECT $1, $2, o.id, $4, $5 FROM offers o WHERE o.id = $3 AND o.org_id = $6"
 			     " ON CONFLICT (scan_id, theme_key, offer_id) DO UPDATE SET note = EXCLUDED.note"
@@ -130,15 +129,15 @@ int db_scan_offer_pick(struct db *db, long long scan_id, long long org_id, const
 
 int db_scan_offer_remove(struct db *db, long long scan_id, const char *theme_key, long long offer_id)
 {
-	ID(id, scan_id);
-	ID(oid, offer_id);
+	DB_ID(id, scan_id);
+	DB_ID(oid, offer_id);
 	return db_x(db, "DELETE FROM scan_offers WHERE scan_id = $1 AND theme_key = $2 AND offer_id = $3",
 		    id, theme_key, oid);
 }
 
 static PGresult *db_assessment_get(struct db *db, long long scan_id)
 {
-	ID(id, scan_id);
+	DB_ID(id, scan_id);
 	return db_q(db, "SELECT a.body, a.judgements::text, a.version, coalesce(nullif(u.name, ''), u.email, ''),"
 		    " to_char(a.updated_at, 'YYYY-MM-DD HH24:MI') FROM research_assessments a"
 		    " LEFT JOIN users u ON u.id = a.updated_by WHERE a.scan_id = $1", id);
@@ -164,9 +163,9 @@ int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct
 int db_assessment_save(struct db *db, long long scan_id, const char *body, const char *judgements_json,
 		       int base_version, long long user_id)
 {
-	ID(id, scan_id);
-	ID(uid, user_id);
-	ID(base, base_version);
+	DB_ID(id, scan_id);
+	DB_ID(uid, user_id);
+	DB_ID(base, base_version);
 	PGresult *res;
 	if (base_version == 0)
 		res = db_q(db, "INSERT INTO research_assessments(scan_id, body, judgements, updated_by)"
@@ -185,7 +184,7 @@ int db_assessment_save(struct db *db, long long scan_id, const char *body, const
 
 int db_meeting_get(struct db *db, struct arena *a, long long scan_id, struct meeting_row *out)
 {
-	ID(id, scan_id);
+	DB_ID(id, scan_id);
 	PGresult *res = db_q(db, "SELECT to_char(m.planned_date, 'YYYY-MM-DD'), m.planned_time, m.place,"
 		    " to_char(m.held_date, 'YYYY-MM-DD'), m.attendees, m.notes,"
 		    " coalesce(nullif(u.name, ''), u.email, ''), to_char(m.updated_at, 'YYYY-MM-DD HH24:MI')"
@@ -205,8 +204,8 @@ int db_meeting_save(struct db *db, long long scan_id, const char *planned_date, 
 		    const char *place, const char *held_date, const char *attendees, const char *notes,
 		    long long user_id)
 {
-	ID(id, scan_id);
-	ID(uid, user_id);
+	DB_ID(id, scan_id);
+	DB_ID(uid, user_id);
 	return db_x(db, "INSERT INTO scan_meetings(scan_id, planned_date, planned_time, place, held_date, attendees,"
 		    " notes, updated_by) VALUES ($1, $2::date, $3, $4, $5::date, $6, $7, $8)"
 		    " ON CONFLICT (scan_id) DO UPDATE SET planned_date = EXCLUDED.planned_date,"

@@ -26,8 +26,8 @@ static const char save_sql[] =
 int db_answer_save(struct db *db, long long scan_id, const char *item_key, const char *value_json,
 		   int page, int *answered)
 {
-	char sid[24], p[16];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	char sid[DB_ID_LEN], p[16];
+	db_id_text(sid, scan_id);
 	snprintf(p, sizeof(p), "%d", page);
 	PGresult *res = db_qp(db, save_sql, sid, item_key, value_json, p);
 	if (!res)
@@ -41,8 +41,8 @@ int db_answer_save(struct db *db, long long scan_id, const char *item_key, const
 int db_answers_save_page(struct db *db, long long scan_id, const struct answer_write *w, int n,
 			 int page)
 {
-	char sid[24], p[16];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	char sid[DB_ID_LEN], p[16];
+	db_id_text(sid, scan_id);
 	snprintf(p, sizeof(p), "%d", page);
 	if (db_begin(db) != 0)
 		return -1;

@@ -122,8 +122,7 @@ static int cmp_ll(const void *a, const void *b)
 /* Reads a peer group from the database. Rows come ordered by level and key. */
 static struct dist *dist_load(struct db *db, long long qid, const char *kind, const char *value)
 {
-	char q[24];
-	snprintf(q, sizeof(q), "%lld", qid);
+	DB_ID(q, qid);
 	if (db_begin(db) != 0)
 		return NULL;
 	/* JIT compiling costs far more than these index-driven statements take. */
@@ -268,8 +267,7 @@ int db_benchmark_scan(struct db *db, struct arena *a, long long scan_id, int k, 
 	out->group = (struct benchmark_group){.kind = "none", .value = "", .n = 0};
 	if (k <= 0)
 		k = PEER_K_DEFAULT;
-	char scan[24];
-	snprintf(scan, sizeof(scan), "%lld", scan_id);
+	DB_ID(scan, scan_id);
 	PGresult *me = db_q(db, "SELECT s.company_id, s.questionnaire_id, coalesce(s.sector, ''), " SIZE_CLASS_SQL
 			    " FROM scans s WHERE s.id = $1", scan);
 	if (!me)

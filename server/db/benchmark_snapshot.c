@@ -102,8 +102,7 @@ static int refresh(struct db *db, long long *refresh_id, int try_lock, int *skip
 	PGresult *res = db_query(db, "INSERT INTO benchmark_refreshes(kind) VALUES ('benchmarks') RETURNING id", 0, NULL);
 	long long id = res ? db_ll(res, 0, 0, -1) : -1;
 	PQclear(res);
-	char ids[24];
-	snprintf(ids, sizeof(ids), "%lld", id);
+	DB_ID(ids, id);
 	if (id < 0 || db_exec(db, "DELETE FROM benchmark_snapshots", 0, NULL) != 0 ||
 	    db_exec(db, "SET LOCAL work_mem = '256MB'", 0, NULL) != 0 ||
 	    (getenv("FPHC_BENCHMARKS_SQL") ? db_x(db, refresh_sql, ids) : benchmark_refresh_compute(db, ids)) != 0)
@@ -192,8 +191,7 @@ int db_benchmark_lookup_rank(struct db *db, long long questionnaire_id, const ch
 			     const char *level, const char *key, int k, double own,
 			     struct peer_stats *out, char *group_label, size_t len)
 {
-	char qid[24];
-	snprintf(qid, sizeof(qid), "%lld", questionnaire_id);
+	DB_ID(qid, questionnaire_id);
 	enum peer_size_class sc;
 	const char *size = peer_size_class_of(fte, &sc) == 0 ? peer_size_class_key(sc) : "";
 	PGresult *res = db_q(db, "SELECT group_kind, group_key, n, mean, sd, p25, median, p75, hist_bins, hist_counts"
@@ -287,8 +285,7 @@ int db_research_aggregates_refresh(struct db *db, long long *refresh_id)
 	PGresult *res = db_query(db, "INSERT INTO benchmark_refreshes(kind) VALUES ('aggregates') RETURNING id", 0, NULL);
 	long long id = res ? db_ll(res, 0, 0, -1) : -1;
 	PQclear(res);
-	char ids[24];
-	snprintf(ids, sizeof(ids), "%lld", id);
+	DB_ID(ids, id);
 	if (id < 0 || db_exec(db, "DELETE FROM research_aggregates", 0, NULL) != 0 ||
 	    db_exec(db, "SET LOCAL work_mem = '256MB'", 0, NULL) != 0 || db_x(db, aggregates_sql, ids) != 0 ||
 	    db_x(db, "UPDATE benchmark_refreshes SET computed_at = now(), duration_ms ="

@@ -12,9 +12,9 @@ static const char *blank_null(const char *s)
 
 long long db_company_save(struct db *db, long long org_id, long long id, const struct company_input *c)
 {
-	char org[24], cid[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(cid, sizeof(cid), "%lld", id);
+	char org[DB_ID_LEN], cid[24];
+	db_id_text(org, org_id);
+	db_id_text(cid, id);
 	PGresult *res;
 	int guard = db_guard_begin(db); /* a taken KvK number is a form error, not the end */
 	if (id == 0)
@@ -38,9 +38,9 @@ long long db_company_save(struct db *db, long long org_id, long long id, const s
 
 int db_company_get(struct db *db, struct arena *a, long long org_id, long long id, struct company_row *out)
 {
-	char org[24], cid[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(cid, sizeof(cid), "%lld", id);
+	char org[DB_ID_LEN], cid[24];
+	db_id_text(org, org_id);
+	db_id_text(cid, id);
 	PGresult *res = db_q(db, "SELECT id, name, coalesce(kvk, ''), sector, coalesce(trim_scale(fte)::text, ''), municipality,"
 			" contact_name, email, phone, to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY')"
 			" FROM companies WHERE id = $2 AND org_id = $1 AND erased_at IS NULL", org, cid);
@@ -61,8 +61,8 @@ int db_company_get(struct db *db, struct arena *a, long long org_id, long long i
 int db_company_search(struct db *db, struct arena *a, long long org_id, const char *q, int offset, int limit,
 		      struct company_hit **out, long long *total)
 {
-	char org[24], off[16], lim[16];
-	snprintf(org, sizeof(org), "%lld", org_id);
+	char org[DB_ID_LEN], off[16], lim[16];
+	db_id_text(org, org_id);
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	/* The page is picked first (by name), then only its rows get their scan counts. */
@@ -99,9 +99,9 @@ int db_company_search(struct db *db, struct arena *a, long long org_id, const ch
 int db_company_scans(struct db *db, struct arena *a, long long org_id, long long company_id,
 		     struct company_scan **out)
 {
-	char org[24], cid[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(cid, sizeof(cid), "%lld", company_id);
+	char org[DB_ID_LEN], cid[24];
+	db_id_text(org, org_id);
+	db_id_text(cid, company_id);
 	PGresult *res = db_q(db,
 		"SELECT s.id, s.status, to_char(s.created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'),"
 		" coalesce(to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY'), ''),"
@@ -132,9 +132,9 @@ int db_company_scans(struct db *db, struct arena *a, long long org_id, long long
 
 long long db_scan_company(struct db *db, long long org_id, long long scan_id, char status[16])
 {
-	char org[24], sid[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	char org[DB_ID_LEN], sid[24];
+	db_id_text(org, org_id);
+	db_id_text(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT company_id, status FROM scans WHERE id = $2 AND org_id = $1", org, sid);
 	if (!res)
 		return -1;

@@ -113,7 +113,10 @@ static int result_ok(struct db *db, PGresult *res)
 	return 0;
 }
 
-PGresult *db_query(struct db *db, const char *sql, int n, const char *const *params)
+/* db_query with optional binary parameters (lengths/formats as PQexecParams) and
+ * result format (0 text, 1 binary). */
+static PGresult *query_formats(struct db *db, const char *sql, int n, const char *const *params,
+			       const int *lengths, const int *formats, int result_format)
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if (!db->in_tx && db_connect(db) != 0)
@@ -123,7 +126,7 @@ PGresult *db_query(struct db *db, const char *sql, int n, const char *const *par
 			db->unavailable = 1;
 			return NULL;
 		}
-		PGresult *res = PQexecParams(db->conn, sql, n, NULL, params, NULL, NULL, 0);
+		PGresult *res = PQexecParams(db->conn, sql, n, NULL, params, lengths, formats, result_format);
 		if (result_ok(db, res))
 			return res;
 		PQclear(res);
@@ -133,6 +136,35 @@ PGresult *db_query(struct db *db, const char *sql, int n, const char *const *par
 			return NULL;
 	}
 	return NULL;
+}
+
+PGresult *db_query(struct db *db, const char *sql, int n, const char *const *params)
+{
+	return query_formats(db, sql, n, params, NULL, NULL, 0);
+}
+
+#define DB_MAX_PARAMS 16
+
+PGresult *db_query_bytes(struct db *db, const char *sql, int n, const char *const *params, int bytes_param,
+			 const void *bytes, size_t len)
+{
+	if (n > DB_MAX_PARAMS || bytes_param < 0 || bytes_param >= n || len > 0x7fffffff) {
+		set_err(db, "db_query_bytes: bad arguments", "");
+		return NULL;
+	}
+	const char *values[DB_MAX_PARAMS];
+	int lengths[DB_MAX_PARAMS] = {0}, formats[DB_MAX_PARAMS] = {0};
+	for (int i = 0; i < n; i++)
+		values[i] = params[i];
+	values[bytes_param] = bytes;
+	lengths[bytes_param] = (int)len;
+	formats[bytes_param] = 1;
+	return query_formats(db, sql, n, values, lengths, formats, 0);
+}
+
+PGresult *db_query_binary(struct db *db, const char *sql, int n, const char *const *params)
+{
+	return query_formats(db, sql, n, params, NULL, NULL, 1);
 }
 
 PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *const *params)
@@ -344,4 +376,9 @@ int db_copy_in(struct db *db, const char *sql, const char *data, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+void db_id_text(char *out, long long v)
+{
+	snprintf(out, DB_ID_LEN, "%lld", v);
 }

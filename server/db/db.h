@@ -41,6 +41,13 @@ int db_connect(struct db *db);
  * server's own port), as with PgBouncer. */
 int db_behind_proxy(PGconn *conn);
 
+/* Ids (and other whole numbers) go into queries as text parameters through this
+ * one helper: db_id_text(buf, v) writes v into buf (at least DB_ID_LEN bytes);
+ * DB_ID(name, v) declares the buffer `name` and fills it. */
+#define DB_ID_LEN 24
+void db_id_text(char *out, long long v);
+#define DB_ID(name, v) char name[DB_ID_LEN]; db_id_text(name, (long long)(v))
+
 /* Runs sql with n text parameters (NULL = SQL NULL). Returns a result the caller
  * PQclear()s, or NULL on failure. */
 PGresult *db_query(struct db *db, const char *sql, int n, const char *const *params);
@@ -56,6 +63,16 @@ PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *c
 /* Runs `COPY … FROM STDIN` (sql, a static statement) with len bytes of COPY
  * text; nothing is sent when len is 0. 0, or -1 with db->err set. */
 int db_copy_in(struct db *db, const char *sql, const char *data, size_t len);
+
+/* bytea goes as bytes, never as hex text: db_query_bytes sends parameter
+ * bytes_param (0-based; its params[] entry is ignored) as `len` binary bytes, the
+ * others as text. db_query_binary asks for every result column in binary: select
+ * only bytea and text columns with it (PQgetvalue then gives the raw bytes and
+ * PQgetlength their number). NULL on failure. */
+PGresult *db_query_bytes(struct db *db, const char *sql, int n, const char *const *params, int bytes_param,
+			 const void *bytes, size_t len);
+PGresult *db_query_binary(struct db *db, const char *sql, int n, const char *const *params);
+#define db_qb(db, sql, ...) db_query_binary((db), (sql), DB_NPARAMS(__VA_ARGS__), DB_PARAMS(__VA_ARGS__))
 
 /* Runs a script of several statements without parameters (migrations only). */
 int db_exec_script(struct db *db, const char *sql);

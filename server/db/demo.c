@@ -6,12 +6,11 @@
 #include "server/db/questionnaire.h"
 #include "common/banned.h"
 
-#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
 
 int db_demo_association_link(struct db *db, long long association_id, long long research_org_id)
 {
-	ID(rid, research_org_id);
-	ID(aid, association_id);
+	DB_ID(rid, research_org_id);
+	DB_ID(aid, association_id);
 	return db_x(db, "UPDATE organisations SET research_org_id = $1, share_research = true, is_demo = true,"
 		    " privacy_contact = 'privacy@demo.example', contact_email = 'info@demo.example'"
 		    " WHERE id = $2 AND research_org_id IS NULL", rid, aid);
@@ -20,8 +19,8 @@ int db_demo_association_link(struct db *db, long long association_id, long long 
 int db_demo_association_set(struct db *db, long long org_id, const char *region, int share_research,
 			    int share_open_text, long long research_org_id)
 {
-	ID(oid, org_id);
-	ID(rid, research_org_id);
+	DB_ID(oid, org_id);
+	DB_ID(rid, research_org_id);
 	return db_x(db, "UPDATE organisations SET is_demo = true, region = CASE WHEN region = '' THEN $2 ELSE region END,"
 		    " share_research = $3::bool, share_open_text = $4::bool,"
 		    " research_org_id = CASE WHEN $3::bool THEN coalesce(research_org_id, $5::bigint) END,"
@@ -33,7 +32,7 @@ int db_demo_association_set(struct db *db, long long org_id, const char *region,
 int db_demo_company_find(struct db *db, long long org_id, const char *name, long long *company_id,
 			 long long *open_scan_id)
 {
-	ID(org, org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "SELECT c.id, (SELECT s.id FROM scans s WHERE s.company_id = c.id"
 			     " AND s.status IN ('invited', 'started') ORDER BY s.id DESC LIMIT 1)"
 			     " FROM companies c WHERE c.org_id = $1 AND c.name = $2 AND c.erased_at IS NULL"
@@ -49,7 +48,7 @@ int db_demo_company_find(struct db *db, long long org_id, const char *name, long
 
 int db_demo_company_fill(struct db *db, long long company_id)
 {
-	ID(cid, company_id);
+	DB_ID(cid, company_id);
 	return db_x(db, "UPDATE companies SET is_demo = true, employees = 52, municipality = 'Maastricht',"
 		    " contact_name = 'Eva Eigenaar' WHERE id = $1", cid);
 }
@@ -104,7 +103,7 @@ long long db_demo_reserve_ids(struct db *db, enum demo_table table, long long n)
 		[DEMO_SCANS] = "SELECT setval(pg_get_serial_sequence('scans', 'id'),"
 			       " nextval(pg_get_serial_sequence('scans', 'id')) + $1 - 1) - $1 + 1",
 	};
-	ID(nn, n);
+	DB_ID(nn, n);
 	if (db_begin(db) != 0)
 		return -1;
 	if (db_exec(db, lock[table], 0, NULL) != 0) {
@@ -155,9 +154,9 @@ long long db_demo_office_questionnaire(struct db *db)
 
 int db_demo_seed_office(struct db *db, long long org_id, long long questionnaire_id, long companies, long scans)
 {
-	char o[24], q[24], nc[24], ns[24];
-	snprintf(o, sizeof(o), "%lld", org_id);
-	snprintf(q, sizeof(q), "%lld", questionnaire_id);
+	char o[DB_ID_LEN], q[24], nc[24], ns[24];
+	db_id_text(o, org_id);
+	db_id_text(q, questionnaire_id);
 	snprintf(nc, sizeof(nc), "%ld", companies);
 	snprintf(ns, sizeof(ns), "%ld", scans);
 	if (db_begin(db) != 0)

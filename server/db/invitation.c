@@ -8,11 +8,11 @@
 static int insert_link(struct db *db, long long scan_id, long long created_by, const char *email,
 		       int days_valid, char token[TOKEN_TEXT_LEN + 1])
 {
-	char sid[24], by[24], days[16], hash[SHA256_HEX_LEN + 1];
+	char sid[DB_ID_LEN], by[24], days[16], hash[SHA256_HEX_LEN + 1];
 	crypto_token_new(token);
 	crypto_sha256_hex(token, strlen(token), hash);
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
-	snprintf(by, sizeof(by), "%lld", created_by);
+	db_id_text(sid, scan_id);
+	db_id_text(by, created_by);
 	snprintf(days, sizeof(days), "%d", days_valid > 0 ? days_valid : INVITATION_DAYS_DEFAULT);
 	return db_x(db, "INSERT INTO invitations(scan_id, token_hash, email, created_by, expires_at)"
 		    " VALUES ($1, $2, coalesce($3, (SELECT c.email FROM scans s JOIN companies c ON c.id = s.company_id"
@@ -24,11 +24,11 @@ int db_scan_create_invited(struct db *db, long long org_id, long long company_id
 			   long long questionnaire_id, long long created_by, const char *email,
 			   int days_valid, long long *scan_id, char token[TOKEN_TEXT_LEN + 1])
 {
-	char org[24], co[24], q[24], by[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(co, sizeof(co), "%lld", company_id);
-	snprintf(q, sizeof(q), "%lld", questionnaire_id);
-	snprintf(by, sizeof(by), "%lld", created_by);
+	char org[DB_ID_LEN], co[24], q[24], by[24];
+	db_id_text(org, org_id);
+	db_id_text(co, company_id);
+	db_id_text(q, questionnaire_id);
+	db_id_text(by, created_by);
 	if (db_begin(db) != 0)
 		return -1;
 	PGresult *res = db_q(db,
@@ -56,8 +56,7 @@ int db_scan_create_invited(struct db *db, long long org_id, long long company_id
 
 int db_invitation_revoke(struct db *db, long long scan_id)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	return db_x(db, "UPDATE invitations SET revoked_at = now() WHERE scan_id = $1 AND revoked_at IS NULL", sid);
 }
 
@@ -92,8 +91,7 @@ int db_invitation_find(struct db *db, const char *token, long long *scan_id)
 long long db_company_create_min(struct db *db, long long org_id, const char *name, const char *sector,
 				const char *fte, const char *email)
 {
-	char org[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "INSERT INTO companies(org_id, name, sector, fte, email) VALUES ($1, $2, $3, $4::numeric,"
 				 " coalesce($5, '')) RETURNING id", org, name, sector, fte, email);
 	if (!res)

@@ -8,9 +8,9 @@
 int db_invitation_mail_info(struct db *db, struct arena *a, long long org_id, long long scan_id,
 			    struct invitation_mail_info *out)
 {
-	char org[24], sid[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	char org[DB_ID_LEN], sid[24];
+	db_id_text(org, org_id);
+	db_id_text(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT c.name, c.email, coalesce(nullif(u.name, ''), u.email, o.name), o.invitation_subject,"
 			" o.invitation_template, o.contact_email FROM scans s JOIN companies c ON c.id = s.company_id"
 			" JOIN organisations o ON o.id = s.org_id LEFT JOIN users u ON u.id = coalesce(s.advisor_id, s.created_by)"
@@ -63,8 +63,8 @@ int db_reminders_due(struct db *db, struct arena *a, struct reminder_due **out)
 
 int db_reminder_link(struct db *db, long long invitation_id, char token[TOKEN_TEXT_LEN + 1])
 {
-	char iid[24], hash[SHA256_HEX_LEN + 1];
-	snprintf(iid, sizeof(iid), "%lld", invitation_id);
+	char iid[DB_ID_LEN], hash[SHA256_HEX_LEN + 1];
+	db_id_text(iid, invitation_id);
 	crypto_token_new(token);
 	crypto_sha256_hex(token, strlen(token), hash);
 	return db_x(db, "INSERT INTO invitations(scan_id, token_hash, email, created_by, expires_at, sent_at, reminders_sent)"

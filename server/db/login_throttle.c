@@ -42,7 +42,7 @@ int db_login_failure(struct db *db, const char *key, int forget_s, long *run_s)
 
 int db_login_block(struct db *db, const char *key, long wait_s)
 {
-	char wait[24];
+	char wait[DB_ID_LEN];
 	snprintf(wait, sizeof(wait), "%ld", wait_s);
 	return db_x(db, "UPDATE login_throttle SET blocked_until = now() + make_interval(secs => $2::int)"
 		    " WHERE key = $1", key, wait) == 0 ? 0 : -1;

@@ -63,12 +63,19 @@ int migrate_latest(void)
 
 static int ensure_secret(struct db *db)
 {
-	unsigned char raw[32];
-	char hex[65];
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2hex(hex, sizeof(hex), raw, sizeof(raw));
-	return db_x(db, "INSERT INTO installation(key, value) VALUES ('pseudonym_secret', decode($1, 'hex')),"
-		    " ('csrf_secret', decode($1, 'hex') || decode($1, 'hex')) ON CONFLICT (key) DO NOTHING", hex);
+	/* two independent secrets, sent as bytes */
+	unsigned char pseudonym[32], csrf[64];
+	randombytes_buf(pseudonym, sizeof(pseudonym));
+	randombytes_buf(csrf, sizeof(csrf));
+	PGresult *a = db_query_bytes(db, "INSERT INTO installation(key, value) VALUES ('pseudonym_secret', $1::bytea)"
+				     " ON CONFLICT (key) DO NOTHING", 1, DB_PARAMS(NULL), 0, pseudonym, sizeof(pseudonym));
+	PQclear(a);
+	PGresult *b = a ? db_query_bytes(db, "INSERT INTO installation(key, value) VALUES ('csrf_secret', $1::bytea)"
+					 " ON CONFLICT (key) DO NOTHING", 1, DB_PARAMS(NULL), 0, csrf, sizeof(csrf)) : NULL;
+	PQclear(b);
+	sodium_memzero(pseudonym, sizeof(pseudonym));
+	sodium_memzero(csrf, sizeof(csrf));
+	return a && b ? 0 : -1;
 }
 
 /* When the least-privilege role fphc_app exists (docs/operations.md), give it

@@ -5,7 +5,6 @@
 #include "server/db/row.h"
 #include "common/banned.h"
 
-#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
 #define COLS "id, title, provider, description, contact, url, array_to_string(tags, ', '), active"
 
 static void read_row(struct arena *a, const PGresult *res, int i, struct offer_row *o)
@@ -36,15 +35,15 @@ static int read_rows(struct arena *a, PGresult *res, struct offer_row **out)
 
 int db_offer_list(struct db *db, struct arena *a, long long org_id, struct offer_row **out)
 {
-	ID(org, org_id);
+	DB_ID(org, org_id);
 	return read_rows(a, db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1"
 				 " ORDER BY active DESC, lower(title), id", org), out);
 }
 
 int db_offer_get(struct db *db, struct arena *a, long long org_id, long long offer_id, struct offer_row *out)
 {
-	ID(org, org_id);
-	ID(id, offer_id);
+	DB_ID(org, org_id);
+	DB_ID(id, offer_id);
 	PGresult *res = db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1 AND id = $2", org, id);
 	if (!res)
 		return -1;
@@ -57,7 +56,7 @@ int db_offer_get(struct db *db, struct arena *a, long long org_id, long long off
 
 static PGresult *db_offer_matching(struct db *db, long long org_id, const char *tags_literal)
 {
-	ID(org, org_id);
+	DB_ID(org, org_id);
 	return db_q(db, "SELECT " COLS " FROM offers WHERE org_id = $1 AND active AND tags && $2::text[]"
 		    " ORDER BY lower(title), id", org, tags_literal);
 }
@@ -71,7 +70,7 @@ int db_offer_matching_list(struct db *db, struct arena *a, long long org_id, con
 
 long long db_offer_create(struct db *db, long long org_id, const struct offer_fields *f)
 {
-	ID(org, org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "INSERT INTO offers(org_id, title, provider, description, contact, url, tags, active)"
 			     " VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::boolean) RETURNING id",
 			     org, f->title, f->provider, f->description, f->contact, f->url, f->tags,
@@ -85,7 +84,7 @@ long long db_offer_create(struct db *db, long long org_id, const struct offer_fi
 
 int db_offer_add_once(struct db *db, long long org_id, const struct offer_fields *f)
 {
-	ID(org, org_id);
+	DB_ID(org, org_id);
 	return db_x(db, "INSERT INTO offers(org_id, title, provider, description, contact, url, tags, active)"
 		    " SELECT $1, $2, $3, $4, $5, $6, $7::text[], $8::boolean WHERE NOT EXISTS"
 		    " (SELECT 1 FROM offers WHERE org_id = $1 AND title = $2)",
@@ -94,8 +93,8 @@ int db_offer_add_once(struct db *db, long long org_id, const struct offer_fields
 
 int db_offer_update(struct db *db, long long org_id, long long offer_id, const struct offer_fields *f)
 {
-	ID(org, org_id);
-	ID(id, offer_id);
+	DB_ID(org, org_id);
+	DB_ID(id, offer_id);
 	PGresult *res = db_q(db, "UPDATE offers SET title = $3, provider = $4, description = $5, contact = $6,"
 			     " url = $7, tags = $8::text[], active = $9::boolean, updated_at = now()"
 			     " WHERE org_id = $1 AND id = $2 RETURNING id",

@@ -34,8 +34,7 @@ long long db_org_by_slug(struct db *db, const char *slug)
 long long db_user_create(struct db *db, long long org_id, const char *email, const char *name,
 			 const char *role, const char *password_hash)
 {
-	char org[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
+	DB_ID(org, org_id);
 	int guard = db_guard_begin(db); /* a taken address is a form error, not the end */
 	PGresult *res = db_q(db, "INSERT INTO users(org_id, email, name, role, password_hash)"
 			     " VALUES ($1, lower($2), $3, $4, $5) RETURNING id",
@@ -46,8 +45,7 @@ long long db_user_create(struct db *db, long long org_id, const char *email, con
 
 int db_user_set_password(struct db *db, long long user_id, const char *password_hash)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", user_id);
+	DB_ID(id, user_id);
 	return db_x(db, "UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1",
 		    id, password_hash);
 }

@@ -67,8 +67,7 @@ static int update_one(PGresult *res)
 
 int db_scan_consent(struct db *db, long long scan_id, const char *consent_version)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	return update_one(db_q(db,
 		"UPDATE scans SET consent_at = coalesce(consent_at, now()),"
 		" consent_version = coalesce(consent_version, $2), status = 'started',"
@@ -79,8 +78,8 @@ int db_scan_consent(struct db *db, long long scan_id, const char *consent_versio
 int db_scan_profile_save(struct db *db, long long scan_id, const char *sector, const char *fte,
 			 const char *employees, const char *municipality, int next_page)
 {
-	char sid[24], page[16];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	char sid[DB_ID_LEN], page[16];
+	db_id_text(sid, scan_id);
 	snprintf(page, sizeof(page), "%d", next_page);
 	return update_one(db_q(db,
 		"UPDATE scans SET sector = $2, fte = $3::numeric, employees = $4::int, municipality = $5,"
@@ -90,8 +89,8 @@ int db_scan_profile_save(struct db *db, long long scan_id, const char *sector, c
 
 int db_scan_set_last_page(struct db *db, long long scan_id, int page)
 {
-	char sid[24], p[16];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	char sid[DB_ID_LEN], p[16];
+	db_id_text(sid, scan_id);
 	snprintf(p, sizeof(p), "%d", page);
 	return db_x(db, "UPDATE scans SET last_page = $2::int WHERE id = $1 AND status = 'started'"
 		    " AND last_page <> $2::int", sid, p);
@@ -99,15 +98,13 @@ int db_scan_set_last_page(struct db *db, long long scan_id, int page)
 
 int db_scan_set_lang(struct db *db, long long scan_id, const char *lang)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	return db_x(db, "UPDATE scans SET lang = $2 WHERE id = $1 AND lang <> $2", sid, lang);
 }
 
 int db_scan_lock_for_submit(struct db *db, long long scan_id, char *status, size_t statuslen)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT status FROM scans WHERE id = $1 FOR UPDATE", sid);
 	if (!res)
 		return -1;
@@ -120,8 +117,7 @@ int db_scan_lock_for_submit(struct db *db, long long scan_id, char *status, size
 
 char *db_scan_answers_json(struct db *db, long long scan_id)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT json_build_object('answers', coalesce(json_object_agg(item_key, value), '{}'))::text"
 				 " FROM answers WHERE scan_id = $1", sid);
 	if (!res)
@@ -135,8 +131,7 @@ char *db_scan_answers_json(struct db *db, long long scan_id)
 
 int db_scan_mark_submitted(struct db *db, long long scan_id)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	if (db_x(db, "UPDATE scans SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1", sid))
 		return -1;
 	return db_x(db, "UPDATE companies SET last_activity_at = now() WHERE id = (SELECT company_id FROM scans WHERE id = $1)",
@@ -146,8 +141,7 @@ int db_scan_mark_submitted(struct db *db, long long scan_id)
 int db_scan_pillar_scores(struct db *db, long long scan_id, const struct questionnaire *q,
 			  double *scores, int n)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT key, score FROM scores WHERE scan_id = $1 AND level = 'pillar'", sid);
 	if (!res)
 		return -1;
@@ -165,22 +159,14 @@ int db_scan_pillar_scores(struct db *db, long long scan_id, const struct questio
 
 int db_installation_secret(struct db *db, const char *key, unsigned char *out, int cap)
 {
-	PGresult *res = db_q(db, "SELECT encode(value, 'hex') FROM installation WHERE key = $1", key);
+	PGresult *res = db_qb(db, "SELECT value FROM installation WHERE key = $1", key);
 	if (!res)
 		return -1;
-	const char *hex = db_get(res, 0, 0);
-	int n = -1;
-	if (hex && strlen(hex) / 2 <= (size_t)cap && strlen(hex) >= 32) {
-		n = 0;
-		for (const char *p = hex; p[0] && p[1]; p += 2) {
-			unsigned v;
-			if (sscanf(p, "%2x", &v) != 1) {
-				n = -1;
-				break;
-			}
-			out[n++] = (unsigned char)v;
-		}
-	}
+	int n = PQntuples(res) == 1 ? PQgetlength(res, 0, 0) : -1;
+	if (n >= 16 && n <= cap)
+		memcpy(out, PQgetvalue(res, 0, 0), (size_t)n);
+	else
+		n = -1;
 	PQclear(res);
 	return n;
 }

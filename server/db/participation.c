@@ -9,8 +9,7 @@
 
 long long db_participation_create(struct db *db, long long org_id, const struct participation_input *p)
 {
-	char org[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "INSERT INTO participation_requests(org_id, name, company_name, email, phone, fte)"
 				 " VALUES ($1, $2, $3, lower($4), $5, $6::numeric) RETURNING id",
 			     org, p->name, p->company_name, p->email, p->phone, p->fte && *p->fte ? p->fte : NULL);
@@ -23,8 +22,7 @@ long long db_participation_create(struct db *db, long long org_id, const struct 
 
 int db_participation_pending(struct db *db, struct arena *a, long long org_id, struct participation_request **out)
 {
-	char org[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "SELECT id, name, company_name, email, phone, coalesce(trim_scale(fte)::text, ''),"
 			" to_char(created_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY')"
 			" FROM participation_requests WHERE org_id = $1 AND status = 'pending' ORDER BY created_at, id", org);
@@ -59,11 +57,11 @@ int db_participation_accept(struct db *db, long long org_id, long long request_i
 			    const char *sector, long long qid, long long *company_id, long long *scan_id,
 			    char token[TOKEN_TEXT_LEN + 1])
 {
-	char org[24], rid[24], uid[24], q[24], cid[24], sid[24], hash[SHA256_HEX_LEN + 1], days[16];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(rid, sizeof(rid), "%lld", request_id);
-	snprintf(uid, sizeof(uid), "%lld", user_id);
-	snprintf(q, sizeof(q), "%lld", qid);
+	char org[DB_ID_LEN], rid[24], uid[24], q[24], cid[24], sid[24], hash[SHA256_HEX_LEN + 1], days[16];
+	db_id_text(org, org_id);
+	db_id_text(rid, request_id);
+	db_id_text(uid, user_id);
+	db_id_text(q, qid);
 	snprintf(days, sizeof(days), "%d", INVITATION_DAYS_DEFAULT);
 	if (db_begin(db) != 0)
 		return -1;
@@ -76,7 +74,7 @@ int db_participation_accept(struct db *db, long long org_id, long long request_i
 	if (id <= 0)
 		goto fail;
 	*company_id = id;
-	snprintf(cid, sizeof(cid), "%lld", id);
+	db_id_text(cid, id);
 	if (db_x(db, "UPDATE participation_requests SET company_id = $2 WHERE id = $1", rid, cid) != 0)
 		goto fail;
 	id = one_id(db, db_q(db,
@@ -86,7 +84,7 @@ int db_participation_accept(struct db *db, long long org_id, long long request_i
 	if (id <= 0)
 		goto fail;
 	*scan_id = id;
-	snprintf(sid, sizeof(sid), "%lld", id);
+	db_id_text(sid, id);
 	crypto_token_new(token);
 	crypto_sha256_hex(token, strlen(token), hash);
 	if (db_x(db, "INSERT INTO invitations(scan_id, token_hash, email, created_by, expires_at)"
@@ -102,10 +100,10 @@ fail:
 
 int db_participation_decline(struct db *db, long long org_id, long long request_id, long long user_id)
 {
-	char org[24], rid[24], uid[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(rid, sizeof(rid), "%lld", request_id);
-	snprintf(uid, sizeof(uid), "%lld", user_id);
+	char org[DB_ID_LEN], rid[24], uid[24];
+	db_id_text(org, org_id);
+	db_id_text(rid, request_id);
+	db_id_text(uid, user_id);
 	return (int)one_id(db, db_q(db, "UPDATE participation_requests SET status = 'declined', decided_by = $3,"
 					" decided_at = now() WHERE id = $2 AND org_id = $1 AND status = 'pending' RETURNING 1",
 				    org, rid, uid));

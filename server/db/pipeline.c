@@ -19,9 +19,9 @@ static const char *opt(const char *s)
 int db_pipeline_counts(struct db *db, struct arena *a, long long org_id, const struct pipeline_filter *f,
 		       struct pipeline_count **out)
 {
-	char org[24], adv[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(adv, sizeof(adv), "%lld", f->advisor_id);
+	char org[DB_ID_LEN], adv[24];
+	db_id_text(org, org_id);
+	db_id_text(adv, f->advisor_id);
 	PGresult *res = db_q(db, "SELECT s.status, count(*), count(*) FILTER (WHERE " STALE ") FROM scans s WHERE" FILTERS
 			" GROUP BY s.status", org, opt(f->sector), f->advisor_id ? adv : NULL, opt(f->from), opt(f->to));
 	if (!res)
@@ -41,9 +41,9 @@ int db_pipeline_counts(struct db *db, struct arena *a, long long org_id, const s
 int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const struct pipeline_filter *f,
 		     int offset, int limit, struct pipeline_scan **out)
 {
-	char org[24], adv[24], off[16], lim[16];
-	snprintf(org, sizeof(org), "%lld", org_id);
-	snprintf(adv, sizeof(adv), "%lld", f->advisor_id);
+	char org[DB_ID_LEN], adv[24], off[16], lim[16];
+	db_id_text(org, org_id);
+	db_id_text(adv, f->advisor_id);
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	PGresult *res = db_q(db,
@@ -77,8 +77,7 @@ int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const str
 
 int db_pipeline_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
-	char org[24];
-	snprintf(org, sizeof(org), "%lld", org_id);
+	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
 			" AND role IN ('admin', 'advisor') ORDER BY lower(coalesce(nullif(name, ''), email))", org);
 	if (!res)

@@ -80,9 +80,9 @@ static const char *const export_sql[] = {
 
 int db_company_data_json(struct db *db, long long org_id, long long company_id, char **out)
 {
-	char cid[24], oid[24];
-	snprintf(cid, sizeof(cid), "%lld", company_id);
-	snprintf(oid, sizeof(oid), "%lld", org_id);
+	char cid[DB_ID_LEN], oid[24];
+	db_id_text(cid, company_id);
+	db_id_text(oid, org_id);
 	*out = NULL;
 	struct buf sql;
 	buf_init(&sql, 0);
@@ -104,8 +104,7 @@ int db_company_data_json(struct db *db, long long org_id, long long company_id, 
 
 long long db_company_of_scan(struct db *db, long long scan_id)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT company_id FROM scans WHERE id = $1", sid);
 	if (!res)
 		return -1;
@@ -203,10 +202,10 @@ static int erase_rows(struct db *db, const char *cid, int keep_scores, struct er
 int db_company_erase(struct db *db, long long org_id, long long company_id, const struct erase_actor *who,
 		     int own_tx, struct erase_report *out)
 {
-	char cid[24], oid[24], uid[24];
-	snprintf(cid, sizeof(cid), "%lld", company_id);
-	snprintf(oid, sizeof(oid), "%lld", org_id);
-	snprintf(uid, sizeof(uid), "%lld", who->user_id);
+	char cid[DB_ID_LEN], oid[24], uid[24];
+	db_id_text(cid, company_id);
+	db_id_text(oid, org_id);
+	db_id_text(uid, who->user_id);
 	memset(out, 0, sizeof(*out));
 	if (own_tx && db_begin(db) != 0)
 		return -1;
@@ -256,8 +255,7 @@ fail:
 
 int db_erasure_request(struct db *db, long long scan_id, const char *ip)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	PGresult *res = db_q(db,
 		"WITH s AS (SELECT s.id, s.org_id, s.company_id FROM scans s WHERE s.id = $1),"
 		" ins AS (INSERT INTO erasure_requests(org_id, company_id, scan_id)"
@@ -276,16 +274,14 @@ int db_erasure_request(struct db *db, long long scan_id, const char *ip)
 
 int db_audit_owner(struct db *db, long long scan_id, const char *action, const char *ip)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	return db_x(db, "INSERT INTO audit_log(org_id, actor, action, object_type, object_id, ip)"
 		    " SELECT org_id, 'owner', $2, 'scan', id, $3 FROM scans WHERE id = $1", sid, action, ip);
 }
 
 int db_erasure_pending(struct db *db, struct arena *a, long long org_id, struct erasure_request_row **out)
 {
-	char oid[24];
-	snprintf(oid, sizeof(oid), "%lld", org_id);
+	DB_ID(oid, org_id);
 	PGresult *res = db_q(db,
 		"SELECT e.id, e.company_id, c.name, to_char(e.requested_at, 'DD-MM-YYYY') FROM erasure_requests e"
 		" JOIN companies c ON c.id = e.company_id WHERE e.org_id = $1 AND e.status = 'pending'"
@@ -307,9 +303,9 @@ int db_erasure_pending(struct db *db, struct arena *a, long long org_id, struct 
 
 int db_erasure_pending_for(struct db *db, long long org_id, long long company_id, char when[16])
 {
-	char oid[24], cid[24];
-	snprintf(oid, sizeof(oid), "%lld", org_id);
-	snprintf(cid, sizeof(cid), "%lld", company_id);
+	char oid[DB_ID_LEN], cid[24];
+	db_id_text(oid, org_id);
+	db_id_text(cid, company_id);
 	when[0] = '\0';
 	PGresult *res = db_q(db, "SELECT to_char(requested_at, 'DD-MM-YYYY') FROM erasure_requests"
 			     " WHERE org_id = $1 AND company_id = $2 AND status = 'pending'", oid, cid);
@@ -324,8 +320,7 @@ int db_erasure_pending_for(struct db *db, long long org_id, long long company_id
 
 int db_erasure_policy_get(struct db *db, long long org_id, struct erasure_policy *out)
 {
-	char oid[24];
-	snprintf(oid, sizeof(oid), "%lld", org_id);
+	DB_ID(oid, org_id);
 	PGresult *res = db_q(db, "SELECT keep_anonymous_scores, erase_company_names, retention_years"
 			     " FROM organisations WHERE id = $1", oid);
 	if (!res)
@@ -342,8 +337,7 @@ int db_erasure_policy_get(struct db *db, long long org_id, struct erasure_policy
 
 int db_erasure_policy_set(struct db *db, long long org_id, int keep_anonymous_scores, int erase_company_names)
 {
-	char oid[24];
-	snprintf(oid, sizeof(oid), "%lld", org_id);
+	DB_ID(oid, org_id);
 	return db_x(db, "UPDATE organisations SET keep_anonymous_scores = $2, erase_company_names = $3 WHERE id = $1",
 		    oid, keep_anonymous_scores ? "true" : "false", erase_company_names ? "true" : "false");
 }
@@ -360,8 +354,8 @@ int db_erasure_policy_set(struct db *db, long long org_id, int keep_anonymous_sc
 int db_audit_page(struct db *db, struct arena *a, long long org_id, const struct audit_filter *f, int offset,
 		  int limit, struct audit_entry **out, long long *total)
 {
-	char oid[24], off[16], lim[16];
-	snprintf(oid, sizeof(oid), "%lld", org_id);
+	char oid[DB_ID_LEN], off[16], lim[16];
+	db_id_text(oid, org_id);
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	PGresult *res = db_q(db,
@@ -394,8 +388,7 @@ int db_audit_page(struct db *db, struct arena *a, long long org_id, const struct
 
 int db_audit_actions(struct db *db, struct arena *a, long long org_id, const char ***out)
 {
-	char oid[24];
-	snprintf(oid, sizeof(oid), "%lld", org_id);
+	DB_ID(oid, org_id);
 	PGresult *res = db_q(db, "SELECT DISTINCT l.action" AUDIT_SCOPE " ORDER BY 1", oid);
 	if (!res)
 		return -1;
@@ -410,8 +403,7 @@ int db_audit_actions(struct db *db, struct arena *a, long long org_id, const cha
 
 int db_audit_users(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
-	char oid[24];
-	snprintf(oid, sizeof(oid), "%lld", org_id);
+	DB_ID(oid, org_id);
 	PGresult *res = db_q(db, "SELECT id, name, email FROM users WHERE org_id = $1 ORDER BY lower(name), email", oid);
 	if (!res)
 		return -1;

@@ -17,7 +17,7 @@ static int store(struct db *db, const char *key, const char *ver, const char *sh
 	if (!res)
 		return -1;
 	if (PQntuples(res) == 1) {
-		char id[24];
+		char id[DB_ID_LEN];
 		snprintf(id, sizeof(id), "%s", db_str(res, 0, 0));
 		PQclear(res);
 		*revision = 1;
@@ -34,7 +34,7 @@ static int store(struct db *db, const char *key, const char *ver, const char *sh
 			PQclear(res);
 		return -1;
 	}
-	char id[24], stored[SHA256_HEX_LEN + 1] = "";
+	char id[DB_ID_LEN], stored[SHA256_HEX_LEN + 1] = "";
 	snprintf(id, sizeof(id), "%s", db_str(res, 0, 0));
 	int fill = db_get(res, 0, 1) == NULL;
 	if (fill) {
@@ -107,7 +107,7 @@ long long db_questionnaire_latest(struct db *db, const char *key)
 
 long long db_questionnaire_id(struct db *db, const char *key, long version)
 {
-	char v[24];
+	char v[DB_ID_LEN];
 	snprintf(v, sizeof(v), "%ld", version);
 	PGresult *res = db_q(db, "SELECT id FROM questionnaires WHERE key = $1 AND version = $2::int", key, v);
 	if (!res)
@@ -122,8 +122,7 @@ int db_questionnaire_stored(struct db *db, struct arena *a, long long questionna
 {
 	/* The newest text revision of each version: its texts are shown, its
 	 * structure is the version's (the loader checked that). */
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", questionnaire_id);
+	DB_ID(id, questionnaire_id);
 	PGresult *res = db_q(db, "SELECT q.id, coalesce(t.definition, q.definition)::text, q.sha256, coalesce(t.revision, 1)"
 			     " FROM questionnaires q LEFT JOIN LATERAL (SELECT definition, revision FROM questionnaire_texts"
 			     " WHERE questionnaire_id = q.id ORDER BY revision DESC LIMIT 1) t ON true"

@@ -8,11 +8,10 @@
 #include "server/db/row.h"
 #include "common/banned.h"
 
-#define ID(buf, v) char buf[24]; snprintf(buf, sizeof(buf), "%lld", (long long)(v))
 
 long long db_report_scan_org(struct db *db, long long scan_id)
 {
-	ID(id, scan_id);
+	DB_ID(id, scan_id);
 	PGresult *res = db_q(db, "SELECT org_id FROM scans WHERE id = $1 AND submitted_at IS NOT NULL", id);
 	if (!res)
 		return -1;
@@ -23,14 +22,13 @@ long long db_report_scan_org(struct db *db, long long scan_id)
 
 int db_report_facts(struct db *db, struct arena *a, long long scan_id, struct report_facts *out)
 {
-	ID(id, scan_id);
+	DB_ID(id, scan_id);
 	memset(out, 0, sizeof(*out));
 	PGresult *res = db_q(db,
 		"SELECT s.lang, o.name, o.contact_email, o.retention_years, o.owner_report_download,"
 		" o.share_research, coalesce(ro.name, ''),"
 		" coalesce(nullif(u.name, ''), ''), coalesce(u.email, ''),"
-		" q.key || '-' || q.version, coalesce(res.engine_version, ''),"
-		" encode(o.logo_png, 'hex')"
+		" q.key || '-' || q.version, coalesce(res.engine_version, '')"
 		" FROM scans s JOIN organisations o ON o.id = s.org_id"
 		" JOIN companies c ON c.id = s.company_id"
 		" JOIN questionnaires q ON q.id = s.questionnaire_id"
@@ -58,14 +56,18 @@ int db_report_facts(struct db *db, struct arena *a, long long scan_id, struct re
 	out->advisor_email = s[8];
 	out->questionnaire_version = s[9];
 	out->engine_version = s[10];
-	const char *hex = db_get(res, 0, 11);
-	if (hex && hex[0]) {
-		size_t n = strlen(hex) / 2, len = 0;
-		unsigned char *png = arena_alloc(a, n ? n : 1);
-		if (sodium_hex2bin(png, n, hex, strlen(hex), NULL, &len, NULL) == 0 && len > 0) {
-			out->logo_png = png;
-			out->logo_len = len;
-		}
+	PQclear(res);
+	/* the logo as bytes (a binary result: only the bytea column) */
+	res = db_qb(db, "SELECT o.logo_png FROM scans s JOIN organisations o ON o.id = s.org_id"
+		    " WHERE s.id = $1 AND o.logo_png IS NOT NULL", id);
+	if (!res)
+		return -1;
+	if (PQntuples(res) == 1 && PQgetlength(res, 0, 0) > 0) {
+		size_t len = (size_t)PQgetlength(res, 0, 0);
+		unsigned char *png = arena_alloc(a, len);
+		memcpy(png, PQgetvalue(res, 0, 0), len);
+		out->logo_png = png;
+		out->logo_len = len;
 	}
 	PQclear(res);
 	return 1;
@@ -76,24 +78,19 @@ int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t l
 {
 	char rev[16];
 	snprintf(rev, sizeof(rev), "%d", text_revision > 0 ? text_revision : 1);
-	ID(id, scan_id);
-	ID(uid, user_id);
-	ID(ref, refresh_id);
-	ID(at, (long long)created);
-	char *hex = malloc(len * 2 + 1);
-	if (!hex)
-		abort();
-	sodium_bin2hex(hex, len * 2 + 1, pdf, len);
+	DB_ID(id, scan_id);
+	DB_ID(uid, user_id);
+	DB_ID(ref, refresh_id);
+	DB_ID(at, (long long)created);
 	/* The scan row is locked by the status change of the same transaction, so
 	 * two finalizations cannot pick the same version; UNIQUE guards it anyway. */
-	PGresult *res = db_q(db,
+	PGresult *res = db_query_bytes(db,
 		"INSERT INTO reports(scan_id, version, pdf, sha256, created_by, created_at, benchmark_refresh_id,"
 		" text_revision)"
-		" SELECT $1, coalesce(max(version), 0) + 1, decode($2, 'hex'), $3, nullif($4, '0')::bigint,"
+		" SELECT $1, coalesce(max(version), 0) + 1, $2::bytea, $3, nullif($4, '0')::bigint,"
 		"  to_timestamp($5::double precision), nullif($6, '0')::bigint, $7::integer"
 		" FROM reports WHERE scan_id = $1 RETURNING version",
-		id, hex, sha256, uid, at, ref, rev);
-	free(hex);
+		7, DB_PARAMS(id, NULL, sha256, uid, at, ref, rev), 1, pdf, len);
 	if (!res)
 		return -1;
 	*version = (int)db_ll(res, 0, 0, 0);
@@ -103,7 +100,7 @@ int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t l
 
 int db_report_list(struct db *db, struct arena *a, long long scan_id, struct report_version **out)
 {
-	ID(id, scan_id);
+	DB_ID(id, scan_id);
 	PGresult *res = db_q(db, "SELECT r.version, r.sha256, to_char(r.created_at AT TIME ZONE 'Europe/Amsterdam',"
 		    " 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''), octet_length(r.pdf),"
 		    " coalesce(r.benchmark_refresh_id, 0)"
@@ -128,25 +125,24 @@ int db_report_list(struct db *db, struct arena *a, long long scan_id, struct rep
 
 int db_report_get(struct db *db, struct arena *a, long long scan_id, int version, struct stored_report *out)
 {
-	ID(id, scan_id);
-	ID(v, version);
+	DB_ID(id, scan_id);
+	DB_ID(v, version);
 	memset(out, 0, sizeof(*out));
-	PGresult *res = db_q(db, "SELECT version, encode(pdf, 'hex'), sha256,"
-			     " extract(epoch FROM created_at)::bigint FROM reports"
-			     " WHERE scan_id = $1 AND ($2 = '0' OR version = $2::int)"
-			     " ORDER BY version DESC LIMIT 1", id, v);
+	/* a binary result: the bytea as bytes, the other columns as text */
+	PGresult *res = db_qb(db, "SELECT version::text, pdf, sha256,"
+			      " extract(epoch FROM created_at)::bigint::text FROM reports"
+			      " WHERE scan_id = $1 AND ($2 = '0' OR version = $2::int)"
+			      " ORDER BY version DESC LIMIT 1", id, v);
 	if (!res)
 		return -1;
 	if (PQntuples(res) != 1) {
 		PQclear(res);
 		return 0;
 	}
-	const char *hex = db_str(res, 0, 1);
-	size_t n = strlen(hex) / 2;
-	out->pdf = arena_alloc(a, n ? n : 1);
-	int rc = sodium_hex2bin(out->pdf, n, hex, strlen(hex), NULL, &out->len, NULL) == 0 ? 1 : -1;
-	if (rc < 0)
-		snprintf(db->err, sizeof(db->err), "stored report of scan %lld is not valid hex", scan_id);
+	out->len = (size_t)PQgetlength(res, 0, 1);
+	out->pdf = arena_alloc(a, out->len ? out->len : 1);
+	memcpy(out->pdf, PQgetvalue(res, 0, 1), out->len);
+	int rc = 1;
 	out->version = (int)db_ll(res, 0, 0, 0);
 	out->sha256 = arena_strdup(a, db_str(res, 0, 2));
 	out->created = (time_t)db_ll(res, 0, 3, 0);
@@ -156,8 +152,7 @@ int db_report_get(struct db *db, struct arena *a, long long scan_id, int version
 
 int db_report_owner_available(struct db *db, long long scan_id)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT o.owner_report_download AND EXISTS (SELECT 1 FROM reports r WHERE r.scan_id = s.id)"
 				 " FROM scans s JOIN organisations o ON o.id = s.org_id WHERE s.id = $1", sid);
 	if (!res)

@@ -11,13 +11,12 @@
 
 int db_research_secret(struct db *db, unsigned char key[32])
 {
-	PGresult *res = db_query(db, "SELECT encode(value, 'hex') FROM installation WHERE key = 'pseudonym_secret'",
-				 0, NULL);
+	PGresult *res = db_query_binary(db, "SELECT value FROM installation WHERE key = 'pseudonym_secret'", 0, NULL);
 	if (!res)
 		return -1;
-	size_t n = 0;
-	int ok = PQntuples(res) == 1 &&
-		 sodium_hex2bin(key, 32, db_str(res, 0, 0), strlen(db_str(res, 0, 0)), NULL, &n, NULL) == 0 && n == 32;
+	int ok = PQntuples(res) == 1 && PQgetlength(res, 0, 0) == 32;
+	if (ok)
+		memcpy(key, PQgetvalue(res, 0, 0), 32);
 	PQclear(res);
 	if (!ok)
 		snprintf(db->err, sizeof(db->err), "the installation has no 32-byte pseudonym_secret");
@@ -33,14 +32,14 @@ int db_research_secret(struct db *db, unsigned char key[32])
 	" AND ($4::date IS NULL OR s.submitted_at < $4::date + 1)"
 
 struct fparams {
-	char q[24], r[24];
+	char q[DB_ID_LEN], r[24];
 	const char *p[5];
 };
 
 static void params(const struct research_filter *f, struct fparams *fp)
 {
-	snprintf(fp->q, sizeof(fp->q), "%lld", f->questionnaire_id);
-	snprintf(fp->r, sizeof(fp->r), "%lld", f->research_org_id);
+	db_id_text(fp->q, f->questionnaire_id);
+	db_id_text(fp->r, f->research_org_id);
 	fp->p[0] = fp->q;
 	fp->p[1] = f->research_org_id ? fp->r : NULL;
 	fp->p[2] = f->from && *f->from ? f->from : NULL;
@@ -188,8 +187,7 @@ int db_research_versions(struct db *db, struct arena *a, long long research_org_
 {
 	/* n comes from the last aggregates refresh (scans with a valid overall score):
 	 * counting live would scan every submitted scan on each page view. */
-	char r[24];
-	snprintf(r, sizeof(r), "%lld", research_org_id);
+	DB_ID(r, research_org_id);
 	PGresult *res = db_q(db,
 		    "SELECT q.id, q.key, q.version, coalesce((SELECT a.n FROM research_aggregates a"
 		    "  WHERE a.research_org_id = $1::bigint AND a.questionnaire_id = q.id AND a.dimension = 'period'"
@@ -221,9 +219,9 @@ static double stat(const PGresult *res, int i, int col)
 int db_research_aggregates(struct db *db, struct arena *a, long long research_org_id, long long questionnaire_id,
 			   struct research_aggregate_row **out)
 {
-	char r[24], q[24];
-	snprintf(r, sizeof(r), "%lld", research_org_id);
-	snprintf(q, sizeof(q), "%lld", questionnaire_id);
+	char r[DB_ID_LEN], q[24];
+	db_id_text(r, research_org_id);
+	db_id_text(q, questionnaire_id);
 	PGresult *res = db_q(db,
 		    "SELECT a.dimension, a.cell, a.level, a.key, a.n, a.mean, a.sd, a.p25, a.median, a.p75,"
 		    " to_char(b.computed_at, 'YYYY-MM-DD HH24:MI')"

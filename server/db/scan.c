@@ -6,15 +6,10 @@
 #include "server/db/row.h"
 #include "common/banned.h"
 
-static void id_text(char *out, size_t n, long long id)
-{
-	snprintf(out, n, "%lld", id);
-}
-
 int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_row *out)
 {
-	char id[24];
-	id_text(id, sizeof(id), scan_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, scan_id);
 	PGresult *res = db_q(db,
 		"SELECT s.id, s.org_id, s.company_id, s.questionnaire_id, s.status, s.lang,"
 		" to_char(s.submitted_at, 'YYYY-MM-DD'), coalesce(nullif(u.name, ''), u.email, ''),"
@@ -49,8 +44,8 @@ int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_r
 
 int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out)
 {
-	char id[24];
-	id_text(id, sizeof(id), scan_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, scan_id);
 	PGresult *res = db_q(db, "SELECT level, key, score, valid, band FROM scores WHERE scan_id = $1", id);
 	if (!res)
 		return -1;
@@ -71,8 +66,8 @@ int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct sco
 
 int db_scan_answers(struct db *db, struct arena *a, long long scan_id, struct answer_row **out)
 {
-	char id[24];
-	id_text(id, sizeof(id), scan_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, scan_id);
 	PGresult *res = db_q(db, "SELECT item_key, value::text FROM answers WHERE scan_id = $1", id);
 	if (!res)
 		return -1;
@@ -89,8 +84,8 @@ int db_scan_answers(struct db *db, struct arena *a, long long scan_id, struct an
 
 const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_id)
 {
-	char id[24];
-	id_text(id, sizeof(id), scan_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, scan_id);
 	PGresult *res = db_q(db, "SELECT result::text FROM results WHERE scan_id = $1", id);
 	if (!res)
 		return NULL;
@@ -101,8 +96,8 @@ const char *db_scan_result_json(struct db *db, struct arena *a, long long scan_i
 
 long long db_scan_previous(struct db *db, struct arena *a, long long scan_id, const char **date)
 {
-	char id[24];
-	id_text(id, sizeof(id), scan_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, scan_id);
 	*date = NULL;
 	PGresult *res = db_q(db,
 		"SELECT p.id, to_char(p.submitted_at, 'YYYY-MM-DD') FROM scans s JOIN scans p"
@@ -129,10 +124,10 @@ int db_scan_set_status_then(struct db *db, long long scan_id, long long org_id, 
 			    const char *to, long long user_id, const char *reason,
 			    int (*in_tx)(struct db *db, void *arg), void *arg)
 {
-	char id[24], org[24], uid[24];
-	id_text(id, sizeof(id), scan_id);
-	id_text(org, sizeof(org), org_id);
-	id_text(uid, sizeof(uid), user_id);
+	char id[DB_ID_LEN], org[24], uid[24];
+	db_id_text(id, scan_id);
+	db_id_text(org, org_id);
+	db_id_text(uid, user_id);
 	if (db_begin(db) != 0)
 		return -1;
 	PGresult *res = db_q(db, "UPDATE scans SET status = $3, updated_at = now()"
@@ -160,8 +155,8 @@ fail:
 
 int db_scan_status_history(struct db *db, struct arena *a, long long scan_id, struct scan_status_change **out)
 {
-	char id[24];
-	id_text(id, sizeof(id), scan_id);
+	char id[DB_ID_LEN];
+	db_id_text(id, scan_id);
 	PGresult *res = db_q(db, "SELECT to_char(h.at, 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''),"
 		    " h.from_status, h.to_status, h.reason FROM scan_status_history h"
 		    " LEFT JOIN users u ON u.id = h.user_id WHERE h.scan_id = $1 ORDER BY h.id", id);
@@ -184,8 +179,8 @@ int db_scan_status_history(struct db *db, struct arena *a, long long scan_id, st
 int db_scan_list_for_research(struct db *db, struct arena *a, long long research_org_id, int limit,
 			      struct research_scan_row **out)
 {
-	char rid[24], lim[16];
-	id_text(rid, sizeof(rid), research_org_id);
+	char rid[DB_ID_LEN], lim[16];
+	db_id_text(rid, research_org_id);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	/* the month, as the exports give it: no finer date on research pages */
 	PGresult *res = db_q(db, "SELECT s.id, s.company_id, s.status,"
@@ -215,20 +210,10 @@ int db_scan_list_for_research(struct db *db, struct arena *a, long long research
 	return n;
 }
 
-const char *db_pseudonym_secret_hex(struct db *db, struct arena *a)
-{
-	PGresult *res = db_q(db, "SELECT encode(value, 'hex') FROM installation WHERE key = $1", "pseudonym_secret");
-	if (!res)
-		return NULL;
-	const char *hex = PQntuples(res) == 1 ? arena_strdup(a, db_str(res, 0, 0)) : NULL;
-	PQclear(res);
-	return hex;
-}
-
 int db_research_company_ids(struct db *db, struct arena *a, long long research_org_id, long long **out)
 {
-	char rid[24];
-	id_text(rid, sizeof(rid), research_org_id);
+	char rid[DB_ID_LEN];
+	db_id_text(rid, research_org_id);
 	PGresult *res = db_q(db, "SELECT DISTINCT s.company_id FROM scans s JOIN organisations o ON o.id = s.org_id"
 		    " WHERE o.share_research AND o.research_org_id = $1 AND s.submitted_at IS NOT NULL", rid);
 	if (!res)
@@ -244,9 +229,9 @@ int db_research_company_ids(struct db *db, struct arena *a, long long research_o
 
 long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n)
 {
-	char rid[24], cid[24], num[24];
-	id_text(rid, sizeof(rid), research_org_id);
-	id_text(cid, sizeof(cid), company_id);
+	char rid[DB_ID_LEN], cid[24], num[24];
+	db_id_text(rid, research_org_id);
+	db_id_text(cid, company_id);
 	snprintf(num, sizeof(num), "%ld", n);
 	PGresult *res = db_q(db, "SELECT s.id FROM scans s JOIN organisations o ON o.id = s.org_id"
 			     " WHERE s.company_id = $2 AND s.submitted_at IS NOT NULL AND o.share_research"

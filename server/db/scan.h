@@ -77,7 +77,5 @@ int db_research_company_ids(struct db *db, struct arena *a, long long research_o
  * research group may see it; 0 when none, -1 on error. */
 long long db_research_scan_by_number(struct db *db, long long research_org_id, long long company_id, long n);
 
-/* The installation's pseudonym secret (hex text, in the arena); NULL on error or when absent. */
-const char *db_pseudonym_secret_hex(struct db *db, struct arena *a);
 
 #endif

@@ -66,8 +66,8 @@ int db_scan_store_result(struct db *db, long long scan_id, const struct question
 {
 	int own_tx = !db->in_tx;
 	int rc = -1;
-	char id[24], overall[40];
-	snprintf(id, sizeof(id), "%lld", scan_id);
+	char id[DB_ID_LEN], overall[40];
+	db_id_text(id, scan_id);
 	if (isfinite(res->overall.score))
 		snprintf(overall, sizeof(overall), "%.17g", res->overall.score);
 	cJSON *json = score_result_to_json(res);
@@ -154,8 +154,7 @@ int db_rescore_questionnaires(struct db *db, struct arena *a, int version, struc
 int db_rescore_scans(struct db *db, long long questionnaire_id,
 		     int (*each)(void *arg, long long scan_id, const char *answers_json), void *arg)
 {
-	char qid[24];
-	snprintf(qid, sizeof(qid), "%lld", questionnaire_id);
+	DB_ID(qid, questionnaire_id);
 	PGresult *res = db_q(db,
 		"SELECT s.id, json_build_object('answers', coalesce((SELECT json_object_agg(a.item_key, a.value)"
 		" FROM answers a WHERE a.scan_id = s.id), '{}'))::text"
@@ -173,8 +172,7 @@ int db_rescore_scans(struct db *db, long long questionnaire_id,
 
 int db_rescore_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out)
 {
-	char sid[24];
-	snprintf(sid, sizeof(sid), "%lld", scan_id);
+	DB_ID(sid, scan_id);
 	PGresult *res = db_q(db, "SELECT level, key, valid, score, band FROM scores WHERE scan_id = $1", sid);
 	if (!res)
 		return -1;

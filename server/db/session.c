@@ -33,8 +33,7 @@ int db_session_touch(struct db *db, struct arena *a, const char *id_hash, struct
 
 int db_session_insert(struct db *db, const char *id_hash, long long user_id, const char *csrf, const char *lang)
 {
-	char uid[24];
-	snprintf(uid, sizeof(uid), "%lld", user_id);
+	DB_ID(uid, user_id);
 	return db_x(db, "INSERT INTO sessions(id_hash, user_id, csrf_token, lang) VALUES ($1, $2, $3, $4)", id_hash, uid,
 		    csrf, lang);
 }

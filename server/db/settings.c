@@ -10,8 +10,7 @@
 
 static PGresult *db_org_settings(struct db *db, long long org_id)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", org_id);
+	DB_ID(id, org_id);
 	return db_q(db, "SELECT name, region, privacy_contact, contact_email, retention_years, show_first_impression,"
 			" owner_report_download, share_research, share_open_text, free_of_charge, invitation_subject,"
 			" invitation_template, logo_png IS NOT NULL, slug, kind FROM organisations WHERE id = $1", id);
@@ -46,8 +45,8 @@ int db_org_settings_get(struct db *db, struct arena *a, long long org_id, struct
 
 int db_org_settings_save(struct db *db, long long org_id, const struct org_settings *s)
 {
-	char id[24], years[16];
-	snprintf(id, sizeof(id), "%lld", org_id);
+	char id[DB_ID_LEN], years[16];
+	db_id_text(id, org_id);
 	snprintf(years, sizeof(years), "%d", s->retention_years);
 #define B(x) ((x) ? "true" : "false")
 	return db_x(db, "UPDATE organisations SET name = $2, region = $3, privacy_contact = $4, contact_email = $5,"
@@ -62,40 +61,30 @@ int db_org_settings_save(struct db *db, long long org_id, const struct org_setti
 
 int db_org_logo_set(struct db *db, long long org_id, const void *data, size_t len)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", org_id);
+	DB_ID(id, org_id);
 	if (!data)
 		return db_x(db, "UPDATE organisations SET logo_png = NULL WHERE id = $1", id);
-	char *hex = malloc(len * 2 + 1);
-	if (!hex)
-		abort();
-	sodium_bin2hex(hex, len * 2 + 1, data, len);
-	int rc = db_x(db, "UPDATE organisations SET logo_png = decode($2, 'hex') WHERE id = $1", id, hex);
-	free(hex);
-	return rc;
+	PGresult *res = db_query_bytes(db, "UPDATE organisations SET logo_png = $2::bytea WHERE id = $1", 2,
+				       DB_PARAMS(id, NULL), 1, data, len);
+	PQclear(res);
+	return res ? 0 : -1;
 }
 
 unsigned char *db_org_logo(struct db *db, long long org_id, size_t *len)
 {
-	char id[24];
-	snprintf(id, sizeof(id), "%lld", org_id);
+	DB_ID(id, org_id);
 	*len = 1;
-	PGresult *res = db_q(db, "SELECT encode(logo_png, 'hex') FROM organisations WHERE id = $1 AND logo_png IS NOT NULL", id);
+	PGresult *res = db_qb(db, "SELECT logo_png FROM organisations WHERE id = $1 AND logo_png IS NOT NULL", id);
 	if (!res)
 		return NULL;
 	*len = 0;
 	unsigned char *out = NULL;
 	if (PQntuples(res) == 1) {
-		const char *hex = db_str(res, 0, 0);
-		size_t n = strlen(hex) / 2;
-		out = malloc(n ? n : 1);
+		*len = (size_t)PQgetlength(res, 0, 0);
+		out = malloc(*len ? *len : 1);
 		if (!out)
 			abort();
-		if (sodium_hex2bin(out, n, hex, strlen(hex), NULL, len, NULL) != 0) {
-			free(out);
-			out = NULL;
-			*len = 1;
-		}
+		memcpy(out, PQgetvalue(res, 0, 0), *len);
 	}
 	PQclear(res);
 	return out;
