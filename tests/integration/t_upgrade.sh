@@ -53,6 +53,10 @@ upgrade_one() {  # upgrade_one RELEASE
   qo "SELECT scan_id, level, key, coalesce(score::text, ''), valid, coalesce(band, '') FROM scores ORDER BY 1, 2, 3" >"$WORK/scores.txt"
   same_file "$tag: stored scores equal the old release's ($(wc -l <"$exp/scores.txt") rows)" "$exp/scores.txt" "$WORK/scores.txt"
 
+  # --- secrets: the CSRF key is no longer the pseudonym key twice ---
+  expect_eq "$tag: the CSRF secret is 64 bytes of its own" "64|false" \
+    "$(qo "SELECT octet_length(c.value) || '|' || (c.value = p.value || p.value) FROM installation c, installation p WHERE c.key = 'csrf_secret' AND p.key = 'pseudonym_secret'")"
+
   # --- the audit trail: complete, and still append-only ---
   local n_before max_before md5_before
   IFS='|' read -r n_before max_before md5_before <"$exp/audit.txt"
