@@ -5,7 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
-#include "server/db/benchmark_snapshot.h"
+#include "server/app/benchmark_refresh.h"
 #include "common/banned.h"
 
 static double now_s(void)
@@ -48,7 +48,7 @@ int cmd_benchmarks(int argc, char **argv)
 		       "usage: fphc benchmarks refresh\n"
 		       "Recomputes the peer statistics (per questionnaire version, sector / size class / all,\n"
 		       "overall, pillar and theme score) that scan pages and reports show.\n",
-		       db_benchmarks_refresh);
+		       benchmarks_refresh);
 }
 
 int cmd_aggregates(int argc, char **argv)

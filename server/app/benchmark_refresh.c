@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server/db/benchmark_snapshot.h"
+#include "server/app/benchmark_refresh.h"
 #include "server/app/questionnaire_registry.h"
 #include "common/buf.h"
 #include "common/banned.h"
@@ -252,4 +252,14 @@ done:
 	set_release(&w.set);
 	buf_release(&w.copy);
 	return rc;
+}
+
+int benchmarks_refresh(struct db *db, long long *refresh_id)
+{
+	return db_benchmarks_refresh(db, benchmark_refresh_compute, refresh_id);
+}
+
+int benchmarks_refresh_debounced(struct db *db, int seconds)
+{
+	return db_benchmarks_refresh_debounced(db, benchmark_refresh_compute, seconds);
 }

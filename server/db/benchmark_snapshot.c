@@ -81,7 +81,7 @@ int db_benchmark_snapshot_copy(struct db *db, const char *lines, size_t len)
 /* try_lock: take pg_try_advisory_xact_lock first; returns 0 without refreshing
  * (and *skipped = 1) when another instance holds it. Transaction-level, so it is
  * safe behind a pooler in transaction mode. */
-static int refresh(struct db *db, long long *refresh_id, int try_lock, int *skipped)
+static int refresh(struct db *db, benchmark_compute_fn compute, long long *refresh_id, int try_lock, int *skipped)
 {
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -105,7 +105,7 @@ static int refresh(struct db *db, long long *refresh_id, int try_lock, int *skip
 	DB_ID(ids, id);
 	if (id < 0 || db_exec(db, "DELETE FROM benchmark_snapshots", 0, NULL) != 0 ||
 	    db_exec(db, "SET LOCAL work_mem = '256MB'", 0, NULL) != 0 ||
-	    (getenv("FPHC_BENCHMARKS_SQL") ? db_x(db, refresh_sql, ids) : benchmark_refresh_compute(db, ids)) != 0)
+	    (getenv("FPHC_BENCHMARKS_SQL") ? db_x(db, refresh_sql, ids) : compute(db, ids)) != 0)
 		goto fail;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	char ms[32];
@@ -124,13 +124,13 @@ fail:
 	return -1;
 }
 
-int db_benchmarks_refresh(struct db *db, long long *refresh_id)
+int db_benchmarks_refresh(struct db *db, benchmark_compute_fn compute, long long *refresh_id)
 {
 	int skipped = 0;
-	return refresh(db, refresh_id, 0, &skipped);
+	return refresh(db, compute, refresh_id, 0, &skipped);
 }
 
-int db_benchmarks_refresh_debounced(struct db *db, int seconds)
+int db_benchmarks_refresh_debounced(struct db *db, benchmark_compute_fn compute, int seconds)
 {
 	char s[16];
 	snprintf(s, sizeof(s), "%d", seconds);
@@ -144,7 +144,7 @@ int db_benchmarks_refresh_debounced(struct db *db, int seconds)
 		return 0;
 	/* one refresher at a time across instances: the others skip */
 	int skipped = 0;
-	int rc = refresh(db, NULL, 1, &skipped);
+	int rc = refresh(db, compute, NULL, 1, &skipped);
 	if (rc != 0)
 		return -1;
 	return skipped ? 0 : 1;

@@ -22,10 +22,11 @@
  * comes from the reference SQL (minutes at 1,000,000 scans; for tests).
  * On a busy installation call db_benchmarks_refresh_debounced after a
  * submission. Sets *refresh_id (may be NULL). 0 or -1. */
-int db_benchmarks_refresh(struct db *db, long long *refresh_id);
-/* Inside db_benchmarks_refresh's transaction: inserts the snapshot rows of
- * refresh_id (decimal). 0 or -1 (db->err). */
-int benchmark_refresh_compute(struct db *db, const char *refresh_id);
+/* compute runs inside db_benchmarks_refresh's transaction and inserts the
+ * snapshot rows of refresh_id (decimal): 0 or -1 (db->err). server/app gives it
+ * (benchmark_refresh.h), so server/db calls nothing above itself. */
+typedef int (*benchmark_compute_fn)(struct db *db, const char *refresh_id);
+int db_benchmarks_refresh(struct db *db, benchmark_compute_fn compute, long long *refresh_id);
 
 /* The latest peer-set scan of one company on one questionnaire version, as the
  * refresh reads it. Strings borrow the database result: valid during the
@@ -54,7 +55,7 @@ int db_benchmark_snapshot_copy(struct db *db, const char *lines, size_t len);
  * submission after a quiet spell refreshes at once). Returns 1 refreshed,
  * 0 not needed, -1 error. A pg_try_advisory_xact_lock keeps two instances from
  * refreshing at the same time. */
-int db_benchmarks_refresh_debounced(struct db *db, int seconds);
+int db_benchmarks_refresh_debounced(struct db *db, benchmark_compute_fn compute, int seconds);
 
 /* Peer statistics of score (level, key) for a company in `sector` with `fte`
  * on questionnaire_id: the first group of sector → size class → all with at
