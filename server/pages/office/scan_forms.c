@@ -66,6 +66,19 @@ void office_status_post(struct req *r)
 		refuse(r, row.id, 400, "reason", "office.workflow.reason_missing", NULL);
 		return;
 	}
+	/* "Gesprek gehouden" only with a meeting on record: the date it was held */
+	if (!reopen && strcmp(to, "meeting_held") == 0) {
+		struct meeting_row m;
+		int found = db_meeting_get(req_db(r), &r->arena, row.id, &m);
+		if (found < 0) {
+			reply_db_error(r);
+			return;
+		}
+		if (!found || !m.held_date[0]) {
+			refuse(r, row.id, 400, "workflow", "office.workflow.meeting_missing", NULL);
+			return;
+		}
+	}
 	if (strlen(reason) > 2000) {
 		refuse(r, row.id, 400, "reason", "office.too_long", NULL);
 		return;
