@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "server/app/config.h"
+#include "server/db/db.h"
 #include "scoring/peer.h"
 #include "common/text.h"
 #include "common/banned.h"
@@ -93,6 +94,11 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	cfg->questionnaires_dir = env_str("FPHC_QUESTIONNAIRES", "questionnaires");
 	cfg->trusted_proxies = env_str("FPHC_TRUSTED_PROXIES", "");
 	cfg->smtp_url = env_str("FPHC_SMTP_URL", NULL);
+	cfg->timezone = env_str("FPHC_TIMEZONE", "Europe/Amsterdam");
+	if (db_set_time_zone(cfg->timezone) != 0) {
+		snprintf(err, errlen, "FPHC_TIMEZONE must be a time zone name such as Europe/Amsterdam");
+		return -1;
+	}
 	cfg->metrics_token = env_str("FPHC_METRICS_TOKEN", NULL);
 	if (cfg->metrics_token && strlen(cfg->metrics_token) < 16) {
 		snprintf(err, errlen, "FPHC_METRICS_TOKEN must be at least 16 characters");

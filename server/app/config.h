@@ -21,6 +21,7 @@ struct config {
 	int conn_timeout;          /* seconds of inactivity before a connection is closed */
 	int per_ip_limit;          /* concurrent connections per client address */
 	const char *smtp_url;      /* FPHC_SMTP_URL, optional */
+	const char *timezone;      /* FPHC_TIMEZONE, every time shown, default Europe/Amsterdam */
 	const char *metrics_token; /* FPHC_METRICS_TOKEN: /metrics needs it as a bearer token; unset = /metrics is 404 */
 };
 

@@ -52,6 +52,28 @@ static void set_err(struct db *db, const char *msg, const char *state)
 	snprintf(db->sqlstate, sizeof(db->sqlstate), "%s", state ? state : "");
 }
 
+static char time_zone[64] = "Europe/Amsterdam";
+
+int db_set_time_zone(const char *tz)
+{
+	size_t n = tz ? strlen(tz) : 0;
+	if (n == 0 || n >= sizeof(time_zone))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char c = tz[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+		      c == '_' || c == '-' || c == '+'))
+			return -1;
+	}
+	memcpy(time_zone, tz, n + 1);
+	return 0;
+}
+
+const char *db_time_zone(void)
+{
+	return time_zone;
+}
+
 int db_connect(struct db *db)
 {
 	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
@@ -72,6 +94,19 @@ int db_connect(struct db *db)
 	}
 	PQsetClientEncoding(db->conn, "UTF8");
 	PQsetNoticeProcessor(db->conn, quiet_notice, NULL);
+	/* every time read or written through this connection is the installation's
+	 * local time (PgBouncer keeps TimeZone per client) */
+	const char *tz[] = {time_zone};
+	PGresult *res = PQexecParams(db->conn, "SELECT set_config('TimeZone', $1, false)", 1, NULL, tz, NULL, NULL, 0);
+	int ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+	if (!ok)
+		set_err(db, PQresultErrorMessage(res), PQresultErrorField(res, PG_DIAG_SQLSTATE));
+	PQclear(res);
+	if (!ok) {
+		PQfinish(db->conn);
+		db->conn = NULL;
+		return -1;
+	}
 	db->unavailable = 0;
 	if (!db->pooler)
 		db->pooler = db_behind_proxy(db->conn);

@@ -37,6 +37,12 @@ struct db *db_new(const char *conninfo);
 void db_free(struct db *db);
 /* Connects now; 0 or -1 with db->err set. */
 int db_connect(struct db *db);
+/* Every connection works in the installation's time zone (FPHC_TIMEZONE, an
+ * IANA name, default Europe/Amsterdam): to_char, ::date and current_date are
+ * local. Set it once at start-up, before any connection; -1 for a name with
+ * characters no zone name has (PostgreSQL refuses unknown names at connect). */
+int db_set_time_zone(const char *tz);
+const char *db_time_zone(void);
 /* 1 when conn reached its server through a proxy (TCP port differs from the
  * server's own port), as with PgBouncer. */
 int db_behind_proxy(PGconn *conn);

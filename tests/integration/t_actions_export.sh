@@ -44,6 +44,8 @@ http POST "/actions/$a2" --data "csrf=$CSRF&what=Opleidingsplan+maken&who_kind=c
 expect_eq "action completed" 303 "$STATUS"
 http GET "/actions/$a2"
 expect_contains "history shows the change" "gewijzigd" "$BODY"
+local_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') FROM scan_action_history WHERE action_id = $a2")
+expect_contains "history times are Dutch time (FPHC_TIMEZONE default), not UTC" "<td>$local_at</td>" "$BODY"
 expect_eq "two history rows" 2 "$(psql_q "SELECT count(*) FROM scan_action_history WHERE action_id = $a2")"
 expect_eq "action edits audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'action_update' AND object_id = $a2")"
 http POST "/actions/$a2" --data "csrf=$CSRF&what=x&who_kind=company&status=kapot"
