@@ -218,33 +218,13 @@ long db_action_open_count(struct db *db, const struct action_filter *f)
 int db_action_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	DB_ID(org, org_id);
-	PGresult *res = db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
-			     " AND role IN ('advisor', 'admin') AND NOT disabled ORDER BY 2", org);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
-	for (int i = 0; i < n; i++) {
-		rows[i].id = db_ll(res, i, 0, 0);
-		rows[i].name = db_row_str(a, res, i, 1);
-	}
-	PQclear(res);
-	*out = rows;
-	return n;
+	return db_rows_user_options(a, db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
+					    " AND role IN ('advisor', 'admin') AND NOT disabled ORDER BY 2", org), out);
 }
 
 int db_action_partners(struct db *db, struct arena *a, long long org_id, const char ***out)
 {
 	DB_ID(org, org_id);
-	PGresult *res = db_q(db, "SELECT DISTINCT who_name FROM scan_actions WHERE org_id = $1 AND who_kind = 'partner'"
-			     " AND who_name <> '' AND status IN ('open', 'in_progress') ORDER BY 1 LIMIT 200", org);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	const char **names = db_rows_alloc(a, res, sizeof(*names));
-	for (int i = 0; i < n; i++)
-		names[i] = db_row_str(a, res, i, 0);
-	PQclear(res);
-	*out = names;
-	return n;
+	return db_rows_texts(a, db_q(db, "SELECT DISTINCT who_name FROM scan_actions WHERE org_id = $1 AND who_kind = 'partner'"
+				     " AND who_name <> '' AND status IN ('open', 'in_progress') ORDER BY 1 LIMIT 200", org), out);
 }

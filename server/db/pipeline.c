@@ -78,17 +78,7 @@ int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const str
 int db_pipeline_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	DB_ID(org, org_id);
-	PGresult *res = db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
-			" AND role IN ('admin', 'advisor') ORDER BY lower(coalesce(nullif(name, ''), email))", org);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
-	for (int i = 0; i < n; i++) {
-		rows[i].id = db_ll(res, i, 0, 0);
-		rows[i].name = db_row_str(a, res, i, 1);
-	}
-	PQclear(res);
-	*out = rows;
-	return n;
+	return db_rows_user_options(a, db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
+					    " AND role IN ('admin', 'advisor') ORDER BY lower(coalesce(nullif(name, ''), email))",
+					    org), out);
 }

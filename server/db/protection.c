@@ -389,16 +389,7 @@ int db_audit_page(struct db *db, struct arena *a, long long org_id, const struct
 int db_audit_actions(struct db *db, struct arena *a, long long org_id, const char ***out)
 {
 	DB_ID(oid, org_id);
-	PGresult *res = db_q(db, "SELECT DISTINCT l.action" AUDIT_SCOPE " ORDER BY 1", oid);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	const char **names = db_rows_alloc(a, res, sizeof(*names));
-	for (int i = 0; i < n; i++)
-		names[i] = db_row_str(a, res, i, 0);
-	PQclear(res);
-	*out = names;
-	return n;
+	return db_rows_texts(a, db_q(db, "SELECT DISTINCT l.action" AUDIT_SCOPE " ORDER BY 1", oid), out);
 }
 
 int db_audit_users(struct db *db, struct arena *a, long long org_id, struct user_option **out)

@@ -1,5 +1,6 @@
 /* row.c: copying result values into an arena; see row.h. */
 #include "server/db/row.h"
+#include "server/db/account.h"
 #include "common/banned.h"
 
 const char *db_row_str(struct arena *a, const PGresult *res, int row, int col)
@@ -12,4 +13,32 @@ void *db_rows_alloc(struct arena *a, const PGresult *res, size_t size)
 {
 	int n = PQntuples(res);
 	return arena_alloc(a, (size_t)(n > 0 ? n : 1) * size);
+}
+
+int db_rows_texts(struct arena *a, PGresult *res, const char ***out)
+{
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	const char **texts = db_rows_alloc(a, res, sizeof(*texts));
+	for (int i = 0; i < n; i++)
+		texts[i] = db_row_str(a, res, i, 0);
+	PQclear(res);
+	*out = texts;
+	return n;
+}
+
+int db_rows_user_options(struct arena *a, PGresult *res, struct user_option **out)
+{
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
+	for (int i = 0; i < n; i++) {
+		rows[i].id = db_ll(res, i, 0, 0);
+		rows[i].name = db_row_str(a, res, i, 1);
+	}
+	PQclear(res);
+	*out = rows;
+	return n;
 }

@@ -13,5 +13,12 @@ const char *db_row_str(struct arena *a, const PGresult *res, int row, int col);
 /* A zeroed array of PQntuples(res) elements of `size` bytes in the arena (one
  * element when there are no rows, so the result is never NULL). */
 void *db_rows_alloc(struct arena *a, const PGresult *res, size_t size);
+/* The first column of every row of res as strings in the arena, into *out; clears
+ * res. The row count, or -1 when res is NULL (a failed query). */
+int db_rows_texts(struct arena *a, PGresult *res, const char ***out);
+/* Rows of (id, name) as user options (server/db/account.h), into *out; clears res.
+ * The row count, or -1 when res is NULL. */
+struct user_option;
+int db_rows_user_options(struct arena *a, PGresult *res, struct user_option **out);
 
 #endif

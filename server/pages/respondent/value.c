@@ -185,9 +185,14 @@ const char *scan_problem_text(struct req *r, const struct item *it, const char *
 		const char *fmt = i18n_get(r->lang, "scan.page.range");
 		/* the catalogue text has {min} and {max}; fill them by hand */
 		const char *pmin = strstr(fmt, "{min}"), *pmax = strstr(fmt, "{max}");
-		if (pmin && pmax && pmin < pmax)
-			snprintf(range, sizeof(range), "%.*s%g%.*s%g%s", (int)(pmin - fmt), fmt, it->min,
-				 (int)(pmax - pmin - 5), pmin + 5, it->max, pmax + 5);
+		if (pmin && pmax && pmin < pmax) {
+			/* the bounds as the owner writes numbers (0,5 in Dutch) */
+			char lo[32], hi[32];
+			int comma = strcmp(r->lang, "nl") == 0;
+			snprintf(range, sizeof(range), "%.*s%s%.*s%s%s", (int)(pmin - fmt), fmt,
+				 number_nl_format(it->min, comma, lo), (int)(pmax - pmin - 5), pmin + 5,
+				 number_nl_format(it->max, comma, hi), pmax + 5);
+		}
 	}
 	const char *m = i18n_get(r->lang, key);
 	struct buf b;
