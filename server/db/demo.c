@@ -11,7 +11,9 @@ int db_demo_association_link(struct db *db, long long association_id, long long 
 {
 	DB_ID(rid, research_org_id);
 	DB_ID(aid, association_id);
+	/* a newcomer sees what owners can get: the first impression and the report download */
 	return db_x(db, "UPDATE organisations SET research_org_id = $1, share_research = true, is_demo = true,"
+		    " show_first_impression = true, owner_report_download = true,"
 		    " privacy_contact = 'privacy@demo.example', contact_email = 'info@demo.example'"
 		    " WHERE id = $2 AND research_org_id IS NULL", rid, aid);
 }

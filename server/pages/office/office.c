@@ -10,6 +10,7 @@
 #include "server/db/account.h"
 #include "server/db/db.h"
 #include "common/text.h"
+#include "server/http/link.h"
 #include "common/banned.h"
 
 long long office_id(struct req *r, int i)
@@ -85,26 +86,9 @@ void office_notice(struct req *r, cJSON *ctx)
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, key));
 }
 
-static int host_ok(const char *h)
-{
-	if (!h || !*h || strlen(h) > 200)
-		return 0;
-	for (const char *p = h; *p; p++)
-		if (!isalnum((unsigned char)*p) && !strchr(".-:[]", *p))
-			return 0;
-	return 1;
-}
-
 char *office_link(struct req *r, const char *prefix, const char *token)
 {
-	if (config.base_url && *config.base_url) {
-		size_t n = strlen(config.base_url);
-		int slash = config.base_url[n - 1] == '/';
-		return arena_printf(&r->arena, "%.*s%s%s", (int)(n - (size_t)slash), config.base_url, prefix, token);
-	}
-	const char *host = req_header(r, "Host");
-	return arena_printf(&r->arena, "%s://%s%s%s", r->tls ? "https" : "http",
-			    host_ok(host) ? host : "127.0.0.1:8080", prefix, token);
+	return link_absolute(r, prefix, token);
 }
 
 void office_audit_as(struct req *r, long long uid, const char *action)

@@ -1,5 +1,5 @@
 /* done.c: after submitting (what happens next, and a first impression of
- * the pillar scores when the association enables it), and the "later verder" page. */
+ * the pillar scores when the association enables it). */
 #include <math.h>
 #include <string.h>
 
@@ -9,6 +9,29 @@
 #include "server/db/report.h"
 #include "scoring/score.h"
 #include "common/banned.h"
+
+/* What happens next, each step marked done, now or later by the scan's status:
+ * the report (made until the advisor finalises it), the meeting, the actions. */
+static void add_steps(struct req *r, cJSON *ctx, const char *status)
+{
+	int phase = strcmp(status, "final") == 0 ? 1
+		  : strcmp(status, "meeting_held") == 0 || strcmp(status, "closed") == 0 ? 2 : 0;
+	static const char *const keys[3][2] = {
+		{"scan.done.step_report", "scan.done.step_report_done"},
+		{"scan.done.step_meeting", "scan.done.step_meeting_done"},
+		{"scan.done.step_actions", "scan.done.step_actions"},
+	};
+	cJSON *steps = cJSON_AddArrayToObject(ctx, "steps");
+	for (int i = 0; i < 3; i++) {
+		cJSON *st = cJSON_CreateObject();
+		int done = i < phase;
+		cJSON_AddStringToObject(st, "text", i18n_get(r->lang, keys[i][done]));
+		cJSON_AddStringToObject(st, "state", done ? "done" : i == phase ? "now" : "later");
+		cJSON_AddStringToObject(st, "state_label", i18n_get(r->lang, done ? "scan.done.state_done"
+								: i == phase ? "scan.done.state_now" : "scan.done.state_later"));
+		cJSON_AddItemToArray(steps, st);
+	}
+}
 
 void scan_done_get(struct req *r)
 {
@@ -34,8 +57,13 @@ void scan_done_get(struct req *r)
 			cJSON *p = cJSON_CreateObject();
 			cJSON_AddStringToObject(p, "title", text_pair_get(&s.q->pillars[i].title, r->lang));
 			if (isfinite(scores[i])) {
+				int band = score_band_of(s.q, scores[i]);
 				cJSON_AddBoolToObject(p, "valid", 1);
 				cJSON_AddNumberToObject(p, "score", (double)score_round_display(scores[i]));
+				if (band >= 0) {
+					cJSON_AddStringToObject(p, "band", text_pair_get(&s.q->bands[band].label, r->lang));
+					cJSON_AddStringToObject(p, "band_key", s.q->bands[band].key);
+				}
 			}
 			cJSON_AddItemToArray(list, p);
 		}
@@ -47,13 +75,6 @@ void scan_done_get(struct req *r)
 	}
 	if (report)
 		cJSON_AddStringToObject(ctx, "report_url", arena_printf(&r->arena, "/s/%s/report.pdf", s.token));
+	add_steps(r, ctx, s.v.status);
 	page_render(r, 200, "respondent/done", i18n_get(r->lang, "scan.done.title"), ctx);
-}
-
-void scan_later_get(struct req *r)
-{
-	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
-		return;
-	page_render(r, 200, "respondent/later", i18n_get(r->lang, "scan.later.title"), scan_page_ctx(r, &s));
 }

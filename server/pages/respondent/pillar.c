@@ -21,36 +21,71 @@ static int pillar_number(struct req *r, const struct scan_ctx *s)
 	return (int)n;
 }
 
+static void free_json(void *p)
+{
+	cJSON_Delete(p);
+}
+
+/* A copy of value that lives as long as the request. */
+static const cJSON *arena_json(struct req *r, const cJSON *value)
+{
+	cJSON *copy = cJSON_Duplicate(value, 1);
+	if (copy)
+		req_defer(r, free_json, copy);
+	return copy;
+}
+
+/* The stored answers of the scan by item index (arena), and how many closed
+ * questions are answered. */
+static const cJSON **answers_by_index(struct req *r, const struct scan_ctx *s)
+{
+	const cJSON **by_index = arena_alloc(&r->arena, sizeof(*by_index) * (s->q->n_items + 1));
+	const cJSON *a;
+	cJSON_ArrayForEach(a, s->answers) {
+		const struct item *it = questionnaire_item_find(s->q, a->string);
+		if (it && !cJSON_IsNull(a))
+			by_index[it->index] = a;
+	}
+	return by_index;
+}
+
+/* Sends pillar page n with the answers by index; errors and typed (NULL on a
+ * plain GET) show a refused post again, with the status given. */
+static void show_pillar(struct req *r, const struct scan_ctx *s, int n, const cJSON **by_index,
+			const char **errors, const char **typed, int status)
+{
+	const struct pillar_page *page = pillar_page_get(s->q, r->lang, (size_t)n - 1);
+	if (!page) {
+		reply_error(r, 500);
+		return;
+	}
+	int answered = 0;
+	for (size_t i = 0; i < s->q->n_items; i++)
+		answered += by_index[i] && !cJSON_IsNull(by_index[i]) && s->q->items[i]->type != ITEM_TEXT;
+	struct pillar_fill fill = {
+		.token = s->token, .csrf = s->csrf, .org_slug = s->v.org_slug,
+		.percent = scan_percent(s->q, answered),
+		.decimal_comma = strcmp(r->lang, "nl") == 0,
+		.answers = by_index,
+		.errors = errors, .typed = typed,
+		.errors_title = i18n_get(r->lang, "scan.page.problems"),
+	};
+	buf_reset(&r->out);
+	pillar_page_write(&r->out, page, &fill);
+	reply_html(r, status);
+}
+
 void scan_pillar_get(struct req *r)
 {
 	struct scan_ctx s;
 	if (scan_load(r, 1, &s) != 0 || scan_require_open(r, &s) != 0)
 		return;
 	int n = pillar_number(r, &s);
-	const struct pillar_page *page = n ? pillar_page_get(s.q, r->lang, (size_t)n - 1) : NULL;
-	if (!page) {
-		reply_error(r, n ? 500 : 404);
+	if (!n) {
+		reply_error(r, 404);
 		return;
 	}
-	const cJSON **by_index = arena_alloc(&r->arena, sizeof(*by_index) * (s.q->n_items + 1));
-	const cJSON *a;
-	int answered = 0;
-	cJSON_ArrayForEach(a, s.answers) {
-		const struct item *it = questionnaire_item_find(s.q, a->string);
-		if (it && !cJSON_IsNull(a)) {
-			by_index[it->index] = a;
-			answered += it->type != ITEM_TEXT;
-		}
-	}
-	struct pillar_fill fill = {
-		.token = s.token, .csrf = s.csrf, .org_slug = s.v.org_slug,
-		.percent = scan_percent(s.q, answered),
-		.decimal_comma = strcmp(r->lang, "nl") == 0,
-		.answers = by_index,
-	};
-	buf_reset(&r->out);
-	pillar_page_write(&r->out, page, &fill);
-	reply_html(r, 200);
+	show_pillar(r, &s, n, answers_by_index(r, &s), NULL, NULL, 200);
 }
 
 /* Every field of the form belongs to this page: csrf, nav, and a./na./p. of its items. */
@@ -73,7 +108,7 @@ static int fields_known(struct req *r, const struct pillar *p, const struct ques
 void scan_pillar_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0 || scan_require_open(r, &s) != 0)
+	if (scan_load(r, 1, &s) != 0 || scan_require_open(r, &s) != 0)
 		return;
 	int n = pillar_number(r, &s);
 	if (!n) {
@@ -89,8 +124,10 @@ void scan_pillar_post(struct req *r)
 	for (size_t t = 0; t < p->n_themes; t++)
 		cap += p->themes[t].n_items;
 	struct answer_write *w = arena_alloc(&r->arena, sizeof(*w) * (cap + 1));
-	int nw = 0;
-	cJSON *problems = cJSON_CreateArray();
+	int nw = 0, nproblems = 0;
+	const cJSON **shown = answers_by_index(r, &s);
+	const char **errors = arena_alloc(&r->arena, sizeof(*errors) * (s.q->n_items + 1));
+	const char **typed = arena_alloc(&r->arena, sizeof(*typed) * (s.q->n_items + 1));
 	for (size_t t = 0; t < p->n_themes; t++) {
 		for (size_t i = 0; i < p->themes[t].n_items; i++) {
 			const struct item *it = &p->themes[t].items[i];
@@ -108,13 +145,21 @@ void scan_pillar_post(struct req *r)
 			if (scan_value_from_form(it, values, nv, na, present, &value, &keep, &bad) != 0 ||
 			    (value && answers_check_value(s.q, it->key, value, NULL) != 0) ||
 			    answer_exclusive_conflict(it, value)) {
-				cJSON_AddItemToArray(problems, cJSON_CreateString(scan_problem_text(
-					r, it, bad ? bad : scan_value_problem_key(it, value, 1), value)));
+				errors[it->index] = scan_problem_text(r, it, bad ? bad : scan_value_problem_key(it, value, 1), value);
+				nproblems++;
+				/* shown back as posted: the typed text, or the ticked options */
+				if ((it->type == ITEM_NUMBER || it->type == ITEM_TEXT) && nv == 1)
+					typed[it->index] = values[0];
+				else if (value)
+					shown[it->index] = arena_json(r, value);
+				else
+					shown[it->index] = NULL;
 				cJSON_Delete(value);
 				continue;
 			}
 			if (keep)
 				continue;
+			shown[it->index] = value ? arena_json(r, value) : NULL;
 			w[nw].item_key = it->key;
 			w[nw].value_json = NULL;
 			if (value) {
@@ -126,15 +171,11 @@ void scan_pillar_post(struct req *r)
 			nw++;
 		}
 	}
-	if (cJSON_GetArraySize(problems) > 0) {
-		cJSON *ctx_list = problems;
-		scan_reply_problem(r, &s, 400, i18n_get(r->lang, "scan.page.problems"), ctx_list);
-		return;
-	}
-	cJSON_Delete(problems);
 	const char *nav = req_form(r, "nav");
 	nav = nav ? nav : "next";
 	int target = strcmp(nav, "back") == 0 ? n - 1 : strcmp(nav, "later") == 0 ? n : n + 1;
+	if (nproblems)
+		target = n;  /* every valid answer is kept; the owner stays to correct the rest */
 	int rc = db_answers_save_page(req_db(r), s.v.id, w, nw, target);
 	if (rc < 0) {
 		reply_db_error(r);
@@ -142,6 +183,10 @@ void scan_pillar_post(struct req *r)
 	}
 	if (rc == 0) {
 		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
+		return;
+	}
+	if (nproblems) {
+		show_pillar(r, &s, n, shown, errors, typed, 400);
 		return;
 	}
 	if (strcmp(nav, "later") == 0)

@@ -26,6 +26,10 @@ enum slot_code {
 	SLOT_PERCENT = 'P',
 	SLOT_CHECKED = 'C',   /* " checked" when the item's answer is `value` */
 	SLOT_VALUE = 'V',     /* the typed value of a number or text item */
+	SLOT_SUMMARY = 'Y',   /* the error summary of a refused post */
+	SLOT_ERROR = 'E',     /* the message next to an item of a refused post */
+	SLOT_DESCRIBED = 'D', /* the item's aria-describedby: its help, its error */
+	SLOT_INVALID = 'I',   /* aria-invalid and the error's id on a number or text field */
 };
 
 struct segment {
@@ -75,6 +79,9 @@ static cJSON *item_ctx(const struct item *it, const char *lang)
 	cJSON *c = cJSON_CreateObject();
 	cJSON_AddStringToObject(c, "key", it->key);
 	cJSON_AddStringToObject(c, "type", item_type_name(it->type));
+	cJSON_AddStringToObject(c, "error_mark", mark(m, sizeof(m), SLOT_ERROR, it, NULL));
+	cJSON_AddStringToObject(c, "described_mark", mark(m, sizeof(m), SLOT_DESCRIBED, it, NULL));
+	cJSON_AddStringToObject(c, "invalid_mark", mark(m, sizeof(m), SLOT_INVALID, it, NULL));
 	cJSON_AddNumberToObject(c, "number", (double)it->index + 1);
 	cJSON_AddStringToObject(c, "text", text_pair_get(&it->text, lang));
 	const char *help = text_pair_get(&it->help, lang);
@@ -155,8 +162,12 @@ static cJSON *page_ctx_for(const struct questionnaire *q, const char *lang, size
 	cJSON_AddStringToObject(c, "token_mark", tm);
 	cJSON_AddStringToObject(c, "csrf_mark", mark(m, sizeof(m), SLOT_CSRF, NULL, NULL));
 	cJSON_AddStringToObject(c, "percent_mark", mark(m, sizeof(m), SLOT_PERCENT, NULL, NULL));
+	cJSON_AddStringToObject(c, "summary_mark", mark(m, sizeof(m), SLOT_SUMMARY, NULL, NULL));
 	cJSON_AddNumberToObject(c, "n", (double)pillar + 1);
 	cJSON_AddNumberToObject(c, "total", (double)q->n_pillars);
+	/* steps: the profile, each pillar, the review ("Stap 2 van 6") */
+	cJSON_AddNumberToObject(c, "step", (double)pillar + 2);
+	cJSON_AddNumberToObject(c, "steps", (double)q->n_pillars + 2);
 	cJSON_AddBoolToObject(c, "is_last", pillar + 1 == q->n_pillars);
 	cJSON_AddStringToObject(c, "pillar_title", text_pair_get(&p->title, lang));
 	cJSON *themes = cJSON_AddArrayToObject(c, "themes");
@@ -199,7 +210,8 @@ static int split(struct pillar_page *pp)
 			goto bad;
 		*close = '\0';
 		sg->code = (enum slot_code)open[1];
-		if (sg->code == SLOT_CHECKED || sg->code == SLOT_VALUE) {
+		if (sg->code == SLOT_CHECKED || sg->code == SLOT_VALUE || sg->code == SLOT_ERROR ||
+		    sg->code == SLOT_DESCRIBED || sg->code == SLOT_INVALID) {
 			char *colon = strchr(open + 2, ':');
 			if (!colon)
 				goto bad;
@@ -294,12 +306,64 @@ static int checked(const struct item *it, const cJSON *a, const char *value)
 	}
 }
 
+/* The summary at the top of a refused page: every message, in page order,
+ * linking to its question (the field itself for number and open questions). */
+static void write_summary(struct buf *out, const struct pillar_page *page, const struct pillar_fill *fill)
+{
+	if (!fill->errors)
+		return;
+	const struct pillar *p = &page->q->pillars[page->pillar];
+	int any = 0;
+	for (size_t t = 0; t < p->n_themes; t++) {
+		for (size_t i = 0; i < p->themes[t].n_items; i++) {
+			const struct item *it = &p->themes[t].items[i];
+			const char *msg = fill->errors[it->index];
+			if (!msg)
+				continue;
+			if (!any) {
+				buf_puts(out, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>");
+				buf_html(out, fill->errors_title ? fill->errors_title : "");
+				buf_puts(out, "</h2><ul>");
+				any = 1;
+			}
+			int field = it->type == ITEM_NUMBER || it->type == ITEM_TEXT;
+			buf_printf(out, "<li><a href=\"#%s-", field ? "f" : "q");
+			buf_html(out, it->key);
+			buf_puts(out, "\">");
+			buf_html(out, msg);
+			buf_puts(out, "</a></li>");
+		}
+	}
+	if (any)
+		buf_puts(out, "</ul></div>");
+}
+
+static void write_described(struct buf *out, const struct pillar_page *page, const struct item *it,
+			    const char *error)
+{
+	int help = text_pair_get(&it->help, page->lang) != NULL;
+	if (!help && !error)
+		return;
+	buf_puts(out, " aria-describedby=\"");
+	if (help) {
+		buf_puts(out, "h-");
+		buf_html(out, it->key);
+	}
+	if (error) {
+		buf_puts(out, help ? " e-" : "e-");
+		buf_html(out, it->key);
+	}
+	buf_puts(out, "\"");
+}
+
 void pillar_page_write(struct buf *out, const struct pillar_page *page, const struct pillar_fill *fill)
 {
 	for (size_t i = 0; i < page->nsegs; i++) {
 		const struct segment *sg = &page->segs[i];
 		buf_add(out, sg->text, sg->len);
 		const cJSON *a = sg->item ? fill->answers[sg->item->index] : NULL;
+		const char *error = sg->item && fill->errors ? fill->errors[sg->item->index] : NULL;
+		const char *typed = sg->item && fill->typed ? fill->typed[sg->item->index] : NULL;
 		switch (sg->code) {
 		case SLOT_NONE:
 			break;
@@ -319,8 +383,32 @@ void pillar_page_write(struct buf *out, const struct pillar_page *page, const st
 			if (checked(sg->item, a, sg->value))
 				buf_puts(out, " checked");
 			break;
+		case SLOT_SUMMARY:
+			write_summary(out, page, fill);
+			break;
+		case SLOT_ERROR:
+			if (error) {
+				buf_puts(out, "<p class=\"field-error\" id=\"e-");
+				buf_html(out, sg->item->key);
+				buf_puts(out, "\">");
+				buf_html(out, error);
+				buf_puts(out, "</p>");
+			}
+			break;
+		case SLOT_DESCRIBED:
+			write_described(out, page, sg->item, error);
+			break;
+		case SLOT_INVALID:
+			if (error) {
+				buf_puts(out, " aria-invalid=\"true\" aria-describedby=\"e-");
+				buf_html(out, sg->item->key);
+				buf_puts(out, "\"");
+			}
+			break;
 		case SLOT_VALUE:
-			if (cJSON_IsNumber(a)) {
+			if (typed)
+				buf_html(out, typed);
+			else if (cJSON_IsNumber(a)) {
 				char num[32];
 				buf_puts(out, number_nl_format(a->valuedouble, fill->decimal_comma, num));
 			}

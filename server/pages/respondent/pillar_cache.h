@@ -29,6 +29,12 @@ struct pillar_fill {
 	int percent;                  /* answered, 0..100 */
 	int decimal_comma;            /* numbers shown as Dutch people write them (7,5) */
 	const cJSON *const *answers;  /* q->n_items entries by item->index; NULL = unanswered */
+	/* A page shown again after a refused post (NULL otherwise), by item->index:
+	 * errors[i] the message shown next to item i and in the summary at the top,
+	 * typed[i] the text the owner typed, shown back instead of answers[i]. */
+	const char *const *errors;
+	const char *const *typed;
+	const char *errors_title;     /* heading of the error summary */
 };
 
 /* Appends the whole page (layout included) to out. */

@@ -17,7 +17,8 @@ void scan_answer_post(struct req *r);    /* scan_answer.c */
 void scan_review_get(struct req *r);     /* scan_review.c */
 void scan_submit_post(struct req *r);
 void scan_done_get(struct req *r);       /* scan_done.c */
-void scan_later_get(struct req *r);
+void scan_later_get(struct req *r);       /* later.c */
+void scan_later_mail_post(struct req *r);
 void scan_lang_get(struct req *r);       /* scan_lang.c */
 void privacy_get(struct req *r);         /* scan_privacy.c */
 void scan_data_get(struct req *r);       /* scan_data.c */

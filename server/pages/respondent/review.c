@@ -6,6 +6,7 @@
 
 #include "server/pages/respondent/respondent.h"
 #include "server/app/scan_submit.h"
+#include "scoring/score.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
 #include "common/text.h"
@@ -65,17 +66,38 @@ static const char *sector_name(const struct questionnaire *q, const char *key, c
 	return key;
 }
 
-void scan_review_get(struct req *r)
+/* The scores the answers given so far would get (NULL when the stored answers
+ * no longer parse, which a stored set always does). Free with score_result_free. */
+static struct score_result *scores_so_far(const struct scan_ctx *s)
 {
-	struct scan_ctx s;
-	if (scan_load(r, 1, &s) != 0 || scan_require_open(r, &s) != 0)
-		return;
-	int review = scan_review_page(&s);
-	if (s.v.last_page != review && db_scan_set_last_page(req_db(r), s.v.id, review) != 0) {
-		reply_db_error(r);
-		return;
-	}
+	struct answer_set *set = answers_parse(s->q, s->answers, NULL);
+	if (!set)
+		return NULL;
+	struct score_result *res = score_compute(s->q, set);
+	answer_set_free(set);
+	return res;
+}
+
+/* The pillars that would get no score, as "title, title" (arena), or NULL. */
+static const char *pillars_without_score(struct req *r, const struct scan_ctx *s, const struct score_result *res)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	for (size_t pi = 0; res && pi < s->q->n_pillars; pi++)
+		if (!res->pillars[pi].valid)
+			buf_printf(&b, "%s“%s”", b.len ? ", " : "", text_pair_get(&s->q->pillars[pi].title, r->lang));
+	char *out = b.len ? arena_strdup(&r->arena, b.data) : NULL;
+	buf_release(&b);
+	return out;
+}
+
+/* The review page; confirm_error (NULL normally) is the message next to the
+ * confirmation when the owner sent without confirming that parts get no score. */
+static void show_review(struct req *r, const struct scan_ctx *sp, int status, const char *confirm_error)
+{
+	const struct scan_ctx s = *sp;
 	const struct questionnaire *q = s.q;
+	struct score_result *res = scores_so_far(&s);
 	cJSON *ctx = scan_page_ctx(r, &s);
 	cJSON *pillars = cJSON_AddArrayToObject(ctx, "pillars");
 	int unanswered = 0;
@@ -86,6 +108,9 @@ void scan_review_get(struct req *r)
 		cJSON_AddStringToObject(pc, "key", p->key);
 		cJSON_AddStringToObject(pc, "title", text_pair_get(&p->title, r->lang));
 		cJSON_AddStringToObject(pc, "href", href);
+		int scored = res && res->pillars[pi].valid;
+		cJSON_AddBoolToObject(pc, "gets_score", scored);
+		cJSON *missing = cJSON_AddArrayToObject(pc, "missing_items");
 		cJSON *items = cJSON_AddArrayToObject(pc, "items");
 		for (size_t t = 0; t < p->n_themes; t++) {
 			for (size_t i = 0; i < p->themes[t].n_items; i++) {
@@ -102,13 +127,28 @@ void scan_review_get(struct req *r)
 					cJSON_AddBoolToObject(ic, "missing", 1);
 					cJSON_AddStringToObject(ic, "href", arena_printf(&r->arena, "%s#q-%s", href, it->key));
 					unanswered++;
+					if (!scored) {
+						cJSON *m = cJSON_CreateObject();
+						cJSON_AddNumberToObject(m, "number", (double)it->index + 1);
+						cJSON_AddStringToObject(m, "href", arena_printf(&r->arena, "%s#q-%s", href, it->key));
+						cJSON_AddStringToObject(m, "text", text_pair_get(&it->text, r->lang));
+						cJSON_AddItemToArray(missing, m);
+					}
 				}
 				cJSON_AddItemToArray(items, ic);
 			}
 		}
+		cJSON_AddBoolToObject(pc, "has_missing", cJSON_GetArraySize(missing) > 0);
 		cJSON_AddItemToArray(pillars, pc);
 	}
 	cJSON_AddNumberToObject(ctx, "n_unanswered", unanswered);
+	const char *no_score = pillars_without_score(r, &s, res);
+	score_result_free(res);
+	if (no_score) {
+		cJSON_AddStringToObject(ctx, "no_score_parts", no_score);
+		if (confirm_error)
+			page_field_error(ctx, "confirm_no_score", confirm_error);
+	}
 	cJSON_AddStringToObject(ctx, "last_pillar_href", scan_page_path(r, &s, (int)q->n_pillars));
 	cJSON_AddStringToObject(ctx, "profile_sector", sector_name(q, s.v.sector, r->lang));
 	double fte;
@@ -118,14 +158,38 @@ void scan_review_get(struct req *r)
 				: s.v.fte);
 	cJSON_AddStringToObject(ctx, "profile_employees", s.v.employees);
 	cJSON_AddStringToObject(ctx, "profile_municipality", s.v.municipality);
-	page_render(r, 200, "respondent/review", i18n_get(r->lang, "scan.review.title"), ctx);
+	page_render(r, status, "respondent/review", i18n_get(r->lang, "scan.review.title"), ctx);
+}
+
+void scan_review_get(struct req *r)
+{
+	struct scan_ctx s;
+	if (scan_load(r, 1, &s) != 0 || scan_require_open(r, &s) != 0)
+		return;
+	int review = scan_review_page(&s);
+	if (s.v.last_page != review && db_scan_set_last_page(req_db(r), s.v.id, review) != 0) {
+		reply_db_error(r);
+		return;
+	}
+	show_review(r, &s, 200, NULL);
 }
 
 void scan_submit_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	if (scan_load(r, 1, &s) != 0)
 		return;
+	if (strcmp(s.v.status, "started") == 0 && s.v.consent) {
+		/* sending while a part would get no score needs the owner's explicit yes */
+		const char *confirm = req_form(r, "confirm_no_score");
+		struct score_result *res = scores_so_far(&s);
+		const char *no_score = pillars_without_score(r, &s, res);
+		score_result_free(res);
+		if (no_score && !(confirm && strcmp(confirm, "yes") == 0)) {
+			show_review(r, &s, 400, i18n_get(r->lang, "scan.review.confirm_missing"));
+			return;
+		}
+	}
 	switch (scan_submit(req_db(r), s.v.id, s.q)) {
 	case SCAN_SUBMIT_DONE:
 		scan_audit(r, &s, "owner_submit");

@@ -16,6 +16,7 @@ const struct route routes_respondent[] = {
 	{"POST", "/s/:token/submit", scan_submit_post, ROUTE_NO_SESSION | ROUTE_CHANGES, ACCESS_OWNER},
 	{"GET", "/s/:token/done", scan_done_get, ROUTE_NO_SESSION, ACCESS_OWNER},
 	{"GET", "/s/:token/later", scan_later_get, ROUTE_NO_SESSION, ACCESS_OWNER},
+	{"POST", "/s/:token/later/mail", scan_later_mail_post, ROUTE_NO_SESSION | ROUTE_CHANGES, ACCESS_OWNER},
 	{"GET", "/s/:token/lang/:to", scan_lang_get, ROUTE_NO_SESSION, ACCESS_OWNER},
 	{"GET", "/s/:token/data.json", scan_data_get, ROUTE_NO_SESSION, ACCESS_OWNER},
 	{"GET", "/s/:token/erase", scan_erase_get, ROUTE_NO_SESSION, ACCESS_OWNER},

@@ -178,6 +178,26 @@ const char *scan_page_path(struct req *r, const struct scan_ctx *s, int page)
 	return arena_printf(&r->arena, "/s/%s/pillar/%d", s->token, page);
 }
 
+const char *scan_resume_path(struct req *r, const struct scan_ctx *s)
+{
+	if (s->v.last_page <= 0)
+		return scan_page_path(r, s, 0);
+	for (size_t pi = 0; pi < s->q->n_pillars; pi++) {
+		const struct pillar *p = &s->q->pillars[pi];
+		for (size_t t = 0; t < p->n_themes; t++) {
+			for (size_t i = 0; i < p->themes[t].n_items; i++) {
+				const struct item *it = &p->themes[t].items[i];
+				if (it->type == ITEM_TEXT)
+					continue;
+				const cJSON *a = cJSON_GetObjectItemCaseSensitive(s->answers, it->key);
+				if (!a || cJSON_IsNull(a))
+					return arena_printf(&r->arena, "%s#q-%s", scan_page_path(r, s, (int)pi + 1), it->key);
+			}
+		}
+	}
+	return scan_page_path(r, s, scan_review_page(s));
+}
+
 int scan_closed_total(const struct questionnaire *q)
 {
 	int n = 0;
@@ -231,6 +251,8 @@ cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s)
 	cJSON_AddStringToObject(c, "research_name", s->v.share_research ? s->v.research_name : "");
 	cJSON_AddStringToObject(c, "company_name", s->v.company_name);
 	cJSON_AddStringToObject(c, "extra_css", "respondent.css");
+	/* steps: the profile, each pillar, the review ("Stap 2 van 6") */
+	cJSON_AddNumberToObject(c, "steps", (double)s->q->n_pillars + 2);
 	return c;
 }
 

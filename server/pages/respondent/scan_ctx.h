@@ -54,6 +54,11 @@ const char *scan_page_path(struct req *r, const struct scan_ctx *s, int page);
  * included), leaving out item `except` (NULL: none); needs the answers loaded.
  * scan_percent: answered of total as a whole percentage, 100 only when all are. */
 int scan_closed_total(const struct questionnaire *q);
+
+/* Where a returning owner continues (arena): the profile while it was never
+ * completed, else the page of the first unanswered closed question with its
+ * anchor ("/s/T/pillar/2#q-KEY"), else the review. Needs the answers loaded. */
+const char *scan_resume_path(struct req *r, const struct scan_ctx *s);
 int scan_answered_count(const struct scan_ctx *s, const char *except);
 int scan_percent(const struct questionnaire *q, int answered);
 int scan_answered_percent(const struct scan_ctx *s);

@@ -27,14 +27,14 @@ static void show_start(struct req *r, const struct scan_ctx *s, int status, cJSO
 void scan_start_get(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	if (scan_load(r, 1, &s) != 0)
 		return;
 	if (strcmp(s.v.status, "invited") != 0 && strcmp(s.v.status, "started") != 0) {
 		reply_redirect(r, arena_printf(&r->arena, "/s/%s/done", s.token));
 		return;
 	}
 	if (s.v.consent) {
-		reply_redirect(r, scan_page_path(r, &s, s.v.last_page));
+		reply_redirect(r, scan_resume_path(r, &s));
 		return;
 	}
 	show_start(r, &s, 200, NULL);
@@ -43,7 +43,7 @@ void scan_start_get(struct req *r)
 void scan_consent_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	if (scan_load(r, 1, &s) != 0)
 		return;
 	const char *consent = req_form(r, "consent");
 	if (!consent || strcmp(consent, "yes") != 0) {
@@ -63,5 +63,5 @@ void scan_consent_post(struct req *r)
 	}
 	if (!s.v.consent)
 		scan_audit(r, &s, "owner_consent");
-	reply_redirect(r, scan_page_path(r, &s, s.v.consent ? s.v.last_page : 0));
+	reply_redirect(r, s.v.consent ? scan_resume_path(r, &s) : scan_page_path(r, &s, 0));
 }
