@@ -149,6 +149,8 @@ int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct
 	if (!res)
 		return -1;
 	int found = PQntuples(res) == 1;
+	/* no assessment yet: an empty one, never fields left unset */
+	*out = (struct assessment_row){.body_md = "", .judgements_json = "{}", .editor_name = "", .updated_at = ""};
 	if (found) {
 		out->body_md = db_row_str(a, res, 0, 0);
 		out->judgements_json = db_row_str(a, res, 0, 1);

@@ -59,7 +59,8 @@ struct assessment_row {
 	const char *editor_name;      /* "" when unknown */
 	const char *updated_at;       /* YYYY-MM-DD HH24:MI, local time */
 };
-/* Reads the scan's assessment (strings in the arena). 1 found, 0 none, -1 error. */
+/* Reads the scan's assessment (strings in the arena). 1 found, 0 none (out then
+ * holds an empty assessment: "" texts, version 0), -1 error. */
 int db_assessment_read(struct db *db, struct arena *a, long long scan_id, struct assessment_row *out);
 /* Saves when the version is still base_version; 1 saved, 0 conflict, -1 error. */
 int db_assessment_save(struct db *db, long long scan_id, const char *body, const char *judgements_json,

@@ -64,14 +64,20 @@ after=$(psql_q "SELECT string_agg(item_key || '=' || value::text, ',' ORDER BY i
 expect_eq "nothing saved by tampered JSON" "$before" "$after"
 
 # --- tampered forms → 400, Dutch message, nothing saved (the whole page is refused)
-bad_form() {  # description form
+bad_form_whole() {  # description form
   http POST "/s/$TOKEN/pillar/1" --data "csrf=$csrf&$2&nav=next"
   expect_eq "$1 is 400" 400 "$STATUS"
   expect_contains "$1 says nothing was changed" "Er is niets veranderd." "$BODY"
 }
-bad_form "a form with an unknown item" "a.s01=4&a.zz=1"
-bad_form "a form with another pillar's item" "a.s01=4&a.w01=1"
-bad_form "a form with an unknown field" "a.s01=4&role=admin"
+bad_form() {  # description form
+  http POST "/s/$TOKEN/pillar/1" --data "csrf=$csrf&$2&nav=next"
+  expect_eq "$1 is 400" 400 "$STATUS"
+  expect_contains "$1 shows the page again with what could not be saved" "We konden uw antwoorden niet opslaan" "$BODY"
+  expect_contains "$1 puts the message next to the question" 'class="field-error" id="e-' "$BODY"
+}
+bad_form_whole "a form with an unknown item" "a.s01=4&a.zz=1"
+bad_form_whole "a form with another pillar's item" "a.s01=4&a.w01=1"
+bad_form_whole "a form with an unknown field" "a.s01=4&role=admin"
 bad_form "a likert value out of range" "a.s01=9&a.s03=yes"
 bad_form "letters in a number" "a.s01=4&a.s16=veel"
 bad_form "a number out of range" "a.s01=4&a.s16=150"
@@ -81,8 +87,13 @@ bad_form "yes/no tampered" "a.s03=maybe"
 http POST "/s/$TOKEN/pillar/1" --data "csrf=$csrf&a.s01=4&a.s16=150&nav=next"
 expect_contains "the message names the question and the range" "Vraag 18" "$BODY"
 expect_contains "with the allowed range" "van 0 tot en met 100" "$BODY"
+expect_contains "the typed value is shown again" 'aria-invalid="true" aria-describedby="e-s16" value="150"' "$BODY"
+expect_contains "the summary links to the field" 'href="#f-s16"' "$BODY"
+expect_eq "the valid answer beside it is kept" 4 "$(psql_q "SELECT value FROM answers WHERE scan_id = $SCAN_ID AND item_key = 's01'")"
+expect_eq "and the refused one is not stored" "" "$(psql_q "SELECT value FROM answers WHERE scan_id = $SCAN_ID AND item_key = 's16'")"
 after=$(psql_q "SELECT string_agg(item_key || '=' || value::text, ',' ORDER BY item_key) FROM answers WHERE scan_id = $SCAN_ID")
-expect_eq "nothing saved by tampered forms" "$before" "$after"
+# every valid answer beside a refused one is kept (issue 14.3); nothing refused is stored
+expect_not_contains "no refused value stored" "s01=9" "$after"
 http POST "/s/$TOKEN/pillar/9" --data "csrf=$csrf&nav=next"; expect_eq "a pillar that does not exist is 404" 404 "$STATUS"
 http GET "/s/$TOKEN/pillar/0"; expect_eq "pillar 0 is 404" 404 "$STATUS"
 http POST "/s/$TOKEN/pillar/1" --data-urlencode "csrf=$csrf" --data "a.s90=%ZZ"; expect_eq "a malformed form is 400" 400 "$STATUS"
@@ -95,9 +106,26 @@ for p in "/s/$TOKEN/profile" "/s/$TOKEN/pillar/1" "/s/$TOKEN/pillar/4" "/s/$TOKE
   http GET "$p"
   n=${#BODY}
   if [ "$STATUS" = 200 ] && [ "$n" -lt 102400 ]; then ok "$p is 200 and under 100 KB ($n)"; else not_ok "$p: $STATUS, $n bytes"; fi
-  case "$BODY" in *'style="'*|*'<script>'*|*'onclick'*|*'https://'*|*'http://'*) not_ok "$p has inline style/script or an external resource" ;; *) ok "$p has no inline style/script or external resource" ;; esac
+  case "$BODY" in *'style="'*|*'<script>'*|*'onclick'*|*'src="http'*|*'href="http'*) not_ok "$p has inline style/script or an external resource" ;; *) ok "$p has no inline style/script or external resource" ;; esac
 done
 expect_contains "the CSP forbids inline scripts" "script-src 'self'" "$HEADERS"
+
+# --- "Later verder" without SMTP says how to keep the link and offers no mail
+http GET "/s/$TOKEN/later"
+expect_contains "without SMTP the later page says how to keep the link" "Zo bewaart u de link" "$BODY"
+expect_not_contains "and offers no e-mail" "Stuur mij de link" "$BODY"
+http POST "/s/$TOKEN/later/mail" --data "csrf=$csrf"; expect_eq "asking for the mail without SMTP is 400" 400 "$STATUS"
+
+# --- sending a near-empty scan asks for an explicit yes (issue 14.6)
+http GET "/s/$TOKEN/review"
+expect_contains "the review says which parts get no score" "Dit onderdeel krijgt nu nog geen score" "$BODY"
+expect_contains "and which questions are missing for it" 'Vraag 2<span class="visually-hidden">' "$BODY"
+http POST "/s/$TOKEN/submit" --data "csrf=$csrf"
+expect_eq "sending without the yes is 400" 400 "$STATUS"
+expect_contains "with the message next to the box" 'id="e-confirm_no_score"' "$BODY"
+expect_eq "and the scan is not sent" started "$(psql_q "SELECT status FROM scans WHERE id = $SCAN_ID")"
+http POST "/s/$TOKEN/submit" --data "csrf=$csrf&confirm_no_score=yes"
+expect_eq "with the yes it is sent" "303 /s/$TOKEN/done" "$STATUS $(location)"
 
 # --- the rate limit on unknown links (last: it blocks this client address for a minute)
 codes=""
@@ -106,4 +134,4 @@ codes=${codes# }
 expect_eq "10 unknown links per minute, then 429" "404 404 404 404 404 404 404 404 404 404 429 429" "$codes"
 expect_contains "429 says when to retry" "Retry-After: 60" "$HEADERS"
 http GET "/s/short"; expect_eq "a malformed token counts as unknown too" 429 "$STATUS"
-http GET "/s/$TOKEN/profile"; expect_eq "a real link still opens" 200 "$STATUS"
+http GET "/s/$TOKEN/done"; expect_eq "a real link still opens" 200 "$STATUS"

@@ -68,7 +68,7 @@ expect_eq "profile stored on the scan" "I|450.0|500|Heerlen" "$(psql_q "SELECT s
 
 # --- pillar pages without JavaScript
 http GET "/s/$TOKEN/pillar/1"; expect_eq "pillar 1 opens" 200 "$STATUS"
-expect_contains "progress says part 1 of 4" "Onderdeel 1 van 4" "$BODY"
+expect_contains "progress says part 1 of 4" "Stap 2 van 6" "$BODY"
 expect_contains "items are fieldsets with a legend" '<fieldset class="item" id="q-s01"' "$BODY"
 expect_contains "help texts are linked" 'aria-describedby="h-s02"' "$BODY"
 expect_contains "don't know where allowed" 'name="a.s02" value="na"' "$BODY"
@@ -87,12 +87,12 @@ http GET "/s/$TOKEN/later"; expect_contains "the later page says the link is the
 
 # --- resume: a fresh client (no cookies) continues where the owner stopped
 rm -f "$WORK/cookies"
-http GET "/s/$TOKEN"; expect_eq "reopening the link resumes on pillar 2" "303 /s/$TOKEN/pillar/2" "$STATUS $(location)"
+http GET "/s/$TOKEN"; expect_eq "reopening the link opens at the first unanswered closed question" "303 /s/$TOKEN/pillar/1#q-s05" "$STATUS $(location)"
 http GET "/s/$TOKEN/pillar/2"; expect_contains "with the answer given there" 'name="a.w01" value="2" checked' "$BODY"
 
 # --- language switch, remembered per scan
 http GET "/s/$TOKEN/lang/en?next=/s/$TOKEN/pillar/2"; expect_eq "language switch returns to the page" "303 /s/$TOKEN/pillar/2" "$STATUS $(location)"
-http GET "/s/$TOKEN/pillar/2"; expect_contains "the page is in English" "Part 2 of 4" "$BODY"
+http GET "/s/$TOKEN/pillar/2"; expect_contains "the page is in English" "Step 3 of 6" "$BODY"
 expect_contains "questionnaire texts in English" "Coaching leadership" "$BODY"
 http GET "/s/$TOKEN/lang/nl?next=https://evil.example/"; expect_eq "no open redirect from the language switch" "303 /s/$TOKEN" "$STATUS $(location)"
 
@@ -208,11 +208,13 @@ http POST "/s/$TOKEN/pillar/1" --data "csrf=$csrf&a.s01=5&nav=next"; expect_eq "
 http POST "/s/$TOKEN/profile" --data "csrf=$csrf&sector=C&fte=45&employees=50"; expect_eq "changing the profile after submit is 409" 409 "$STATUS"
 expect_eq "the answer did not change" 2 "$(psql_q "SELECT value FROM answers WHERE scan_id = $SCAN_ID AND item_key = 's01'")"
 http GET "/s/$TOKEN"; expect_eq "the link now leads to the done page" "303 /s/$TOKEN/done" "$STATUS $(location)"
-http GET "/s/$TOKEN/done"; expect_contains "done page says what happens next" "Uw adviseur neemt contact met u op" "$BODY"
-expect_not_contains "no first impression unless enabled" "Een eerste indruk" "$BODY"
+http GET "/s/$TOKEN/done"; expect_contains "done page says what happens next" "Uw adviseur belt of mailt u" "$BODY"
+expect_contains "the steps match the status" "Nu:</span> Uw adviseur maakt een rapport" "$BODY"
+psql_q "UPDATE organisations SET show_first_impression = false WHERE slug = 'demo'"
+http GET "/s/$TOKEN/done"; expect_not_contains "no first impression unless enabled" "Een eerste indruk" "$BODY"
 psql_q "UPDATE organisations SET show_first_impression = true WHERE slug = 'demo'"
 http GET "/s/$TOKEN/done"; expect_contains "first impression when enabled" "Een eerste indruk" "$BODY"
-expect_contains "with rounded pillar scores" '<meter min="0" max="100" value="' "$BODY"
+expect_contains "with each score's band name" 'class="band band-' "$BODY"
 
 # --- privacy page
 http GET /privacy/demo; expect_eq "privacy page opens" 200 "$STATUS"

@@ -21,7 +21,7 @@ static void add_steps(struct req *r, cJSON *ctx, const char *status)
 		{"scan.done.step_meeting", "scan.done.step_meeting_done"},
 		{"scan.done.step_actions", "scan.done.step_actions"},
 	};
-	cJSON *steps = cJSON_AddArrayToObject(ctx, "steps");
+	cJSON *steps = cJSON_AddArrayToObject(ctx, "next_steps");
 	for (int i = 0; i < 3; i++) {
 		cJSON *st = cJSON_CreateObject();
 		int done = i < phase;

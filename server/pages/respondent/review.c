@@ -7,6 +7,7 @@
 #include "server/pages/respondent/respondent.h"
 #include "server/app/scan_submit.h"
 #include "scoring/score.h"
+#include "scoring/problems.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
 #include "common/text.h"
@@ -70,9 +71,14 @@ static const char *sector_name(const struct questionnaire *q, const char *key, c
  * no longer parse, which a stored set always does). Free with score_result_free. */
 static struct score_result *scores_so_far(const struct scan_ctx *s)
 {
-	struct answer_set *set = answers_parse(s->q, s->answers, NULL);
+	struct answer_set *set = answer_set_new(s->q);
 	if (!set)
 		return NULL;
+	struct problems probs;
+	problems_init(&probs, 8);
+	for (const cJSON *a = s->answers ? s->answers->child : NULL; a; a = a->next)
+		answer_set_put(set, a->string, a, &probs); /* a value that no longer fits stays unanswered */
+	problems_release(&probs);
 	struct score_result *res = score_compute(s->q, set);
 	answer_set_free(set);
 	return res;
