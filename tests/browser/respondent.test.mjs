@@ -155,7 +155,7 @@ test('the whole scan from link to done on a phone, with axe on every page', asyn
 
     for (let n = 1; n <= 4; n++) {
       assert.match(page.url(), new RegExp(`/pillar/${n}$`));
-      assert.match(await page.textContent('.step'), new RegExp(`Onderdeel ${n} van 4`));
+      assert.match(await page.textContent('.step'), new RegExp(`Stap ${n + 1} van 6`));
       await axe(page, `pillar ${n}`);
       await answerPage(page, n * 10);
       await page.waitForFunction(() => document.getElementById('save-status').textContent === 'Opgeslagen');
@@ -170,7 +170,8 @@ test('the whole scan from link to done on a phone, with axe on every page', asyn
     await page.click('text=Antwoorden versturen');
     assert.match(page.url(), /\/done$/);
     assert.match(await page.textContent('h1'), /Bedankt/);
-    assert.equal(await page.locator('.impression meter').count(), 4, 'first impression of four pillars');
+    assert.equal(await page.locator('.impression .band').count(), 4, 'first impression of four pillars, each with its band name');
+    assert.match(await page.textContent('.steps'), /Nu: Uw adviseur maakt een rapport/, 'the steps follow the status');
     await shot(page, '09-done');
     await axe(page, 'done');
 
@@ -211,7 +212,9 @@ test('leaving halfway and resuming in a fresh browser', async () => {
   });
   await withBrowser({}, async (page) => {
     await page.goto(base + link);
-    assert.match(page.url(), /\/pillar\/1$/, 'resumes on the page where the owner stopped');
+    assert.match(page.url(), /\/pillar\/1#q-s02$/, 'resumes at the first unanswered closed question');
+    const box = await page.locator('#q-s02 .qnum').boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < page.viewportSize().height, 'with its number in view');
     assert.ok(await page.isChecked('input[name="a.s01"][value="5"]'), 'with the autosaved answer');
     await shot(page, '14-resumed');
   });
@@ -279,10 +282,15 @@ test('validation errors are shown next to the fields and summarised', async () =
   });
   await withBrowser({ js: false }, async (page) => {
     await page.goto(base + link);
+    await page.check('input[name="a.s02"][value="4"]');
     await page.fill('input[name="a.s16"]', '250');
     await page.click('button[value="later"]');
-    assert.match(await page.textContent('h1'), /niet opslaan/);
     assert.match(await page.textContent('.error-summary'), /van 0 tot en met 100/);
+    assert.match(await page.textContent('#e-s16'), /Vraag 18/, 'the message sits next to the question');
+    assert.equal(await page.inputValue('input[name="a.s16"]'), '250', 'the typed value is shown again');
+    assert.ok(await page.isChecked('input[name="a.s02"][value="4"]'), 'the other answers on the page stay');
     await shot(page, '20-page-refused');
+    await page.goto(base + link.replace(/$/, '/review'));
+    assert.match(await page.textContent('main'), /Dit onderdeel krijgt/, 'the review says per part whether it gets a score');
   });
 });
