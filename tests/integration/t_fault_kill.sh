@@ -36,7 +36,7 @@ owner() {  # i round
   done >"$WORK/acks.$i.$round"
   # scans 1..3 submit in the rounds they are reached; 4..6 stay in progress
   if [ "$i" -le 3 ] && [ "$round" -ge "$i" ]; then
-    curl -s -o /dev/null -w '%{http_code}' --max-time 5 --data "csrf=${CSRF[$i]}" \
+    curl -s -o /dev/null -w '%{http_code}' --max-time 5 --data "csrf=${CSRF[$i]}&confirm_no_score=yes" \
       "$BASE/s/${TOK[$i]}/submit" >"$WORK/submit.$i.$round" 2>/dev/null
   fi
 }
@@ -88,7 +88,7 @@ for i in 4 5 6; do
     *) not_ok "scan $i still in progress with its autosaved answers (got '$st')" ;; esac
 done
 for i in $(seq 1 $NSCANS); do
-  http POST "/s/${TOK[$i]}/submit" --data "csrf=${CSRF[$i]}"
+  http POST "/s/${TOK[$i]}/submit" --data "csrf=${CSRF[$i]}&confirm_no_score=yes"
 done
 expect_eq "then every scan submits and is scored exactly once" "$NSCANS|$NSCANS|$((NSCANS * 19))" \
   "$(psql_q "SELECT count(*) FILTER (WHERE status = 'submitted') || '|' || (SELECT count(*) FROM results WHERE scan_id IN ($(IFS=,; echo "${SID[*]}"))) || '|' || (SELECT count(*) FROM scores WHERE scan_id IN ($(IFS=,; echo "${SID[*]}"))) FROM scans WHERE id IN ($(IFS=,; echo "${SID[*]}"))")"
@@ -108,7 +108,7 @@ http GET "/s/$ro_tok/pillar/1"
 expect_eq "reading still works while the database is read-only" 200 "$STATUS"
 autosave "$ro_tok" "$ro_csrf" '{"item":"s02","value":5}'
 expect_eq "an autosave is refused with 503" 503 "$STATUS"
-http POST "/s/$ro_tok/submit" --data "csrf=$ro_csrf"
+http POST "/s/$ro_tok/submit" --data "csrf=$ro_csrf&confirm_no_score=yes"
 expect_eq "a submission is refused with 503" 503 "$STATUS"
 expect_contains "with a clear Dutch message" "Probeer het over een paar minuten opnieuw" "$BODY"
 expect_contains "that says what was saved is kept" "blijft bewaard" "$BODY"

@@ -129,7 +129,7 @@ for kv in s01:4 s02:true s03:3 s04:4 a01:3 a02:true a03:4 a04:3 f01:5 f02:4 f03:
   autosave "$tok2" "$csrf" "{\"item\":\"${kv%%:*}\",\"value\":${kv#*:}}" >/dev/null
 done
 autosave "$tok2" "$csrf" '{"item":"s90","value":"Open tekst met Klaas"}'
-http POST "/s/$tok2/submit" --data "csrf=$csrf"
+http POST "/s/$tok2/submit" --data "csrf=$csrf&confirm_no_score=yes"
 n_scores=$(psql_q "SELECT count(*) FROM scores WHERE scan_id = $sid2")
 use_jar admin
 http GET "/companies/$cid2"; csrf_a=$(form_csrf)

@@ -70,7 +70,7 @@ done
 use_jar owner
 csrf=$(scan_csrf "$tok"); consent "$tok" "$csrf"
 autosave "$tok" "$csrf" '{"item":"s01","value":3}'; expect_eq "autosave works" 200 "$STATUS"
-http POST "/s/$tok/submit" --data "csrf=$csrf"
+http POST "/s/$tok/submit" --data "csrf=$csrf&confirm_no_score=yes"
 http GET "/s/$tok/data.json"
 http GET "/s/${tok}x"                             # wrong token: the page must not echo it
 expect_not_contains "an unknown-link page does not echo the token" "${tok}x" "$BODY"
