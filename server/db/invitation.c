@@ -73,17 +73,34 @@ int db_invitation_reissue(struct db *db, long long scan_id, long long created_by
 	return 0;
 }
 
-int db_invitation_find(struct db *db, const char *token, long long *scan_id)
+/* The live invitation of a token: its scan id and the address it went to. */
+static PGresult *live_invitation(struct db *db, const char *token)
 {
 	char hash[SHA256_HEX_LEN + 1];
 	crypto_sha256_hex(token, strlen(token), hash);
-	PGresult *res = db_q(db, "SELECT scan_id FROM invitations WHERE token_hash = $1 AND revoked_at IS NULL"
-				 " AND expires_at > now()", hash);
+	return db_q(db, "SELECT scan_id, email FROM invitations WHERE token_hash = $1 AND revoked_at IS NULL"
+		    " AND expires_at > now()", hash);
+}
+
+int db_invitation_find(struct db *db, const char *token, long long *scan_id)
+{
+	PGresult *res = live_invitation(db, token);
 	if (!res)
 		return -1;
 	int found = PQntuples(res) == 1;
 	if (found)
 		*scan_id = db_ll(res, 0, 0, 0);
+	PQclear(res);
+	return found;
+}
+
+int db_invitation_email(struct db *db, struct arena *a, const char *token, const char **email)
+{
+	PGresult *res = live_invitation(db, token);
+	if (!res)
+		return -1;
+	int found = PQntuples(res) == 1;
+	*email = found ? arena_strdup(a, db_str(res, 0, 1)) : "";
 	PQclear(res);
 	return found;
 }

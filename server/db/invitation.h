@@ -5,6 +5,7 @@
 #ifndef FPHC_DB_INVITATION_H
 #define FPHC_DB_INVITATION_H
 
+#include "common/arena.h"
 #include "server/db/db.h"
 #include "common/crypto.h"
 
@@ -27,6 +28,9 @@ int db_invitation_revoke(struct db *db, long long scan_id);
  * expired) invitation. Returns 1 found, 0 not (unknown, expired or revoked:
  * callers must not tell these apart), -1 on error. */
 int db_invitation_find(struct db *db, const char *token, long long *scan_id);
+/* The address the invitation of this live token went to ("" when it was
+ * handed out without one), in the arena. 1 found, 0 not, -1 error. */
+int db_invitation_email(struct db *db, struct arena *a, const char *token, const char **email);
 
 /* Creates a company in an association; returns its id or -1. */
 long long db_company_create_min(struct db *db, long long org_id, const char *name, const char *sector,

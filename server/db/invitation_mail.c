@@ -30,20 +30,6 @@ int db_invitation_mail_info(struct db *db, struct arena *a, long long org_id, lo
 	return found;
 }
 
-int db_invitation_email(struct db *db, struct arena *a, const char *token, const char **email)
-{
-	char hash[SHA256_HEX_LEN + 1];
-	crypto_sha256_hex(token, strlen(token), hash);
-	PGresult *res = db_q(db, "SELECT email FROM invitations WHERE token_hash = $1 AND revoked_at IS NULL"
-			     " AND expires_at > now()", hash);
-	if (!res)
-		return -1;
-	int found = PQntuples(res) == 1;
-	*email = found ? arena_strdup(a, db_str(res, 0, 0)) : "";
-	PQclear(res);
-	return found;
-}
-
 int db_invitation_mark_sent(struct db *db, const char *token)
 {
 	char hash[SHA256_HEX_LEN + 1];

@@ -24,9 +24,6 @@ struct invitation_mail_info {
  * (command line). 1 found, 0 not, -1 error. */
 int db_invitation_mail_info(struct db *db, struct arena *a, long long org_id, long long scan_id,
 			    struct invitation_mail_info *out);
-/* The address the invitation of this live token went to ("" when it was
- * handed out without one), in the arena. 1 found, 0 not, -1 error. */
-int db_invitation_email(struct db *db, struct arena *a, const char *token, const char **email);
 /* Marks the invitation with this token as e-mailed now. 0 or -1. */
 int db_invitation_mark_sent(struct db *db, const char *token);
 /* An invitation due for a reminder. */

@@ -49,6 +49,7 @@ start_server() {
 }
 
 stop_server() {
+  # DUMP_SERVER_LOG=1: print a sanitizer report from the server log (to find a crash behind a '000')
   if [ -n "${DUMP_SERVER_LOG:-}" ]; then grep -A30 -m1 "Sanitizer\|runtime error" "$WORK/server.log" 2>/dev/null | sed 's/^/# LOG /' >&2; fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID" 2>/dev/null

@@ -7,6 +7,7 @@
 
 #include "server/pages/respondent/respondent.h"
 #include "server/app/mail.h"
+#include "server/db/invitation.h"
 #include "server/db/invitation_mail.h"
 #include "server/db/ratelimit.h"
 #include "server/http/link.h"
@@ -27,14 +28,19 @@ static const char *address_hint(struct req *r, const char *email)
 	return arena_printf(&r->arena, "%c…%s", email[0], at);
 }
 
-/* The page; `outcome` is NULL or the i18n key of what happened to a mail request. */
-static void show_later(struct req *r, const struct scan_ctx *s, int status, const char *outcome)
+/* The address the invitation of this scan's link went to; 0, or -1 with the reply queued. */
+static int invitation_address(struct req *r, const struct scan_ctx *s, const char **email)
 {
-	const char *email = "";
-	if (db_invitation_email(req_db(r), &r->arena, s->token, &email) < 0) {
+	if (db_invitation_email(req_db(r), &r->arena, s->token, email) < 0) {
 		reply_db_error(r);
-		return;
+		return -1;
 	}
+	return 0;
+}
+
+/* The page; `outcome` is NULL or the i18n key of what happened to a mail request. */
+static void show_later(struct req *r, const struct scan_ctx *s, const char *email, int status, const char *outcome)
+{
 	cJSON *ctx = scan_page_ctx(r, s);
 	cJSON_AddStringToObject(ctx, "link", link_absolute(r, "/s/", s->token));
 	if (mail_configured() && *email) {
@@ -51,9 +57,10 @@ static void show_later(struct req *r, const struct scan_ctx *s, int status, cons
 void scan_later_get(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	const char *email;
+	if (scan_load(r, 0, &s) != 0 || invitation_address(r, &s, &email) != 0)
 		return;
-	show_later(r, &s, 200, NULL);
+	show_later(r, &s, email, 200, NULL);
 }
 
 static int send_link(struct req *r, const struct scan_ctx *s, const char *email)
@@ -61,12 +68,9 @@ static int send_link(struct req *r, const struct scan_ctx *s, const char *email)
 	const char *link = link_absolute(r, "/s/", s->token);
 	char err[256];
 	struct arena a = ARENA_INIT;
-	struct invitation_mail_info info = {.company_name = s->v.company_name, .advisor_name = s->v.org_name,
-					    .reply_to = ""};
-	if (db_invitation_mail_info(req_db(r), &a, 0, s->v.id, &info) != 1) {
-		info.advisor_name = s->v.org_name;
-		info.reply_to = "";
-	}
+	/* signed by the advisor when the scan has one; the association otherwise or on a failed read */
+	struct invitation_mail_info info = {.advisor_name = s->v.org_name, .reply_to = ""};
+	db_invitation_mail_info(req_db(r), &a, 0, s->v.id, &info);
 	char *body = mail_fill_template(i18n_get(r->lang, "scan.later.mail_body"), s->v.company_name, link,
 					info.advisor_name);
 	struct mail m = {.to = email, .reply_to = info.reply_to,
@@ -82,15 +86,11 @@ static int send_link(struct req *r, const struct scan_ctx *s, const char *email)
 void scan_later_mail_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	const char *email;
+	if (scan_load(r, 0, &s) != 0 || invitation_address(r, &s, &email) != 0)
 		return;
-	const char *email = "";
-	if (db_invitation_email(req_db(r), &r->arena, s.token, &email) < 0) {
-		reply_db_error(r);
-		return;
-	}
 	if (!mail_configured() || !*email) {
-		show_later(r, &s, 400, "scan.later.mail_unavailable");
+		show_later(r, &s, email, 400, "scan.later.mail_unavailable");
 		return;
 	}
 	char key[64];
@@ -101,13 +101,13 @@ void scan_later_mail_post(struct req *r)
 		return;
 	}
 	if (limited) {
-		show_later(r, &s, 429, "scan.later.mail_limited");
+		show_later(r, &s, email, 429, "scan.later.mail_limited");
 		return;
 	}
 	if (send_link(r, &s, email) != 0) {
-		show_later(r, &s, 502, "scan.later.mail_failed");
+		show_later(r, &s, email, 502, "scan.later.mail_failed");
 		return;
 	}
 	scan_audit(r, &s, "owner_link_mail");
-	show_later(r, &s, 200, "scan.later.mail_sent");
+	show_later(r, &s, email, 200, "scan.later.mail_sent");
 }

@@ -75,16 +75,26 @@ static void show_pillar(struct req *r, const struct scan_ctx *s, int n, const cJ
 	reply_html(r, status);
 }
 
+/* Loads the open scan and the pillar number of the route; 0, or -1 with the
+ * reply queued (404 for a pillar that does not exist). */
+static int load_pillar(struct req *r, int with_answers, struct scan_ctx *s, int *n)
+{
+	if (scan_load(r, with_answers, s) != 0 || scan_require_open(r, s) != 0)
+		return -1;
+	*n = pillar_number(r, s);
+	if (!*n) {
+		reply_error(r, 404);
+		return -1;
+	}
+	return 0;
+}
+
 void scan_pillar_get(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 1, &s) != 0 || scan_require_open(r, &s) != 0)
+	int n;
+	if (load_pillar(r, 1, &s, &n) != 0)
 		return;
-	int n = pillar_number(r, &s);
-	if (!n) {
-		reply_error(r, 404);
-		return;
-	}
 	show_pillar(r, &s, n, answers_by_index(r, &s), NULL, NULL, 200);
 }
 
@@ -108,13 +118,10 @@ static int fields_known(struct req *r, const struct pillar *p, const struct ques
 void scan_pillar_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 1, &s) != 0 || scan_require_open(r, &s) != 0)
+	int n;
+	/* the stored answers are read only when the page must be shown again */
+	if (load_pillar(r, 0, &s, &n) != 0)
 		return;
-	int n = pillar_number(r, &s);
-	if (!n) {
-		reply_error(r, 404);
-		return;
-	}
 	const struct pillar *p = &s.q->pillars[n - 1];
 	if (!fields_known(r, p, s.q)) {
 		scan_reply_problem(r, &s, 400, i18n_get(r->lang, "scan.page.unknown_field"), NULL);
@@ -125,7 +132,8 @@ void scan_pillar_post(struct req *r)
 		cap += p->themes[t].n_items;
 	struct answer_write *w = arena_alloc(&r->arena, sizeof(*w) * (cap + 1));
 	int nw = 0, nproblems = 0;
-	const cJSON **shown = answers_by_index(r, &s);
+	/* a refused item shown again as posted (the valid ones are saved first and read back) */
+	const cJSON **shown = arena_alloc(&r->arena, sizeof(*shown) * (s.q->n_items + 1));
 	const char **errors = arena_alloc(&r->arena, sizeof(*errors) * (s.q->n_items + 1));
 	const char **typed = arena_alloc(&r->arena, sizeof(*typed) * (s.q->n_items + 1));
 	for (size_t t = 0; t < p->n_themes; t++) {
@@ -152,14 +160,11 @@ void scan_pillar_post(struct req *r)
 					typed[it->index] = values[0];
 				else if (value)
 					shown[it->index] = arena_json(r, value);
-				else
-					shown[it->index] = NULL;
 				cJSON_Delete(value);
 				continue;
 			}
 			if (keep)
 				continue;
-			shown[it->index] = value ? arena_json(r, value) : NULL;
 			w[nw].item_key = it->key;
 			w[nw].value_json = NULL;
 			if (value) {
@@ -186,7 +191,13 @@ void scan_pillar_post(struct req *r)
 		return;
 	}
 	if (nproblems) {
-		show_pillar(r, &s, n, shown, errors, typed, 400);
+		if (scan_load(r, 1, &s) != 0)
+			return;
+		const cJSON **by_index = answers_by_index(r, &s);
+		for (size_t i = 0; i < s.q->n_items; i++)
+			if (errors[i])
+				by_index[i] = shown[i];
+		show_pillar(r, &s, n, by_index, errors, typed, 400);
 		return;
 	}
 	if (strcmp(nav, "later") == 0)

@@ -101,7 +101,7 @@ static const char *pillars_without_score(struct req *r, const struct scan_ctx *s
  * confirmation when the owner sent without confirming that parts get no score. */
 static void show_review(struct req *r, const struct scan_ctx *sp, int status, const char *confirm_error)
 {
-	const struct scan_ctx s = *sp;
+	const struct scan_ctx s = *sp;  /* read only; keeps the body's s.field spelling */
 	const struct questionnaire *q = s.q;
 	struct score_result *res = scores_so_far(&s);
 	cJSON *ctx = scan_page_ctx(r, &s);
