@@ -216,6 +216,52 @@ psql_q "UPDATE organisations SET show_first_impression = true WHERE slug = 'demo
 http GET "/s/$TOKEN/done"; expect_contains "first impression when enabled" "Een eerste indruk" "$BODY"
 expect_contains "with each score's band name" 'class="band band-' "$BODY"
 
+# --- "Later verder": the link by e-mail, only to the invitation's address, a few times an hour
+stop_server
+mkdir -p "$WORK/mail"
+node "$(dirname "$0")/fake_smtp.mjs" "$WORK/mail" >"$WORK/smtp.out" 2>&1 &
+SMTP_PID=$!
+for _ in $(seq 1 100); do grep -q listening "$WORK/smtp.out" && break; sleep 0.05; done
+port=$(sed -n 's/listening \([0-9]*\)/\1/p' "$WORK/smtp.out")
+FPHC_SMTP_URL="smtp://127.0.0.1:$port" FPHC_MAIL_FROM="scan@vereniging.example" start_server || exit 1
+link=$("$FPHC_BIN" invite --org demo --company "Bakkerij Mail" --sector C --fte 20 --email jan@bakkerij-mail.example)
+MTOKEN=${link##*/}
+mcsrf=$(scan_csrf "$MTOKEN"); consent "$MTOKEN" "$mcsrf"
+http GET "/s/$MTOKEN/later"; expect_eq "the later page opens" 200 "$STATUS"
+expect_contains "it offers the link by e-mail" "Stuur mij de link" "$BODY"
+expect_contains "it hints at the invitation's address, not all of it" "j…@bakkerij-mail.example" "$BODY"
+expect_not_contains "the full address is not on the page" "jan@bakkerij-mail.example" "$BODY"
+http POST "/s/$MTOKEN/later/mail" --data "email=evil@attacker.example&to=evil@attacker.example"
+expect_eq "without the CSRF token nothing is sent" 403 "$STATUS"
+http POST "/s/$MTOKEN/later/mail" --data "csrf=$mcsrf&email=evil@attacker.example&to=evil@attacker.example"
+expect_eq "the link is sent" 200 "$STATUS"
+expect_contains "the page says so" "We hebben de link gestuurd" "$BODY"
+expect_eq "the mail goes to the invitation's address only" "jan@bakkerij-mail.example" "$(sed -n 2p "$WORK/mail/msg-1.env" | tr -d '<>')"
+expect_contains "the mail carries the link" "/s/$MTOKEN" "$(cat "$WORK/mail/msg-1.eml")"
+expect_contains "the mail greets the company" "Beste Bakkerij Mail" "$(cat "$WORK/mail/msg-1.eml")"
+expect_eq "the request is audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'owner_link_mail'")"
+http POST "/s/$MTOKEN/later/mail" --data "csrf=$mcsrf"; expect_eq "a second time is fine" 200 "$STATUS"
+http POST "/s/$MTOKEN/later/mail" --data "csrf=$mcsrf"; expect_eq "a third time is fine" 200 "$STATUS"
+http POST "/s/$MTOKEN/later/mail" --data "csrf=$mcsrf"
+expect_eq "the fourth in an hour is refused" 429 "$STATUS"
+expect_contains "and says why in plain words" "probeer het over een uur opnieuw" "$BODY"
+expect_eq "three mails in all" 3 "$(ls "$WORK/mail"/msg-*.eml | wc -l)"
+http GET "/s/$MTOKEN/pillar/1"; expect_eq "the scan still works after the limit" 200 "$STATUS"
+link=$("$FPHC_BIN" invite --org demo --company "Bakkerij Zonder Mail" --sector C --fte 20)
+NTOKEN=${link##*/}
+ncsrf=$(scan_csrf "$NTOKEN"); consent "$NTOKEN" "$ncsrf"
+http GET "/s/$NTOKEN/later"; expect_not_contains "no offer without an address" "Stuur mij de link" "$BODY"
+expect_contains "but it says how to keep the link" "Zo bewaart u de link" "$BODY"
+http POST "/s/$NTOKEN/later/mail" --data "csrf=$ncsrf&email=evil@attacker.example"
+expect_eq "a typed-in address is never used" 400 "$STATUS"
+expect_eq "and nothing more was sent" 3 "$(ls "$WORK/mail"/msg-*.eml | wc -l)"
+kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null
+stop_server
+start_server || exit 1
+http GET "/s/$MTOKEN/later"; expect_not_contains "without SMTP there is no offer" "Stuur mij de link" "$BODY"
+expect_contains "without SMTP it says how to keep the link" "Zo bewaart u de link" "$BODY"
+http POST "/s/$MTOKEN/later/mail" --data "csrf=$mcsrf"; expect_eq "without SMTP the request is 400" 400 "$STATUS"
+
 # --- privacy page
 http GET /privacy/demo; expect_eq "privacy page opens" 200 "$STATUS"
 expect_contains "privacy page names the controller" "Demo Werkgeversvereniging is verantwoordelijk" "$BODY"
