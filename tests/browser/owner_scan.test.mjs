@@ -1,0 +1,270 @@
+// owner_scan.test.mjs: the rest of the owner's scan as owners really fill it in
+// (issue 14), each at 360 and 1280 px, with and without JavaScript: a refused
+// page keeps the other answers (defect 3), the link resumes at the first
+// unanswered question (4), contradictory choices are refused (5), a near-empty
+// scan asks for a confirmation (6), focus never hides under the save bar (8),
+// the done page shows band names and steps that follow the status (10), and
+// the "Later verder" page. axe with the wcag22aa tags on every page seen.
+// Needs FPHC_BIN, PG_DIR and TEMPLATE_DB (scripts/test.sh sets them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, stopServer, launchBrowser } from './lib.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = process.env.FPHC_BIN || join(ROOT, 'bin', 'fphc');
+const PG_DIR = process.env.PG_DIR;
+const TEMPLATE_DB = process.env.TEMPLATE_DB || 'fphc';
+const SHOTS = join(ROOT, 'tests', 'browser', 'screenshots');
+const DB = `t_browser_scan_${process.pid}`;
+const DB_URL = `host=${PG_DIR} dbname=${DB} user=postgres`;
+const env = { ...process.env, DATABASE_URL: DB_URL, FPHC_LOG_LEVEL: 'warn' };
+const SIZES = [{ width: 360, height: 740 }, { width: 1280, height: 900 }];
+const Q = JSON.parse(readFileSync(join(ROOT, 'questionnaires', 'fphc-1.json'), 'utf8'));
+let server, base, n = 0;
+
+function sh(cmd, args) { return execFileSync(cmd, args, { env, cwd: ROOT, encoding: 'utf8' }); }
+function psql(sql) { return sh('psql', [DB_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql]).trim(); }
+function stored(id, key) { return psql(`SELECT value FROM answers WHERE scan_id = ${id} AND item_key = '${key}'`); }
+// The autosave runs in the background: waits (at most 10 s) until the stored value is `want`.
+async function storedBecomes(id, key, want) {
+  for (let i = 0; i < 100 && stored(id, key) !== want; i++) await new Promise((r) => setTimeout(r, 100));
+  return stored(id, key);
+}
+
+function invite() {
+  const name = `Scan ${++n} BV`;
+  const out = sh(BIN, ['invite', '--org', 'demo', '--company', name, '--sector', 'C', '--fte', '45']).trim();
+  const link = '/s/' + out.split('/s/')[1];
+  const id = psql(`SELECT s.id FROM scans s JOIN companies c ON c.id = s.company_id WHERE c.name = '${name}'`);
+  return { link, id };
+}
+async function submitAndWait(page, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+async function begin(page, link) {
+  await page.goto(base + link);
+  await page.check('#f-consent');
+  await submitAndWait(page, 'button:has-text("Start de scan")');
+  await page.fill('#f-employees', '52');
+  await submitAndWait(page, 'button:has-text("Volgende")');
+  assert.match(page.url(), /\/pillar\/1$/);
+}
+// Stores a middle answer for every closed question of the given pillars (all when omitted).
+function answerClosed(id, pillarKeys) {
+  const rows = [];
+  for (const p of Q.pillars) {
+    if (pillarKeys && !pillarKeys.includes(p.key)) continue;
+    for (const t of p.themes) for (const it of t.items) {
+      let v = null;
+      if (it.type === 'likert5') v = 3;
+      else if (it.type === 'choice') v = it.options[1].key;
+      else if (it.type === 'multi') v = [it.options[0].key];
+      else if (it.type === 'number') v = Math.round(((it.min ?? 0) + (it.max ?? 100)) / 4);
+      else if (it.type === 'yesno') v = true;
+      if (v !== null) rows.push(`(${id}, '${it.key}', '${JSON.stringify(v)}')`);
+    }
+  }
+  psql(`INSERT INTO answers(scan_id, item_key, value) VALUES ${rows.join(',')} ON CONFLICT DO NOTHING`);
+}
+// axe runs inside the page, which a page without JavaScript cannot do: there the
+// HTML the owner got (scripts removed) is checked in a second, scripted page at
+// the same address and size, so the no-JS rendering is what axe sees.
+async function axe(page, name) {
+  let target = page, ctx = null, dir = null;
+  if (page.__nojs) {
+    const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/gi, '');
+    const url = page.url();
+    ({ context: ctx, dir } = await launchBrowser({ viewport: page.viewportSize() }));
+    target = ctx.pages()[0] || await ctx.newPage();
+    await target.route('**/*', (r) => (r.request().url() === url
+      ? r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : r.continue()));
+    await target.goto(url);
+  }
+  try {
+    const res = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((nd) => nd.target.join(' ')).slice(0, 3).join(', ')}`);
+    assert.deepEqual(v, [], `axe violations on ${name}`);
+  } finally {
+    if (ctx) { await ctx.close(); rmSync(dir, { recursive: true, force: true }); }
+  }
+}
+async function withPage(opts, fn) {
+  const { context, dir } = await launchBrowser({ viewport: opts.viewport, javaScriptEnabled: opts.js !== false });
+  const page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.__nojs = opts.js === false;   // a step that never happens fails here instead of hanging the file
+  try { await fn(page); } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+async function shot(page, name) { await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }); }
+const tag = (o) => `${o.viewport.width}${o.js === false ? '-nojs' : ''}`;
+
+before(async () => {
+  assert.ok(PG_DIR, 'PG_DIR must name the test cluster');
+  mkdirSync(SHOTS, { recursive: true });
+  sh('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE_DB, DB]);
+  sh(BIN, ['demo', 'init']);
+  ({ server, base } = await startServer(BIN, env));
+});
+after(async () => {
+  await stopServer(server);
+  try { sh('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', '--force', DB]); } catch { /* best effort */ }
+});
+
+for (const viewport of SIZES) {
+  for (const js of [true, false]) {
+    const o = { viewport, js };
+
+    test(`a refused answer keeps the rest of the page (defect 3, ${tag(o)})`, async () => {
+      const { link, id } = invite();
+      await withPage(o, async (page) => {
+        await begin(page, link);
+        await page.check('input[name="a.s02"][value="4"]');
+        await page.fill('input[name="a.s16"]', '120');
+        const num = (await page.textContent('#q-s16 .qnum')).replace('.', '');
+        await submitAndWait(page, 'button[value="later"]');
+        assert.match(page.url(), /\/pillar\/1$/, 'the owner stays on the page');
+        assert.match(await page.textContent('.error-summary'), /van 0 tot en met 100/);
+        assert.equal(await page.getAttribute('.error-summary a', 'href'), '#f-s16');
+        assert.match(await page.textContent('#e-s16'), new RegExp(`Vraag ${num}`));
+        assert.equal(await page.getAttribute('input[name="a.s16"]', 'aria-invalid'), 'true');
+        assert.equal(await page.inputValue('input[name="a.s16"]'), '120', 'the typed value is shown again');
+        assert.ok(await page.isChecked('input[name="a.s02"][value="4"]'), 'the other answer stays on the page');
+        assert.equal(stored(id, 's02'), '4', 'and is saved');
+        assert.equal(stored(id, 's16'), '', 'the refused one is not');
+        await axe(page, `refused page ${tag(o)}`);
+        await shot(page, `owner-refused-${tag(o)}`);
+      });
+    });
+
+    test(`the link resumes at the first unanswered question (defect 4, ${tag(o)})`, async () => {
+      const { link, id } = invite();
+      await withPage(o, async (page) => { await begin(page, link); });
+      answerClosed(id, ['strategy']);
+      psql(`INSERT INTO answers(scan_id, item_key, value) VALUES (${id}, 'w01', '4')`);
+      await withPage(o, async (page) => {   // a fresh browser, as on another device
+        await page.goto(base + link);
+        assert.match(page.url(), /\/pillar\/2#q-w02$/);
+        const box = await page.locator('#q-w02 .qnum').boundingBox();
+        assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, 'its number is in view');
+        assert.ok(await page.isChecked('input[name="a.w01"][value="4"]'), 'the answer before it is shown');
+      });
+      answerClosed(id);
+      await withPage(o, async (page) => {
+        await page.goto(base + link);
+        assert.match(page.url(), /\/review$/, 'with every closed question answered it opens the review');
+      });
+    });
+
+    test(`"Niets in het bijzonder" cannot be combined (defect 5, ${tag(o)})`, async () => {
+      const { link, id } = invite();
+      await withPage(o, async (page) => {
+        await begin(page, link);
+        await page.check('input[name="a.s13"][value="a"]');
+        await page.check('input[name="a.s13"][value="e"]');
+        if (js) {
+          assert.equal(await page.isChecked('input[name="a.s13"][value="a"]'), false, 'the other option is unticked');
+          assert.equal(await storedBecomes(id, 's13', '["e"]'), '["e"]');
+          await page.check('input[name="a.s13"][value="b"]');
+          assert.equal(await page.isChecked('input[name="a.s13"][value="e"]'), false, 'and the other way round');
+          return;
+        }
+        await submitAndWait(page, 'button[value="next"]');
+        assert.match(page.url(), /\/pillar\/1$/);
+        assert.match(await page.textContent('#e-s13'), /Niets in het bijzonder.*niet samen met een ander antwoord/);
+        assert.equal(stored(id, 's13'), '', 'the combination is not saved');
+        await axe(page, `exclusive refused ${tag(o)}`);
+      });
+    });
+
+    test(`a near-empty scan asks before it is sent (defect 6, ${tag(o)})`, async () => {
+      const { link, id } = invite();
+      await withPage(o, async (page) => {
+        await begin(page, link);
+        answerClosed(id, ['strategy', 'agility', 'scaling']);
+        await page.goto(base + link + '/review');
+        assert.match(await page.textContent('main'), /Employability en Duurzame inzetbaarheid/);
+        assert.match(await page.textContent('main'), /krijgt nu nog geen score/);
+        await axe(page, `review with a part without score ${tag(o)}`);
+        await submitAndWait(page, 'button:has-text("Antwoorden versturen")');
+        assert.match(page.url(), /\/review$|\/submit$/);
+        assert.match(await page.textContent('#e-confirm_no_score'), /Zet een vinkje/);
+        assert.equal(psql(`SELECT status FROM scans WHERE id = ${id}`), 'started', 'not sent');
+        await shot(page, `owner-review-confirm-${tag(o)}`);
+        await axe(page, `review asking for the confirmation ${tag(o)}`);
+        await page.check('#f-confirm_no_score');
+        await submitAndWait(page, 'button:has-text("Antwoorden versturen")');
+        assert.match(page.url(), /\/done$/);
+        assert.equal(psql(`SELECT status FROM scans WHERE id = ${id}`), 'submitted');
+      });
+    });
+
+    test(`the done page shows band names and steps that follow the status (defect 10, ${tag(o)})`, async () => {
+      const { link, id } = invite();
+      await withPage(o, async (page) => {
+        await begin(page, link);
+        answerClosed(id);
+        await page.goto(base + link + '/review');
+        await submitAndWait(page, 'button:has-text("Antwoorden versturen")');
+        assert.match(page.url(), /\/done$/);
+        const bands = await page.$$eval('.impression .band', (b) => b.map((x) => x.textContent.trim()));
+        assert.equal(bands.length, 4, 'a score per pillar');
+        for (const b of bands) assert.match(b, /^(Aandachtspunt|Op weg|Toekomstbestendig)$/);
+        assert.match(await page.textContent('.steps'), /Nu: Uw adviseur maakt een rapport/);
+        assert.doesNotMatch(await page.textContent('.steps'), /klaargezet/);
+        await axe(page, `done ${tag(o)}`);
+        await shot(page, `owner-done-${tag(o)}`);
+      });
+    });
+
+    test(`"Later verder" says how to keep the link (${tag(o)})`, async () => {
+      const { link } = invite();
+      await withPage(o, async (page) => {
+        await begin(page, link);
+        await submitAndWait(page, 'button[value="later"]');
+        assert.match(page.url(), /\/later$/);
+        assert.match(await page.textContent('main'), /Zo bewaart u de link/);
+        assert.equal(await page.inputValue('#f-link'), base + link);
+        await axe(page, `later ${tag(o)}`);
+        await shot(page, `owner-later-${tag(o)}`);
+      });
+    });
+  }
+
+  // The save bar is sticky at the bottom while JavaScript reports saving; with
+  // it showing, every control the keyboard reaches stays clear of it (2.4.11).
+  test(`focus is never hidden under the save bar (defect 8, ${viewport.width} px)`, async () => {
+    const { link } = invite();
+    await withPage({ viewport }, async (page) => {
+      await begin(page, link);
+      await page.check('input[name="a.s01"][value="4"]');
+      await page.waitForFunction(() => document.getElementById('save-status').textContent === 'Opgeslagen');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.focus('h1').catch(() => {});
+      let reachedLater = false, seen = 0;
+      for (let i = 0; i < 400 && !reachedLater; i++) {
+        await page.keyboard.press('Tab');
+        const r = await page.evaluate(() => {
+          const el = document.activeElement, bar = document.getElementById('save-status');
+          if (!el || el === document.body) return null;
+          const a = el.getBoundingClientRect(), b = bar.getBoundingClientRect();
+          const hidden = b.height > 0 && a.bottom > b.top && a.top < b.bottom && b.top < window.innerHeight;
+          return { what: el.outerHTML.slice(0, 80), hidden, later: el.value === 'later' };
+        });
+        if (!r) continue;
+        seen++;
+        assert.equal(r.hidden, false, `focused ${r.what} is under the save bar`);
+        reachedLater = r.later;
+      }
+      assert.ok(reachedLater, `the keyboard reaches "Later verder" (after ${seen} stops)`);
+      await page.screenshot({ path: join(SHOTS, `owner-focus-later-${viewport.width}.png`) });
+    });
+  });
+}
