@@ -38,7 +38,7 @@ bench_server() {  # starts bin/fphc on a free port; sets BASE
   [ -n "$SERVER_PID" ] && return 0
   FPHC_LOG_LEVEL=warn bin/fphc serve --listen 127.0.0.1:0 >"$BTMP/server.out" 2>"$BTMP/server.log" &
   SERVER_PID=$!
-  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/server.out" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 1 600); do grep -q 'serving on' "$BTMP/server.out" 2>/dev/null && break; sleep 0.05; done
   BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/server.out")
 }
 
@@ -96,7 +96,7 @@ bench_report_scan() {
   psql "$url" -qtAX -v ON_ERROR_STOP=1 -f tests/fixtures/scans_with_peers.sql >/dev/null || return 1
   DATABASE_URL="$url" FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/rep.out" 2>"$BTMP/rep.log" &
   pid=$!
-  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/rep.out" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 1 600); do grep -q 'serving on' "$BTMP/rep.out" 2>/dev/null && break; sleep 0.05; done
   b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/rep.out")
   login_as "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
   p50() {  # route pattern, n → p50 of the last n logged server times
@@ -195,7 +195,7 @@ bench_office() {
   bin/fphc demo seed-office --org demo --companies 10000 --scans 20000
   FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/office.out" 2>"$BTMP/office.log" &
   local pid=$!
-  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office.out" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 1 600); do grep -q 'serving on' "$BTMP/office.out" 2>/dev/null && break; sleep 0.05; done
   OFFICE_BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office.out")
   login_as "$BTMP/office.jar" "$OFFICE_BASE" --data-urlencode "email=bench@demo.example" --data-urlencode "password=$pw"
   printf '%-46s %s\n' "GET /app (first page, no filter)" "$(office_p50 /app /app 200)"
@@ -223,7 +223,7 @@ bench_office_scan() {
   echo "   seeded $(psql "$url" -tAc 'SELECT count(*) FROM scans') scans, $(psql "$url" -tAc 'SELECT count(*) FROM scores') scores, $(psql "$url" -tAc 'SELECT count(*) FROM scan_actions') actions in $((SECONDS - t0)) s"
   DATABASE_URL="$url" FPHC_LOG_LEVEL=info bin/fphc serve --listen 127.0.0.1:0 --workers 2 >"$BTMP/office_scan.out" 2>"$BTMP/office_scan.log" &
   local pid=$!
-  for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/office_scan.out" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 1 600); do grep -q 'serving on' "$BTMP/office_scan.out" 2>/dev/null && break; sleep 0.05; done
   local b jar="$BTMP/office_scan.jar"
   b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/office_scan.out")
   login_as "$jar" "$b" --data 'email=adviseur@zuid.example&password=fixture-pass-1'
@@ -388,7 +388,7 @@ bench_login_flood() {
     env "${env[@]}" FPHC_WORKERS=2 FPHC_TRUSTED_PROXIES=127.0.0.1 FPHC_LOG_LEVEL=warn \
       bin/fphc serve --listen 127.0.0.1:0 >"$BTMP/flood.out" 2>"$BTMP/flood.log" &
     local pid=$!
-    for _ in $(seq 1 100); do grep -q 'serving on' "$BTMP/flood.out" 2>/dev/null && break; sleep 0.05; done
+    for _ in $(seq 1 600); do grep -q 'serving on' "$BTMP/flood.out" 2>/dev/null && break; sleep 0.05; done
     local b; b=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$BTMP/flood.out")
     local tok; tok=$(curl -s "$b/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
     local quiet; quiet=$(wrk -t1 -c2 -d3s --latency "$b/login" 2>&1 | sed -n 's/^ *90% *\(.*\)$/\1/p')

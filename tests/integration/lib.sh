@@ -48,6 +48,25 @@ start_server() {
   [ -n "$BASE" ] || { echo "# server did not start"; return 1; }
 }
 
+# start_fake_smtp DIR: tests/integration/fake_smtp.mjs writing each message to DIR;
+# sets SMTP_PID and SMTP_URL. Generous like start_server: node under a full
+# make test on 2 cores can take seconds to listen, and without a port every
+# mail test after it would fail for the wrong reason.
+start_fake_smtp() {
+  mkdir -p "$1"
+  node "$(dirname "${BASH_SOURCE[0]}")/fake_smtp.mjs" "$1" >"$WORK/smtp.out" 2>&1 &
+  SMTP_PID=$!
+  for _ in $(seq 1 1200); do
+    grep -q listening "$WORK/smtp.out" 2>/dev/null && break
+    kill -0 "$SMTP_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  local port
+  port=$(sed -n 's/listening \([0-9]*\)/\1/p' "$WORK/smtp.out")
+  [ -n "$port" ] || { echo "# the fake SMTP server did not start:"; sed 's/^/# /' "$WORK/smtp.out"; return 1; }
+  SMTP_URL="smtp://127.0.0.1:$port"
+}
+
 stop_server() {
   # DUMP_SERVER_LOG=1: print a sanitizer report from the server log (to find a crash behind a '000')
   if [ -n "${DUMP_SERVER_LOG:-}" ]; then grep -A30 -m1 "Sanitizer\|runtime error" "$WORK/server.log" 2>/dev/null | sed 's/^/# LOG /' >&2; fi

@@ -151,12 +151,8 @@ expect_eq "the logo is in the database" t "$(psql_q "SELECT logo_png IS NOT NULL
 
 # e-mail through a fake SMTP server
 stop_server
-mkdir -p "$WORK/mail"
-node "$(dirname "$0")/fake_smtp.mjs" "$WORK/mail" >"$WORK/smtp.out" 2>&1 &
-SMTP_PID=$!
-for _ in $(seq 1 100); do grep -q listening "$WORK/smtp.out" && break; sleep 0.05; done
-port=$(sed -n 's/listening \([0-9]*\)/\1/p' "$WORK/smtp.out")
-export FPHC_SMTP_URL="smtp://127.0.0.1:$port" FPHC_MAIL_FROM="scan@vereniging.example"
+start_fake_smtp "$WORK/mail" || exit 1
+export FPHC_SMTP_URL="$SMTP_URL" FPHC_MAIL_FROM="scan@vereniging.example"
 start_server || exit 1
 use_jar a
 login adv1@a.example "$PW"; http GET /companies; csrf=$(form_csrf)

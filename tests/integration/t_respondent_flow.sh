@@ -218,12 +218,8 @@ expect_contains "with each score's band name" 'class="band band-' "$BODY"
 
 # --- "Later verder": the link by e-mail, only to the invitation's address, a few times an hour
 stop_server
-mkdir -p "$WORK/mail"
-node "$(dirname "$0")/fake_smtp.mjs" "$WORK/mail" >"$WORK/smtp.out" 2>&1 &
-SMTP_PID=$!
-for _ in $(seq 1 100); do grep -q listening "$WORK/smtp.out" && break; sleep 0.05; done
-port=$(sed -n 's/listening \([0-9]*\)/\1/p' "$WORK/smtp.out")
-FPHC_SMTP_URL="smtp://127.0.0.1:$port" FPHC_MAIL_FROM="scan@vereniging.example" start_server || exit 1
+start_fake_smtp "$WORK/mail" || exit 1
+FPHC_SMTP_URL="$SMTP_URL" FPHC_MAIL_FROM="scan@vereniging.example" start_server || exit 1
 link=$("$FPHC_BIN" invite --org demo --company "Bakkerij Mail" --sector C --fte 20 --email jan@bakkerij-mail.example)
 MTOKEN=${link##*/}
 mcsrf=$(scan_csrf "$MTOKEN"); consent "$MTOKEN" "$mcsrf"

@@ -160,10 +160,10 @@ import socket, sys, time
 held = [socket.create_connection(("127.0.0.1", int(sys.argv[1]))) for _ in range(3)]
 for s in held: s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
 print("held", flush=True)
-time.sleep(1.5)
+time.sleep(5)
 PY
 holder=$!
-for _ in $(seq 1 50); do grep -q held "$WORK/limit.out" 2>/dev/null && break; sleep 0.05; done
+for _ in $(seq 1 1200); do grep -q held "$WORK/limit.out" 2>/dev/null && break; sleep 0.05; done
 sleep 0.2
 code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/healthz" || true)
 expect_eq "a fourth connection from one address is refused (limit 3)" "000" "$code"
