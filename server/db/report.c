@@ -129,10 +129,12 @@ int db_report_get(struct db *db, struct arena *a, long long scan_id, int version
 	DB_ID(v, version);
 	memset(out, 0, sizeof(*out));
 	/* a binary result: the bytea as bytes, the other columns as text */
-	PGresult *res = db_qb(db, "SELECT version::text, pdf, sha256,"
-			      " extract(epoch FROM created_at)::bigint::text FROM reports"
-			      " WHERE scan_id = $1 AND ($2 = '0' OR version = $2::int)"
-			      " ORDER BY version DESC LIMIT 1", id, v);
+	PGresult *res = db_qb(db, "SELECT r.version::text, r.pdf, r.sha256,"
+			      " extract(epoch FROM r.created_at)::bigint::text, coalesce(c.name, ''),"
+			      " to_char(r.created_at, 'YYYY-MM-DD')"
+			      " FROM reports r JOIN scans s ON s.id = r.scan_id LEFT JOIN companies c ON c.id = s.company_id"
+			      " WHERE r.scan_id = $1 AND ($2 = '0' OR r.version = $2::int)"
+			      " ORDER BY r.version DESC LIMIT 1", id, v);
 	if (!res)
 		return -1;
 	if (PQntuples(res) != 1) {
@@ -146,6 +148,8 @@ int db_report_get(struct db *db, struct arena *a, long long scan_id, int version
 	out->version = (int)db_ll(res, 0, 0, 0);
 	out->sha256 = arena_strdup(a, db_str(res, 0, 2));
 	out->created = (time_t)db_ll(res, 0, 3, 0);
+	out->company = arena_strdup(a, db_str(res, 0, 4));
+	out->day = arena_strdup(a, db_str(res, 0, 5));
 	PQclear(res);
 	return rc;
 }

@@ -61,6 +61,8 @@ struct stored_report {
 	size_t len;
 	const char *sha256;
 	time_t created;
+	const char *company;    /* the company's name ("" once erased) */
+	const char *day;        /* the day it was made, YYYY-MM-DD in the installation's time zone */
 };
 
 /* A stored version (version 0: the newest). 1 found, 0 not, -1 error. */

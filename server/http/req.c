@@ -194,14 +194,48 @@ void reply_redirect(struct req *r, const char *location)
 	r->content_type = "text/plain; charset=utf-8";
 }
 
+/* RFC 6266: `attachment; filename="ASCII"; filename*=UTF-8''…` — the name as a
+ * person reads it ("Rapport Bakkerij Één 2026-12-01.pdf") for browsers that
+ * read filename*, an ASCII stand-in for the rest. Quotes, backslashes, slashes
+ * and control characters never reach either form; each UTF-8 sequence becomes
+ * one '_' in the stand-in. */
+const char *content_disposition(struct arena *a, const char *name)
+{
+	size_t n = strlen(name);
+	char *ascii = arena_alloc(a, n + 1), *pct = arena_alloc(a, 3 * n + 1);
+	size_t na = 0, np = 0;
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == '/')
+			c = '_';
+		if (c >= 0x80) {
+			if ((c & 0xC0) != 0x80)   /* the lead byte of a sequence */
+				ascii[na++] = '_';
+		} else {
+			ascii[na++] = (char)c;
+		}
+		/* attr-char of RFC 5987: ALPHA DIGIT !#$&+-.^_`|~, everything else escaped */
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    strchr("!#$&+-.^_`|~", c)) {
+			pct[np++] = (char)c;
+		} else {
+			pct[np++] = '%';
+			pct[np++] = hex[c >> 4];
+			pct[np++] = hex[c & 15];
+		}
+	}
+	ascii[na] = pct[np] = 0;
+	return arena_printf(a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, pct);
+}
+
 void reply_bytes(struct req *r, int status, const char *content_type, const void *data,
 		 size_t len, const char *download_name)
 {
 	buf_reset(&r->out);
 	buf_add(&r->out, data, len);
 	if (download_name) {
-		char *cd = arena_printf(&r->arena, "attachment; filename=\"%s\"", download_name);
-		req_add_header(r, "Content-Disposition", cd);
+		req_add_header(r, "Content-Disposition", content_disposition(&r->arena, download_name));
 	}
 	reply_body(r, status, content_type);
 }
@@ -216,8 +250,7 @@ void reply_fd(struct req *r, int status, const char *content_type, int fd, unsig
 	r->has_fd = 1;
 	r->out_fd_size = size;
 	if (download_name) {
-		char *cd = arena_printf(&r->arena, "attachment; filename=\"%s\"", download_name);
-		req_add_header(r, "Content-Disposition", cd);
+		req_add_header(r, "Content-Disposition", content_disposition(&r->arena, download_name));
 	}
 	reply_body(r, status, content_type);
 }

@@ -114,6 +114,8 @@ void reply_retry_after(struct req *r, long seconds);
  * a slot it took back with crypto_hash_slot_release(). */
 int page_hash_slot_take(struct req *r);
 /* Bytes with a content type and optional download file name. */
+/* The Content-Disposition of a download named `name` (UTF-8), in the arena. */
+const char *content_disposition(struct arena *a, const char *name);
 void reply_bytes(struct req *r, int status, const char *content_type, const void *data,
 		 size_t len, const char *download_name);
 /* Streams `size` bytes of the open file `fd` (from offset 0) as the body, for

@@ -84,6 +84,9 @@ expect_eq "action added" 303 "$STATUS"
 get_pdf /scans/1401/report.pdf "$P/draft.pdf"
 expect_eq "draft downloads" 200 "$STATUS"
 expect_contains "draft is a PDF" "application/pdf" "$HEADERS"
+expect_contains "the draft's file name says what, whose and when (RFC 6266 filename*)" \
+  "filename*=UTF-8''Conceptrapport%20Bakkerij%20De%20Gouden%20Korst%202025-03-12.pdf" "$HEADERS"
+expect_contains "with an ASCII name beside it" 'filename="Conceptrapport Bakkerij De Gouden Korst 2025-03-12.pdf"' "$HEADERS"
 pdf_ok draft "$P/draft.pdf"
 check "draft: CONCEPT on every page" concept_on_every_page "$P/draft.pdf"
 check "draft: every page has content beyond the running header, footer and watermark" content_on_every_page "$P/draft.pdf"
@@ -134,6 +137,15 @@ sha=$(sha256sum "$P/v1.pdf" | cut -d' ' -f1)
 expect_eq "stored sha256 matches the bytes" "$sha" "$(psql_q 'SELECT sha256 FROM reports WHERE scan_id = 1401 AND version = 1')"
 expect_eq "stored bytes are the downloaded bytes" "$sha" "$(psql_q "SELECT encode(sha256(pdf), 'hex') FROM reports WHERE scan_id = 1401 AND version = 1")"
 expect_contains "ETag is the sha256" "ETag: \"$sha\"" "$HEADERS"
+day=$(psql_q "SELECT to_char(created_at, 'YYYY-MM-DD') FROM reports WHERE scan_id = 1401 AND version = 1")
+expect_contains "the report's file name: company and the day it was made" \
+  "filename=\"Rapport Bakkerij De Gouden Korst $day.pdf\"" "$HEADERS"
+psql_q "UPDATE companies SET name = 'Bäckerei \"Ölmühle\"/Zürich' WHERE id = 1301" >/dev/null
+get_pdf /scans/1401/reports/1.pdf "$P/v1n.pdf"
+expect_contains "a name outside ASCII: UTF-8 in filename*, quotes and slashes dropped" \
+  "filename*=UTF-8''Rapport%20B%C3%A4ckerei%20%20%C3%96lm%C3%BChle%20%20Z%C3%BCrich%20$day.pdf" "$HEADERS"
+expect_contains "and an ASCII stand-in for old browsers" "filename=\"Rapport B_ckerei  _lm_hle  Z_rich $day.pdf\"" "$HEADERS"
+psql_q "UPDATE companies SET name = 'Bakkerij De Gouden Korst' WHERE id = 1301" >/dev/null
 get_pdf /scans/1401/reports/1.pdf "$P/v1b.pdf"
 check "downloading version 1 twice gives identical bytes" cmp "$P/v1.pdf" "$P/v1b.pdf"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/cookies" -H "If-None-Match: \"$sha\"" "$BASE/scans/1401/reports/1.pdf")
@@ -176,7 +188,7 @@ expect_contains "scan page links the final versions" 'href="/scans/1401/reports/
 expect_not_contains "scan page: still no inline style" ' style="' "$BODY"
 expect_contains "scan page: charts from the shared model" 'id="radar-title"' "$BODY"
 downloads=$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'report_download' AND object_id = 1401")
-expect_eq "every download is audited (draft, brief, 4 × v1 incl. 304, v2)" 7 "$downloads"
+expect_eq "every download is audited (draft, brief, 5 × v1 incl. 304, v2)" 8 "$downloads"
 expect_eq "finalizing is audited" 2 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'report_final' AND object_id = 1401")"
 
 # --- edge cases, through the command line ---

@@ -19,28 +19,22 @@
 #include "server/db/report.h"
 #include "common/banned.h"
 
-/* "bakkerij-de-gouden-korst" from a company name, for the download's file name. */
-static const char *slug(struct req *r, const char *name)
+/* The name a person keeps: "Rapport Bakkerij Van Houten 2026-12-01.pdf" (a
+ * version after the first says so); the company's name as written, without
+ * characters a file name cannot hold (content_disposition drops those too). */
+static const char *file_name(struct req *r, const char *what, const char *company, const char *day, int version)
 {
-	char *s = arena_alloc(&r->arena, 48);
+	char co[81];
 	size_t n = 0;
-	int dash = 0;
-	for (const char *p = name ? name : ""; *p && n < 40; p++) {
-		char c = *p;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && n)
-				s[n++] = '-';
-			s[n++] = c;
-			dash = 0;
-		} else {
-			dash = 1;
-		}
-	}
-	if (!n)
-		memcpy(s, "scan", 5);
-	return s;
+	const char *p = company ? company : "";
+	for (; *p && n < sizeof(co) - 1; p++)
+		co[n++] = (*p == '/' || *p == '\\' || *p == ':' || *p == '"' || (unsigned char)*p < 0x20) ? ' ' : *p;
+	if (*p)   /* cut short: never half a UTF-8 character */
+		while (n > 0 && ((unsigned char)p[0] & 0xC0) == 0x80 && ((unsigned char)co[n - 1] & 0x80))
+			p--, n--;
+	co[n] = 0;
+	return version > 1 ? arena_printf(&r->arena, "%s %s %s versie %d.pdf", what, co, day ? day : "", version)
+			   : arena_printf(&r->arena, "%s %s %s.pdf", what, co, day ? day : "");
 }
 
 /* Builds and renders the draft report or the brief of the route's scan. */
@@ -73,8 +67,8 @@ static void render_live(struct req *r, int brief)
 		return;
 	}
 	office_audit(r, "report_download", "scan", id, "kind", brief ? "brief" : "draft", NULL);
-	const char *name = arena_printf(&r->arena, "%s-%s-%lld.pdf", brief ? "gespreksvoorbereiding" : "concept-rapport",
-					slug(r, rep.company.name), id);
+	const char *name = file_name(r, brief ? "Gespreksvoorbereiding" : "Conceptrapport", rep.company.name,
+				     rep.scan_date, 0);
 	reply_bytes(r, 200, "application/pdf", pdf.data, pdf.len, name);
 	buf_release(&pdf);
 }
@@ -125,8 +119,7 @@ void report_send_stored(struct req *r, long long scan_id, int version, const cha
 		reply_bytes(r, 304, "application/pdf", "", 0, NULL);
 		return;
 	}
-	reply_bytes(r, 200, "application/pdf", s.pdf, s.len,
-		    arena_printf(&r->arena, "rapport-%lld-v%d.pdf", scan_id, s.version));
+	reply_bytes(r, 200, "application/pdf", s.pdf, s.len, file_name(r, "Rapport", s.company, s.day, s.version));
 }
 
 /* GET /scans/:id/reports/:file — file is "N.pdf". */
