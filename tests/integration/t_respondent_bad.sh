@@ -72,7 +72,7 @@ bad_form_whole() {  # description form
 bad_form() {  # description form
   http POST "/s/$TOKEN/pillar/1" --data "csrf=$csrf&$2&nav=next"
   expect_eq "$1 is 400" 400 "$STATUS"
-  expect_contains "$1 shows the page again with what could not be saved" "We konden uw antwoorden niet opslaan" "$BODY"
+  expect_contains "$1 shows the page again with what could not be saved" "Uw andere antwoorden zijn bewaard" "$BODY"
   expect_contains "$1 puts the message next to the question" 'class="field-error" id="e-' "$BODY"
 }
 bad_form_whole "a form with an unknown item" "a.s01=4&a.zz=1"
