@@ -2,79 +2,20 @@
 // at 360 and 1280 px, with and without JavaScript: no page posted behind the
 // owner's back, numbers typed the Dutch way, progress that reaches 100 %, and a
 // start page that reads in order. axe with the wcag22aa tags on the pages seen.
-// Needs FPHC_BIN, PG_DIR and TEMPLATE_DB (scripts/test.sh sets them).
-import { test, before, after } from 'node:test';
+// The test bed (database, server, axe without JavaScript) is in owner_lib.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { startServer, stopServer, launchBrowser } from './lib.mjs';
+import { join } from 'node:path';
+import { ownerTestbed, SIZES, SHOTS, Q, tag, withPage, axe } from './owner_lib.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = process.env.FPHC_BIN || join(ROOT, 'bin', 'fphc');
-const PG_DIR = process.env.PG_DIR;
-const TEMPLATE_DB = process.env.TEMPLATE_DB || 'fphc';
-const SHOTS = join(ROOT, 'tests', 'browser', 'screenshots');
-const DB = `t_browser_owner_${process.pid}`;
-const DB_URL = `host=${PG_DIR} dbname=${DB} user=postgres`;
-const env = { ...process.env, DATABASE_URL: DB_URL, FPHC_LOG_LEVEL: 'warn' };
-const SIZES = [{ width: 360, height: 740 }, { width: 1280, height: 900 }];
-const Q = JSON.parse(readFileSync(join(ROOT, 'questionnaires', 'fphc-1.json'), 'utf8'));
-let server, base, n = 0;
-
-function sh(cmd, args) { return execFileSync(cmd, args, { env, cwd: ROOT, encoding: 'utf8' }); }
-function psql(sql) { return sh('psql', [DB_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql]).trim(); }
-
-// A new invitation, consent and profile given; resolves to { link, id }.
-function invite() {
-  const name = `Eigenaar ${++n} BV`;
-  const out = sh(BIN, ['invite', '--org', 'demo', '--company', name, '--sector', 'C', '--fte', '45']).trim();
-  const link = '/s/' + out.split('/s/')[1];
-  const id = psql(`SELECT s.id FROM scans s JOIN companies c ON c.id = s.company_id WHERE c.name = '${name}'`);
-  return { link, id };
-}
-async function begin(page, link) {
-  await page.goto(base + link);
-  await page.check('#f-consent');
-  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Start de scan")')]);
-  await page.fill('#f-employees', '52');
-  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Volgende")')]);
-  assert.match(page.url(), /\/pillar\/1$/);
-}
-function stored(id, key) { return psql(`SELECT value FROM answers WHERE scan_id = ${id} AND item_key = '${key}'`); }
-async function axe(page, name) {
-  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((nd) => nd.target.join(' ')).slice(0, 3).join(', ')}`);
-  assert.deepEqual(v, [], `axe violations on ${name}`);
-}
-async function withPage(opts, fn) {
-  const { context, dir } = await launchBrowser({ viewport: opts.viewport, javaScriptEnabled: opts.js !== false });
-  try { await fn(context.pages()[0] || await context.newPage()); } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const tag = (o) => `${o.viewport.width}${o.js === false ? '-nojs' : ''}`;
-
-before(async () => {
-  assert.ok(PG_DIR, 'PG_DIR must name the test cluster');
-  mkdirSync(SHOTS, { recursive: true });
-  sh('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE_DB, DB]);
-  sh(BIN, ['demo', 'init']);
-  ({ server, base } = await startServer(BIN, env));
-});
-after(async () => {
-  await stopServer(server);
-  try { sh('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', '--force', DB]); } catch { /* best effort */ }
-});
+const bed = ownerTestbed('t_browser_owner', 'Eigenaar');
+const { psql, stored, invite, begin } = bed;
 
 // Each heading on the start page is followed by its own text, below it and in its column.
 async function startReadsInOrder(viewport) {
   const { link } = invite();
   await withPage({ viewport }, async (page) => {
-    await page.goto(base + link);
+    await page.goto(bed.base + link);
     const boxes = await page.$$eval('main h2', (hs) => hs.map((h) => {
       const p = h.nextElementSibling.getBoundingClientRect(), b = h.getBoundingClientRect();
       return { h: h.textContent, hx: b.left, hb: b.bottom, px: p.left, pt: p.top };
@@ -144,7 +85,7 @@ for (const viewport of SIZES) {
   test(`the profile reads FTE the Dutch way (${viewport.width} px, no JavaScript)`, async () => {
     const { link, id } = invite();
     await withPage({ viewport, js: false }, async (page) => {
-      await page.goto(base + link);
+      await page.goto(bed.base + link);
       await page.check('#f-consent');
       await Promise.all([page.waitForNavigation(), page.click('button:has-text("Start de scan")')]);
       await page.fill('#f-fte', '12,5 fte');
@@ -171,7 +112,7 @@ for (const viewport of SIZES) {
           if (v !== null) rows.push(`(${id}, '${it.key}', '${JSON.stringify(v)}')`);
         }
         psql(`INSERT INTO answers(scan_id, item_key, value) VALUES ${rows.join(',')}`);
-        await page.goto(base + link.replace(/$/, '/pillar/2'));
+        await page.goto(bed.base + link.replace(/$/, '/pillar/2'));
         assert.match(await page.textContent('label[for="progress"]'), /^100%/);
         assert.equal(await page.getAttribute('#progress', 'value'), '100');
       });

@@ -5,55 +5,21 @@
 // scan asks for a confirmation (6), focus never hides under the save bar (8),
 // the done page shows band names and steps that follow the status (10), and
 // the "Later verder" page. axe with the wcag22aa tags on every page seen.
-// Needs FPHC_BIN, PG_DIR and TEMPLATE_DB (scripts/test.sh sets them).
-import { test, before, after } from 'node:test';
+// The test bed (database, server, axe without JavaScript) is in owner_lib.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { startServer, stopServer, launchBrowser } from './lib.mjs';
+import { join } from 'node:path';
+import { ownerTestbed, SIZES, SHOTS, Q, tag, withPage, axe, shot, submitAndWait } from './owner_lib.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = process.env.FPHC_BIN || join(ROOT, 'bin', 'fphc');
-const PG_DIR = process.env.PG_DIR;
-const TEMPLATE_DB = process.env.TEMPLATE_DB || 'fphc';
-const SHOTS = join(ROOT, 'tests', 'browser', 'screenshots');
-const DB = `t_browser_scan_${process.pid}`;
-const DB_URL = `host=${PG_DIR} dbname=${DB} user=postgres`;
-const env = { ...process.env, DATABASE_URL: DB_URL, FPHC_LOG_LEVEL: 'warn' };
-const SIZES = [{ width: 360, height: 740 }, { width: 1280, height: 900 }];
-const Q = JSON.parse(readFileSync(join(ROOT, 'questionnaires', 'fphc-1.json'), 'utf8'));
-let server, base, n = 0;
+const bed = ownerTestbed('t_browser_scan', 'Scan');
+const { psql, stored, invite, begin } = bed;
 
-function sh(cmd, args) { return execFileSync(cmd, args, { env, cwd: ROOT, encoding: 'utf8' }); }
-function psql(sql) { return sh('psql', [DB_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql]).trim(); }
-function stored(id, key) { return psql(`SELECT value FROM answers WHERE scan_id = ${id} AND item_key = '${key}'`); }
 // The autosave runs in the background: waits (at most 10 s) until the stored value is `want`.
 async function storedBecomes(id, key, want) {
   for (let i = 0; i < 100 && stored(id, key) !== want; i++) await new Promise((r) => setTimeout(r, 100));
   return stored(id, key);
 }
 
-function invite() {
-  const name = `Scan ${++n} BV`;
-  const out = sh(BIN, ['invite', '--org', 'demo', '--company', name, '--sector', 'C', '--fte', '45']).trim();
-  const link = '/s/' + out.split('/s/')[1];
-  const id = psql(`SELECT s.id FROM scans s JOIN companies c ON c.id = s.company_id WHERE c.name = '${name}'`);
-  return { link, id };
-}
-async function submitAndWait(page, selector) {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
-}
-async function begin(page, link) {
-  await page.goto(base + link);
-  await page.check('#f-consent');
-  await submitAndWait(page, 'button:has-text("Start de scan")');
-  await page.fill('#f-employees', '52');
-  await submitAndWait(page, 'button:has-text("Volgende")');
-  assert.match(page.url(), /\/pillar\/1$/);
-}
 // Stores a middle answer for every closed question of the given pillars (all when omitted).
 function answerClosed(id, pillarKeys) {
   const rows = [];
@@ -71,52 +37,6 @@ function answerClosed(id, pillarKeys) {
   }
   psql(`INSERT INTO answers(scan_id, item_key, value) VALUES ${rows.join(',')} ON CONFLICT DO NOTHING`);
 }
-// axe runs inside the page, which a page without JavaScript cannot do: there the
-// HTML the owner got (scripts removed) is checked in a second, scripted page at
-// the same address and size, so the no-JS rendering is what axe sees.
-async function axe(page, name) {
-  let target = page, ctx = null, dir = null;
-  if (page.__nojs) {
-    const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/gi, '');
-    const url = page.url();
-    ({ context: ctx, dir } = await launchBrowser({ viewport: page.viewportSize() }));
-    target = ctx.pages()[0] || await ctx.newPage();
-    await target.route('**/*', (r) => (r.request().url() === url
-      ? r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : r.continue()));
-    await target.goto(url);
-  }
-  try {
-    const res = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-    const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((nd) => nd.target.join(' ')).slice(0, 3).join(', ')}`);
-    assert.deepEqual(v, [], `axe violations on ${name}`);
-  } finally {
-    if (ctx) { await ctx.close(); rmSync(dir, { recursive: true, force: true }); }
-  }
-}
-async function withPage(opts, fn) {
-  const { context, dir } = await launchBrowser({ viewport: opts.viewport, javaScriptEnabled: opts.js !== false });
-  const page = context.pages()[0] || await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.__nojs = opts.js === false;   // a step that never happens fails here instead of hanging the file
-  try { await fn(page); } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-async function shot(page, name) { await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }); }
-const tag = (o) => `${o.viewport.width}${o.js === false ? '-nojs' : ''}`;
-
-before(async () => {
-  assert.ok(PG_DIR, 'PG_DIR must name the test cluster');
-  mkdirSync(SHOTS, { recursive: true });
-  sh('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE_DB, DB]);
-  sh(BIN, ['demo', 'init']);
-  ({ server, base } = await startServer(BIN, env));
-});
-after(async () => {
-  await stopServer(server);
-  try { sh('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', '--force', DB]); } catch { /* best effort */ }
-});
 
 for (const viewport of SIZES) {
   for (const js of [true, false]) {
@@ -150,7 +70,7 @@ for (const viewport of SIZES) {
       answerClosed(id, ['strategy']);
       psql(`INSERT INTO answers(scan_id, item_key, value) VALUES (${id}, 'w01', '4')`);
       await withPage(o, async (page) => {   // a fresh browser, as on another device
-        await page.goto(base + link);
+        await page.goto(bed.base + link);
         assert.match(page.url(), /\/pillar\/2#q-w02$/);
         const box = await page.locator('#q-w02 .qnum').boundingBox();
         assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, 'its number is in view');
@@ -158,7 +78,7 @@ for (const viewport of SIZES) {
       });
       answerClosed(id);
       await withPage(o, async (page) => {
-        await page.goto(base + link);
+        await page.goto(bed.base + link);
         assert.match(page.url(), /\/review$/, 'with every closed question answered it opens the review');
       });
     });
@@ -189,7 +109,7 @@ for (const viewport of SIZES) {
       await withPage(o, async (page) => {
         await begin(page, link);
         answerClosed(id, ['strategy', 'agility', 'scaling']);
-        await page.goto(base + link + '/review');
+        await page.goto(bed.base + link + '/review');
         assert.match(await page.textContent('main'), /Employability en Duurzame inzetbaarheid/);
         assert.match(await page.textContent('main'), /krijgt nu nog geen score/);
         await axe(page, `review with a part without score ${tag(o)}`);
@@ -211,7 +131,7 @@ for (const viewport of SIZES) {
       await withPage(o, async (page) => {
         await begin(page, link);
         answerClosed(id);
-        await page.goto(base + link + '/review');
+        await page.goto(bed.base + link + '/review');
         await submitAndWait(page, 'button:has-text("Antwoorden versturen")');
         assert.match(page.url(), /\/done$/);
         const bands = await page.$$eval('.impression .band', (b) => b.map((x) => x.textContent.trim()));
@@ -231,7 +151,7 @@ for (const viewport of SIZES) {
         await submitAndWait(page, 'button[value="later"]');
         assert.match(page.url(), /\/later$/);
         assert.match(await page.textContent('main'), /Zo bewaart u de link/);
-        assert.equal(await page.inputValue('#f-link'), base + link);
+        assert.equal(await page.inputValue('#f-link'), bed.base + link);
         await axe(page, `later ${tag(o)}`);
         await shot(page, `owner-later-${tag(o)}`);
       });
