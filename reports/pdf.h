@@ -49,6 +49,9 @@ struct pdf {
 	 * font, filled on first use: libharu looks each character up in the
 	 * font's cmap on every measurement, which dominated the layout time. */
 	float width_cache[2][PDF_WIDTH_CACHE];
+	/* Which code points of the Basic Multilingual Plane the fonts draw:
+	 * a bit in glyph_has, valid once its bit in glyph_known is set. */
+	unsigned char glyph_known[0x10000 / 8], glyph_has[0x10000 / 8];
 	HPDF_Page pages[PDF_MAX_PAGES];
 	size_t n_pages;
 	double y;                 /* cursor: top of the next line */

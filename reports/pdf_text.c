@@ -1,6 +1,8 @@
 /* pdf_text.c: word-wrapped text that flows across pages and never overflows. */
 #include <string.h>
 
+#include <hpdf_font.h>
+
 #include "reports/pdf.h"
 #include "common/banned.h"
 
@@ -13,7 +15,65 @@ static HPDF_Font font_of(struct pdf *p, enum pdf_style style)
 	return (style & PDF_BOLD) ? p->bold : p->regular;
 }
 
-/* Width of one UTF-8 character of `len` bytes with code point cp. */
+/* U+FFFD, drawn for any character the embedded fonts have no glyph for, so a
+ * name in a script we do not cover shows as visible marks, never as a gap. */
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/* One UTF-8 character at s[0..len): its byte length and code point (0xFFFD
+ * for a malformed sequence). */
+static size_t decode(const char *s, size_t len, unsigned *cp)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+	if (n > len)
+		n = len;
+	static const unsigned lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	unsigned v = c & lead_mask[n];
+	for (size_t i = 1; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return i;
+		}
+		v = v << 6 | ((unsigned char)s[i] & 0x3Fu);
+	}
+	*cp = (n == 1 && c >= 0x80) ? 0xFFFD : v;
+	return n;
+}
+
+/* 1 when both fonts draw cp (the subsets cover the same ranges). Characters
+ * outside the Basic Multilingual Plane (emoji…) are never in them. */
+static int has_glyph(struct pdf *p, unsigned cp)
+{
+	if (cp < 0x20 || cp > 0xFFFF)
+		return 0;
+	unsigned char *known = &p->glyph_known[cp >> 3], *has = &p->glyph_has[cp >> 3];
+	unsigned char bit = (unsigned char)(1u << (cp & 7));
+	if (!(*known & bit)) {
+		HPDF_FontAttr attr = (HPDF_FontAttr)p->regular->attr;
+		if (attr && attr->fontdef && HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp))
+			*has |= bit;
+		*known |= bit;
+	}
+	return (*has & bit) != 0;
+}
+
+/* The bytes to draw for the character at s[0..len): itself, or U+FFFD.
+ * *used is how many bytes of s it stands for. */
+static const char *drawable(struct pdf *p, const char *s, size_t len, size_t *used,
+			    size_t *out_len, unsigned *cp)
+{
+	*used = decode(s, len, cp);
+	if ((*cp >= 0x20 && *cp < 0x7F) || *cp == '\t' || *cp == '\r' || *cp == '\n' ||
+	    has_glyph(p, *cp)) {
+		*out_len = *used;
+		return s;
+	}
+	*cp = 0xFFFD;
+	*out_len = sizeof replacement - 1;
+	return replacement;
+}
+
+/* Width of one drawable character. */
 static double char_width(struct pdf *p, HPDF_Font font, int bold, const char *s, size_t len,
 			 unsigned cp)
 {
@@ -33,31 +93,37 @@ double pdf_text_width(struct pdf *p, const char *text, size_t len, double size,
 	int bold = (style & PDF_BOLD) != 0;
 	double total = 0;
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
-		size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-		if (i + n > len)
-			n = len - i;
-		unsigned cp = n == 1 ? c : n == 2 ? ((c & 0x1Fu) << 6) | ((unsigned char)text[i + 1] & 0x3Fu)
-					: 0xFFFF;
-		total += char_width(p, font, bold, text + i, n, cp);
-		i += n;
+		size_t used, n;
+		unsigned cp;
+		const char *c = drawable(p, text + i, len - i, &used, &n, &cp);
+		total += char_width(p, font, bold, c, n, cp);
+		i += used;
 	}
 	return total * size / 1000.0;
 }
 
-/* Draws s[0..len) at (x, y); tabs and returns become spaces. */
+/* Draws s[0..len) at (x, y); tabs and returns become spaces, characters the
+ * fonts lack become U+FFFD. */
 static void show(struct pdf *p, const char *s, size_t len, double x, double y, double size,
 		 enum pdf_style style)
 {
 	char tmp[1024];
-	if (len >= sizeof tmp) {
-		len = sizeof tmp - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		size_t used, n;
+		unsigned cp;
+		const char *c = drawable(p, s + i, len - i, &used, &n, &cp);
+		if (o + n >= sizeof tmp)
+			break;
+		if (n == 1 && (*c == '\t' || *c == '\r' || *c == '\n'))
+			tmp[o++] = ' ';
+		else {
+			memcpy(tmp + o, c, n);
+			o += n;
+		}
+		i += used;
 	}
-	for (size_t i = 0; i < len; i++)
-		tmp[i] = (s[i] == '\t' || s[i] == '\r' || s[i] == '\n') ? ' ' : s[i];
-	tmp[len] = '\0';
+	tmp[o] = '\0';
 	HPDF_Page_SetFontAndSize(p->page, font_of(p, style), (float)size);
 	HPDF_Page_SetTextMatrix(p->page, 1, 0, (style & PDF_ITALIC) ? (float)SLANT : 0, 1,
 				(float)x, (float)y);
