@@ -136,6 +136,73 @@ char *text_trim(char *s)
 	return s;
 }
 
+/* The code point at s (valid UTF-8 assumed; a stray byte reads as itself). */
+static unsigned long code_point(const unsigned char *s, size_t *len)
+{
+	unsigned long cp = s[0];
+	size_t n = cp < 0x80 ? 1 : cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : cp >= 0xC0 ? 2 : 1;
+	if (n > 1)
+		cp &= 0xFF >> (n + 1);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*len = 1;
+			return s[0];
+		}
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	*len = n;
+	return cp;
+}
+
+static int hidden_mark(unsigned long cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x200B || cp == 0x2060 ||
+	       cp == 0xFEFF || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static int unicode_space(unsigned long cp)
+{
+	return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000;
+}
+
+char *text_normalize(char *s, enum text_kind kind)
+{
+	if (!s)
+		return s;
+	const unsigned char *in = (const unsigned char *)s;
+	char *out = s;
+	while (*in) {
+		size_t len;
+		unsigned long cp = code_point(in, &len);
+		char put = 0;
+		if (len == 1 && cp >= 0x80) {
+			/* not UTF-8: kept as it is (callers have checked UTF-8) */
+		} else if (cp == '\r' || cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+			if (cp == '\r' && in[1] == '\n')
+				len = 2;
+			put = kind == TEXT_BLOCK ? '\n' : ' ';
+		} else if (cp == '\t') {
+			put = kind == TEXT_BLOCK ? '\t' : ' ';
+		} else if (cp == ' ' || unicode_space(cp)) {
+			put = ' ';
+		} else if (hidden_mark(cp)) {
+			in += len;
+			continue;
+		}
+		if (put) {
+			if (!(put == ' ' && kind == TEXT_LINE && out > s && out[-1] == ' '))
+				*out++ = put;
+		} else {
+			memmove(out, in, len);
+			out += len;
+		}
+		in += len;
+	}
+	*out = '\0';
+	return text_trim(s);
+}
+
 long long text_parse_id(const char *s)
 {
 	if (!s || s[0] < '1' || s[0] > '9')

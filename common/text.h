@@ -27,5 +27,16 @@ int text_utf8_valid(const char *s, size_t n);
 long text_percent_decode(const char *s, size_t n, char *out, int plus_is_space);
 /* Trims ASCII white space at both ends in place; returns s. */
 char *text_trim(char *s);
+/* The one cleaning of a stored text typed by a person, in place (the result is
+ * never longer); returns s. Control characters (C0 but tab and newline, DEL,
+ * C1), zero-width marks that only hide text (U+200B, U+2060, U+FEFF) and the
+ * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069, the
+ * "Trojan Source" marks) are dropped; every Unicode space (no-break, thin,
+ * ideographic ...) becomes ' '. TEXT_LINE (a name, an e-mail address) turns
+ * line breaks and tabs into spaces and runs of spaces into one; TEXT_BLOCK (an
+ * advice, a note) keeps line breaks as '\n' (CRLF, CR, U+2028/9 included) and
+ * tabs. Both are trimmed, so a text of only spaces becomes "". */
+enum text_kind { TEXT_LINE, TEXT_BLOCK };
+char *text_normalize(char *s, enum text_kind kind);
 
 #endif

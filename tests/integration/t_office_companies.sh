@@ -17,6 +17,12 @@ bco=$(psql_q "SELECT id FROM companies WHERE name = 'Bedrijf van B'")
 http POST "/companies/$bco/scans" --data "csrf=$csrfb"
 expect_eq "B creates a scan" 200 "$STATUS"
 bscan=$(psql_q "SELECT id FROM scans WHERE company_id = $bco")
+http POST /companies --data "csrf=$csrfb&kvk=87654322&sector=F&fte=50" \
+  --data-urlencode "name=$(printf '\xe2\x80\xae  Bakkerij\xc2\xa0\xc2\xa0\x07Jansen\r\nBV ')"
+expect_eq "a name with control, bidi and no-break marks is accepted" 303 "$STATUS"
+expect_eq "... and stored as one clean line" 1 "$(psql_q "SELECT count(*) FROM companies WHERE name = 'Bakkerij Jansen BV'")"
+http POST /companies --data "csrf=$csrfb&kvk=87654323&sector=F&fte=50" --data-urlencode "name=$(printf '\xc2\xa0\xe2\x80\x8b')"
+expect_eq "a name of only invisible characters is refused like an empty one" 400 "$STATUS"
 
 use_jar a
 login adv1@a.example "$PW"; expect_eq "advisor of A logs in" 303 "$STATUS"

@@ -74,6 +74,19 @@ http POST /scans/1401/advice --data "csrf=$CSRF&theme=unconscious_bias&version=0
 http POST /scans/1401/advice --data "csrf=$CSRF&theme=&version=0" \
   --data-urlencode "body=Uw bedrijf staat er goed voor op flexibel afschalen."
 expect_eq "general advice saved" 303 "$STATUS"
+# stored texts are cleaned once, on input (text_normalize): no-break and other
+# Unicode spaces only is no advice; control and bidi-override marks are dropped
+http POST /scans/1401/advice --data "csrf=$CSRF&theme=mobility&version=0" \
+  --data-urlencode "body=$(printf '\xc2\xa0\xc2\xa0\r\n\xe3\x80\x80\xe2\x80\x83')"
+expect_eq "advice of only no-break spaces is accepted" 303 "$STATUS"
+expect_eq "... and kept as no advice (empty)" "0" \
+  "$(psql_q "SELECT coalesce(max(length(body_md)), 0) FROM scan_advice WHERE scan_id = 1401 AND theme_key = 'mobility'")"
+att=inclusive_labour_market  # the other attention point of scan 1401
+http POST /scans/1401/advice --data "csrf=$CSRF&theme=$att&version=0" \
+  --data-urlencode "body=$(printf 'Plan\x01 een\xe2\x80\xae gesprek\r\nmet elk\x1b[31m team')"
+expect_eq "advice with control characters is accepted" 303 "$STATUS"
+expect_eq "... without them, line break kept" "$(printf 'Plan een gesprek\nmet elk[31m team')" \
+  "$(psql_q "SELECT body_md FROM scan_advice WHERE scan_id = 1401 AND theme_key = '$att'")"
 http POST /scans/1401/offers --data "csrf=$CSRF&theme=unconscious_bias&offer_id=1501&op=pick" --data-urlencode "note=Start in mei"
 expect_eq "offer picked" 303 "$STATUS"
 http POST /scans/1401/actions --data "csrf=$CSRF&who_kind=association&status=open&due_date=2025-06-01&notes=" \
@@ -104,6 +117,7 @@ text_has "draft: advice, offer, action, assessment, movers" "$P/draft.pdf" "anon
   "Intake plannen met het" "Vereniging: Anouk" "1 juni 2025" "consistent met de open antwoorden" \
   "Sterk in leiderschap, zwak in werving" "Werf met anonieme cv's en stel elke kandidaat dezelfde vragen."
 expect_not_contains "draft: what raises the score is named by the tip, never by the question" "We werven met anonieme cv" "$(flat_text "$P/draft.pdf")"
+text_has "draft: cleaned advice is in the report" "$P/draft.pdf" "Plan een gesprek"
 text_has "draft: colophon with versions and retention" "$P/draft.pdf" "fixture-1" "Werkgevers Zuid bewaart uw antwoorden" \
   "5 jaar na de scan" "Fixture Lectoraat" "pagina 1 van"
 text_has "draft: change since the previous scan" "$P/draft.pdf" "10 maart 2024"
@@ -167,7 +181,7 @@ http GET /scans/1401/reports/1.txt;    expect_eq "another file name is 404" 404 
 csrf_of /scans/1401
 http POST /scans/1401/status --data "csrf=$CSRF&op=reopen&to=advice&reason=Advies+aangevuld"
 expect_eq "reopen to advice" 303 "$STATUS"
-http POST /scans/1401/advice --data "csrf=$CSRF&theme=inclusive_labour_market&version=0" \
+http POST /scans/1401/advice --data "csrf=$CSRF&theme=inclusive_labour_market&version=1" \
   --data-urlencode "body=Neem contact op met het WSP over *functiecreatie*."
 http POST /scans/1401/status --data "csrf=$CSRF&op=forward&to=final"
 expect_eq "final again" 303 "$STATUS"

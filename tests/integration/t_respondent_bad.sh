@@ -97,6 +97,17 @@ expect_not_contains "no refused value stored" "s01=9" "$after"
 http POST "/s/$TOKEN/pillar/9" --data "csrf=$csrf&nav=next"; expect_eq "a pillar that does not exist is 404" 404 "$STATUS"
 http GET "/s/$TOKEN/pillar/0"; expect_eq "pillar 0 is 404" 404 "$STATUS"
 http POST "/s/$TOKEN/pillar/1" --data-urlencode "csrf=$csrf" --data "a.s90=%ZZ"; expect_eq "a malformed form is 400" 400 "$STATUS"
+# open answers are cleaned once, on input: only (no-break) spaces is no answer,
+# control and bidi-override marks are dropped, on both roads (page and autosave)
+http POST "/s/$TOKEN/pillar/1" --data-urlencode "csrf=$csrf" --data "nav=stay" \
+  --data-urlencode "a.s90=$(printf '\xc2\xa0\xe3\x80\x80\r\n')"
+expect_eq "open answer of only no-break spaces: not stored" 0 "$(psql_q "SELECT count(*) FROM answers WHERE scan_id = $SCAN_ID AND item_key = 's90'")"
+http POST "/s/$TOKEN/answer" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+  --data '{"item":"s90","value":"\u00a0Wij\u0007 werken\u202e samen\r\nmet de school"}'
+expect_eq "autosaved open answer is accepted" 200 "$STATUS"
+expect_eq "... and stored clean" '"Wij werken samen\nmet de school"' "$(psql_q "SELECT value::text FROM answers WHERE scan_id = $SCAN_ID AND item_key = 's90'")"
+http POST "/s/$TOKEN/answer" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data '{"item":"s90","value":"\u00a0\u2003"}'
+expect_eq "autosaved spaces-only open answer deletes it" 0 "$(psql_q "SELECT count(*) FROM answers WHERE scan_id = $SCAN_ID AND item_key = 's90'")"
 head -c 1100000 /dev/zero | tr '\0' 'a' >"$WORK/huge"
 http POST "/s/$TOKEN/answer" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary @"$WORK/huge"
 expect_eq "a body over the server limit is refused (413)" 413 "$STATUS"

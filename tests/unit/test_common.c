@@ -76,6 +76,48 @@ static void buf_csv_quotes_separator_quote_newline(void **state)
 	buf_release(&b);
 }
 
+/* text_normalize: the one cleaning of stored texts (names, advice, notes). */
+static void check_norm(const char *in, enum text_kind kind, const char *want)
+{
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s", in);
+	assert_string_equal(text_normalize(buf, kind), want);
+}
+
+static void normalize_drops_controls_and_hidden_marks(void **state)
+{
+	(void)state;
+	check_norm("Bakkerij\x01 Jansen\x7f", TEXT_LINE, "Bakkerij Jansen");
+	check_norm("a\xc2\x85" "b", TEXT_LINE, "ab");                    /* C1 NEL */
+	check_norm("\xef\xbb\xbf" "Jansen", TEXT_LINE, "Jansen");       /* BOM */
+	check_norm("Jan\xe2\x80\x8bsen", TEXT_LINE, "Jansen");          /* zero-width space */
+	check_norm("abc\xe2\x80\xae" "fdp.exe", TEXT_LINE, "abcfdp.exe"); /* RTL override */
+	check_norm("x\xe2\x81\xa6y\xe2\x81\xa9", TEXT_LINE, "xy");   /* isolates */
+	/* letters of other scripts and joiners stay */
+	check_norm("\xc5\x9e" "ahin \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", TEXT_LINE, "\xc5\x9e" "ahin \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
+	check_norm("a\xe2\x80\x8d" "b", TEXT_LINE, "a\xe2\x80\x8d" "b");
+}
+
+static void normalize_makes_spaces_plain_and_trims(void **state)
+{
+	(void)state;
+	check_norm("\xc2\xa0\xc2\xa0", TEXT_BLOCK, "");                  /* only no-break spaces */
+	check_norm("\xe2\x80\x83\xe3\x80\x80 \n\t", TEXT_BLOCK, "");  /* em, ideographic */
+	check_norm("12\xc2\xa0" "500", TEXT_LINE, "12 500");
+	check_norm("  De   Vries\t\tBV  ", TEXT_LINE, "De Vries BV");
+	check_norm("Jansen\r\nBV", TEXT_LINE, "Jansen BV");
+	check_norm("", TEXT_LINE, "");
+}
+
+static void normalize_keeps_lines_in_blocks(void **state)
+{
+	(void)state;
+	check_norm("Stap 1\r\nStap 2\rStap 3\xe2\x80\xa8Stap 4", TEXT_BLOCK, "Stap 1\nStap 2\nStap 3\nStap 4");
+	check_norm("\n\n- punt\n\n  - dieper\n\n", TEXT_BLOCK, "- punt\n\n  - dieper");
+	check_norm("a\tb\x00", TEXT_BLOCK, "a\tb");
+	check_norm("\xff\xfe", TEXT_LINE, "\xff\xfe"); /* not UTF-8: left for the UTF-8 check */
+}
+
 static void parse_long_rejects_junk_and_range(void **state)
 {
 	(void)state;
@@ -309,6 +351,9 @@ int main(void)
 		cmocka_unit_test(csv_text_neutralises_formulas),
 		cmocka_unit_test(date_valid_refuses_days_that_do_not_exist),
 		cmocka_unit_test(numbers_are_the_shortest_text_that_reads_back),
+		cmocka_unit_test(normalize_drops_controls_and_hidden_marks),
+		cmocka_unit_test(normalize_makes_spaces_plain_and_trims),
+		cmocka_unit_test(normalize_keeps_lines_in_blocks),
 		cmocka_unit_test(parse_long_rejects_junk_and_range),
 		cmocka_unit_test(parse_double_takes_dutch_comma_and_refuses_nan),
 		cmocka_unit_test(percent_decode_validates),

@@ -122,7 +122,7 @@ static void offer_save(struct req *r)
 		return;
 	struct offer_fields f = {
 		.title = office_field(r, "title"), .provider = office_field(r, "provider"),
-		.description = office_field(r, "description"), .contact = office_field(r, "contact"),
+		.description = office_text(r, "description"), .contact = office_field(r, "contact"),
 		.url = office_field(r, "url"), .active = req_form(r, "active") != NULL,
 	};
 	const char *tags_in = office_field(r, "tags");

@@ -27,7 +27,13 @@ void office_not_found(struct req *r, const char *object_type, long long id)
 char *office_field(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name);
-	return text_trim(arena_strdup(&r->arena, v ? v : ""));
+	return text_normalize(arena_strdup(&r->arena, v ? v : ""), TEXT_LINE);
+}
+
+char *office_text(struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+	return text_normalize(arena_strdup(&r->arena, v ? v : ""), TEXT_BLOCK);
 }
 
 int office_email_valid(const char *s)

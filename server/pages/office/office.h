@@ -15,6 +15,8 @@ long long office_id(struct req *r, int i);
 void office_not_found(struct req *r, const char *object_type, long long id);
 /* A form field trimmed of white space at both ends, "" when absent (arena). */
 char *office_field(struct req *r, const char *name);
+/* The same for a text of several lines (a <textarea>): line breaks kept. */
+char *office_text(struct req *r, const char *name);
 /* 1 when s looks like one e-mail address (local@domain.tld, no spaces, ≤ 254). */
 int office_email_valid(const char *s);
 /* ?page=N (1 … 100000), 1 when absent or invalid. */

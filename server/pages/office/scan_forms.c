@@ -56,7 +56,7 @@ void office_status_post(struct req *r)
 	struct scan_row row;
 	if (!scan_for_post(r, &row))
 		return;
-	const char *op = office_field(r, "op"), *to = office_field(r, "to"), *reason = office_field(r, "reason");
+	const char *op = office_field(r, "op"), *to = office_field(r, "to"), *reason = office_text(r, "reason");
 	int reopen = strcmp(op, "reopen") == 0;
 	if (reopen ? !scan_status_reopen_ok(row.status, to) : !scan_status_forward_ok(row.status, to)) {
 		refuse(r, row.id, 409, reopen ? "reopen_to" : "workflow", "office.workflow.not_allowed", NULL);
@@ -166,7 +166,7 @@ void office_advice_post(struct req *r)
 	if (!scan_for_post(r, &row))
 		return;
 	const char *theme = office_field(r, "theme");
-	const char *body = req_form(r, "body") ? req_form(r, "body") : "";
+	const char *body = office_text(r, "body");
 	long version;
 	if (text_parse_long(office_field(r, "version"), 0, 1000000000, &version) != 0 || !advice_theme_ok(r, &row, theme)) {
 		if (office_wants_json(r))
@@ -260,7 +260,7 @@ void office_meeting_post(struct req *r)
 	cJSON *ctx = page_ctx(r);
 	cJSON *m = cJSON_AddObjectToObject(ctx, "meeting");
 	for (int i = 0; i < 6; i++) {
-		v[i] = office_field(r, names[i]);
+		v[i] = i >= 4 ? office_text(r, names[i]) : office_field(r, names[i]);
 		cJSON_AddStringToObject(m, names[i], v[i]);
 		if (strlen(v[i]) > max[i])
 			page_field_error(ctx, names[i], i18n_get(r->lang, "office.too_long"));
@@ -293,7 +293,7 @@ int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action
 	f->who_name = office_field(r, "who_name");
 	const char *due = office_field(r, "due_date");
 	f->status = office_field(r, "status");
-	f->notes = office_field(r, "notes");
+	f->notes = office_text(r, "notes");
 	if (!f->status[0])
 		f->status = "open";
 	cJSON_AddStringToObject(values, "what", f->what);

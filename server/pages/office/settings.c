@@ -70,7 +70,7 @@ static void settings_save(struct req *r)
 		.name = office_field(r, "name"), .region = office_field(r, "region"),
 		.privacy_contact = office_field(r, "privacy_contact"), .contact_email = office_field(r, "contact_email"),
 		.invitation_subject = office_field(r, "invitation_subject"),
-		.invitation_template = office_field(r, "invitation_template"),
+		.invitation_template = office_text(r, "invitation_template"),
 	};
 	int *flag_vals[] = {&s.show_first_impression, &s.owner_report_download, &s.share_research,
 			    &s.share_open_text, &s.free_of_charge};

@@ -177,7 +177,7 @@ static void research_save(struct req *r)
 		reply_error(r, 404);
 		return;
 	}
-	const char *body = req_form(r, "body") ? req_form(r, "body") : "";
+	const char *body = office_text(r, "body");
 	long version;
 	if (text_parse_long(office_field(r, "version"), 0, 1000000000, &version) != 0) {
 		reply_error(r, 400);
@@ -189,10 +189,12 @@ static void research_save(struct req *r)
 	cJSON *j = cJSON_AddObjectToObject(form, "j");
 	for (int i = 0; i < r->nform; i++) {
 		const char *k = r->form[i].key;
-		if (strncmp(k, "j_", 2) == 0 && strlen(k) < 64 && r->form[i].value[0] &&
-		    !cJSON_GetObjectItemCaseSensitive(j, k + 2)) {
-			cJSON_AddStringToObject(j, k + 2, r->form[i].value);
-			if (strlen(r->form[i].value) > 5000)
+		if (strncmp(k, "j_", 2) != 0 || strlen(k) >= 64)
+			continue;
+		char *v = text_normalize(arena_strdup(&r->arena, r->form[i].value), TEXT_BLOCK);
+		if (v[0] && !cJSON_GetObjectItemCaseSensitive(j, k + 2)) {
+			cJSON_AddStringToObject(j, k + 2, v);
+			if (strlen(v) > 5000)
 				page_field_error(ctx, "body", i18n_get(r->lang, "office.too_long"));
 		}
 	}

@@ -106,9 +106,9 @@ void scan_profile_post(struct req *r)
 	char *fte = arena_strdup(&r->arena, fte_in ? fte_in : "");
 	char *emp = arena_strdup(&r->arena, emp_in ? emp_in : "");
 	char *muni = arena_strdup(&r->arena, muni_in ? muni_in : "");
-	text_trim(fte);
-	text_trim(emp);
-	text_trim(muni);
+	text_normalize(fte, TEXT_LINE);
+	text_normalize(emp, TEXT_LINE);
+	text_normalize(muni, TEXT_LINE);
 	sector = sector ? sector : "";
 	cJSON *ctx = scan_page_ctx(r, &s);
 	/* the same Dutch number reading as the questions (common/number_nl.c) */

@@ -35,6 +35,9 @@ void scan_erase_post(struct req *r);
  * a value of this item (e.g. letters in a number; *problem then names the
  * message key when known, else NULL). */
 struct item;
+/* An open answer as it is kept: text_normalize'd (TEXT_BLOCK); NULL when the
+ * owner typed only spaces, line breaks or invisible marks (no answer). */
+cJSON *scan_text_value(const char *typed);
 int scan_value_from_form(const struct item *it, const char *const *values, int n, int na, int present,
 			 cJSON **out, int *keep, const char **problem);
 /* Reads a typed number for a number item with common/number_nl (unit sign and

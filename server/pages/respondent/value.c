@@ -1,5 +1,6 @@
 /* value.c: answer values from form fields, and Dutch messages for refused values. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "server/pages/respondent/respondent.h"
@@ -28,6 +29,17 @@ const char *scan_number_parse(const struct item *it, const char *text, cJSON **o
 		break;
 	}
 	return "scan.page.bad_number";
+}
+
+cJSON *scan_text_value(const char *typed)
+{
+	char *copy = strdup(typed);
+	if (!copy)
+		return NULL;
+	text_normalize(copy, TEXT_BLOCK);
+	cJSON *v = copy[0] ? cJSON_CreateString(copy) : NULL;  /* only spaces: no answer */
+	free(copy);
+	return v;
 }
 
 int scan_value_from_form(const struct item *it, const char *const *values, int n, int na, int present,
@@ -80,15 +92,9 @@ int scan_value_from_form(const struct item *it, const char *const *values, int n
 	case ITEM_NUMBER:
 		*problem = scan_number_parse(it, v, out);
 		return *problem ? -1 : 0;  /* emptied: no answer */
-	case ITEM_TEXT: {
-		size_t len = strlen(v);
-		int blank = 1;
-		for (size_t i = 0; i < len && blank; i++)
-			blank = v[i] == ' ' || v[i] == '\n' || v[i] == '\r' || v[i] == '\t';
-		if (!blank)
-			*out = cJSON_CreateString(v);
+	case ITEM_TEXT:
+		*out = scan_text_value(v);
 		return 0;
-	}
 	default:
 		return -1;
 	}
@@ -150,6 +156,12 @@ int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const st
 		return -1;
 	}
 	*it = found;
+	if (found->type == ITEM_TEXT && cJSON_IsString(v)) {
+		*owned = scan_text_value(v->valuestring);
+		if (!*owned)
+			*owned = cJSON_CreateNull();
+		v = *owned;
+	}
 	if (found->type == ITEM_NUMBER && cJSON_IsString(v) && strcmp(v->valuestring, "na") != 0) {
 		/* what the owner typed, read by the one Dutch number parser */
 		const char *bad = scan_number_parse(found, v->valuestring, owned);
