@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -57,6 +58,59 @@ static void markdown_is_harmless(void **state)
 	buf_release(&b);
 }
 
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* n copies of unit, then tail (the advice field holds 100,000 bytes) */
+static char *repeat(const char *unit, size_t n, const char *tail)
+{
+	size_t u = strlen(unit), t = strlen(tail);
+	char *s = malloc(u * n + t + 1);
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * u, unit, u);
+	memcpy(s + u * n, tail, t + 1);
+	return s;
+}
+
+/* The web preview nests no deeper than the PDF: deep levels keep their text flat. */
+static void markdown_nesting_is_bounded(void **state)
+{
+	(void)state;
+	struct buf b;
+	char *md = repeat(">", 99990, " diep *in* de tekst");
+	buf_init(&b, 0);
+	assert_int_equal(markdown_to_html(&b, md), 0);
+	assert_int_equal(count(b.data, "<blockquote>"), MARKDOWN_MAX_DEPTH);
+	assert_non_null(strstr(b.data, "diep in de tekst"));
+	buf_release(&b);
+	free(md);
+	md = repeat("- ", 49990, "lijst");
+	buf_init(&b, 0);
+	assert_int_equal(markdown_to_html(&b, md), 0);
+	assert_int_equal(count(b.data, "<li>"), MARKDOWN_MAX_DEPTH);
+	assert_non_null(strstr(b.data, "lijst"));
+	buf_release(&b);
+	free(md);
+	md = repeat("> - ", 24990, "gemengd\n\n> weer terug");
+	buf_init(&b, 0);
+	assert_int_equal(markdown_to_html(&b, md), 0);
+	assert_true(count(b.data, "<blockquote>") + count(b.data, "<li>") <= 2 * MARKDOWN_MAX_DEPTH);
+	assert_non_null(strstr(b.data, "gemengd"));
+	assert_non_null(strstr(b.data, "weer terug"));
+	buf_release(&b);
+	free(md);
+	buf_init(&b, 0);  /* shallow nesting is untouched */
+	assert_int_equal(markdown_to_html(&b, "> citaat\n>\n> - een\n>   - twee"), 0);
+	assert_non_null(strstr(b.data, "<li>twee</li>"));
+	buf_release(&b);
+}
+
 static void csv_fields_quoted_for_dutch_excel(void **state)
 {
 	(void)state;
@@ -73,6 +127,7 @@ int main(void)
 		cmocka_unit_test(workflow_goes_one_step_forward),
 		cmocka_unit_test(workflow_reopens_only_backwards),
 		cmocka_unit_test(markdown_is_harmless),
+		cmocka_unit_test(markdown_nesting_is_bounded),
 		cmocka_unit_test(csv_fields_quoted_for_dutch_excel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
