@@ -38,7 +38,7 @@ DB_SRCS := $(sort $(wildcard server/db/*.c))
 SERVER_SRCS := $(sort $(wildcard server/http/*.c server/app/*.c server/pages/*/*.c))
 CLI_SRCS := $(filter-out cli/main.c,$(sort $(wildcard cli/*.c)))
 ASSETS := $(sort $(wildcard server/templates/*.html server/templates/*/*.html server/static/* \
-            server/i18n/*.json migrations/*.sql))
+            server/i18n/*.json migrations/*.sql questionnaires/fphc-1.json))
 
 objs = $(1:%.c=$(BUILD)/obj/%.o)
 LIBCOMMON := $(BUILD)/libcommon.a

@@ -13,6 +13,7 @@
 #include "reports/report.h"
 #include "server/app/config.h"
 #include "server/app/report_build.h"
+#include "server/app/report_demo.h"
 #include "server/http/tmpl.h"
 #include "server/db/report.h"
 #include "common/banned.h"
@@ -26,9 +27,9 @@ static void usage(FILE *f)
 		"  -o, --output FILE   where to write the PDF ('-' for standard output)\n"
 		"      --draft         mark every page CONCEPT\n"
 		"      --brief         the advisor's 1-2 page meeting brief instead\n"
-		"      --demo          built-in demo data; no database needed\n"
+		"      --demo          a demo company's scan of fphc-1, scored by the real engine; no database needed\n"
 		"      --demo-edge     demo with edge cases (long name, long advice, 40 actions)\n"
-		"      --demo-sparse   demo without benchmark, advice, offers or actions\n"
+		"      --demo-sparse   demo with too few answers: no comparison, advice, offers or actions\n"
 		"      --lang LANG     nl or en (default: the scan's language; nl for the demo)\n"
 		"      --created EPOCH the PDF's creation date in seconds since 1970 (default: now);\n"
 		"                      the same scan and date give the same bytes\n"
@@ -166,11 +167,20 @@ int cmd_report(int argc, char **argv)
 	if (demo < 0)
 		return from_database(argv[optind], lang, draft, brief,
 				     created >= 0 ? (time_t)created : time(NULL), output);
+	char err[256];
+	if (i18n_init(err, sizeof(err)) != 0) {  /* the comparison group's words */
+		fprintf(stderr, "fphc report: %s\n", err);
+		return 1;
+	}
 	struct arena store = ARENA_INIT;
-	struct report r = {.lang = lang ? lang : "nl"};
-	report_demo_fill(&r, (enum report_demo)demo, &store);
-	r.draft = draft;
-	int rc = render_to(&r, brief, output);
+	struct report r;
+	int rc = 1;
+	if (report_demo_build(&store, (enum report_demo)demo, lang, &r) != 0) {
+		fprintf(stderr, "fphc report: the demo could not be built (questionnaire fphc-1 missing or out of memory)\n");
+	} else {
+		r.draft = draft;
+		rc = render_to(&r, brief, output);
+	}
 	arena_release(&store);
 	return rc;
 }

@@ -74,6 +74,9 @@ static void fill_theme(struct arena *a, const struct scan_view *v, const struct 
 	t->movers = movers;
 }
 
+static const char *group_label(struct arena *a, const struct scan_view *v, const char *lang);
+static void fill_company(struct arena *a, const struct scan_view *v, const char *lang, struct report *out);
+
 void report_from_view(struct arena *a, const struct scan_view *v, const char *lang, struct report *out)
 {
 	const struct questionnaire *q = v->q;
@@ -129,6 +132,8 @@ void report_from_view(struct arena *a, const struct scan_view *v, const char *la
 	const struct report_theme **best = arena_alloc(a, 3 * sizeof(*best));
 	out->n_strongest = report_pick_strongest(out, best, 3);
 	out->strongest = best;
+	fill_company(a, v, lang, out);
+	out->benchmark.group_label = group_label(a, v, lang);
 }
 
 const char *report_svg_radar(struct arena *a, const struct report *r, const char *id)
@@ -417,9 +422,7 @@ enum scanview_status report_build(struct db *db, struct arena *a, long long scan
 	report_from_view(a, v, lang, out);
 	out->draft = o->draft;
 	out->created = o->created;
-	fill_company(a, v, lang, out);
 	fill_association(a, &f, lang, out);
-	out->benchmark.group_label = group_label(a, v, lang);
 	out->benchmark.snapshot_date = iso_date(a, o->created);
 	long long refresh = db_benchmark_current(db, NULL, 0);
 	if (refresh < 0 || fill_advice(db, a, v, out) != 0 || fill_offers(db, a, scan_id, out) != 0 ||

@@ -36,8 +36,9 @@ enum scanview_status report_build(struct db *db, struct arena *a, long long scan
 				  const struct scanview_scope *scope, const struct report_build_opts *o,
 				  struct report *out, struct report_build_info *info);
 
-/* The score part of the model only (bands, overall, pillars, themes, peers,
- * previous scores, movers, strongest themes, benchmark availability and n) from
+/* The part of the model a view holds (bands, overall, pillars, themes, peers,
+ * previous scores, movers, strongest themes, the benchmark group in words, the
+ * company and the scan dates) from
  * an already loaded view, texts in `lang`. No database access: the scan page
  * uses it to draw the same charts as the PDF. */
 void report_from_view(struct arena *a, const struct scan_view *v, const char *lang, struct report *out);

@@ -64,18 +64,21 @@ render() { # render NAME ARGS...
 }
 
 render demo --demo
-check "demo: names, scores, advice and actions in the text" text_has "$tmp/demo.pdf" \
+check "demo: a scan of fphc-1 through the real engine: its pillars, themes, tips and scores" text_has "$tmp/demo.pdf" \
   "Van der Linden Metaalbewerking B.V." "Persoonlijk rapport" \
   "Strategie & Bedrijf" "Flexibiliteit & Wendbaarheid" "Flexibiliteit in op- en afschalen" \
-  "Employability en Duurzame inzetbaarheid" "Toekomstvisie en strategie" \
-  "Strategische personeelsplanning" "Gewenst gedrag en cultuur" "Coachend leiderschap" \
-  "Talentontwikkeling" "Innovatie en verandervermogen" "Onbewuste vooroordelen" \
-  "Flexibel op- en afschalen" "Interne mobiliteit" "Samenwerking in de regio" \
-  "Duurzame inzetbaarheid" "Inclusieve arbeidsmarkt" "Vitaliteit en gezondheid" \
-  "Leren en ontwikkelen" "74 · Toekomstbestendig" "48 · Op weg" "36 · Aandachtspunt" \
-  "28 · Aandachtspunt" "55" "inclusief herontwerp van functies" "Werkgeversservicepunt (WSP)" \
+  "Employability en Duurzame inzetbaarheid" "HR en bedrijfsstrategie" "Strategische personeelsplanning" \
+  "Digitalisering en technologie" "Positie op de arbeidsmarkt" "Coachend leidinggeven" \
+  "Gewenst gedrag en cultuur" "Onbewuste vooroordelen" "Wendbaar werken" "Flexibel op- en afschalen" \
+  "Samenwerken met flexwerkers en andere werkgevers" "Mobiliteit" "Talentontwikkeling" \
+  "Duurzame inzetbaarheid" "Inclusieve arbeidsmarkt" "Versie vragenlijst: fphc-1 (demo)" "fphc-score/1" \
+  "85 · Toekomstbestendig" "50 · Op weg" "25 · Aandachtspunt" "10 · Aandachtspunt" \
+  "Spreek met elke medewerker één keer per jaar af wat die wil leren." \
+  "inclusief herontwerp van functies" "Werkgeversservicepunt (WSP)" \
   "Ontwikkelgesprekken voeren met alle" "Vacatures eerst intern publiceren" \
   "sector C Industrie (23 bedrijven" "pagina 1 van" "€ 195"
+check "demo: none of the invented themes of the old fictional questionnaire" bash -c \
+  "! grep -qE 'fphc-2025|Innovatie en verandervermogen|Samenwerking in de regio|Vitaliteit en gezondheid' '$tmp/flat.txt'"
 check "demo: raw HTML in advice is dropped" bash -c "! grep -q 'alert(1)' '$tmp/flat.txt'"
 pages=$(quiet pdfinfo "$tmp/demo.pdf" | awk '/^Pages:/ {print $2}')
 check "demo: 7-10 pages (has ${pages:-?})" test "${pages:-0}" -ge 7 -a "${pages:-0}" -le 10
@@ -91,7 +94,7 @@ check "draft: CONCEPT on every page" bash -c "
 
 render english --demo --lang en
 check "english: fixed texts in English" text_has "$tmp/english.pdf" "Personal report" \
-  "How to read this report" "page 1 of" "Strategy & Business" "Future-proof"
+  "How to read this report" "page 1 of" "Strategy & business" "HR and business strategy" "Future-proof"
 
 render edge --demo-edge
 check "edge: long name, long word and 40 actions present" text_has "$tmp/edge.pdf" \
