@@ -47,7 +47,7 @@ void pdf_bar_legend(struct pdf *p)
 	p->y -= size * 2.5;
 }
 
-static void pillar_head(struct pdf *p, size_t index)
+static void pillar_head(struct pdf *p, size_t index, int scored)
 {
 	const struct report *r = p->r;
 	const struct report_pillar *pl = &r->pillars[index];
@@ -76,6 +76,8 @@ static void pillar_head(struct pdf *p, size_t index)
 	p->y = base - 14;
 	pdf_para(p, pl->sentence, PDF_BODY, PDF_REGULAR, 0, CHART_INK);
 	pdf_gap(p, 10);
+	if (!scored)
+		return;
 	pdf_bar_legend(p);
 	pdf_gap(p, 8);
 }
@@ -118,13 +120,46 @@ static void theme_block(struct pdf *p, const struct chart_bars *bars, size_t i,
 	pdf_gap(p, 16);
 }
 
+/* A pillar without any theme score: no empty bars, but why and what to do,
+ * and the theme names, so the page says something an owner can act on. */
+static void pillar_unscored(struct pdf *p, const struct report_pillar *pl)
+{
+	const struct report *r = p->r;
+	pdf_para(p, report_str(r, RS_PILLAR_NO_SCORES), PDF_BODY, PDF_REGULAR, 0, CHART_INK);
+	pdf_gap(p, 4);
+	for (size_t i = 0; i < pl->n_themes; i++) {
+		pdf_need(p, PDF_BODY * PDF_LEADING);
+		pdf_line(p, "•", PDF_LEFT + 2, p->y - PDF_BODY, 12, PDF_BODY, PDF_REGULAR, CHART_MUTED, -1);
+		pdf_para(p, pl->themes[i].title, PDF_BODY, PDF_REGULAR, 16, CHART_INK);
+	}
+	pdf_gap(p, 6);
+	pdf_para(p, report_str(r, RS_PILLAR_FILL_IN), PDF_BODY, PDF_REGULAR, 0, CHART_INK);
+	pdf_gap(p, 24);
+}
+
+static int pillar_scored(const struct report_pillar *pl)
+{
+	for (size_t i = 0; i < pl->n_themes; i++)
+		if (!isnan(pl->themes[i].score))
+			return 1;
+	return 0;
+}
+
 void pdf_pillar(struct pdf *p, size_t index)
 {
 	const struct report *r = p->r;
 	const struct report_pillar *pl = &r->pillars[index];
 	struct chart_bars bars;
-	pdf_page_new(p);
-	pillar_head(p, index);
+	/* An unscored pillar is short: it shares the page of the pillar before it
+	 * when a third of the page is left, instead of a page that is nearly empty. */
+	int scored = pillar_scored(pl);
+	if (index == 0 || scored || !p->page || p->y - PDF_BOTTOM < (PDF_TOP - PDF_BOTTOM) / 3)
+		pdf_page_new(p);
+	pillar_head(p, index, scored);
+	if (!scored) {
+		pillar_unscored(p, pl);
+		return;
+	}
 	if (chart_bars_layout(&bars, r, pl, PDF_WIDTH) != 0) {
 		if (!p->failed)
 			snprintf(p->why, sizeof p->why, "pillar %zu has more than %d themes", index + 1,

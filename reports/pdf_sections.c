@@ -174,11 +174,12 @@ static void overall(struct pdf *p)
 	if (isnan(r->score)) {
 		pdf_line(p, report_str(r, RS_INSUFFICIENT), PDF_LEFT, base, PDF_WIDTH, 16,
 			 PDF_BOLD, CHART_INK, -1);
-		if (!report_any_theme_scored(r)) { /* say why once, here; the attention list does not repeat it */
-			p->y = base - 12;
-			pdf_para(p, report_str(r, RS_NO_SCORES), PDF_BODY, PDF_REGULAR, 0, CHART_INK);
-			return;
-		}
+		/* say why once, here; the attention list does not repeat it */
+		p->y = base - 12;
+		pdf_para(p, report_str(r, report_any_theme_scored(r) ? RS_NO_OVERALL : RS_NO_SCORES), PDF_BODY,
+			 PDF_REGULAR, 0, CHART_INK);
+		pdf_gap(p, 6);
+		return;
 	} else {
 		chart_format_score(r->score, v, sizeof v);
 		double w = pdf_line(p, v, PDF_LEFT, base, 120, 36, PDF_BOLD, CHART_INK, -1);

@@ -60,6 +60,18 @@ static const char *const texts[RS_COUNT][2] = {
 			  "when most of its questions are answered. Ask your adviser to reopen the scan and fill "
 			  "in the missing questions."},
 	[RS_NO_SCORE] = {"geen score", "no score"},
+	[RS_NO_OVERALL] = {"Er is nog geen totaalscore, want niet elke pijler heeft genoeg antwoorden. De thema's "
+			   "met genoeg antwoorden hebben wel een score; die ziet u hieronder.",
+			   "There is no overall score yet, because not every pillar has enough answers. The "
+			   "themes with enough answers do have a score; you see them below."},
+	[RS_PILLAR_NO_SCORES] = {"Voor deze pijler zijn te weinig vragen beantwoord om een score te geven. Het gaat "
+				 "om deze thema's:",
+				 "Too few questions of this pillar were answered to give a score. These themes "
+				 "have no score:"},
+	[RS_PILLAR_FILL_IN] = {"Vraag uw adviseur om de scan opnieuw te openen en vul de ontbrekende vragen aan. "
+			       "Dan krijgt u hier wel een score en tips.",
+			       "Ask your adviser to reopen the scan and fill in the missing questions. Then you "
+			       "get a score and tips here."},
 	[RS_NO_ATTENTION] = {"Er zijn geen thema's in de laagste kleur.",
 			     "No theme is in the lowest band."},
 	[RS_PILLAR] = {"Pijler", "Pillar"},

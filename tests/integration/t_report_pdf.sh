@@ -104,6 +104,12 @@ render sparse --demo-sparse
 check "sparse: says there is no comparison and which theme lacks answers" text_has \
   "$tmp/sparse.pdf" "nog geen vergelijking: te weinig bedrijven" "onvoldoende antwoorden"
 check "sparse: no actions section" bash -c "! grep -q 'Afspraken' '$tmp/flat.txt'"
+check "sparse: says why there is no overall score, and per unscored pillar what to do" text_has "$tmp/sparse.pdf" \
+  "Er is nog geen totaalscore, want niet elke pijler heeft genoeg antwoorden" \
+  "Voor deze pijler zijn te weinig vragen beantwoord" "Coachend leidinggeven" "vul de ontbrekende vragen aan"
+sparse_pages=$(quiet pdfinfo "$tmp/sparse.pdf" | awk '/^Pages:/ {print $2}')
+check "sparse: an unscored pillar shares a page instead of leaving one nearly empty (${sparse_pages:-?} pages)" \
+  test "${sparse_pages:-99}" -le 7
 
 render brief --demo --brief
 check "brief: 1-2 pages" bash -c "p=\$(pdfinfo '$tmp/brief.pdf' 2>/dev/null | awk '/^Pages:/ {print \$2}'); [ \"\$p\" -ge 1 ] && [ \"\$p\" -le 2 ]"
