@@ -74,7 +74,6 @@ static void fill_theme(struct arena *a, const struct scan_view *v, const struct 
 	t->movers = movers;
 }
 
-static const char *group_label(struct arena *a, const struct scan_view *v, const char *lang);
 static void fill_company(struct arena *a, const struct scan_view *v, const char *lang, struct report *out);
 
 void report_from_view(struct arena *a, const struct scan_view *v, const char *lang, struct report *out)
@@ -133,7 +132,7 @@ void report_from_view(struct arena *a, const struct scan_view *v, const char *la
 	out->n_strongest = report_pick_strongest(out, best, 3);
 	out->strongest = best;
 	fill_company(a, v, lang, out);
-	out->benchmark.group_label = group_label(a, v, lang);
+	out->benchmark.group_label = report_group_label(a, &v->group, lang);
 }
 
 const char *report_svg_radar(struct arena *a, const struct report *r, const char *id)
@@ -188,14 +187,14 @@ static const char *join3(struct arena *a, const char *x, const char *y, const ch
 	return s;
 }
 
-static const char *group_label(struct arena *a, const struct scan_view *v, const char *lang)
+const char *report_group_label(struct arena *a, const struct benchmark_group *g, const char *lang)
 {
-	const char *kind = v->group.kind;
+	const char *kind = g->kind ? g->kind : "none";
 	if (strcmp(kind, "sector") == 0)
-		return arena_printf(a, "%s %s %s", msg(lang, "report.group.sector"), v->group.value,
-				    sbi_name(v->group.value, lang));
+		return arena_printf(a, "%s %s %s", msg(lang, "report.group.sector"), g->value,
+				    sbi_name(g->value, lang));
 	if (strcmp(kind, "size_class") == 0)
-		return label(lang, "report.group.", v->group.value);
+		return label(lang, "report.group.", g->value);
 	if (strcmp(kind, "all") == 0)
 		return msg(lang, "report.group.all");
 	return NULL;

@@ -43,6 +43,10 @@ enum scanview_status report_build(struct db *db, struct arena *a, long long scan
  * uses it to draw the same charts as the PDF. */
 void report_from_view(struct arena *a, const struct scan_view *v, const char *lang, struct report *out);
 
+/* The comparison group in words, as every page names it: "sector C Industrie",
+ * "bedrijven met 10–49 fte", "alle deelnemers"; NULL for no group. */
+const char *report_group_label(struct arena *a, const struct benchmark_group *g, const char *lang);
+
 /* The charts of the model as accessible SVG (reports/chart.h) in the arena;
  * "" when there is nothing to draw. id_prefix keeps element ids unique. */
 const char *report_svg_radar(struct arena *a, const struct report *r, const char *id);

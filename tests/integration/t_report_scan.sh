@@ -243,6 +243,8 @@ expect_eq "owner download on: 200" 200 "$STATUS"
 check "the owner gets the latest final version" cmp "$P/owner.pdf" "$P/v2.pdf"
 http GET "/s/$token/done"
 expect_contains "the done page links the owner's report" "/s/$token/report.pdf" "$BODY"
+expect_contains "the done page names the comparison group as the report does" \
+  "vergelijken we uw scores met die van bedrijven uit uw eigen sector (C Industrie)" "$BODY"
 http GET "/s/nosuchtoken000000000000000000/report.pdf"; expect_eq "unknown token: 404" 404 "$STATUS"
 psql_q "UPDATE invitations SET revoked_at = now() WHERE scan_id = 1401" >/dev/null
 http GET "/s/$token/report.pdf";       expect_eq "revoked link: 404" 404 "$STATUS"

@@ -209,6 +209,8 @@ http POST "/s/$TOKEN/profile" --data "csrf=$csrf&sector=C&fte=45&employees=50"; 
 expect_eq "the answer did not change" 2 "$(psql_q "SELECT value FROM answers WHERE scan_id = $SCAN_ID AND item_key = 's01'")"
 http GET "/s/$TOKEN"; expect_eq "the link now leads to the done page" "303 /s/$TOKEN/done" "$STATUS $(location)"
 http GET "/s/$TOKEN/done"; expect_contains "done page says what happens next" "Uw adviseur belt of mailt u" "$BODY"
+expect_contains "done page: with no peers it says there is no comparison yet" "Er doen nog te weinig bedrijven mee" "$BODY"
+expect_not_contains "done page: and promises none" "hoe andere bedrijven scoren" "$BODY"
 expect_contains "the steps match the status" "Nu:</span> Uw adviseur maakt een rapport" "$BODY"
 psql_q "UPDATE organisations SET show_first_impression = false WHERE slug = 'demo'"
 http GET "/s/$TOKEN/done"; expect_not_contains "no first impression unless enabled" "Een eerste indruk" "$BODY"

@@ -7,6 +7,10 @@
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
 #include "server/db/report.h"
+#include "server/db/benchmark.h"
+#include "server/app/config.h"
+#include "server/app/report_build.h"
+#include "server/app/sector.h"
 #include "scoring/score.h"
 #include "common/banned.h"
 
@@ -31,6 +35,25 @@ static void add_steps(struct req *r, cJSON *ctx, const char *status)
 								: i == phase ? "scan.done.state_now" : "scan.done.state_later"));
 		cJSON_AddItemToArray(steps, st);
 	}
+}
+
+/* Which companies the report compares with, in the words the report uses;
+ * nothing set when there are too few (the page then says so). */
+static int add_comparison(struct req *r, cJSON *ctx, long long scan_id)
+{
+	struct benchmark b;
+	if (db_benchmark_scan(req_db(r), &r->arena, scan_id, config.benchmark_k, &b) != 0)
+		return -1;
+	const char *kind = b.group.kind ? b.group.kind : "none";
+	const char *words = NULL;
+	if (strcmp(kind, "sector") == 0)
+		words = arena_printf(&r->arena, "%s (%s %s)", i18n_get(r->lang, "scan.done.group_sector"), b.group.value,
+				     sbi_name(b.group.value, r->lang));
+	else if (strcmp(kind, "none") != 0)
+		words = report_group_label(&r->arena, &b.group, r->lang);
+	if (words)
+		cJSON_AddStringToObject(ctx, "comparison_group", words);
+	return 0;
 }
 
 void scan_done_get(struct req *r)
@@ -76,5 +99,9 @@ void scan_done_get(struct req *r)
 	if (report)
 		cJSON_AddStringToObject(ctx, "report_url", arena_printf(&r->arena, "/s/%s/report.pdf", s.token));
 	add_steps(r, ctx, s.v.status);
+	if (add_comparison(r, ctx, s.v.id) != 0) {
+		reply_db_error(r);
+		return;
+	}
 	page_render(r, 200, "respondent/done", i18n_get(r->lang, "scan.done.title"), ctx);
 }
