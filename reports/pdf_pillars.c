@@ -125,7 +125,10 @@ static void theme_block(struct pdf *p, const struct chart_bars *bars, size_t i,
 static void pillar_unscored(struct pdf *p, const struct report_pillar *pl)
 {
 	const struct report *r = p->r;
-	pdf_para(p, report_str(r, RS_PILLAR_NO_SCORES), PDF_BODY, PDF_REGULAR, 0, CHART_INK);
+	/* when no theme at all has a score the summary has said why, once */
+	int said = !report_any_theme_scored(r);
+	pdf_para(p, report_str(r, said ? RS_PILLAR_THEMES_UNSCORED : RS_PILLAR_NO_SCORES), PDF_BODY, PDF_REGULAR, 0,
+		 CHART_INK);
 	pdf_gap(p, 4);
 	for (size_t i = 0; i < pl->n_themes; i++) {
 		pdf_need(p, PDF_BODY * PDF_LEADING);
@@ -133,7 +136,8 @@ static void pillar_unscored(struct pdf *p, const struct report_pillar *pl)
 		pdf_para(p, pl->themes[i].title, PDF_BODY, PDF_REGULAR, 16, CHART_INK);
 	}
 	pdf_gap(p, 6);
-	pdf_para(p, report_str(r, RS_PILLAR_FILL_IN), PDF_BODY, PDF_REGULAR, 0, CHART_INK);
+	if (!said)
+		pdf_para(p, report_str(r, RS_PILLAR_FILL_IN), PDF_BODY, PDF_REGULAR, 0, CHART_INK);
 	pdf_gap(p, 24);
 }
 

@@ -68,6 +68,7 @@ static const char *const texts[RS_COUNT][2] = {
 				 "om deze thema's:",
 				 "Too few questions of this pillar were answered to give a score. These themes "
 				 "have no score:"},
+	[RS_PILLAR_THEMES_UNSCORED] = {"Deze thema's hebben nog geen score:", "These themes have no score yet:"},
 	[RS_PILLAR_FILL_IN] = {"Vraag uw adviseur om de scan opnieuw te openen en vul de ontbrekende vragen aan. "
 			       "Dan krijgt u hier wel een score en tips.",
 			       "Ask your adviser to reopen the scan and fill in the missing questions. Then you "
