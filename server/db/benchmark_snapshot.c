@@ -262,7 +262,7 @@ long long db_benchmark_current(struct db *db, char *computed_at, size_t len)
 static const char aggregates_sql[] =
 	"WITH v AS MATERIALIZED (SELECT o.research_org_id AS r, s.questionnaire_id AS q, s.sector,"
 	"   fphc_size_class(s.fte) AS size, o.region,"
-	"   to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-\"Q\"Q') AS period,"
+	"   to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-\"Q\"Q') AS period,"
 	"   sc.level, sc.key, sc.score"
 	"   FROM scans s JOIN organisations o ON o.id = s.org_id AND o.share_research AND o.research_org_id IS NOT NULL"
 	"   JOIN scores sc ON sc.scan_id = s.id AND sc.valid AND sc.score IS NOT NULL"

@@ -359,13 +359,13 @@ int db_audit_page(struct db *db, struct arena *a, long long org_id, const struct
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	PGresult *res = db_q(db,
-		"SELECT l.id, to_char(l.at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI:SS'),"
+		"SELECT l.id, to_char(l.at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY HH24:MI:SS'),"
 		" coalesce(nullif(u.name, ''), u.email, nullif(l.actor, ''), ou.email), l.action, l.object_type,"
 		" coalesce(l.object_id::text, ''), l.detail::text, l.ip, count(*) OVER ()"
 		AUDIT_SCOPE
 		" AND ($2 = '' OR coalesce(l.user_id, ou.id) = nullif($2, '')::bigint) AND ($3 = '' OR l.action = $3)"
-		" AND ($4 = '' OR l.at >= (nullif($4, '')::date)::timestamp AT TIME ZONE 'Europe/Amsterdam')"
-		" AND ($5 = '' OR l.at < (nullif($5, '')::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')"
+		" AND ($4 = '' OR l.at >= (nullif($4, '')::date)::timestamp AT TIME ZONE current_setting('TimeZone'))"
+		" AND ($5 = '' OR l.at < (nullif($5, '')::date + 1)::timestamp AT TIME ZONE current_setting('TimeZone'))"
 		" ORDER BY l.id DESC OFFSET $6 LIMIT $7",
 		oid, f->user_id, f->action, f->from, f->to, off, lim);
 	if (!res)

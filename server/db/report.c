@@ -101,7 +101,7 @@ int db_report_insert(struct db *db, long long scan_id, const void *pdf, size_t l
 int db_report_list(struct db *db, struct arena *a, long long scan_id, struct report_version **out)
 {
 	DB_ID(id, scan_id);
-	PGresult *res = db_q(db, "SELECT r.version, r.sha256, to_char(r.created_at AT TIME ZONE 'Europe/Amsterdam',"
+	PGresult *res = db_q(db, "SELECT r.version, r.sha256, to_char(r.created_at AT TIME ZONE current_setting('TimeZone'),"
 		    " 'YYYY-MM-DD HH24:MI'), coalesce(nullif(u.name, ''), u.email, ''), octet_length(r.pdf),"
 		    " coalesce(r.benchmark_refresh_id, 0)"
 		    " FROM reports r LEFT JOIN users u ON u.id = r.created_by"

@@ -69,7 +69,7 @@ long long db_research_export_count(struct db *db, const struct research_filter *
 	"DECLARE research_export NO SCROLL CURSOR FOR" \
 	" SELECT (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL" \
 	"   AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id)), s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
-	" to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'), s.is_demo," \
+	" to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM'), s.is_demo," \
 	" coalesce(rr.answers, '{}'), coalesce(rr.scores::text, '{}'), o.share_open_text" \
 	" FROM scans s JOIN organisations o ON o.id = s.org_id" \
 	" LEFT JOIN research_rows rr ON rr.scan_id = s.id" \

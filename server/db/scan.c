@@ -184,7 +184,7 @@ int db_scan_list_for_research(struct db *db, struct arena *a, long long research
 	snprintf(lim, sizeof(lim), "%d", limit);
 	/* the month, as the exports give it: no finer date on research pages */
 	PGresult *res = db_q(db, "SELECT s.id, s.company_id, s.status,"
-		    " to_char(s.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM'),"
+		    " to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM'),"
 		    " coalesce(s.sector, ''), ra.scan_id IS NOT NULL,"
 		    " (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL"
 		    "   AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id))"

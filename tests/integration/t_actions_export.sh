@@ -17,7 +17,8 @@ expect_contains "invalid date refused" 'id="e-due_date"' "$BODY"
 nasty='Plan; "inclusief" herontwerp
 tweede regel met ë en é'
 http POST /scans/1401/actions --data "csrf=$CSRF&who_kind=partner&due_date=2020-01-31" \
-  --data-urlencode "what=$nasty" --data-urlencode "who_name=WSP Zuid-Limburg" --data-urlencode "notes==SUM(A1)"
+  --data-urlencode "what=$nasty" --data-urlencode "who_name=WSP Zuid-Limburg" --data-urlencode "notes==SUM(A1)
+met een tweede regel"
 expect_eq "action added" 303 "$STATUS"
 http POST /scans/1401/actions --data "csrf=$CSRF&what=Opleidingsplan+maken&who_kind=company&who_name=Jan&due_date=2099-06-30"
 expect_eq "second action added" 303 "$STATUS"
@@ -46,6 +47,21 @@ http GET "/actions/$a2"
 expect_contains "history shows the change" "gewijzigd" "$BODY"
 local_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') FROM scan_action_history WHERE action_id = $a2")
 expect_contains "history times are Dutch time (FPHC_TIMEZONE default), not UTC" "<td>$local_at</td>" "$BODY"
+# another installation's zone: every time shown follows FPHC_TIMEZONE, also
+# those the SQL formats itself (users' last login, company dates)
+stop_server
+FPHC_TIMEZONE=Pacific/Kiritimati start_server || exit 1
+login admin@zuid.example
+http GET "/actions/$a2"
+far_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Pacific/Kiritimati', 'YYYY-MM-DD HH24:MI') FROM scan_action_history WHERE action_id = $a2")
+expect_contains "FPHC_TIMEZONE=Pacific/Kiritimati: history in that zone" "<td>$far_at</td>" "$BODY"
+http GET /admin/users
+far_login=$(psql_q "SELECT to_char(last_login_at AT TIME ZONE 'Pacific/Kiritimati', 'DD-MM-YYYY HH24:MI') FROM users WHERE email = 'admin@zuid.example'")
+expect_contains "FPHC_TIMEZONE=Pacific/Kiritimati: last login in that zone, not Dutch time" "$far_login" "$BODY"
+stop_server
+start_server || exit 1
+login adviseur@zuid.example
+csrf_of /scans/1401
 expect_eq "two history rows" 2 "$(psql_q "SELECT count(*) FROM scan_action_history WHERE action_id = $a2")"
 expect_eq "action edits audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'action_update' AND object_id = $a2")"
 http POST "/actions/$a2" --data "csrf=$CSRF&what=x&who_kind=company&status=kapot"
@@ -73,7 +89,8 @@ expect_eq "CSV starts with the UTF-8 BOM" "efbbbf" "$(head -c 3 "$WORK/a.csv" | 
 check "CSV header is ;-separated" grep -q '^.*Bedrijf;Wat;Wie;Naam;Klaar op;Stand;Te laat' "$WORK/a.csv"
 check "CSV lines end in CRLF" grep -q $'\r$' "$WORK/a.csv"
 check "CSV quotes ; quotes and newline" grep -q '"Plan; ""inclusief"" herontwerp' "$WORK/a.csv"
-check "CSV keeps the newline inside the quoted field" grep -q '^tweede regel met ë en é";' "$WORK/a.csv"
+check "a line break typed into the one-line 'what' became a space on input" grep -q 'herontwerp tweede regel met ë en é";' "$WORK/a.csv"
+check "CSV keeps the newline of the notes inside the quoted field" grep -q '^met een tweede regel' "$WORK/a.csv"
 check "CSV date as Dutch Excel reads it" grep -q ';31-01-2020;' "$WORK/a.csv"
 check "CSV neutralises formulas" grep -q "'=SUM(A1)" "$WORK/a.csv"
 check "CSV neutralises a leading minus too" grep -q "^'-2+3 Hostile BV;" "$WORK/a.csv"
