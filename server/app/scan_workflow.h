@@ -37,6 +37,8 @@ struct scan_final {
 	long long benchmark_refresh_id;
 	int text_revision;          /* of the questionnaire texts the report shows */
 	int version;                /* set by scan_on_final */
+	char web_token[24];         /* a new report link printed in this PDF, "" when the
+				     * scan had a live one (server/db/report_link.h) */
 };
 /* Renders the final report of scan_id of association org_id (in the scan's
  * language, created now). 0, 1 when the scan is not the association's, -1 on a
