@@ -40,19 +40,19 @@ int scan_status_reopen_ok(const char *from, const char *to)
 
 /* Renders the final PDF; without a live report link it makes a new token
  * (stored by scan_on_final) and prints its link on the cover. */
-static int render_final(struct arena *a, struct report *r, int live, struct scan_final *f, char *err,
-			size_t errlen)
+static int render_final(struct arena *a, struct report *r, int live, const char *link_prefix,
+			struct scan_final *f, char *err, size_t errlen)
 {
 	_Static_assert(sizeof(f->web_token) >= TOKEN_TEXT_LEN + 1, "web_token holds a token");
 	if (!live) {
 		crypto_token_new(f->web_token);
-		r->web_url = arena_printf(a, "%s/r/%s", config.base_url ? config.base_url : "", f->web_token);
+		r->web_url = arena_printf(a, "%s%s", link_prefix, f->web_token);
 	}
 	return report_render(r, &f->pdf, err, errlen);
 }
 
 int scan_final_prepare(struct db *db, long long scan_id, long long org_id, long long user_id,
-		       struct scan_final *f, char *err, size_t errlen)
+		       const char *link_prefix, struct scan_final *f, char *err, size_t errlen)
 {
 	memset(f, 0, sizeof(*f));
 	buf_init(&f->pdf, 64u * 1024 * 1024);
@@ -73,7 +73,7 @@ int scan_final_prepare(struct db *db, long long scan_id, long long org_id, long 
 	} else if (st != SCANVIEW_OK) {
 		rc = st == SCANVIEW_NOT_FOUND ? 1 : -1;
 		snprintf(err, errlen, "%s", st == SCANVIEW_NOT_FOUND ? "scan not found" : db->err);
-	} else if (render_final(&a, &r, live, f, err, errlen) != 0) {
+	} else if (render_final(&a, &r, live, link_prefix, f, err, errlen) != 0) {
 		rc = -1;
 	} else {
 		crypto_sha256_hex(f->pdf.data, f->pdf.len, f->sha256);
