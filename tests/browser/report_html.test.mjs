@@ -60,7 +60,7 @@ for (const viewport of SIZES) {
       await page.getByRole('heading', { level: 1, name: /Gouden Korst/ }).waitFor();
       assert.ok(await page.locator('table caption').count() >= 1, 'the comparison is a captioned table');
       assert.ok(await page.getByRole('columnheader', { name: 'Thema' }).count() >= 1);
-      await page.getByText('Begin met').waitFor();
+      await page.getByText('Begin met').first().waitFor();
       await axe(page, `/r/… at ${viewport.width}`);
       await shot(page, `report-html-${viewport.width}`);
       await page.emulateMedia({ media: 'print' });
