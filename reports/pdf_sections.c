@@ -98,6 +98,11 @@ void pdf_cover(struct pdf *p)
 		snprintf(line, sizeof line, "%s: %s", report_str(r, RS_SCAN_DATE), date);
 		pdf_line(p, line, PDF_LEFT, y, PDF_WIDTH, 11, PDF_REGULAR, CHART_INK, -1);
 	}
+	if (has(r->web_url)) {
+		pdf_box(p, report_str(r, RS_WEB_VERSION), PDF_LEFT, 214, PDF_WIDTH, PDF_SMALL, PDF_REGULAR,
+			CHART_MUTED, 2);
+		pdf_box(p, r->web_url, PDF_LEFT, 186, PDF_WIDTH, PDF_BODY, PDF_BOLD, CHART_INK, 2);
+	}
 	if (has(r->association.name)) {
 		snprintf(line, sizeof line, "%s", report_str(r, RS_BY));
 		pdf_line(p, line, PDF_LEFT, 150, PDF_WIDTH, PDF_SMALL, PDF_REGULAR, CHART_MUTED, -1);

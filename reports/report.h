@@ -116,6 +116,8 @@ struct report {
 	} association;
 
 	const char *scan_date;          /* ISO "YYYY-MM-DD" */
+	const char *web_url;            /* the report as a web page (/r/TOKEN), printed on the
+					 * cover; NULL when there is none to print */
 	const char *previous_scan_date; /* ISO, NULL when there is no earlier scan */
 	const char *questionnaire_version;
 	const char *engine_version;

@@ -12,6 +12,8 @@ static const char *const texts[RS_COUNT][2] = {
 	[RS_FOR] = {"voor", "for"},
 	[RS_SCAN_DATE] = {"Datum van de scan", "Date of the scan"},
 	[RS_BY] = {"Opgesteld door", "Prepared by"},
+	[RS_WEB_VERSION] = {"Dit rapport staat ook op een webpagina. Die kunt u ook laten voorlezen:",
+			    "This report is also on a web page, which a screen reader can read aloud:"},
 	[RS_CONCEPT] = {"CONCEPT", "DRAFT"},
 	[RS_PAGE_OF] = {"pagina %d van %d", "page %d of %d"},
 	[RS_INSUFFICIENT] = {"onvoldoende antwoorden", "insufficient answers"},

@@ -37,13 +37,16 @@ struct scan_final {
 	long long benchmark_refresh_id;
 	int text_revision;          /* of the questionnaire texts the report shows */
 	int version;                /* set by scan_on_final */
+	char web_token[24];         /* a new report link printed in this PDF, "" when the
+				     * scan had a live one (server/db/report_link.h) */
 };
 /* Renders the final report of scan_id of association org_id (in the scan's
- * language, created now). 0, 1 when the scan is not the association's, -1 on a
- * database error (db->err) or a rendering failure (err). Release f with
+ * language, created now). link_prefix is the absolute "https://host/r/" the
+ * report's new web link is printed with (server/http/link.h). 0, 1 when the
+ * scan is not the association's, -1 on a database error (db->err) or a rendering failure (err). Release f with
  * scan_final_release() in every case. */
 int scan_final_prepare(struct db *db, long long scan_id, long long org_id, long long user_id,
-		       struct scan_final *f, char *err, size_t errlen);
+		       const char *link_prefix, struct scan_final *f, char *err, size_t errlen);
 /* Stores the prepared report as the scan's next version; the in_tx hook of
  * db_scan_set_status_then (arg is a struct scan_final). 0 or -1. */
 int scan_on_final(struct db *db, void *arg);

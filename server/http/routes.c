@@ -22,5 +22,6 @@ const struct route *const route_tables[] = {
 	routes_respondent,
 	routes_reports,
 	routes_owner_report,
+	routes_report_link,
 	NULL,
 };

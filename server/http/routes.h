@@ -12,6 +12,7 @@ extern const struct route routes_take_part[];  /* take_part.c */
 /* the owner's scan: server/pages/respondent/ */
 extern const struct route routes_respondent[];   /* routes.c */
 extern const struct route routes_owner_report[]; /* report.c */
+extern const struct route routes_report_link[]; /* report_html.c */
 /* the office: server/pages/office/ */
 extern const struct route routes_dashboard[];
 extern const struct route routes_account[];

@@ -166,9 +166,16 @@ STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/cookies" -H "If-None-M
 expect_eq "If-None-Match with the ETag gives 304" 304 "$STATUS"
 pdf_ok final "$P/v1.pdf"
 check "final: no CONCEPT" bash -c "! pdftotext -raw '$P/v1.pdf' - 2>/dev/null | tr -d ' \n' | grep -q CONCEPT"
-created=$(psql_q "SELECT extract(epoch FROM created_at)::bigint FROM reports WHERE scan_id = 1401 AND version = 1")
-check "re-rendering with the finalize time gives the stored bytes" bash -c \
-  "'$FPHC_BIN' report 1401 --created $created -o '$P/again.pdf' && cmp '$P/again.pdf' '$P/v1.pdf'"
+# The first final version prints the report's own web link (/r/TOKEN) on its
+# cover; its token is not kept, so the command line re-renders without it and
+# the byte check runs on version 2 below (made while the link is live: no link).
+web=$(quiet pdftotext -raw -f 1 -l 1 "$P/v1.pdf" - | grep -o '/r/[A-Za-z0-9_-]\{22\}' | head -1)
+check "version 1 prints the report's web link on its first page" test -n "$web"
+expect_contains "with the configured base URL" "$BASE$web" "$(flat_text "$P/v1.pdf")"
+expect_eq "one live report link" 1 "$(psql_q "SELECT count(*) FROM report_links WHERE scan_id = 1401 AND revoked_at IS NULL")"
+expect_eq "the web link is no invitation token" 0 \
+  "$(psql_q "SELECT count(*) FROM invitations WHERE token_hash = encode(sha256('${web#/r/}'::bytea), 'hex')")"
+check "the PDF prints no invitation link" bash -c "! pdftotext '$P/v1.pdf' - 2>/dev/null | grep -q '/s/'"
 "$FPHC_BIN" report 1401 --created 1741780800 -o "$P/d1.pdf" 2>/dev/null
 "$FPHC_BIN" report 1401 --created 1741780800 -o "$P/d2.pdf" 2>/dev/null
 check "the same scan and date render byte-identically" cmp "$P/d1.pdf" "$P/d2.pdf"
@@ -190,6 +197,10 @@ get_pdf /scans/1401/reports/1.pdf "$P/v1c.pdf"
 check "version 1 unchanged after version 2" cmp "$P/v1.pdf" "$P/v1c.pdf"
 get_pdf /scans/1401/reports/2.pdf "$P/v2.pdf"
 text_has "version 2 holds the new advice" "$P/v2.pdf" "Neem contact op met het WSP"
+check "version 2 prints no web link (the live link's token is not kept)" bash -c "! pdftotext '$P/v2.pdf' - 2>/dev/null | grep -q '/r/'"
+created=$(psql_q "SELECT extract(epoch FROM created_at)::bigint FROM reports WHERE scan_id = 1401 AND version = 2")
+check "re-rendering with the finalize time gives the stored bytes" bash -c \
+  "'$FPHC_BIN' report 1401 --created $created -o '$P/again.pdf' && cmp '$P/again.pdf' '$P/v2.pdf'"
 check "version 1 does not" bash -c "! pdftotext '$P/v1.pdf' - 2>/dev/null | grep -q 'Neem contact op met het WSP'"
 check "stored reports cannot be changed" bash -c "! psql '$DATABASE_URL' -qtAX -c \"UPDATE reports SET sha256 = repeat('0', 64) WHERE scan_id = 1401\" 2>/dev/null"
 http GET /scans/1401/reports
@@ -245,9 +256,55 @@ http GET "/s/$token/done"
 expect_contains "the done page links the owner's report" "/s/$token/report.pdf" "$BODY"
 expect_contains "the done page names the comparison group as the report does" \
   "vergelijken we uw scores met die van bedrijven uit uw eigen sector (C Industrie)" "$BODY"
+expect_contains "the done page links the report as a web page" "/s/$token/report.html" "$BODY"
+http GET "/s/$token/report.html";      expect_eq "the web page from the invitation link: 200" 200 "$STATUS"
+expect_contains "which names the company" "Bakkerij De Gouden Korst" "$BODY"
+# --- the report's own read-only web link (/r/TOKEN) ---
+http GET "$web";                       expect_eq "the web link opens the report" 200 "$STATUS"
+expect_contains "the report names the company" "Bakkerij De Gouden Korst" "$BODY"
+expect_contains "shows the newest advice (as HTML)" "Neem contact op met het WSP over <em>functiecreatie</em>" "$BODY"
+expect_contains "the comparison is a table" '<th scope="col">Thema</th>' "$BODY"
+expect_contains "with the group in words" "mediaan" "$BODY"
+expect_contains "the tips" "Wat uw score omhoog brengt" "$BODY"
+expect_contains "the chosen offer" "Training inclusief werven" "$BODY"
+expect_contains "the agreed actions" "Afspraken" "$BODY"
+expect_contains "a band label" 'class="band band-' "$BODY"
+expect_not_contains "no inline style" ' style="' "$BODY"
+expect_not_contains "no inline script" '<script>' "$BODY"
+expect_not_contains "opens nothing of the owner's data" "/data.json" "$BODY"
+http GET "$web?lang=en";               expect_contains "in English on request" "Personal report" "$BODY"
+psql_q "UPDATE organisations SET owner_report_download = false WHERE id = 1002" >/dev/null
+http GET "$web";                       expect_eq "owner download off: the web link is 404" 404 "$STATUS"
+http GET "/s/$token/report.html";      expect_eq "and so is the page from the invitation link" 404 "$STATUS"
+psql_q "UPDATE organisations SET owner_report_download = true WHERE id = 1002" >/dev/null
+psql_q "UPDATE invitations SET revoked_at = now() WHERE scan_id = 1401" >/dev/null
+psql_q "INSERT INTO invitations(scan_id, token_hash, expires_at) VALUES (1401, encode(sha256('reissuedLinkToken0123456'::bytea), 'hex'), now() + interval '30 days')" >/dev/null
+http GET "$web";                       expect_eq "a reissued invitation leaves the web link working" 200 "$STATUS"
 http GET "/s/nosuchtoken000000000000000000/report.pdf"; expect_eq "unknown token: 404" 404 "$STATUS"
 psql_q "UPDATE invitations SET revoked_at = now() WHERE scan_id = 1401" >/dev/null
 http GET "/s/$token/report.pdf";       expect_eq "revoked link: 404" 404 "$STATUS"
 for i in $(seq 1 12); do http GET "/s/guess$i/report.pdf"; done
 expect_eq "guessing tokens is rate-limited" 429 "$STATUS"
 expect_eq "the owner's download is audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'report_download' AND detail->>'kind' = 'owner'")"
+
+# --- the advisor revokes the web link; the next finalize makes a new one ---
+http GET "$web";                       expect_eq "web link still works before the revoke" 200 "$STATUS"
+login adviseur@zuid.example
+http GET /scans/1401
+expect_contains "the scan page offers to revoke the web link" 'action="/scans/1401/report-link"' "$BODY"
+csrf_of /scans/1401
+http POST /scans/1401/report-link --data "op=revoke"
+expect_eq "revoking without CSRF is refused" 403 "$STATUS"
+http POST /scans/1401/report-link --data "csrf=$CSRF&op=revoke"
+expect_eq "revoke: back to the scan page" 303 "$STATUS"
+http GET "$web";                       expect_eq "a revoked web link is 404" 404 "$STATUS"
+expect_eq "the revoke is audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'report_link_revoked' AND object_id = 1401")"
+csrf_of /scans/1401
+http POST /scans/1401/status --data "csrf=$CSRF&op=reopen&to=advice&reason=Nieuwe+link"
+http POST /scans/1401/status --data "csrf=$CSRF&op=forward&to=final"
+expect_eq "final once more" 303 "$STATUS"
+get_pdf /scans/1401/reports/3.pdf "$P/v3.pdf"
+web3=$(quiet pdftotext -raw -f 1 -l 1 "$P/v3.pdf" - | grep -o '/r/[A-Za-z0-9_-]\{22\}' | head -1)
+check "the next final version prints a new web link" bash -c "[ -n '$web3' ] && [ '$web3' != '$web' ]"
+http GET "$web3";                      expect_eq "the new web link works" 200 "$STATUS"
+http GET "$web";                       expect_eq "the old one stays revoked" 404 "$STATUS"

@@ -17,6 +17,7 @@
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
 #include "server/db/report.h"
+#include "server/db/report_link.h"
 #include "common/banned.h"
 
 /* The name a person keeps: "Rapport Bakkerij Van Houten 2026-12-01.pdf" (a
@@ -156,7 +157,33 @@ int report_versions_fill(struct req *r, long long scan_id, cJSON *ctx)
 		cJSON_AddStringToObject(o, "size", arena_printf(&r->arena, "%lld kB", (v[i].size + 1023) / 1024));
 		cJSON_AddItemToArray(list, o);
 	}
+	int live = db_report_link_live(req_db(r), scan_id);
+	if (live < 0)
+		return -1;
+	if (live)
+		cJSON_AddBoolToObject(ctx, "report_link_live", 1);
 	return 0;
+}
+
+/* POST /scans/:id/report-link, op=revoke: the owner's report link (printed in
+ * the PDF, read-only) stops working; the next finalize makes a new one. */
+static void report_link_post(struct req *r)
+{
+	long long id = own_scan(r);
+	if (!id)
+		return;
+	if (strcmp(office_field(r, "op"), "revoke") != 0) {
+		reply_error(r, 400);
+		return;
+	}
+	int revoked = 0;
+	if (db_report_link_revoke(req_db(r), id, &revoked) != 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (revoked)
+		office_audit(r, "report_link_revoked", "scan", id, NULL);
+	reply_redirect(r, arena_printf(&r->arena, "/scans/%lld?msg=report_link#report", id));
 }
 
 /* GET /scans/:id/reports — the stored final versions. */
@@ -179,5 +206,6 @@ const struct route routes_reports[] = {
 	{"GET", "/scans/:id/brief.pdf", brief_pdf, 0, ACCESS_STAFF},
 	{"GET", "/scans/:id/reports", versions_page, 0, ACCESS_STAFF},
 	{"GET", "/scans/:id/reports/:file", version_pdf, 0, ACCESS_STAFF},
+	{"POST", "/scans/:id/report-link", report_link_post, ROUTE_CHANGES, ACCESS_STAFF},
 	{NULL, NULL, NULL, 0, 0},
 };

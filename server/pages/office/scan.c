@@ -267,7 +267,8 @@ static void scan_page(struct req *r)
 		return;
 	cJSON *ctx = page_ctx(r);
 	const char *msg = req_query(r, "msg");
-	if (msg && (strcmp(msg, "saved") == 0 || strcmp(msg, "status") == 0 || strcmp(msg, "action") == 0))
+	if (msg && (strcmp(msg, "saved") == 0 || strcmp(msg, "status") == 0 || strcmp(msg, "action") == 0 ||
+		    strcmp(msg, "report_link") == 0))
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, arena_printf(&r->arena, "office.notice.%s", msg)));
 	office_scan_render(r, id, 200, ctx);
 }

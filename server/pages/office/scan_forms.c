@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "server/http/link.h"
 #include "server/http/log.h"
 #include "server/http/page.h"
 #include "server/pages/office/scan_page.h"
@@ -89,7 +90,8 @@ void office_status_post(struct req *r)
 	int to_final = strcmp(to, "final") == 0;
 	if (to_final) {
 		char err[256];
-		int prc = scan_final_prepare(req_db(r), row.id, row.org_id, r->session->user_id, &final, err, sizeof(err));
+		int prc = scan_final_prepare(req_db(r), row.id, row.org_id, r->session->user_id,
+					     link_absolute(r, "/r/", ""), &final, err, sizeof(err));
 		if (prc != 0) {
 			scan_final_release(&final);
 			if (prc < 0)

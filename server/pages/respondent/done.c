@@ -96,8 +96,10 @@ void scan_done_get(struct req *r)
 		reply_db_error(r);
 		return;
 	}
-	if (report)
+	if (report) {
 		cJSON_AddStringToObject(ctx, "report_url", arena_printf(&r->arena, "/s/%s/report.pdf", s.token));
+		cJSON_AddStringToObject(ctx, "report_web_url", arena_printf(&r->arena, "/s/%s/report.html", s.token));
+	}
 	add_steps(r, ctx, s.v.status);
 	if (add_comparison(r, ctx, s.v.id) != 0) {
 		reply_db_error(r);
