@@ -157,6 +157,10 @@ static int erase_rows(struct db *db, const char *cid, int keep_scores, struct er
 	PQclear(has);
 	if (reports && count_into(db, KILL("reports"), cid, &o->notes_deleted) != 0)
 		return -1;
+	/* the report's own web link (/r/TOKEN) goes with the reports it opened */
+	long long links = 0;
+	if (count_into(db, KILL("report_links"), cid, &links) != 0)
+		return -1;
 	if (count_into(db, KILL("invitations"), cid, &o->invitations_deleted) != 0 ||
 	    count_into(db, "WITH d AS (DELETE FROM participation_requests WHERE company_id = $1::bigint RETURNING 1)"
 		       " SELECT count(*) FROM d", cid, &o->requests_deleted) != 0)

@@ -131,9 +131,12 @@ done
 autosave "$tok2" "$csrf" '{"item":"s90","value":"Open tekst met Klaas"}'
 http POST "/s/$tok2/submit" --data "csrf=$csrf&confirm_no_score=yes"
 n_scores=$(psql_q "SELECT count(*) FROM scores WHERE scan_id = $sid2")
+psql_q "INSERT INTO report_links(scan_id, token_hash) VALUES ($sid2, encode(sha256('keptScanReportLink0123'::bytea), 'hex'))" >/dev/null
 use_jar admin
 http GET "/companies/$cid2"; csrf_a=$(form_csrf)
 http POST "/companies/$cid2/erase" --data "csrf=$csrf_a&confirm=yes"
+expect_eq "keep policy: the report's own web link is gone with the reports" 0 \
+  "$(psql_q "SELECT count(*) FROM report_links WHERE scan_id = $sid2")"
 expect_eq "keep policy: the submitted scan and its scores stay" "1|$n_scores" \
   "$(psql_q "SELECT count(*) || '|' || (SELECT count(*) FROM scores WHERE scan_id = $sid2) FROM scans WHERE id = $sid2")"
 expect_eq "keep policy: open text deleted, closed answers kept" "0|1" \
