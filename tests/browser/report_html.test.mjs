@@ -61,6 +61,7 @@ for (const viewport of SIZES) {
       assert.ok(await page.locator('table caption').count() >= 1, 'the comparison is a captioned table');
       assert.ok(await page.getByRole('columnheader', { name: 'Thema' }).count() >= 1);
       await page.getByText('Begin met').first().waitFor();
+      assert.equal(await page.getByText('Begin met').count(), 1, 'the general advice shows once, not under every attention point');
       await axe(page, `/r/… at ${viewport.width}`);
       await shot(page, `report-html-${viewport.width}`);
       await page.emulateMedia({ media: 'print' });

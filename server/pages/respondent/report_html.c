@@ -114,7 +114,7 @@ static void add_followup(struct arena *a, cJSON *ctx, const struct report *rep)
 	}
 	const char *advice = md_html(a, rep->advice_md);
 	if (*advice)
-		cJSON_AddStringToObject(ctx, "advice_html", advice);
+		cJSON_AddStringToObject(ctx, "general_advice_html", advice);  /* not "advice_html": the attention points would find it up the stack */
 	const char *research = md_html(a, rep->research_md);
 	if (*research)
 		cJSON_AddStringToObject(ctx, "research_html", research);
