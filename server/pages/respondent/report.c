@@ -7,11 +7,23 @@
 #include <stdio.h>
 
 #include "server/pages/office/reports.h"
+#include "server/pages/respondent/respondent.h"
 #include "server/http/routes.h"
 #include "server/db/invitation.h"
 #include "server/db/ratelimit.h"
 #include "server/db/report.h"
 #include "common/banned.h"
+
+void owner_report_miss(struct req *r)
+{
+	char key[96];
+	snprintf(key, sizeof(key), "token-ip:%s", r->client_ip);
+	int limited = ratelimit_hit(req_db(r), key, 60, 10);
+	if (limited < 0)
+		reply_db_error(r);
+	else
+		reply_error(r, limited ? 429 : 404);
+}
 
 static void owner_pdf(struct req *r)
 {
@@ -23,13 +35,7 @@ static void owner_pdf(struct req *r)
 		return;
 	}
 	if (!found) {
-		char key[96];
-		snprintf(key, sizeof(key), "token-ip:%s", r->client_ip);
-		int limited = ratelimit_hit(db, key, 60, 10);
-		if (limited < 0)
-			reply_db_error(r);
-		else
-			reply_error(r, limited ? 429 : 404);
+		owner_report_miss(r);
 		return;
 	}
 	struct arena *a = &r->arena;

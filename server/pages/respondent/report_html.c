@@ -20,9 +20,9 @@
 #include "server/app/report_build.h"
 #include "server/app/scan_workflow.h"
 #include "server/http/page.h"
+#include "server/pages/respondent/respondent.h"
 #include "server/http/routes.h"
 #include "server/http/tmpl.h"
-#include "server/db/ratelimit.h"
 #include "server/db/invitation.h"
 #include "server/db/report.h"
 #include "server/db/report_link.h"
@@ -166,24 +166,6 @@ static void add_words(cJSON *ctx, const struct report *rep)
 		cJSON_AddStringToObject(o, words[i].name, report_str(rep, words[i].key));
 }
 
-static void not_found(struct req *r, int count_guess)
-{
-	if (count_guess) {
-		char key[96];
-		snprintf(key, sizeof(key), "token-ip:%s", r->client_ip);
-		int limited = ratelimit_hit(req_db(r), key, 60, 10);
-		if (limited < 0) {
-			reply_db_error(r);
-			return;
-		}
-		if (limited) {
-			reply_error(r, 429);
-			return;
-		}
-	}
-	reply_error(r, 404);
-}
-
 /* Renders the report page of scan_id (a link already found), or the 404 of a
  * report the owner may not see. self is the page's own path, for the
  * language switch. */
@@ -191,19 +173,15 @@ static void render_report(struct req *r, long long scan_id, const char *self)
 {
 	struct db *db = req_db(r);
 	struct arena *a = &r->arena;
-	struct report_facts f;
-	int ok = db_report_facts(db, a, scan_id, &f);
-	if (ok > 0 && f.owner_report_download)
-		ok = db_report_owner_available(db, scan_id);
-	else if (ok > 0)
-		ok = 0;
+	/* the association allows it and a final version exists */
+	int ok = db_report_owner_available(db, scan_id);
 	long long org_id = ok > 0 ? db_report_scan_org(db, scan_id) : 0;
 	if (ok < 0 || org_id < 0) {
 		reply_db_error(r);
 		return;
 	}
 	if (!ok || !org_id) {
-		not_found(r, 0);
+		reply_error(r, 404);
 		return;
 	}
 	const char *lang = req_query(r, "lang");
@@ -216,14 +194,14 @@ static void render_report(struct req *r, long long scan_id, const char *self)
 	enum scanview_status st = report_build(db, a, scan_id, &scope, &o, &rep, &info);
 	if (st != SCANVIEW_OK) {
 		if (st == SCANVIEW_NOT_FOUND)
-			not_found(r, 0);
+			reply_error(r, 404);
 		else
 			reply_db_error(r);
 		return;
 	}
 	/* reopened after the final report: what the page would show is a draft */
 	if (scan_status_rank(info.status) < scan_status_rank("final")) {
-		not_found(r, 0);
+		reply_error(r, 404);
 		return;
 	}
 	r->lang = rep.lang && strcmp(rep.lang, "en") == 0 ? "en" : "nl";
@@ -260,7 +238,7 @@ static void report_page(struct req *r)
 	if (found < 0)
 		reply_db_error(r);
 	else if (!found)
-		not_found(r, 1);
+		owner_report_miss(r);
 	else
 		render_report(r, scan_id, arena_printf(&r->arena, "/r/%s", token));
 }
@@ -275,7 +253,7 @@ static void owner_report_page(struct req *r)
 	if (found < 0)
 		reply_db_error(r);
 	else if (!found)
-		not_found(r, 1);
+		owner_report_miss(r);
 	else
 		render_report(r, scan_id, arena_printf(&r->arena, "/s/%s/report.html", token));
 }

@@ -64,4 +64,8 @@ int scan_answer_parse(const struct questionnaire *q, const cJSON *body, const st
 /* Normalises an autosaved value: "" text and [] multi mean "no answer" (NULL). */
 int scan_value_is_empty(const struct item *it, const cJSON *value);
 
+/* The answer to an unknown report link or report token (report.c, report_html.c):
+ * 404, or 429 once the address is past the per-minute limit of misses. */
+void owner_report_miss(struct req *r);
+
 #endif
