@@ -231,6 +231,16 @@ static void fill_attention(struct report *r, struct arena *a)
 	r->n_attention = 3;
 }
 
+void report_demo_followup(struct report *r)
+{
+	r->offers = offers;
+	r->n_offers = sizeof offers / sizeof offers[0];
+	r->actions = actions;
+	r->n_actions = sizeof actions / sizeof actions[0];
+	r->previous_actions = previous_actions;
+	r->n_previous_actions = sizeof previous_actions / sizeof previous_actions[0];
+}
+
 static void fill_full(struct report *r, struct arena *a, int en)
 {
 	r->draft = 0;
@@ -261,15 +271,10 @@ static void fill_full(struct report *r, struct arena *a, int en)
 	r->strongest = best;
 	fill_attention(r, a);
 	r->advice_md = advice_general;
-	r->offers = offers;
-	r->n_offers = sizeof offers / sizeof offers[0];
-	r->actions = actions;
-	r->n_actions = sizeof actions / sizeof actions[0];
+	report_demo_followup(r);
 	r->research_md = research;
 	r->open_texts = open_texts;
 	r->n_open_texts = sizeof open_texts / sizeof open_texts[0];
-	r->previous_actions = previous_actions;
-	r->n_previous_actions = sizeof previous_actions / sizeof previous_actions[0];
 }
 
 static char *long_advice(struct arena *a, size_t words)
@@ -291,17 +296,19 @@ static char *long_advice(struct arena *a, size_t words)
 	return s;
 }
 
-static void fill_edge(struct report *r, struct arena *a)
+void report_demo_edge(struct report *r, struct arena *a)
 {
 	r->company.name = "Coöperatieve Vereniging Samenwerkende Metaal-, Kunststof- en "
 			  "Elektrotechnische Installatiebedrijven Zuid-Limburg U.A. – regio W";
-	struct report_attention *at = arena_alloc(a, r->n_attention * sizeof *at);
+	struct report_attention *at = arena_alloc(a, (r->n_attention ? r->n_attention : 1) * sizeof *at);
 	memcpy(at, r->attention, r->n_attention * sizeof *at);
-	at[0].advice_md = "Aandacht voor "
-			  "arbeidsmarktcommunicatiewerkgeversbeleidsplan" /* 40+ letters */
-			  " en een lange link: https://www.example.nl/een/heel/lang/pad/zonder/"
-			  "spaties/dat/niet/op/een/regel/past/en/toch/gebroken/moet/worden.html";
-	at[1].advice_md = long_advice(a, 3000);
+	if (r->n_attention > 0)
+		at[0].advice_md = "Aandacht voor "
+				  "arbeidsmarktcommunicatiewerkgeversbeleidsplan" /* 40+ letters */
+				  " en een lange link: https://www.example.nl/een/heel/lang/pad/zonder/"
+				  "spaties/dat/niet/op/een/regel/past/en/toch/gebroken/moet/worden.html";
+	if (r->n_attention > 1)
+		at[1].advice_md = long_advice(a, 3000);
 	r->attention = at;
 	struct report_action *ac = arena_alloc(a, 40 * sizeof *ac);
 	for (size_t i = 0; i < 40; i++)
@@ -355,7 +362,7 @@ void report_demo_fill(struct report *r, enum report_demo variant, struct arena *
 	r->lang = lang;
 	fill_full(r, store, strcmp(lang, "en") == 0);
 	if (variant == REPORT_DEMO_EDGE)
-		fill_edge(r, store);
+		report_demo_edge(r, store);
 	else if (variant == REPORT_DEMO_SPARSE)
 		fill_sparse(r, store);
 }

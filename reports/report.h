@@ -194,5 +194,13 @@ enum report_demo {
 };
 struct arena;
 void report_demo_fill(struct report *r, enum report_demo variant, struct arena *store);
+/* The invented advisor's follow-up of the demo: offers, agreed actions and
+ * the open actions of an earlier scan (static storage). Also used by the
+ * demo of a real questionnaire (server/app/report_demo.c). */
+void report_demo_followup(struct report *r);
+/* The REPORT_DEMO_EDGE changes on any filled report: a 120-character name, a
+ * 40-letter word and a 3,000-word advice in the first two attention points
+ * (when there are that many), 40 actions. */
+void report_demo_edge(struct report *r, struct arena *store);
 
 #endif

@@ -33,8 +33,14 @@ static const struct {
 	{"sustainable_employability", 0.78, 0.70}, {"inclusive_labour_market", 0.22, 0.20},
 };
 
-static const struct {
+static const char *const offers_inclusive[] = {"Inclusief herontwerp van functies (WSP Zuid)"};
+static const char *const offers_talent[] = {"Loopbaanscan voor medewerkers (Leo Loopbaan)"};
+static const char *const offers_mobility[] = {"Regionaal mobiliteitsnetwerk (WSP Zuid)"};
+
+/* The advisor's advice per attention point, with the offer suggested for it. */
+static const struct demo_advice {
 	const char *theme, *nl, *en;
+	const char *const *offer;
 } advice[] = {
 	{"talent_development",
 	 "Uw medewerkers willen graag leren, maar er is **geen vast plan**. Begin klein:\n\n"
@@ -43,7 +49,7 @@ static const struct {
 	 "3. Kijk na zes maanden samen terug.\n\n"
 	 "Het O&O-fonds van uw branche vergoedt vaak een deel van de kosten.",
 	 "Your staff want to learn, but there is **no fixed plan**. Start small: hold a "
-	 "*development talk* with everyone this year and agree two learning goals each."},
+	 "*development talk* with everyone this year and agree two learning goals each.", offers_talent},
 	{"mobility",
 	 "Medewerkers blijven lang op dezelfde plek. Dat maakt uw bedrijf kwetsbaar bij "
 	 "ziekte en drukte.\n\n"
@@ -51,14 +57,14 @@ static const struct {
 	 "- Laat medewerkers een dag meelopen op een andere afdeling.\n"
 	 "- Maak een overzicht van wie welke taken kan doen.",
 	 "People stay in the same place for a long time. Publish vacancies **internally** "
-	 "first and let staff spend a day in another department."},
+	 "first and let staff spend a day in another department.", offers_mobility},
 	{"inclusive_labour_market",
 	 "Er werken nog geen mensen met een afstand tot de arbeidsmarkt in uw bedrijf. Haal "
 	 "eenvoudige taken uit bestaande functies en maak er een nieuwe functie van "
 	 "(**inclusief herontwerp van functies**). Dat ontlast uw vakmensen.\n\n"
 	 "Het Werkgeversservicepunt (WSP) helpt u gratis bij de eerste analyse.",
 	 "Take simple tasks out of existing jobs and make a new job of them (**inclusive "
-	 "job redesign**). The employer service point helps you for free."},
+	 "job redesign**). The employer service point helps you for free.", offers_inclusive},
 };
 
 static const char general_nl[] =
@@ -72,32 +78,6 @@ static const char general_en[] =
 	"chances lie in the *development and mobility* of your people and in the inclusive "
 	"labour market.";
 
-static const char *const offers_inclusive[] = {"Inclusief herontwerp van functies (WSP Zuid)"};
-static const char *const offers_talent[] = {"Loopbaanscan voor medewerkers (Leo Loopbaan)"};
-static const char *const offers_mobility[] = {"Regionaal mobiliteitsnetwerk (WSP Zuid)"};
-
-static const struct report_offer offers[] = {
-	{"Inclusief herontwerp van functies", "Werkgeversservicepunt (WSP) Zuid",
-	 "Mark Hermans · 046 000 00 01 · wsp@example.nl",
-	 "Gratis eerste analyse van twee afdelingen; daarna begeleiding bij de plaatsing."},
-	{"Loopbaanscan voor medewerkers", "Leo Loopbaan", "info@example.nl · 043 000 00 02",
-	 "Een gesprek en een online scan per medewerker; € 195 per persoon, deels te vergoeden."},
-	{"Regionaal mobiliteitsnetwerk", "Werkgeversservicepunt (WSP) Zuid", "wsp@example.nl", NULL},
-};
-
-static const struct report_action actions[] = {
-	{"Eerste analyse inclusief herontwerp met het WSP plannen", "Petra van der Linden",
-	 "voor 1 mei 2025", "open"},
-	{"Ontwikkelgesprekken voeren met alle medewerkers", "Leidinggevenden productie",
-	 "voor 1 oktober 2025", "open"},
-	{"Vacatures eerst intern publiceren", "HR (Joyce)", "per direct", "gestart"},
-	{"Terugkommoment met de adviseur", "Anna de Vries", "november 2025", "gepland"},
-};
-
-static const struct report_action previous_actions[] = {
-	{"Verzuimbeleid herzien met de arbodienst", "Petra van der Linden", "juni 2024", "open"},
-	{"Leermeesters aanwijzen in de werkplaats", "Teamleiders", "september 2024", "deels gedaan"},
-};
 
 static const char research[] =
 	"Het lectoraat heeft de antwoorden bekeken. Het beeld is **consistent**: de scores passen "
@@ -320,14 +300,14 @@ done:
 	return ok ? 0 : -1;
 }
 
-static const char *advice_for(const char *theme_title, const struct questionnaire *q, const char *lang)
+static const struct demo_advice *advice_for(const char *theme_title, const struct questionnaire *q, const char *lang)
 {
 	for (size_t i = 0; i < sizeof advice / sizeof advice[0]; i++) {
 		const struct theme *th = questionnaire_theme_find(q, advice[i].theme);
 		if (th && strcmp(text_pair_get(&th->title, lang), theme_title) == 0)
-			return strcmp(lang, "en") == 0 ? advice[i].en : advice[i].nl;
+			return &advice[i];
 	}
-	return "";
+	return NULL;
 }
 
 /* The parts an advisor adds: advice, offers, actions, the assessment. */
@@ -337,23 +317,16 @@ static void fill_advisor_work(struct arena *a, const struct questionnaire *q, en
 	struct report_attention *at = arena_alloc(a, sizeof(*at) * (r->n_attention ? r->n_attention : 1));
 	memcpy(at, r->attention, sizeof(*at) * r->n_attention);
 	for (size_t i = 0; i < r->n_attention; i++) {
-		at[i].advice_md = variant == REPORT_DEMO_SPARSE ? "" : advice_for(at[i].theme_title, q, lang);
-		const char *adv = at[i].advice_md;
-		at[i].suggested_offers = strstr(adv, "herontwerp") || strstr(adv, "redesign") ? offers_inclusive
-					 : strstr(adv, "ontwikkelgesprek") || strstr(adv, "development") ? offers_talent
-					 : offers_mobility;
-		at[i].n_suggested_offers = adv[0] ? 1 : 0;
+		const struct demo_advice *d = variant == REPORT_DEMO_SPARSE ? NULL : advice_for(at[i].theme_title, q, lang);
+		at[i].advice_md = !d ? "" : strcmp(lang, "en") == 0 ? d->en : d->nl;
+		at[i].suggested_offers = d ? d->offer : NULL;
+		at[i].n_suggested_offers = d ? 1 : 0;
 	}
 	r->attention = at;
 	if (variant == REPORT_DEMO_SPARSE)
 		return;
 	r->advice_md = strcmp(lang, "en") == 0 ? general_en : general_nl;
-	r->offers = offers;
-	r->n_offers = sizeof offers / sizeof offers[0];
-	r->actions = actions;
-	r->n_actions = sizeof actions / sizeof actions[0];
-	r->previous_actions = previous_actions;
-	r->n_previous_actions = sizeof previous_actions / sizeof previous_actions[0];
+	report_demo_followup(r);  /* offers and actions: the renderer's demo has them */
 	r->research_md = research;
 	struct report_open_text *ot = arena_alloc(a, sizeof(*ot) * q->n_items);
 	size_t k = 0;
@@ -364,21 +337,8 @@ static void fill_advisor_work(struct arena *a, const struct questionnaire *q, en
 		}
 	r->open_texts = ot;
 	r->n_open_texts = k;
-	if (variant != REPORT_DEMO_EDGE)
-		return;
-	r->company.name = "Coöperatieve Vereniging Samenwerkende Metaal-, Kunststof- en "
-			  "Elektrotechnische Installatiebedrijven Zuid-Limburg U.A. – regio W";
-	if (r->n_attention)
-		at[0].advice_md = "Aandacht voor arbeidsmarktcommunicatiewerkgeversbeleidsplan en een lange link: "
-				  "https://www.example.nl/een/heel/lang/pad/zonder/spaties/dat/niet/op/een/regel/past.html";
-	struct report_action *ac = arena_alloc(a, 40 * sizeof *ac);
-	for (size_t i = 0; i < 40; i++)
-		ac[i] = (struct report_action){
-			arena_printf(a, "Actie %zu: %s", i + 1, i % 3 ? "ontwikkelgesprekken voeren en de "
-				     "uitkomsten vastleggen in het personeelsdossier" : "WSP bellen"),
-			i % 2 ? "Petra van der Linden" : "Leidinggevende productie", "Q3 2025", i % 4 ? "open" : "gedaan"};
-	r->actions = ac;
-	r->n_actions = 40;
+	if (variant == REPORT_DEMO_EDGE)
+		report_demo_edge(r, a);
 }
 
 int report_demo_build(struct arena *a, enum report_demo variant, const char *lang, struct report *out)
