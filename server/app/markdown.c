@@ -10,11 +10,11 @@
  * node; NULL when memory ran out. */
 static cmark_node *flat_paragraph(cmark_node *n)
 {
-	struct buf text;
-	buf_init(&text, 0);
 	cmark_iter *it = cmark_iter_new(n);
 	if (!it)
 		return NULL;
+	struct buf text;
+	buf_init(&text, 0);
 	for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
 		cmark_node *c = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(c);

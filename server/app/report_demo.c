@@ -144,9 +144,10 @@ static struct answer answer_near(const struct item *it, double target)
 		break;
 	}
 	case ITEM_NUMBER:
+		/* each band's upper bound, and one past the last bound (or 0) */
 		for (size_t b = 0; b <= it->n_bands; b++) {
-			double v = b < it->n_bands && it->bands[b].has_max ? it->bands[b].max
-					   : (it->n_bands && it->bands[it->n_bands - 1].has_max ? it->bands[it->n_bands - 1].max + 1 : 0);
+			double last = it->n_bands && it->bands[it->n_bands - 1].has_max ? it->bands[it->n_bands - 1].max + 1 : 0;
+			double v = b < it->n_bands && it->bands[b].has_max ? it->bands[b].max : last;
 			if ((it->has_min && v < it->min) || (it->has_max && v > it->max))
 				continue;
 			c.number = v;
