@@ -46,7 +46,7 @@ export async function launchBrowser(options = {}) {
 
 // axe with the WCAG 2.1 A/AA tags on the current page; fails listing every violation.
 export async function expectNoAxeViolations(page, name) {
-  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(v, [], `axe violations on ${name}`);
 }
