@@ -1,4 +1,5 @@
 /* date.c: date and time checks; see date.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "common/date.h"
@@ -42,4 +43,44 @@ int time_valid(const char *s)
 		return 0;
 	int h = digits(s, 0, 2), m = digits(s, 3, 5);
 	return h >= 0 && h <= 23 && m >= 0 && m <= 59;
+}
+
+/* " HH:MI" or " HH:MI:SS" after a date, or nothing */
+static int time_tail_valid(const char *t)
+{
+	size_t n = strlen(t);
+	if (n == 0)
+		return 1;
+	if (t[0] != ' ' || (n != 6 && n != 9))
+		return 0;
+	char hm[6];
+	memcpy(hm, t + 1, 5);
+	hm[5] = '\0';
+	if (!time_valid(hm))
+		return 0;
+	if (n == 6)
+		return 1;
+	int sec = digits(t, 7, 9);
+	return t[6] == ':' && sec >= 0 && sec <= 59;
+}
+
+int date_show(const char *iso, char *out, size_t n)
+{
+	if (!out || n == 0)
+		return 0;
+	out[0] = '\0';
+	if (!iso || strlen(iso) < 10)
+		return 0;
+	char day[11];
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	if (!date_valid(day) || !time_tail_valid(iso + 10))
+		return 0;
+	int len = snprintf(out, n, "%d-%d-%d%s", digits(day, 8, 10), digits(day, 5, 7),
+			   digits(day, 0, 4), iso + 10);
+	if (len < 0 || (size_t)len >= n) {
+		out[0] = '\0';
+		return 0;
+	}
+	return 1;
 }

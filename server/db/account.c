@@ -86,7 +86,7 @@ int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_l
 	char org[DB_ID_LEN];
 	db_id_text(org, org_id);
 	PGresult *res = db_q(db, "SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash IS NOT NULL,"
-			" coalesce(to_char(u.last_login_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY HH24:MI'), ''),"
+			" coalesce(to_char(u.last_login_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD HH24:MI'), ''),"
 			" EXISTS (SELECT 1 FROM password_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL"
 			"  AND t.expires_at > now())"
 			" FROM users u WHERE u.org_id = $1 ORDER BY lower(u.name), u.email", org);

@@ -42,7 +42,7 @@ int db_company_get(struct db *db, struct arena *a, long long org_id, long long i
 	db_id_text(org, org_id);
 	db_id_text(cid, id);
 	PGresult *res = db_q(db, "SELECT id, name, coalesce(kvk, ''), sector, coalesce(trim_scale(fte)::text, ''), municipality,"
-			" contact_name, email, phone, to_char(created_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY')"
+			" contact_name, email, phone, to_char(created_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD')"
 			" FROM companies WHERE id = $2 AND org_id = $1 AND erased_at IS NULL", org, cid);
 	if (!res)
 		return -1;
@@ -103,10 +103,10 @@ int db_company_scans(struct db *db, struct arena *a, long long org_id, long long
 	db_id_text(org, org_id);
 	db_id_text(cid, company_id);
 	PGresult *res = db_q(db,
-		"SELECT s.id, s.status, to_char(s.created_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY'),"
-		" coalesce(to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY'), ''),"
+		"SELECT s.id, s.status, to_char(s.created_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD'),"
+		" coalesce(to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD'), ''),"
 		" coalesce(nullif(u.name, ''), u.email, ''), i.id IS NOT NULL, coalesce(i.sent_at IS NOT NULL, false),"
-		" coalesce(to_char(i.expires_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY'), '')"
+		" coalesce(to_char(i.expires_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD'), '')"
 		" FROM scans s LEFT JOIN users u ON u.id = s.advisor_id"
 		" LEFT JOIN LATERAL (SELECT id, sent_at, expires_at FROM invitations WHERE scan_id = s.id"
 		"  AND revoked_at IS NULL AND expires_at > now() ORDER BY id DESC LIMIT 1) i ON true"

@@ -24,7 +24,7 @@ int db_participation_pending(struct db *db, struct arena *a, long long org_id, s
 {
 	DB_ID(org, org_id);
 	PGresult *res = db_q(db, "SELECT id, name, company_name, email, phone, coalesce(trim_scale(fte)::text, ''),"
-			" to_char(created_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY')"
+			" to_char(created_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD')"
 			" FROM participation_requests WHERE org_id = $1 AND status = 'pending' ORDER BY created_at, id", org);
 	if (!res)
 		return -1;

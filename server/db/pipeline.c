@@ -48,8 +48,8 @@ int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const str
 	snprintf(lim, sizeof(lim), "%d", limit);
 	PGresult *res = db_q(db,
 		"SELECT s.id, s.status, c.id, c.name, coalesce(s.sector, c.sector), coalesce(nullif(u.name, ''), u.email, ''),"
-		" to_char(s.created_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY'),"
-		" coalesce(to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY'), ''), " STALE
+		" to_char(s.created_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD'),"
+		" coalesce(to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD'), ''), " STALE
 		" FROM scans s JOIN companies c ON c.id = s.company_id LEFT JOIN users u ON u.id = s.advisor_id"
 		" WHERE" FILTERS " AND ($6::text IS NULL OR s.status = $6) AND (NOT $7::boolean OR " STALE ")"
 		" ORDER BY s.created_at DESC, s.id DESC OFFSET $8 LIMIT $9",

@@ -287,7 +287,7 @@ int db_erasure_pending(struct db *db, struct arena *a, long long org_id, struct 
 {
 	DB_ID(oid, org_id);
 	PGresult *res = db_q(db,
-		"SELECT e.id, e.company_id, c.name, to_char(e.requested_at, 'DD-MM-YYYY') FROM erasure_requests e"
+		"SELECT e.id, e.company_id, c.name, to_char(e.requested_at, 'YYYY-MM-DD') FROM erasure_requests e"
 		" JOIN companies c ON c.id = e.company_id WHERE e.org_id = $1 AND e.status = 'pending'"
 		" ORDER BY e.requested_at", oid);
 	if (!res)
@@ -311,7 +311,7 @@ int db_erasure_pending_for(struct db *db, long long org_id, long long company_id
 	db_id_text(oid, org_id);
 	db_id_text(cid, company_id);
 	when[0] = '\0';
-	PGresult *res = db_q(db, "SELECT to_char(requested_at, 'DD-MM-YYYY') FROM erasure_requests"
+	PGresult *res = db_q(db, "SELECT to_char(requested_at, 'YYYY-MM-DD') FROM erasure_requests"
 			     " WHERE org_id = $1 AND company_id = $2 AND status = 'pending'", oid, cid);
 	if (!res)
 		return -1;
@@ -363,7 +363,7 @@ int db_audit_page(struct db *db, struct arena *a, long long org_id, const struct
 	snprintf(off, sizeof(off), "%d", offset);
 	snprintf(lim, sizeof(lim), "%d", limit);
 	PGresult *res = db_q(db,
-		"SELECT l.id, to_char(l.at AT TIME ZONE current_setting('TimeZone'), 'DD-MM-YYYY HH24:MI:SS'),"
+		"SELECT l.id, to_char(l.at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD HH24:MI:SS'),"
 		" coalesce(nullif(u.name, ''), u.email, nullif(l.actor, ''), ou.email), l.action, l.object_type,"
 		" coalesce(l.object_id::text, ''), l.detail::text, l.ip, count(*) OVER ()"
 		AUDIT_SCOPE

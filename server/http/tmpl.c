@@ -6,6 +6,7 @@
 
 #include "server/http/tmpl.h"
 #include "common/assets.h"
+#include "common/date.h"
 #include "common/banned.h"
 
 #define MAX_DEPTH 32
@@ -94,7 +95,88 @@ static void put_value(struct buf *out, const cJSON *v, int raw)
 		buf_html(out, s);
 }
 
-/* A message with {var} placeholders filled from the stack. */
+/* A string value that is an ISO date or date-time, in the one style of
+ * common/date.h; anything else as put_value would show it. */
+static void put_date(struct buf *out, const cJSON *v)
+{
+	char shown[40];
+	if (cJSON_IsString(v) && date_show(v->valuestring, shown, sizeof(shown)))
+		buf_html(out, shown);
+	else
+		put_value(out, v, 0);
+}
+
+/* A decimal number ("12.5", as the database writes it) with a decimal comma
+ * in Dutch; anything that is not plain digits with one point is shown as it is
+ * (so what someone typed, "12,5 fte", comes back unchanged). */
+static void put_decimal(struct render *st, const cJSON *v)
+{
+	if (!cJSON_IsString(v) || strcmp(st->lang ? st->lang : "nl", "en") == 0) {
+		put_value(st->out, v, 0);
+		return;
+	}
+	const char *s = v->valuestring;
+	size_t n = strlen(s), digits = strspn(s, "0123456789");
+	if (digits == 0 || digits >= n || s[digits] != '.' || digits + 1 == n ||
+	    strspn(s + digits + 1, "0123456789") != n - digits - 1 || n >= 64) {
+		put_value(st->out, v, 0);
+		return;
+	}
+	char shown[64];
+	memcpy(shown, s, n + 1);
+	shown[digits] = ',';
+	buf_html(st->out, shown);
+}
+
+/* "{n|bedrijf|bedrijven}": the number n, a space and the word that goes with it
+ * (the first for exactly 1, else the second). spec is the part after "n|". */
+static void put_plural(struct buf *out, const cJSON *v, const char *spec)
+{
+	const char *bar = strchr(spec, '|');
+	put_value(out, v, 0);
+	double n = cJSON_IsNumber(v) ? v->valuedouble
+		 : cJSON_IsString(v) ? strtod(v->valuestring, NULL) : 0;
+	buf_puts(out, " ");
+	if (!bar) {
+		buf_html(out, spec);
+		return;
+	}
+	if (n == 1) {
+		char *one = strndup(spec, (size_t)(bar - spec));
+		buf_html(out, one);
+		free(one);
+	} else {
+		buf_html(out, bar + 1);
+	}
+}
+
+/* A value tag's name with its filter: "at|date" shows a date, "fte|decimal" a
+ * number with the language's decimal sign, "n|one|many" a
+ * count with its word (messages only); a plain name is shown as it is. */
+static void put_filtered(struct render *st, const char *name, int in_message)
+{
+	const char *bar = strchr(name, '|');
+	if (!bar) {
+		put_value(st->out, lookup(st, name), 0);
+		return;
+	}
+	char base[MAX_NAME];
+	size_t n = (size_t)(bar - name);
+	memcpy(base, name, n);
+	base[n] = '\0';
+	const cJSON *v = lookup(st, base);
+	if (strcmp(bar + 1, "date") == 0)
+		put_date(st->out, v);
+	else if (strcmp(bar + 1, "decimal") == 0)
+		put_decimal(st, v);
+	else if (in_message)
+		put_plural(st->out, v, bar + 1);
+	else
+		put_value(st->out, v, 0);
+}
+
+/* A message with {var}, {var|date} and {n|one|many} placeholders filled from
+ * the stack. */
 static void put_message(struct render *st, const char *key)
 {
 	const char *m = i18n_get(st->lang, key);
@@ -111,7 +193,7 @@ static void put_message(struct render *st, const char *key)
 		char *head = strndup(m, (size_t)(open - m));
 		buf_html(st->out, head);
 		free(head);
-		put_value(st->out, lookup(st, name), 0);
+		put_filtered(st, name, 1);
 		m = close + 1;
 	}
 }
@@ -241,7 +323,10 @@ static int render_range(struct render *st, const char *p, const char *end)
 			put_message(st, name);
 			break;
 		default:
-			put_value(st->out, lookup(st, name), triple);
+			if (triple)
+				put_value(st->out, lookup(st, name), 1);
+			else
+				put_filtered(st, name, 0);
 		}
 		p = after;
 	}

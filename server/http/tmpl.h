@@ -11,6 +11,11 @@
  *   {{@key}}             message `key` from the catalogue (server/i18n, one JSON file per part) in
  *                        the request's language, HTML-escaped; `{var}` inside the
  *                        message is replaced by the escaped value of var
+ *   {{name|date}}        an ISO date or date-time shown as 1-12-2026 18:23
+ *                        (common/date.h date_show); other values as they are
+ *   {{name|decimal}}     "12.5" shown as "12,5" in Dutch (other values as they are)
+ *   {{@key}} messages may also hold {var|date} and {n|bedrijf|bedrijven}: the
+ *                        number, a space and the first word for 1, else the second
  *   {{!comment}}
  * `.` names the current element. Unknown names render as nothing. */
 #ifndef FPHC_TMPL_H

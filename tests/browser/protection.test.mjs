@@ -112,7 +112,7 @@ test('admin: privacy page, company erasure section, audit log', async () => {
   await look(page, 'audit-log');
   await page.getByLabel('Handeling').selectOption('company_erased');
   await page.getByRole('button', { name: 'Tonen' }).click();
-  await page.getByText('1 regels gevonden').waitFor();
+  await page.getByText('1 regel gevonden').waitFor();
   await page.goto(`${base}/admin/audit?from=nonsense-x`);
   await look(page, 'audit-log-filtered');
 });

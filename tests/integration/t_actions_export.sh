@@ -45,7 +45,7 @@ http POST "/actions/$a2" --data "csrf=$CSRF&what=Opleidingsplan+maken&who_kind=c
 expect_eq "action completed" 303 "$STATUS"
 http GET "/actions/$a2"
 expect_contains "history shows the change" "gewijzigd" "$BODY"
-local_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') FROM scan_action_history WHERE action_id = $a2")
+local_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Europe/Amsterdam', 'FMDD-FMMM-YYYY HH24:MI') FROM scan_action_history WHERE action_id = $a2")
 expect_contains "history times are Dutch time (FPHC_TIMEZONE default), not UTC" "<td>$local_at</td>" "$BODY"
 # another installation's zone: every time shown follows FPHC_TIMEZONE, also
 # those the SQL formats itself (users' last login, company dates)
@@ -53,10 +53,10 @@ stop_server
 FPHC_TIMEZONE=Pacific/Kiritimati start_server || exit 1
 login admin@zuid.example
 http GET "/actions/$a2"
-far_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Pacific/Kiritimati', 'YYYY-MM-DD HH24:MI') FROM scan_action_history WHERE action_id = $a2")
+far_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Pacific/Kiritimati', 'FMDD-FMMM-YYYY HH24:MI') FROM scan_action_history WHERE action_id = $a2")
 expect_contains "FPHC_TIMEZONE=Pacific/Kiritimati: history in that zone" "<td>$far_at</td>" "$BODY"
 http GET /admin/users
-far_login=$(psql_q "SELECT to_char(last_login_at AT TIME ZONE 'Pacific/Kiritimati', 'DD-MM-YYYY HH24:MI') FROM users WHERE email = 'admin@zuid.example'")
+far_login=$(psql_q "SELECT to_char(last_login_at AT TIME ZONE 'Pacific/Kiritimati', 'FMDD-FMMM-YYYY HH24:MI') FROM users WHERE email = 'admin@zuid.example'")
 expect_contains "FPHC_TIMEZONE=Pacific/Kiritimati: last login in that zone, not Dutch time" "$far_login" "$BODY"
 stop_server
 start_server || exit 1

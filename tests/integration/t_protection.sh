@@ -183,7 +183,7 @@ expect_contains "it lists failed logins" "<code>login_failed</code>" "$BODY"
 expect_contains "it lists erasures" "<code>company_erased</code>" "$BODY"
 expect_contains "it lists owner downloads" "<code>owner_data_export</code>" "$BODY"
 http GET "/admin/audit?action=company_export"
-expect_contains "filter by action" "1 regels gevonden" "$BODY"
+expect_contains "filter by action" "1 regel gevonden" "$BODY"
 uid=$(psql_q "SELECT id FROM users WHERE email = 'adv@demo.example'")
 http GET "/admin/audit?user=$uid"
 expect_not_contains "filter by user leaves out others" "<code>company_erased</code>" "$BODY"

@@ -308,3 +308,32 @@ web3=$(quiet pdftotext -raw -f 1 -l 1 "$P/v3.pdf" - | grep -o '/r/[A-Za-z0-9_-]\
 check "the next final version prints a new web link" bash -c "[ -n '$web3' ] && [ '$web3' != '$web' ]"
 http GET "$web3";                      expect_eq "the new web link works" 200 "$STATUS"
 http GET "$web";                       expect_eq "the old one stays revoked" 404 "$STATUS"
+
+# --- one date style on every screen (issue 16.2): 1-12-2026 18:23, never the
+# ISO form or a padded day in the text people read (form values keep ISO) ---
+"$FPHC_BIN" benchmarks refresh >/dev/null 2>&1
+"$FPHC_BIN" aggregates refresh >/dev/null 2>&1
+visible_dates_ok() {  # $1 = what [$2 = month: research pages show months only]; the page in $WORK/body
+  local text
+  text=$(sed -e 's/<[^>]*>/ /g' "$WORK/body")
+  if echo "$text" | grep -qE '\b(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\b|\b0[1-9]-[0-9]{2}-(19|20)[0-9]{2}\b'; then
+    not_ok "$1: one date style ($(echo "$text" | grep -oE '\b(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}[^ ]*|\b0[1-9]-[0-9]{2}-(19|20)[0-9]{2}' | head -3 | tr '\n' ' '))"
+  elif [ -z "${2:-}" ] && ! echo "$text" | grep -qE '\b[1-9][0-9]?-[1-9][0-9]?-(19|20)[0-9]{2}\b'; then
+    not_ok "$1: shows a date at all"
+  else
+    ok "$1: dates as 1-12-2026 18:23"
+  fi
+}
+a_id=$(psql_q "SELECT min(id) FROM scan_actions WHERE scan_id = 1401")
+for page in /scans/1401 /companies/1301 /actions "/actions/$a_id" /app; do
+  http GET "$page"; visible_dates_ok "advisor $page"
+done
+login admin@zuid.example
+for page in /admin/users /admin/audit; do
+  http GET "$page"; visible_dates_ok "admin $page"
+done
+login onderzoeker@lectoraat.example
+http GET /research/scans; visible_dates_ok "researcher /research/scans" month
+ref=$(grep -o 'href="/research/scans/[0-9a-f]\{16\}-[0-9]*"' "$WORK/body" | head -n 1 | sed 's/href="\(.*\)"/\1/')
+http GET "$ref"; visible_dates_ok "researcher $ref" month
+http GET /research/aggregates; visible_dates_ok "researcher /research/aggregates"

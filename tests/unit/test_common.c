@@ -200,6 +200,65 @@ static void templates_escape_values(void **state)
 	cJSON_Delete(ctx);
 }
 
+static char *render_to_string(const char *tmpl, cJSON *ctx, const char *lang)
+{
+	char err[128];
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(tmpl_render(&b, tmpl, ctx, lang, err, sizeof(err)), 0);
+	char *s = strdup(b.data ? b.data : "");
+	buf_release(&b);
+	return s;
+}
+
+/* the filters of tmpl.h: one date style, decimal commas, Dutch plurals */
+static void templates_show_dates_numbers_and_plurals(void **state)
+{
+	(void)state;
+	char err[128];
+	assert_int_equal(i18n_init(err, sizeof(err)), 0);
+	cJSON *ctx = cJSON_CreateObject();
+	cJSON *users = cJSON_AddArrayToObject(ctx, "users");
+	cJSON *u = cJSON_CreateObject();
+	cJSON_AddStringToObject(u, "last_login", "2026-12-01 18:23");
+	cJSON_AddItemToArray(users, u);
+	u = cJSON_CreateObject();
+	cJSON_AddStringToObject(u, "last_login", "<b>not a date</b>");
+	cJSON_AddItemToArray(users, u);
+	char *s = render_to_string("office/users", ctx, "nl");
+	assert_non_null(strstr(s, ">1-12-2026 18:23</td>"));
+	assert_null(strstr(s, "2026-12-01"));
+	assert_non_null(strstr(s, "&lt;b&gt;not a date&lt;/b&gt;"));
+	free(s);
+	cJSON_Delete(ctx);
+
+	ctx = cJSON_CreateObject();
+	cJSON *company = cJSON_AddObjectToObject(ctx, "company");
+	cJSON_AddStringToObject(company, "fte", "12.5");
+	s = render_to_string("office/company", ctx, "nl");
+	assert_non_null(strstr(s, "<dd>12,5</dd>"));
+	free(s);
+	s = render_to_string("office/company", ctx, "en");
+	assert_non_null(strstr(s, "<dd>12.5</dd>"));
+	free(s);
+	cJSON_Delete(ctx);
+
+	const double counts[] = {0, 1, 2};
+	const char *nl[] = {"0 bedrijven gevonden", "1 bedrijf gevonden", "2 bedrijven gevonden"};
+	const char *en[] = {"0 companies found", "1 company found", "2 companies found"};
+	for (int i = 0; i < 3; i++) {
+		ctx = cJSON_CreateObject();
+		cJSON_AddNumberToObject(ctx, "total", counts[i]);
+		s = render_to_string("office/companies", ctx, "nl");
+		assert_non_null(strstr(s, nl[i]));
+		free(s);
+		s = render_to_string("office/companies", ctx, "en");
+		assert_non_null(strstr(s, en[i]));
+		free(s);
+		cJSON_Delete(ctx);
+	}
+}
+
 static void unknown_template_is_an_error(void **state)
 {
 	(void)state;
@@ -360,6 +419,7 @@ int main(void)
 		cmocka_unit_test(utf8_rejects_overlong_and_surrogates),
 		cmocka_unit_test(form_parse_decodes_and_skips_empty_keys),
 		cmocka_unit_test(templates_escape_values),
+		cmocka_unit_test(templates_show_dates_numbers_and_plurals),
 		cmocka_unit_test(unknown_template_is_an_error),
 		cmocka_unit_test(every_template_message_exists),
 	};

@@ -46,11 +46,38 @@ static void times_are_times_of_day(void **state)
 	assert_false(time_valid(NULL));
 }
 
+static void dates_show_the_dutch_way(void **state)
+{
+	(void)state;
+	char out[32];
+	assert_true(date_show("2026-12-01", out, sizeof(out)));
+	assert_string_equal(out, "1-12-2026");
+	assert_true(date_show("2026-12-01 18:23", out, sizeof(out)));
+	assert_string_equal(out, "1-12-2026 18:23");
+	assert_true(date_show("2026-03-09 08:05:07", out, sizeof(out)));
+	assert_string_equal(out, "9-3-2026 08:05:07");
+	/* anything else is left to the caller, unchanged */
+	assert_false(date_show("2026-02-30", out, sizeof(out)));
+	assert_string_equal(out, "");
+	assert_false(date_show("2026-12-01T18:23", out, sizeof(out)));
+	assert_false(date_show("2026-12-01 25:00", out, sizeof(out)));
+	assert_false(date_show("2026-12-01 18:23:61", out, sizeof(out)));
+	assert_false(date_show("2026-12-01 18:23 ", out, sizeof(out)));
+	assert_false(date_show("1-12-2026", out, sizeof(out)));
+	assert_false(date_show("", out, sizeof(out)));
+	assert_false(date_show(NULL, out, sizeof(out)));
+	/* too small a buffer gives nothing rather than half a date */
+	char small[8];
+	assert_false(date_show("2026-12-01 18:23", small, sizeof(small)));
+	assert_string_equal(small, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(dates_are_real_calendar_dates),
 		cmocka_unit_test(times_are_times_of_day),
+		cmocka_unit_test(dates_show_the_dutch_way),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
