@@ -11,6 +11,7 @@
 #include "server/http/tmpl.h"
 #include "server/pages/office/office.h"
 #include "server/db/protection.h"
+#include "common/buf.h"
 #include "common/date.h"
 #include "common/banned.h"
 
@@ -124,6 +125,66 @@ static void add_option(cJSON *list, const char *value, const char *label, const 
 	cJSON_AddItemToArray(list, o);
 }
 
+/* An audit code in words: the message `prefix.code` when there is one, else
+ * the code itself (a new event is never hidden). */
+static const char *audit_words(struct req *r, const char *prefix, const char *code)
+{
+	const char *key = arena_printf(&r->arena, "%s.%s", prefix, code);
+	return i18n_has(key) ? i18n_get(r->lang, key) : code;
+}
+
+/* What the entry was about: "Scan 1401" with a link to it where there is a page,
+ * just "Vereniging" for the association itself. */
+static void audit_object(struct req *r, cJSON *e, const struct audit_entry *l)
+{
+	static const struct { const char *type, *path; } pages[] = {
+		{"scan", "/scans/"}, {"company", "/companies/"}, {"action", "/actions/"}, {"offer", "/offers/"},
+	};
+	const char *type = audit_words(r, "office.audit.obj", l->object_type);
+	int own_org = strcmp(l->object_type, "organisation") == 0;
+	cJSON_AddStringToObject(e, "object", l->object_id[0] && !own_org
+				? arena_printf(&r->arena, "%s %s", type, l->object_id) : type);
+	if (!l->object_id[0] || strspn(l->object_id, "0123456789") != strlen(l->object_id))
+		return;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		if (strcmp(l->object_type, pages[i].type) == 0)
+			cJSON_AddStringToObject(e, "object_url", arena_printf(&r->arena, "%s%s", pages[i].path, l->object_id));
+}
+
+/* The detail JSON as "key: value · key: value" (nested values as JSON). */
+static const char *audit_detail(struct req *r, const char *detail)
+{
+	if (!detail[0] || strcmp(detail, "{}") == 0)
+		return "";
+	cJSON *j = cJSON_Parse(detail);
+	if (!cJSON_IsObject(j)) {
+		cJSON_Delete(j);
+		return detail;
+	}
+	struct buf b;
+	buf_init(&b, 0);
+	for (const cJSON *f = j->child; f; f = f->next) {
+		if (b.len)
+			buf_puts(&b, " · ");
+		for (const char *k = f->string; *k; k++)
+			buf_putc(&b, *k == '_' ? ' ' : *k);
+		buf_puts(&b, ": ");
+		if (cJSON_IsString(f)) {
+			buf_puts(&b, f->valuestring);
+		} else if (cJSON_IsBool(f)) {
+			buf_puts(&b, i18n_get(r->lang, cJSON_IsTrue(f) ? "office.yes" : "office.no"));
+		} else {
+			char *v = cJSON_PrintUnformatted(f);
+			buf_puts(&b, v ? v : "");
+			free(v);
+		}
+	}
+	cJSON_Delete(j);
+	const char *out = arena_strdup(&r->arena, b.data ? b.data : "");
+	buf_release(&b);
+	return out;
+}
+
 static void audit_browse(struct req *r)
 {
 	struct audit_filter f = {
@@ -162,16 +223,16 @@ static void audit_browse(struct req *r)
 		cJSON *e = cJSON_CreateObject();
 		cJSON_AddStringToObject(e, "at", l->at);
 		cJSON_AddStringToObject(e, "who", l->who);
-		cJSON_AddStringToObject(e, "action", l->action);
-		cJSON_AddStringToObject(e, "object", l->object_id[0] ? arena_printf(a, "%s %s", l->object_type, l->object_id)
-							    : l->object_type);
-		cJSON_AddStringToObject(e, "detail", strcmp(l->detail, "{}") == 0 ? "" : l->detail);
+		cJSON_AddStringToObject(e, "action", audit_words(r, "office.audit.ev", l->action));
+		cJSON_AddStringToObject(e, "code", l->action);
+		audit_object(r, e, l);
+		cJSON_AddStringToObject(e, "detail", audit_detail(r, l->detail));
 		cJSON_AddStringToObject(e, "ip", l->ip);
 		cJSON_AddItemToArray(list, e);
 	}
 	cJSON *al = cJSON_AddArrayToObject(ctx, "actions");
 	for (int i = 0; i < n_acts; i++)
-		add_option(al, acts[i], acts[i], f.action);
+		add_option(al, acts[i], audit_words(r, "office.audit.ev", acts[i]), f.action);
 	cJSON *ul = cJSON_AddArrayToObject(ctx, "users");
 	for (int i = 0; i < n_users; i++)
 		add_option(ul, arena_printf(a, "%lld", users[i].id), users[i].name, f.user_id);

@@ -9,6 +9,8 @@
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
 #include "server/db/offer.h"
+#include "server/db/questionnaire.h"
+#include "server/app/questionnaire_registry.h"
 #include "common/buf.h"
 #include "common/banned.h"
 
@@ -28,6 +30,43 @@ cJSON *office_offer_json(const struct offer_row *o, enum office_offer_shape shap
 	return j;
 }
 
+/* The tags of an offer ("unconscious-bias, labour-market") as the themes of
+ * the current questionnaire that carry them: [{tag, label, unknown}], so the
+ * catalogue reads "Onbewuste vooroordelen" rather than the tag. A tag no theme
+ * carries keeps its own text and is marked, so an admin sees a typo. */
+static cJSON *tag_labels(struct req *r, const struct questionnaire *q, const char *tags)
+{
+	cJSON *list = cJSON_CreateArray();
+	const char *p = tags ? tags : "";
+	while (*p) {
+		p += strspn(p, ", ");
+		size_t n = strcspn(p, ",");
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (!n)
+			break;
+		const char *tag = arena_printf(&r->arena, "%.*s", (int)n, p);
+		struct buf label;
+		buf_init(&label, 4096);
+		for (size_t t = 0; q && t < q->n_themes; t++)
+			for (size_t k = 0; k < q->themes[t]->n_offer_tags; k++)
+				if (strcmp(q->themes[t]->offer_tags[k], tag) == 0) {
+					if (label.len)
+						buf_puts(&label, " / ");
+					const struct text_pair *title = &q->themes[t]->title;
+					buf_puts(&label, strcmp(r->lang, "en") == 0 && title->en ? title->en : title->nl);
+				}
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "tag", tag);
+		cJSON_AddStringToObject(o, "label", label.len ? label.data : tag);
+		cJSON_AddBoolToObject(o, "unknown", label.len == 0);
+		buf_release(&label);
+		cJSON_AddItemToArray(list, o);
+		p += strcspn(p, ",");
+	}
+	return list;
+}
+
 static void offers_list(struct req *r)
 {
 	struct offer_row *rows;
@@ -37,9 +76,13 @@ static void offers_list(struct req *r)
 		return;
 	}
 	cJSON *ctx = page_ctx(r);
+	const struct questionnaire *q = qreg_get(req_db(r), db_questionnaire_latest(req_db(r), "fphc"));
 	cJSON *list = cJSON_AddArrayToObject(ctx, "offers");
-	for (int i = 0; i < n; i++)
-		cJSON_AddItemToArray(list, office_offer_json(&rows[i], OFFICE_OFFER_CATALOGUE));
+	for (int i = 0; i < n; i++) {
+		cJSON *o = office_offer_json(&rows[i], OFFICE_OFFER_CATALOGUE);
+		cJSON_AddItemToObject(o, "tag_labels", tag_labels(r, q, rows[i].tags));
+		cJSON_AddItemToArray(list, o);
+	}
 	const char *msg = req_query(r, "msg");
 	if (msg && strcmp(msg, "saved") == 0)
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.notice.saved"));

@@ -18,6 +18,7 @@
 #include "server/db/scan.h"
 #include "server/db/research.h"
 #include "server/app/research_export.h"
+#include "server/app/sector.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -88,6 +89,7 @@ static void research_list(struct req *r)
 		cJSON_AddStringToObject(o, "status_label", office_status_label(r, rows[i].status));
 		cJSON_AddStringToObject(o, "submitted_at", rows[i].month);
 		cJSON_AddStringToObject(o, "sector", rows[i].sector);
+		cJSON_AddStringToObject(o, "sector_name", sbi_name(rows[i].sector, r->lang));
 		cJSON_AddBoolToObject(o, "assessed", rows[i].assessed);
 		cJSON_AddItemToArray(list, o);
 	}
