@@ -117,7 +117,9 @@ void aggregates_svg(const cJSON *t, const char *title, struct buf *out)
 	const cJSON *c;
 	cJSON_ArrayForEach(c, cells) {
 		double y = top + row * i + row / 2.0;
-		const cJSON *cell = cJSON_GetObjectItemCaseSensitive(c, "cell");
+		const cJSON *cell = cJSON_GetObjectItemCaseSensitive(c, "short");
+		if (!cJSON_IsString(cell))
+			cell = cJSON_GetObjectItemCaseSensitive(c, "cell");
 		buf_printf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\" fill=\"#1b1f24\">", left - 8, y + 4);
 		buf_html(out, cJSON_IsString(cell) ? cell->valuestring : "");
 		buf_puts(out, "</text>");

@@ -139,8 +139,9 @@ check "the scan page shows the month and the size class, not the date or the FTE
 import re
 b = open('$WORK/body', encoding='utf-8').read()
 assert not re.search(r'20\d\d-\d\d-\d\d', b), re.findall(r'20\d\d-\d\d-\d\d', b)
-assert re.search(r'fte_(10_49|50_99|100_199|200_plus)', b)
-assert 'FTE' not in b and ' fte<' not in b"
+assert re.search(r'(10 tot 50 fte|50 tot 100 fte|100 tot 200 fte|200 fte of meer)', b), 'size class by its label'
+assert not re.search(r'fte_(10_49|50_99|100_199|200_plus)', b), 'not by its key'
+assert 'FTE' not in b and not re.search(r'(?<!tot )\b\d+([.,]\d+)? fte<', b)"
 
 # secondary suppression: a small k cell hides a second one, which says "verborgen"
 http GET /api/v1/research/aggregates
@@ -157,4 +158,17 @@ print(sum(1 for _ in walk(j)))")
 check "the demo data have a secondarily suppressed cell" test "$secondary" -gt 0
 http GET /research/aggregates
 expect_contains "it says verborgen" ">verborgen<" "$BODY"
+http GET "/research/aggregates?dimension=size_class"
+check "size classes by label and in the questionnaire's order" python3 -c "
+import re
+b = open('$WORK/body', encoding='utf-8').read()
+rows = re.findall(r'<th scope=\"row\">([^<]*)</th>', b)
+order = ['10 tot 50 fte (ook minder dan 10)', '50 tot 100 fte', '100 tot 200 fte', '200 fte of meer']
+seen = [r for r in rows if r in order]
+assert len(seen) >= 2, rows
+assert seen == sorted(seen, key=order.index), seen
+assert not any(r.startswith('fte_') for r in rows), rows
+assert re.search(r'>\d+(–\d+|\+) fte</text>', b), 'short labels in the chart'"
+http GET "/research/aggregates?dimension=sector"
+expect_contains "sectors by name beside the letter" "C – Industrie" "$BODY"
 finish

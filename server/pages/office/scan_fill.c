@@ -9,6 +9,7 @@
 #include "server/app/report_build.h"
 #include "server/http/tmpl.h"
 #include "scoring/peer.h"
+#include "server/app/sector.h"
 #include "common/banned.h"
 
 static const char *band_label(const struct scan_view *v, const char *band)
@@ -136,11 +137,16 @@ void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 	if (!v->company_name) {
 		/* pseudonymized (research): no finer than the exports — month and size class */
 		cJSON_AddStringToObject(scan, "submitted_at", arena_printf(&r->arena, "%.7s", v->submitted_at));
-		cJSON_AddStringToObject(scan, "size_class", isfinite(v->fte) && peer_size_class_of(v->fte, &sc) == 0
-								    ? peer_size_class_key(sc) : "–");
+		const char *size = isfinite(v->fte) && peer_size_class_of(v->fte, &sc) == 0 ? peer_size_class_key(sc) : "–";
+		for (size_t i = 0; v->q && i < v->q->profile.n_size_classes; i++)
+			if (strcmp(v->q->profile.size_classes[i].key, size) == 0)
+				size = text_pair_get(&v->q->profile.size_classes[i].label, r->lang);
+		cJSON_AddStringToObject(scan, "size_class", size);
+		cJSON_AddStringToObject(scan, "sector_name", v->sector ? sbi_name(v->sector, r->lang) : "");
 	} else {
 		cJSON_AddStringToObject(scan, "submitted_at", v->submitted_at);
 		cJSON_AddStringToObject(scan, "fte", isfinite(v->fte) ? arena_printf(&r->arena, "%g", v->fte) : "–");
+		cJSON_AddStringToObject(scan, "sector_name", v->sector ? sbi_name(v->sector, r->lang) : "");
 	}
 	cJSON_AddStringToObject(scan, "pseudonym", v->pseudonym);
 	cJSON_AddStringToObject(scan, "questionnaire", text_pair_get(&v->q->title, r->lang));

@@ -19,9 +19,9 @@
 #include "server/app/research_codebook.h"
 #include "server/app/research_export.h"
 #include "server/app/research_items.h"
+#include "server/app/sector.h"
 #include "common/date.h"
 #include "common/text.h"
-#include "common/date.h"
 #include "common/banned.h"
 
 /* The questionnaire chosen by ?version=ID (or form field), else the newest with scans;
@@ -179,6 +179,75 @@ static void aggregates_api(struct req *r)
 
 static const char *const dimensions[] = {"sector", "size_class", "region", "period"};
 
+/* Position of a size class in the questionnaire's profile (unknown ones last). */
+static size_t size_class_rank(const struct questionnaire *q, const char *key)
+{
+	for (size_t i = 0; key && i < q->profile.n_size_classes; i++)
+		if (strcmp(q->profile.size_classes[i].key, key) == 0)
+			return i;
+	return q->profile.n_size_classes;
+}
+
+/* A size class's key as the chart's short label: fte_10_49 is "10–49 fte",
+ * fte_200_plus "200+ fte"; any other key as it is. */
+static const char *size_class_short(struct req *r, const char *key)
+{
+	int lo, hi, used = 0;
+	if (sscanf(key, "fte_%d_%d%n", &lo, &hi, &used) == 2 && key[used] == '\0')
+		return arena_printf(&r->arena, "%d–%d fte", lo, hi);
+	used = 0;
+	if (sscanf(key, "fte_%d_plus%n", &lo, &used) == 1 && used && key[used] == '\0')
+		return arena_printf(&r->arena, "%d+ fte", lo);
+	return key;
+}
+
+/* A table's cells in words: "label" for the table (the sector's name beside
+ * its letter, a size class's label from the questionnaire), "short" for the
+ * chart, and size classes in the questionnaire's order rather than the
+ * alphabet's (fte_100_199 sorted before fte_50_99). */
+static void cells_in_words(struct req *r, const struct questionnaire *q, const char *dim, cJSON *table)
+{
+	cJSON *cells = cJSON_GetObjectItem(table, "cells");
+	int n = cJSON_GetArraySize(cells);
+	if (n <= 0)
+		return;
+	cJSON **list = calloc((size_t)n, sizeof(*list));
+	if (!list)
+		return;
+	int k = 0;
+	while (cells->child && k < n)
+		list[k++] = cJSON_DetachItemViaPointer(cells, cells->child);
+	int sizes = strcmp(dim, "size_class") == 0;
+	if (sizes) /* a stable insertion sort by rank: a handful of cells */
+		for (int i = 1; i < k; i++) {
+			cJSON *c = list[i];
+			size_t rc = size_class_rank(q, cJSON_GetStringValue(cJSON_GetObjectItem(c, "cell")));
+			int j = i - 1;
+			while (j >= 0 && size_class_rank(q, cJSON_GetStringValue(cJSON_GetObjectItem(list[j], "cell"))) > rc) {
+				list[j + 1] = list[j];
+				j--;
+			}
+			list[j + 1] = c;
+		}
+	for (int i = 0; i < k; i++) {
+		const cJSON *cell = cJSON_GetObjectItem(list[i], "cell");
+		const char *key = cJSON_IsString(cell) ? cell->valuestring : "";
+		const char *label = key, *shortl = key;
+		if (sizes) {
+			size_t rank = size_class_rank(q, key);
+			if (rank < q->profile.n_size_classes)
+				label = text_pair_get(&q->profile.size_classes[rank].label, r->lang);
+			shortl = size_class_short(r, key);
+		} else if (strcmp(dim, "sector") == 0 && sbi_name(key, r->lang)[0]) {
+			label = arena_printf(&r->arena, "%s – %s", key, sbi_name(key, r->lang));
+		}
+		cJSON_AddStringToObject(list[i], "label", label);
+		cJSON_AddStringToObject(list[i], "short", shortl);
+		cJSON_AddItemToArray(cells, list[i]);
+	}
+	free(list);
+}
+
 static void aggregates_page(struct req *r)
 {
 	cJSON *ctx = page_ctx(r);
@@ -244,11 +313,13 @@ static void aggregates_page(struct req *r)
 		if (strcmp(cJSON_GetObjectItem(t, "dimension")->valuestring, dimensions[d]) != 0 ||
 		    strncmp(score, tl, ll) != 0 || score[ll] != ':' || strcmp(score + ll + 1, tk) != 0)
 			continue;
+		cJSON *shown = cJSON_Duplicate(t, 1);
+		cells_in_words(r, q, dimensions[d], shown);
 		struct buf svg = BUF_INIT;
-		aggregates_svg(t, score_title, &svg);
+		aggregates_svg(shown, score_title, &svg);
 		cJSON_AddStringToObject(ctx, "svg", svg.data);
 		buf_release(&svg);
-		cJSON_AddItemToObject(ctx, "table", cJSON_Duplicate(t, 1));
+		cJSON_AddItemToObject(ctx, "table", shown);
 	}
 	cJSON_AddStringToObject(ctx, "score_title", score_title);
 	cJSON_Delete(all);
