@@ -221,3 +221,8 @@ login adviseur@noord.example
 http GET "/actions?status=all&advisor=1202"
 expect_eq "another association: none of these, even with status=all" "" "$(ids)"
 expect_eq "another association's CSV with status=all: header only" 1 "$(csv_rows "status=all")"
+login adviseur@zuid.example
+http GET "/actions?due_from=2025-02-31&due_to=2025-01-01"
+expect_eq "bad 'vanaf' with a good 'tot en met': 400, the good bound still applies" "400 $a1 " "$STATUS $(ids)"
+http GET "/actions?company=%FF%FE&partner=%C3"
+expect_eq "bytes that are no UTF-8 in a text filter: no 500" 1 "$([ "$STATUS" -lt 500 ] && echo 1)"

@@ -33,10 +33,10 @@ cJSON *office_action_json(struct req *r, const struct action_row *a, enum office
 	cJSON_AddStringToObject(o, full ? "due_date" : "due", a->due_date);
 	cJSON_AddStringToObject(o, "status", a->status);
 	cJSON_AddStringToObject(o, "status_label", office_action_status_label(r, a->status));
-	if (full)
+	if (full) {
 		cJSON_AddStringToObject(o, "notes", a->notes);
-	if (full)
 		cJSON_AddStringToObject(o, "done_at", a->done_at);
+	}
 	cJSON_AddBoolToObject(o, "overdue", a->overdue);
 	if (full) {
 		cJSON_AddStringToObject(o, "company", a->company_name);
@@ -168,11 +168,12 @@ static int read_filter(struct req *r, struct action_filter *f, cJSON *ctx)
 		page_field_error(ctx, "due_from", i18n_get(r->lang, "office.date_invalid"));
 	if (!to_ok)
 		page_field_error(ctx, "due_to", i18n_get(r->lang, "office.date_invalid"));
-	if (from_ok && to_ok && from[0] && to[0] && from_ymd > to_ymd)
+	int reversed = from_ok && to_ok && from[0] && to[0] && from_ymd > to_ymd;
+	if (reversed)
 		page_field_error(ctx, "due_to", i18n_get(r->lang, "office.actions.period_reversed"));
-	int bad = page_has_errors(ctx);
-	f->due_from = from_ok && !bad ? from : "";
-	f->due_to = to_ok && !bad ? to : "";
+	f->due_from = from_ok && !reversed ? from : "";
+	f->due_to = to_ok && !reversed ? to : "";
+	int bad = !from_ok || !to_ok || reversed;
 	cJSON *fv = cJSON_AddObjectToObject(ctx, "filter");
 	cJSON_AddStringToObject(fv, "partner", f->partner);
 	cJSON_AddStringToObject(fv, "company", f->company);
