@@ -16,11 +16,13 @@
 /* The local date an action that is done became done: the first history row of
  * its last unbroken run of 'done' states (done, edited while done, reopened and
  * done again counts from the last time). The history holds every state, so no
- * column of its own is needed; scan_action_history_action serves both lookups. */
+ * column of its own is needed; scan_action_history_action serves both lookups.
+ * An action without history (none is made so) falls back to its last change. */
 #define ACTION_DONE_AT \
 	" CASE WHEN a.status = 'done' THEN coalesce((SELECT to_char(min(h.at), 'YYYY-MM-DD')" \
 	" FROM scan_action_history h WHERE h.action_id = a.id AND h.id > coalesce((SELECT max(h2.id)" \
-	" FROM scan_action_history h2 WHERE h2.action_id = a.id AND h2.status <> 'done'), 0)), to_char(a.updated_at, 'YYYY-MM-DD'))" \
+	" FROM scan_action_history h2 WHERE h2.action_id = a.id AND h2.status <> 'done'), 0))," \
+	" to_char(a.updated_at, 'YYYY-MM-DD'))" \
 	" ELSE '' END"
 #define ACTION_FROM \
 	" FROM scan_actions a JOIN scans s ON s.id = a.scan_id JOIN companies c ON c.id = s.company_id" \
