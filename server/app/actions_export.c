@@ -11,14 +11,15 @@
 #include "common/banned.h"
 
 /* Export columns, in order: header key and width. */
-enum column { COMPANY, WHAT, WHO, WHO_NAME, DUE, STATUS, OVERDUE, ADVISOR, NOTES, SCAN, UPDATED, N_COLUMNS };
+/* DONE_AT comes last: columns people already read by position keep their place. */
+enum column { COMPANY, WHAT, WHO, WHO_NAME, DUE, STATUS, OVERDUE, ADVISOR, NOTES, SCAN, UPDATED, DONE_AT, N_COLUMNS };
 static const struct { const char *key; double width; } columns[N_COLUMNS] = {
 	[COMPANY] = {"office.export.company", 30}, [WHAT] = {"office.export.what", 45},
 	[WHO] = {"office.export.who", 12}, [WHO_NAME] = {"office.export.who_name", 22},
 	[DUE] = {"office.export.due", 12}, [STATUS] = {"office.export.status", 12},
 	[OVERDUE] = {"office.export.overdue", 9}, [ADVISOR] = {"office.export.advisor", 20},
 	[NOTES] = {"office.export.notes", 50}, [SCAN] = {"office.export.scan", 8},
-	[UPDATED] = {"office.export.updated", 17},
+	[UPDATED] = {"office.export.updated", 17}, [DONE_AT] = {"office.export.done_at", 12},
 };
 
 /* The stored value of one cell (keys, not labels); "" for none. */
@@ -35,7 +36,8 @@ static const char *cell_value(const struct action_row *w, int c, char *num, size
 	case ADVISOR: return w->advisor_name;
 	case NOTES: return w->notes;
 	case SCAN: snprintf(num, len, "%lld", w->scan_id); return num;
-	default: return w->updated_at;
+	case UPDATED: return w->updated_at;
+	default: return w->done_at;
 	}
 }
 
@@ -93,7 +95,7 @@ int actions_export_xlsx_rows(const struct action_row *rows, int n, const char *l
 			const char *v = cell_value(&rows[i], c, num, sizeof(num));
 			if (c == SCAN) {
 				worksheet_write_number(ws, row, (lxw_col_t)c, (double)rows[i].scan_id, NULL);
-			} else if (c == DUE || c == UPDATED) {
+			} else if (c == DUE || c == UPDATED || c == DONE_AT) {
 				int y, m, d, hh = 0, mm = 0;
 				if (v[0] && sscanf(v, "%d-%d-%d %d:%d", &y, &m, &d, &hh, &mm) >= 3) {
 					lxw_datetime dt = {y, m, d, hh, mm, 0};
@@ -145,7 +147,7 @@ int actions_export_csv_rows(const struct action_row *rows, int n, const char *la
 			char num[24];
 			const char *v = cell_text(&rows[i], c, lang, num, sizeof(num));
 			int y, m, d;
-			if (c == DUE && sscanf(v, "%d-%d-%d", &y, &m, &d) == 3)
+			if ((c == DUE || c == DONE_AT) && sscanf(v, "%d-%d-%d", &y, &m, &d) == 3)
 				buf_printf(out, "%02d-%02d-%04d", d, m, y);  /* as Dutch Excel reads a date */
 			else
 				csv_cell(out, v);

@@ -1,8 +1,10 @@
 /* actions_export.h: follow-up actions as an Excel workbook (.xlsx) and as CSV for
  * Dutch Excel (UTF-8 with BOM, ';'-separated, CRLF line ends, quoted fields).
  *
- * Both take the rows of db_action_open_list() and column headers in `lang`. Cells that a spreadsheet would read as a formula
- * (starting with =, +, -, @, TAB or CR) get a leading apostrophe in the CSV. */
+ * Both take the rows of db_action_list() (the overview's filter) and write the
+ * column headers in `lang`; the last column is the date a done action was done.
+ * Cells that a spreadsheet would read as a formula (starting with =, +, -, @,
+ * TAB or CR) get a leading apostrophe in the CSV. */
 #ifndef FPHC_ACTIONS_EXPORT_H
 #define FPHC_ACTIONS_EXPORT_H
 

@@ -1,5 +1,7 @@
-/* action.c: SQL for follow-up actions and the open-actions overview; see action.h. */
+/* action.c: SQL for follow-up actions and the actions overview; see action.h. */
+#include <assert.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "server/db/action.h"
 #include "server/db/row.h"
@@ -10,7 +12,18 @@
 	" a.id, a.scan_id, a.what, a.who_kind, a.who_name, to_char(a.due_date, 'YYYY-MM-DD'), a.status, a.notes," \
 	" (a.due_date < current_date AND a.status IN ('open', 'in_progress')), c.name," \
 	" coalesce(nullif(adv.name, ''), adv.email, ''), to_char(a.updated_at, 'YYYY-MM-DD HH24:MI')," \
-	" coalesce(nullif(ed.name, ''), ed.email, '')"
+	" coalesce(nullif(ed.name, ''), ed.email, ''), " ACTION_DONE_AT
+/* The local date an action that is done became done: the first history row of
+ * its last unbroken run of 'done' states (done, edited while done, reopened and
+ * done again counts from the last time). The history holds every state, so no
+ * column of its own is needed; scan_action_history_action serves both lookups.
+ * An action without history (none is made so) falls back to its last change. */
+#define ACTION_DONE_AT \
+	" CASE WHEN a.status = 'done' THEN coalesce((SELECT to_char(min(h.at), 'YYYY-MM-DD')" \
+	" FROM scan_action_history h WHERE h.action_id = a.id AND h.id > coalesce((SELECT max(h2.id)" \
+	" FROM scan_action_history h2 WHERE h2.action_id = a.id AND h2.status <> 'done'), 0))," \
+	" to_char(a.updated_at, 'YYYY-MM-DD'))" \
+	" ELSE '' END"
 #define ACTION_FROM \
 	" FROM scan_actions a JOIN scans s ON s.id = a.scan_id JOIN companies c ON c.id = s.company_id" \
 	" LEFT JOIN users adv ON adv.id = coalesce(s.advisor_id, c.advisor_id)" \
@@ -94,6 +107,7 @@ static void read_action(struct arena *a, const PGresult *res, int i, struct acti
 	o->advisor_name = db_row_str(a, res, i, 10);
 	o->updated_at = db_row_str(a, res, i, 11);
 	o->editor_name = db_row_str(a, res, i, 12);
+	o->done_at = db_row_str(a, res, i, 13);
 }
 
 /* The rows of res (cleared) into *out; row count or -1 when res is NULL. */
@@ -157,10 +171,57 @@ int db_action_history(struct db *db, struct arena *a, long long action_id, struc
 	return n;
 }
 
-#define OPEN_WHERE \
-	" WHERE a.org_id = $1 AND a.status IN ('open', 'in_progress')" \
-	" AND ($2::bigint = 0 OR coalesce(s.advisor_id, c.advisor_id) = $2::bigint)" \
-	" AND ($3 = '' OR (a.who_kind = 'partner' AND strpos(lower(a.who_name), lower($3)) > 0))"
+/* The WHERE clause of the overview for f, with its parameters. Only fixed SQL
+ * goes into sql; every value is a parameter. */
+struct where {
+	char sql[1024];
+	size_t len;
+	const char *params[8];
+	int n;
+	int needs_company;     /* the clause reads s. or c.: join scans and companies */
+	char org[DB_ID_LEN], adv[DB_ID_LEN];
+};
+
+/* Appends before, the next parameter's $N (with value v), after. */
+static void where_add(struct where *w, const char *before, const char *v, const char *after)
+{
+	assert(w->n < (int)(sizeof(w->params) / sizeof(w->params[0])));
+	w->params[w->n++] = v;
+	int k = snprintf(w->sql + w->len, sizeof(w->sql) - w->len, "%s$%d%s", before, w->n, after);
+	assert(k > 0 && (size_t)k < sizeof(w->sql) - w->len);
+	w->len += (size_t)k;
+}
+
+static void where_build(struct where *w, const struct action_filter *f)
+{
+	memset(w, 0, sizeof(*w));
+	db_id_text(w->org, f->org_id);
+	where_add(w, " WHERE a.org_id = ", w->org, "");
+	const char *st = f->status ? f->status : "";
+	if (!st[0]) {
+		/* the same predicate as the partial index scan_actions_open */
+		int k = snprintf(w->sql + w->len, sizeof(w->sql) - w->len, " AND a.status IN ('open', 'in_progress')");
+		assert(k > 0 && (size_t)k < sizeof(w->sql) - w->len);
+		w->len += (size_t)k;
+	} else if (strcmp(st, "all") != 0) {
+		where_add(w, " AND a.status = ", st, "");
+	}
+	if (f->advisor_id) {
+		db_id_text(w->adv, f->advisor_id);
+		where_add(w, " AND coalesce(s.advisor_id, c.advisor_id) = ", w->adv, "::bigint");
+		w->needs_company = 1;
+	}
+	if (f->partner && f->partner[0])
+		where_add(w, " AND a.who_kind = 'partner' AND strpos(lower(a.who_name), lower(", f->partner, ")) > 0");
+	if (f->company && f->company[0]) {
+		where_add(w, " AND strpos(lower(c.name), lower(", f->company, ")) > 0");
+		w->needs_company = 1;
+	}
+	if (f->due_from && f->due_from[0])
+		where_add(w, " AND a.due_date >= ", f->due_from, "::date");
+	if (f->due_to && f->due_to[0])
+		where_add(w, " AND a.due_date <= ", f->due_to, "::date");
+}
 
 /* Runs one read-only query with PostgreSQL's JIT off: compiling costs far more
  * than these index-driven queries take. NULL on error. */
@@ -180,34 +241,36 @@ static PGresult *without_jit(struct db *db, const char *sql, int n, const char *
 	return res;
 }
 
-static PGresult *db_action_open(struct db *db, const struct action_filter *f)
+int db_action_list(struct db *db, struct arena *a, const struct action_filter *f, struct action_row **out)
 {
-	DB_ID(org, f->org_id);
-	DB_ID(adv, f->advisor_id);
+	struct where w;
+	where_build(&w, f);
 	DB_ID(lim, f->limit > 0 ? f->limit : 1000000000);
 	DB_ID(off, f->offset);
-	return without_jit(db, "SELECT" ACTION_COLS ACTION_FROM OPEN_WHERE
-		    /* Overdue first, then by due date: an overdue date lies before every other
-		     * date, so due date order alone does it, and scan_actions_open serves it. */
-		    " ORDER BY a.due_date NULLS LAST, a.id LIMIT $4 OFFSET $5",
-		    5, DB_PARAMS(org, adv, f->partner ? f->partner : "", lim, off));
+	w.params[w.n] = lim;
+	w.params[w.n + 1] = off;
+	char sql[4096];
+	/* Overdue first, then by due date: an overdue date lies before every other
+	 * date, so due date order alone does it, and scan_actions_open serves it. */
+	int k = snprintf(sql, sizeof(sql), "SELECT" ACTION_COLS ACTION_FROM "%s ORDER BY a.due_date NULLS LAST, a.id"
+			 " LIMIT $%d OFFSET $%d", w.sql, w.n + 1, w.n + 2);
+	assert(k > 0 && (size_t)k < sizeof(sql));
+	(void)k;
+	return read_actions(a, without_jit(db, sql, w.n + 2, w.params), out);
 }
 
-int db_action_open_list(struct db *db, struct arena *a, const struct action_filter *f, struct action_row **out)
+long db_action_count(struct db *db, const struct action_filter *f)
 {
-	return read_actions(a, db_action_open(db, f), out);
-}
-
-long db_action_open_count(struct db *db, const struct action_filter *f)
-{
-	DB_ID(org, f->org_id);
-	DB_ID(adv, f->advisor_id);
-	/* Without an advisor filter the joins change nothing: count the actions alone. */
-	PGresult *res = f->advisor_id
-		? without_jit(db, "SELECT count(*)" ACTION_FROM OPEN_WHERE, 3, DB_PARAMS(org, adv, f->partner ? f->partner : ""))
-		: without_jit(db, "SELECT count(*) FROM scan_actions a WHERE a.org_id = $1 AND a.status IN ('open', 'in_progress')"
-			      " AND ($2 = '' OR (a.who_kind = 'partner' AND strpos(lower(a.who_name), lower($2)) > 0))",
-			      2, DB_PARAMS(org, f->partner ? f->partner : ""));
+	struct where w;
+	where_build(&w, f);
+	char sql[2048];
+	/* Without an advisor or company filter the joins change nothing: count the actions alone. */
+	int k = snprintf(sql, sizeof(sql), "SELECT count(*) FROM scan_actions a%s%s",
+			 w.needs_company ? " JOIN scans s ON s.id = a.scan_id JOIN companies c ON c.id = s.company_id" : "",
+			 w.sql);
+	assert(k > 0 && (size_t)k < sizeof(sql));
+	(void)k;
+	PGresult *res = without_jit(db, sql, w.n, w.params);
 	if (!res)
 		return -1;
 	long n = (long)db_ll(res, 0, 0, 0);
@@ -226,5 +289,12 @@ int db_action_partners(struct db *db, struct arena *a, long long org_id, const c
 {
 	DB_ID(org, org_id);
 	return db_rows_texts(a, db_q(db, "SELECT DISTINCT who_name FROM scan_actions WHERE org_id = $1 AND who_kind = 'partner'"
-				     " AND who_name <> '' AND status IN ('open', 'in_progress') ORDER BY 1 LIMIT 200", org), out);
+				     " AND who_name <> '' ORDER BY 1 LIMIT 200", org), out);
+}
+
+int db_action_companies(struct db *db, struct arena *a, long long org_id, const char ***out)
+{
+	DB_ID(org, org_id);
+	return db_rows_texts(a, db_q(db, "SELECT DISTINCT c.name FROM scan_actions a JOIN scans s ON s.id = a.scan_id"
+				     " JOIN companies c ON c.id = s.company_id WHERE a.org_id = $1 ORDER BY 1 LIMIT 500", org), out);
 }

@@ -119,6 +119,27 @@ test('scan page: scores, advice autosave, offer, action, export', async () => {
   const head = fs.readFileSync(file).subarray(0, 2).toString();
   assert.equal(head, 'PK', 'the export is a zip (xlsx)');
 
+  // the done action comes back through the filter form (a plain GET form)
+  await page.selectOption('#f-status', 'done');
+  await Promise.all([page.waitForNavigation(), page.click('form.filters button[type=submit]')]);
+  assert.match(page.url(), /[?&]status=done/);
+  const doneTable = await page.locator('main table').innerText();
+  assert.match(doneTable, /Vragenlijst voor sollicitaties maken/);
+  assert.match(doneTable, /Afgerond op/);
+  assert.doesNotMatch(doneTable, /Contact met WSP/);
+  assert.match(await page.getAttribute('a[href^="/actions.xlsx"]', 'href'), /status=done/);
+  await axe(page, '/actions?status=done');
+  // a period that ends before it starts: a message next to the field, and on a phone
+  await page.setViewportSize({ width: 360, height: 740 });
+  const res = await page.goto(base + '/actions?due_from=2026-01-01&due_to=2025-01-01');
+  assert.equal(res.status(), 400);
+  assert.match(await page.locator('#e-due_to').innerText(), /Deze datum ligt voor/);
+  assert.equal(await page.getAttribute('#f-due_to', 'aria-describedby'), 'e-due_to');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+    'the filter form fits a phone screen');
+  await axe(page, '/actions (date error, phone)');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   // move the scan forward and check the page again with the workflow
   await page.goto(base + '/scans/1401');
   await Promise.all([page.waitForNavigation(), page.click('#f-workflow')]);

@@ -1,6 +1,7 @@
 /* actions.c: follow-up actions — one action with its history (/actions/ID),
- * the association's open actions, overdue first (/actions), and the exports
- * /actions.xlsx and /actions.csv with the same filters. */
+ * the association's actions by status (open and in progress unless asked),
+ * advisor, company, partner and due period, overdue first (/actions), and the
+ * exports /actions.xlsx and /actions.csv with the same filters. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
 #include "server/db/action.h"
+#include "common/date.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -31,8 +33,10 @@ cJSON *office_action_json(struct req *r, const struct action_row *a, enum office
 	cJSON_AddStringToObject(o, full ? "due_date" : "due", a->due_date);
 	cJSON_AddStringToObject(o, "status", a->status);
 	cJSON_AddStringToObject(o, "status_label", office_action_status_label(r, a->status));
-	if (full)
+	if (full) {
 		cJSON_AddStringToObject(o, "notes", a->notes);
+		cJSON_AddStringToObject(o, "done_at", a->done_at);
+	}
 	cJSON_AddBoolToObject(o, "overdue", a->overdue);
 	if (full) {
 		cJSON_AddStringToObject(o, "company", a->company_name);
@@ -128,39 +132,90 @@ static void action_post(struct req *r)
 	reply_redirect(r, arena_printf(&r->arena, "/actions/%lld?msg=saved", id));
 }
 
-/* Reads the overview's filters from the query; fills ctx with them (for the form). */
-static void read_filter(struct req *r, struct action_filter *f, cJSON *ctx)
+static void add_status_choice(cJSON *list, const char *code, const char *name, const char *chosen)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "code", code);
+	cJSON_AddStringToObject(o, "name", name);
+	cJSON_AddBoolToObject(o, "selected", strcmp(code, chosen) == 0);
+	cJSON_AddItemToArray(list, o);
+}
+
+/* Reads the overview's filters from the query, for the page and both exports
+ * alike. Fills ctx with the values as typed (for the form) and with the status
+ * choices; a bad date, or a period that ends before it starts, becomes a
+ * message next to its field. 0, or -1 when a field was wrong (f is then the
+ * filter without the wrong fields). */
+static int read_filter(struct req *r, struct action_filter *f, cJSON *ctx)
 {
 	memset(f, 0, sizeof(*f));
-	f->org_id = r->session->org_id;
-	long v;
+	f->org_id = r->session->org_id;  /* the association's scope, whatever the query says */
+	const char *st = req_query(r, "status");
+	f->status = st && (strcmp(st, "all") == 0 || office_action_status_valid(st)) ? st : "";
+	long long v;
 	const char *adv = req_query(r, "advisor");
 	if (adv && (v = text_parse_id(adv)) != 0)
 		f->advisor_id = v;
-	const char *partner = req_query(r, "partner");
-	f->partner = partner && strlen(partner) <= 200 ? arena_strdup(&r->arena, partner) : "";
-	if (ctx) {
-		cJSON_AddNumberToObject(ctx, "advisor_id", (double)f->advisor_id);
-		cJSON_AddStringToObject(ctx, "partner", f->partner);
-	}
+	const char *partner = req_query(r, "partner"), *company = req_query(r, "company");
+	f->partner = partner && strlen(partner) <= 200 ? partner : "";
+	f->company = company && strlen(company) <= 200 ? company : "";
+	const char *from = req_query(r, "due_from"), *to = req_query(r, "due_to");
+	from = from ? from : "";
+	to = to ? to : "";
+	long from_ymd = 0, to_ymd = 0;
+	int from_ok = !from[0] || date_valid_ymd(from, &from_ymd), to_ok = !to[0] || date_valid_ymd(to, &to_ymd);
+	if (!from_ok)
+		page_field_error(ctx, "due_from", i18n_get(r->lang, "office.date_invalid"));
+	if (!to_ok)
+		page_field_error(ctx, "due_to", i18n_get(r->lang, "office.date_invalid"));
+	int reversed = from_ok && to_ok && from[0] && to[0] && from_ymd > to_ymd;
+	if (reversed)
+		page_field_error(ctx, "due_to", i18n_get(r->lang, "office.actions.period_reversed"));
+	f->due_from = from_ok && !reversed ? from : "";
+	f->due_to = to_ok && !reversed ? to : "";
+	int bad = !from_ok || !to_ok || reversed;
+	cJSON *fv = cJSON_AddObjectToObject(ctx, "filter");
+	cJSON_AddStringToObject(fv, "partner", f->partner);
+	cJSON_AddStringToObject(fv, "company", f->company);
+	cJSON_AddStringToObject(fv, "due_from", from);
+	cJSON_AddStringToObject(fv, "due_to", to);
+	cJSON_AddBoolToObject(fv, "done_shown", strcmp(f->status, "done") == 0 || strcmp(f->status, "all") == 0);
+	cJSON *sl = cJSON_AddArrayToObject(ctx, "statuses");
+	add_status_choice(sl, "", i18n_get(r->lang, "office.actions.status_active"), f->status);
+	for (int i = 0; office_action_statuses[i]; i++)
+		add_status_choice(sl, office_action_statuses[i], office_action_status_label(r, office_action_statuses[i]),
+				  f->status);
+	add_status_choice(sl, "all", i18n_get(r->lang, "office.actions.status_all"), f->status);
+	return bad ? -1 : 0;
 }
 
+/* Appends name=value& to b, the value percent-encoded; nothing for "". */
+static void query_add(struct buf *b, const char *name, const char *value)
+{
+	if (!value || !value[0])
+		return;
+	buf_printf(b, "%s=", name);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-')
+			buf_putc(b, (char)*p);
+		else
+			buf_printf(b, "%%%02X", *p);
+	buf_putc(b, '&');
+}
+
+/* The query string of f ("" or "name=value&…&"), for the pager and the exports. */
 static const char *filter_query(struct req *r, const struct action_filter *f)
 {
 	struct buf b;
 	buf_init(&b, 4096);
+	query_add(&b, "status", f->status);
 	if (f->advisor_id)
 		buf_printf(&b, "advisor=%lld&", f->advisor_id);
-	if (f->partner[0]) {
-		buf_puts(&b, "partner=");
-		for (const unsigned char *p = (const unsigned char *)f->partner; *p; p++)
-			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-')
-				buf_putc(&b, (char)*p);
-			else
-				buf_printf(&b, "%%%02X", *p);
-		buf_putc(&b, '&');
-	}
-	const char *s = arena_strdup(&r->arena, b.data);
+	query_add(&b, "company", f->company);
+	query_add(&b, "partner", f->partner);
+	query_add(&b, "due_from", f->due_from);
+	query_add(&b, "due_to", f->due_to);
+	const char *s = arena_strdup(&r->arena, b.data ? b.data : "");
 	buf_release(&b);
 	return s;
 }
@@ -169,7 +224,7 @@ static void overview(struct req *r)
 {
 	cJSON *ctx = page_ctx(r);
 	struct action_filter f;
-	read_filter(r, &f, ctx);
+	int bad = read_filter(r, &f, ctx);
 	long page = 1;
 	const char *ps = req_query(r, "page");
 	if (ps && text_parse_long(ps, 1, 1000000, &page) != 0)
@@ -180,12 +235,13 @@ static void overview(struct req *r)
 	struct arena *ar = &r->arena;
 	struct action_row *acts;
 	struct user_option *adv;
-	const char **par;
-	long total = db_action_open_count(db, &f);
-	int n_acts = total >= 0 ? db_action_open_list(db, ar, &f, &acts) : -1;
+	const char **par, **com;
+	long total = db_action_count(db, &f);
+	int n_acts = total >= 0 ? db_action_list(db, ar, &f, &acts) : -1;
 	int n_adv = n_acts >= 0 ? db_action_advisors(db, ar, f.org_id, &adv) : -1;
 	int n_par = n_adv >= 0 ? db_action_partners(db, ar, f.org_id, &par) : -1;
-	if (n_par < 0) {
+	int n_com = n_par >= 0 ? db_action_companies(db, ar, f.org_id, &com) : -1;
+	if (n_com < 0) {
 		reply_db_error(r);
 		return;
 	}
@@ -203,6 +259,9 @@ static void overview(struct req *r)
 	cJSON *pl = cJSON_AddArrayToObject(ctx, "partners");
 	for (int i = 0; i < n_par; i++)
 		cJSON_AddItemToArray(pl, cJSON_CreateString(par[i]));
+	cJSON *cl = cJSON_AddArrayToObject(ctx, "companies");
+	for (int i = 0; i < n_com; i++)
+		cJSON_AddItemToArray(cl, cJSON_CreateString(com[i]));
 	long pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
 	const char *q = filter_query(r, &f);
 	cJSON_AddNumberToObject(ctx, "total", (double)total);
@@ -214,15 +273,21 @@ static void overview(struct req *r)
 		cJSON_AddStringToObject(ctx, "next_url", arena_printf(&r->arena, "/actions?%spage=%ld", q, page + 1));
 	cJSON_AddStringToObject(ctx, "xlsx_url", arena_printf(&r->arena, "/actions.xlsx?%s", q));
 	cJSON_AddStringToObject(ctx, "csv_url", arena_printf(&r->arena, "/actions.csv?%s", q));
-	office_render(r, 200, "office/actions", i18n_get(r->lang, "office.actions.overview"), ctx);
+	/* a wrong field is the person's mistake: 400 with the message beside it,
+	 * and the list as it would be without that field */
+	office_render(r, bad ? 400 : 200, "office/actions", i18n_get(r->lang, "office.actions.overview"), ctx);
 }
 
 static void export(struct req *r, int xlsx)
 {
 	struct action_filter f;
-	read_filter(r, &f, NULL);
+	if (read_filter(r, &f, page_ctx(r)) != 0) {
+		/* a file of some other selection than asked for would mislead */
+		reply_error(r, 400);
+		return;
+	}
 	struct action_row *rows;
-	int n = db_action_open_list(req_db(r), &r->arena, &f, &rows);
+	int n = db_action_list(req_db(r), &r->arena, &f, &rows);
 	if (n < 0) {
 		reply_db_error(r);
 		return;

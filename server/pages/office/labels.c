@@ -81,6 +81,16 @@ const char *office_action_status_label(struct req *r, const char *status)
 	return label(r, "action_status.", status);
 }
 
+const char *const office_action_statuses[] = {"open", "in_progress", "done", "dropped", NULL};
+
+int office_action_status_valid(const char *s)
+{
+	for (int i = 0; s && office_action_statuses[i]; i++)
+		if (strcmp(s, office_action_statuses[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const char *office_who_label(struct req *r, const char *kind)
 {
 	return label(r, "office.who.", kind);

@@ -319,8 +319,7 @@ int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action
 	if ((due[0] && !date_valid(due)))
 		page_field_error(ctx, "due_date", i18n_get(r->lang, "office.date_invalid"));
 	f->due_date = due[0] ? due : NULL;
-	if (strcmp(f->status, "open") != 0 && strcmp(f->status, "in_progress") != 0 &&
-	    strcmp(f->status, "done") != 0 && strcmp(f->status, "dropped") != 0)
+	if (!office_action_status_valid(f->status))
 		page_field_error(ctx, "status", i18n_get(r->lang, "office.action.status_invalid"));
 	if (strlen(f->notes) > 5000)
 		page_field_error(ctx, "action_notes", i18n_get(r->lang, "office.too_long"));

@@ -23,6 +23,11 @@ void office_audit(struct req *r, const char *action, const char *type, long long
 const char *office_status_label(struct req *r, const char *status);
 const char *office_action_status_label(struct req *r, const char *status);
 const char *office_who_label(struct req *r, const char *kind);
+/* The statuses of an action, in the order people go through them (NULL-ended):
+ * the one list that forms, filters and labels follow. */
+extern const char *const office_action_statuses[];
+/* 1 when s is one of office_action_statuses, else 0 (NULL too). */
+int office_action_status_valid(const char *s);
 
 /* Renders the scan page of scan_id for the logged-in advisor or admin with the
  * extra keys already in ctx (form errors, values to show again) and status.
