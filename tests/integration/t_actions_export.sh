@@ -131,7 +131,7 @@ http GET "/actions?status=done"
 expect_eq "status=done: the done action is back" 200 "$STATUS"
 expect_eq "status=done: only the done action" "$a2 " "$(ids)"
 expect_contains "status=done: 'Afgerond op' column" '<th scope="col">Afgerond op</th>' "$BODY"
-expect_contains "'afgerond op' is the local date it became done (FPHC_TIMEZONE)" "<td>2024-05-02</td>" "$BODY"
+expect_contains "'afgerond op' is the local date it became done (FPHC_TIMEZONE)" "<td>2-5-2024</td>" "$BODY"
 expect_contains "status=done chosen in the form" '<option value="done" selected>Klaar</option>' "$BODY"
 http GET "/actions?status=all"
 expect_eq "status=all: every action of the association" "$a1 $a2 $a4 $a3 " "$(ids)"
@@ -150,7 +150,7 @@ for st in done open done; do
   [ "$(psql_q "SELECT count(*) FROM scan_action_history WHERE action_id = $a3")" -le 3 ] &&
     psql_q "UPDATE scan_action_history SET at = '2024-01-10 12:00+01' WHERE id = (SELECT max(id) FROM scan_action_history WHERE action_id = $a3)" >/dev/null
 done
-today=$(psql_q "SELECT to_char(now() AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')")
+today=$(psql_q "SELECT to_char(now() AT TIME ZONE 'Europe/Amsterdam', 'FMDD-FMMM-YYYY')")
 http GET "/actions?status=done&company=peer"
 expect_contains "done again after reopening: the last time counts" "<td>$today</td>" "$BODY"
 expect_not_contains "not the first time it was done" "2024-01-10" "$BODY"
