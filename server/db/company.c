@@ -69,7 +69,10 @@ int db_company_search(struct db *db, struct arena *a, long long org_id, const ch
 	PGresult *res = db_q(db,
 		"WITH hits AS (SELECT c.id, c.name, c.kvk, c.sector, c.municipality, count(*) OVER () AS total"
 		"  FROM companies c WHERE c.org_id = $1 AND c.erased_at IS NULL"
-		"  AND ($2 = '' OR strpos(lower(c.name), lower($2)) > 0)"
+		/* every word typed is somewhere in the name, KvK number, municipality or
+		 * contact (name, e-mail, phone), in any case */
+		"  AND NOT EXISTS (SELECT 1 FROM regexp_split_to_table(lower($2), '\\s+') w WHERE w <> ''"
+		"   AND strpos(lower(concat_ws(' ', c.name, c.kvk, c.municipality, c.contact_name, c.email, c.phone)), w) = 0)"
 		"  ORDER BY lower(c.name), c.id OFFSET $3 LIMIT $4)"
 		" SELECT h.id, h.name, coalesce(h.kvk, ''), h.sector, h.municipality,"
 		"  (SELECT count(*) FROM scans s WHERE s.company_id = h.id),"

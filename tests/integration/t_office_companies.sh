@@ -67,7 +67,17 @@ expect_eq "seed command adds companies" 32 "$(psql_q "SELECT count(*) FROM compa
 http GET "/companies?q=janssen"; expect_contains "search by part of the name, any case" "Bakkerij Janssen BV" "$BODY"
 expect_not_contains "search does not show other companies" "Zelfde KvK" "$BODY"
 http GET "/companies?q=Bedrijf+van+B"; expect_not_contains "search never shows another association's company" ">Bedrijf van B</a>" "$BODY"
-expect_contains "an empty result says so" "Geen bedrijven gevonden" "$BODY"
+http GET "/companies?q=zzqqxx"; expect_contains "an empty result says so" "Geen bedrijven gevonden" "$BODY"
+psql_q "UPDATE companies SET municipality = 'Sittard-Geleen', contact_name = 'Marieke de Vries', phone = '046-1234567' WHERE id = $aco" >/dev/null
+for q in 1234567 "1234+5678" sittard "MARIEKE" "de+vries+janssen" "jan%40bakkerij" "046-1234567"; do
+  http GET "/companies?q=$q"
+  expect_contains "search '$q' finds the company (name, KvK, municipality, contact, e-mail, phone)" ">Bakkerij Janssen BV</a>" "$BODY"
+done
+http GET "/companies?q=sittard+bakkerij"; expect_contains "words can come from different fields" ">Bakkerij Janssen BV</a>" "$BODY"
+http GET "/companies?q=sittard+maastricht"; expect_not_contains "every word must match" ">Bakkerij Janssen BV</a>" "$BODY"
+http GET "/companies?q=%25"; expect_eq "a % is a character, not a wildcard" 200 "$STATUS"
+expect_not_contains "... and finds nothing here" ">Bakkerij Janssen BV</a>" "$BODY"
+http GET "/companies?q=%5C"; expect_eq "a backslash is harmless" 200 "$STATUS"
 http GET "/companies";     expect_contains "the list pages" 'rel="next"' "$BODY"
 http GET "/companies?page=2"; expect_eq "page 2" 200 "$STATUS"
 expect_contains "page 2 of 2" "Pagina 2 van 2" "$BODY"
