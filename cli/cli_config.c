@@ -6,6 +6,7 @@
 #include "scoring/questionnaire.h"
 
 #include "cli/cli_config.h"
+#include "cli/cli_env.h"
 #include "server/app/config.h"
 #include "common/text.h"
 #include "common/banned.h"
@@ -32,6 +33,7 @@ int cli_config(int argc, char **argv, const char *name, const char *usage)
 		{NULL, 0, NULL, 0},
 	};
 	char err[256];
+	cli_env_file(CLI_ENV_FILE);
 	if (config_from_env(&config, err, sizeof(err)) != 0) {
 		fprintf(stderr, "fphc %s: %s\n", name, err);
 		status = 2;

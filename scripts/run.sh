@@ -20,4 +20,19 @@ if [ "$(psql "$DATABASE_URL" -tAXc "SELECT count(*) FROM scans WHERE is_demo AND
   echo "fphc: adding 60 synthetic demo companies with submitted scans (once)"
   bin/fphc demo seed --companies 60 --quiet
 fi
+# Commands typed in this checkout (bin/fphc org add, bin/fphc invite …) read
+# these when DATABASE_URL is not set (cli/cli_env.c); `source var/fphc.env`
+# gives a shell (psql) the same.
+listen=${FPHC_LISTEN:-127.0.0.1:8080}
+base=${FPHC_BASE_URL:-http://$listen}
+mkdir -p var
+( umask 077
+  printf '# written by make run; read by bin/fphc when DATABASE_URL is not set\n'
+  printf "export DATABASE_URL='%s'\n" "$DATABASE_URL"
+  printf "export FPHC_OWNER_URL='%s'\n" "$OWNER_URL"
+  printf "export FPHC_LISTEN='%s'\n" "$listen"
+  printf "export FPHC_BASE_URL='%s'\n" "$base"
+) > var/fphc.env.tmp && mv var/fphc.env.tmp var/fphc.env
+echo "fphc: commands in this checkout find the database in var/fphc.env (for psql: source var/fphc.env)"
+export FPHC_LISTEN=$listen FPHC_BASE_URL=$base
 exec bin/fphc serve

@@ -90,3 +90,23 @@ psql_owner "UPDATE schema_migrations SET sha256 = '$(sha256sum migrations/0001_i
 "$FPHC_BIN" serve --workers 0 >/dev/null 2>&1; expect_eq "invalid configuration exits 2" 2 "$?"
 FPHC_LISTEN=nonsense "$FPHC_BIN" serve >/dev/null 2>&1; expect_eq "invalid FPHC_LISTEN exits 2" 2 "$?"
 migrate_owner >/dev/null 2>&1; expect_eq "second migrate is a no-op" 0 "$?"
+
+# after `make run`: commands typed in the checkout read var/fphc.env (issue 16.10)
+mkdir -p "$WORK/co/var"
+cat > "$WORK/co/var/fphc.env" <<ENV
+# written by make run
+export DATABASE_URL='$DATABASE_URL'
+export FPHC_LISTEN='127.0.0.1:9977'
+export FPHC_BASE_URL='http://127.0.0.1:9977'
+export LD_PRELOAD='/nonexistent.so'
+ENV
+out=$(cd "$WORK/co" && env -u DATABASE_URL -u FPHC_LISTEN -u FPHC_BASE_URL "$FPHC_BIN" org add --slug envfile --name "Uit het bestand" 2>&1); rc=$?
+expect_eq "without DATABASE_URL, org add finds the database in var/fphc.env" 0 "$rc"
+expect_eq "... and stores the association" 1 "$(psql_q "SELECT count(*) FROM organisations WHERE slug = 'envfile'")"
+link=$(cd "$WORK/co" && env -u DATABASE_URL -u FPHC_LISTEN -u FPHC_BASE_URL "$FPHC_BIN" invite --org envfile --company "Uit Bestand BV" --sector C --fte 12 2>&1)
+expect_contains "invite prints links on the port make run serves on" "http://127.0.0.1:9977/s/" "$link"
+out=$(cd "$WORK/co" && env -u FPHC_LISTEN -u FPHC_BASE_URL DATABASE_URL="host=/nonexistent dbname=x" "$FPHC_BIN" org add --slug envfile2 --name X 2>&1); rc=$?
+check "a DATABASE_URL in the environment wins over the file" test "$rc" -ne 0
+out=$(cd "$WORK" && env -u DATABASE_URL "$FPHC_BIN" org add --slug envfile3 --name X 2>&1); rc=$?
+expect_eq "outside a checkout with var/fphc.env: the clear message" 2 "$rc"
+expect_contains "... that says what to set" "DATABASE_URL is not set" "$out"
