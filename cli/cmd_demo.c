@@ -146,9 +146,12 @@ int cmd_demo(int argc, char **argv)
 			    "       fphc demo seed --companies N [--scans-per-company M] [--org SLUG] [--seed S]\n"
 			    "       fphc demo seed-office --org SLUG [--companies N] [--scans M]\n"
 			    "       fphc demo invite\n"
+			    "       fphc demo workflow\n"
 			    "init: creates the demo association, research group and logins (idempotent).\n"
 			    "seed: adds synthetic companies with submitted, scored scans (see fphc demo seed --help).\n"
 			    "seed-office: adds many companies and scans for the back-office benchmarks.\n"
+			    "workflow: spreads the demo association's untouched demo scans over the workflow\n"
+			    "          (advisors, history, meetings, actions), as make run does once.\n"
 			    "invite: a fresh invitation link for the demo company's open scan (make run prints it).\n";
 	if (argc >= 2 && strcmp(argv[1], "seed-office") == 0)
 		return demo_seed_office(argc - 1, argv + 1);
@@ -168,6 +171,23 @@ int cmd_demo(int argc, char **argv)
 		int rc = assoc > 0 ? demo_invite(db, assoc) : -1;
 		if (assoc <= 0)
 			fprintf(stderr, "fphc demo invite: run 'fphc demo init' first\n");
+		db_free(db);
+		return rc ? 1 : 0;
+	}
+	if (strcmp(argv[1], "workflow") == 0) {
+		if (cli_config(1, argv + 1, "demo workflow", usage) != 0)
+			return cli_config_status();
+		struct db *db = cli_db_open();
+		if (!db)
+			return 1;
+		long long assoc = db_org_by_slug(db, "demo"), moved = 0;
+		int rc = assoc > 0 ? db_demo_workflow(db, assoc, &moved) : -1;
+		if (assoc <= 0)
+			fprintf(stderr, "fphc demo workflow: run 'fphc demo init' first\n");
+		else if (rc != 0)
+			fprintf(stderr, "fphc demo workflow: %s\n", db->err);
+		else
+			printf("fphc: %lld demo scans given an advisor and a place in the workflow\n", moved);
 		db_free(db);
 		return rc ? 1 : 0;
 	}

@@ -20,6 +20,9 @@ if [ "$(psql "$DATABASE_URL" -tAXc "SELECT count(*) FROM scans WHERE is_demo AND
   echo "fphc: adding 60 synthetic demo companies with submitted scans (once)"
   bin/fphc demo seed --companies 60 --quiet
 fi
+# ... and an office at work: advisors, statuses, meetings and actions (only
+# demo scans nobody has touched yet)
+bin/fphc demo workflow
 # Commands typed in this checkout (bin/fphc org add, bin/fphc invite …) read
 # these when DATABASE_URL is not set (cli/cli_env.c); `source var/fphc.env`
 # gives a shell (psql) the same.

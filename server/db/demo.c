@@ -204,3 +204,73 @@ fail:
 	db_rollback(db);
 	return -1;
 }
+
+int db_demo_workflow(struct db *db, long long org_id, long long *moved)
+{
+	char o[DB_ID_LEN];
+	db_id_text(o, org_id);
+	*moved = 0;
+	if (db_begin(db) != 0)
+		return -1;
+	/* a colleague, so that scans have more than one advisor (no password: the
+	 * demo prints no login for her) */
+	if (db_x(db, "INSERT INTO users(org_id, email, name, role) VALUES ($1, 'collega@demo.example', 'Sanne Collega', 'advisor')"
+		     " ON CONFLICT DO NOTHING", o) != 0)
+		goto fail;
+	/* Demo scans still waiting, untouched by anyone (no advisor): those submitted
+	 * in the last two weeks stay waiting for advice; older ones moved along the
+	 * workflow by their place in time (the oldest closed), a few left waiting too
+	 * long so the dashboard has something stale to show. */
+	PGresult *res = db_q(db,
+		"WITH staff AS (SELECT array_agg(id ORDER BY id) AS ids FROM users"
+		"  WHERE org_id = $1 AND role = 'advisor' AND NOT disabled),"
+		" w AS (SELECT s.id, s.submitted_at, row_number() OVER (ORDER BY s.submitted_at, s.id) AS rn,"
+		"  count(*) OVER () AS n FROM scans s"
+		"  WHERE s.org_id = $1 AND s.is_demo AND s.status = 'submitted' AND s.advisor_id IS NULL),"
+		" plan AS (SELECT w.id, w.submitted_at, w.rn, CASE"
+		"   WHEN w.submitted_at > now() - interval '14 days' THEN 'submitted'"
+		"   WHEN w.rn % 9 = 4 THEN 'submitted'"
+		"   WHEN w.rn::float / w.n < 0.55 THEN 'closed'"
+		"   ELSE (ARRAY['advice','final','meeting_held','closed','advice','meeting_held'])[1 + w.rn % 6] END AS status,"
+		"  staff.ids[1 + w.rn % cardinality(staff.ids)] AS advisor FROM w, staff WHERE cardinality(staff.ids) > 0),"
+		" moved AS (UPDATE scans s SET status = p.status, advisor_id = p.advisor"
+		"  FROM plan p WHERE s.id = p.id RETURNING s.id, p.status, p.submitted_at, p.advisor, p.rn),"
+		/* the history the dashboard and the scan page show, one step a week */
+		" steps AS (SELECT m.id, m.advisor, m.submitted_at, st.k, st.s AS to_status,"
+		"  lag(st.s, 1, 'submitted') OVER (PARTITION BY m.id ORDER BY st.k) AS from_status"
+		"  FROM moved m, unnest(ARRAY['advice','final','meeting_held','closed']) WITH ORDINALITY st(s, k)"
+		"  WHERE st.k <= array_position(ARRAY['submitted','advice','final','meeting_held','closed'], m.status) - 1),"
+		" hist AS (INSERT INTO scan_status_history(scan_id, at, user_id, from_status, to_status)"
+		"  SELECT id, least(submitted_at + make_interval(days => 7 * k::int), now() - make_interval(hours => 5 - k::int)),"
+		"  advisor, from_status, to_status FROM steps RETURNING scan_id),"
+		/* a meeting held for scans past it; planned (within two weeks) for final ones */
+		" meet AS (INSERT INTO scan_meetings(scan_id, planned_date, planned_time, place, held_date, attendees, updated_by)"
+		"  SELECT id, CASE WHEN status = 'final' THEN (now() + make_interval(days => 1 + rn::int % 14))::date"
+		"   ELSE least(submitted_at + interval '21 days', now() - interval '1 day')::date END,"
+		"  (ARRAY['09:30','13:00','15:30'])[1 + rn::int % 3], 'Op het bedrijf',"
+		"  CASE WHEN status IN ('meeting_held','closed') THEN least(submitted_at + interval '21 days', now() - interval '1 day')::date END,"
+		"  CASE WHEN status IN ('meeting_held','closed') THEN 'Eigenaar en HR-medewerker' ELSE '' END, advisor"
+		"  FROM moved WHERE status IN ('final','meeting_held','closed') ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id),"
+		/* agreed actions: done for closed scans, open (some overdue) after a recent meeting */
+		" acts AS (INSERT INTO scan_actions(org_id, scan_id, what, who_kind, who_name, due_date, status, created_by, created_at, updated_by, updated_at)"
+		"  SELECT $1, m.id, a.what, a.who_kind, a.who_name,"
+		"  CASE WHEN m.status = 'closed' THEN (m.submitted_at + interval '60 days')::date"
+		"   ELSE (now() + make_interval(days => (m.rn::int % 5) * 7 - 10 + 7 * a.k::int))::date END,"
+		"  CASE WHEN m.status = 'closed' THEN 'done' WHEN a.k = 2 AND m.rn % 2 = 0 THEN 'in_progress' ELSE 'open' END,"
+		"  m.advisor, least(m.submitted_at + interval '21 days', now()), m.advisor,"
+		"  least(m.submitted_at + interval '50 days', now())"
+		"  FROM moved m, (VALUES (1, 'Opleidingsplan maken voor het komende jaar', 'company', ''),"
+		"   (2, 'Intake met het Werkgeversservicepunt plannen', 'partner', 'Werkgeversservicepunt')) a(k, what, who_kind, who_name)"
+		"  WHERE m.status IN ('meeting_held','closed') RETURNING id)"
+		" SELECT (SELECT count(*) FROM moved WHERE status <> 'submitted' OR advisor IS NOT NULL),"
+		"  (SELECT count(*) FROM hist), (SELECT count(*) FROM meet), (SELECT count(*) FROM acts)",
+		o);
+	if (!res)
+		goto fail;
+	*moved = db_ll(res, 0, 0, 0);
+	PQclear(res);
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}

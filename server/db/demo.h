@@ -61,5 +61,13 @@ long long db_demo_office_questionnaire(struct db *db);
  * every status, advisors taken in turn) to the association, in one
  * transaction, then analyzes. 0 or -1. */
 int db_demo_seed_office(struct db *db, long long org_id, long long questionnaire_id, long companies, long scans);
+/* `fphc demo workflow`: makes the demo association look like a working office:
+ * a second advisor, and its demo scans that nobody touched yet (submitted, no
+ * advisor) spread over the workflow — waiting for advice (the recent ones and
+ * a few stale), advice, final with a meeting planned, meeting held and closed —
+ * with advisors assigned, status history, meetings and agreed actions. One
+ * transaction; *moved gets the number of scans changed. Running it again
+ * changes nothing (every scan it touched has an advisor). 0 or -1. */
+int db_demo_workflow(struct db *db, long long org_id, long long *moved);
 
 #endif

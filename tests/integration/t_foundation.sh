@@ -110,3 +110,18 @@ check "a DATABASE_URL in the environment wins over the file" test "$rc" -ne 0
 out=$(cd "$WORK" && env -u DATABASE_URL "$FPHC_BIN" org add --slug envfile3 --name X 2>&1); rc=$?
 expect_eq "outside a checkout with var/fphc.env: the clear message" 2 "$rc"
 expect_contains "... that says what to set" "DATABASE_URL is not set" "$out"
+
+# the demo of make run looks like an office at work (issue 16.9)
+"$FPHC_BIN" demo seed --companies 60 --org demo --seed 5 --quiet >/dev/null 2>&1
+out=$("$FPHC_BIN" demo workflow); expect_contains "demo workflow says what it did" "demo scans given an advisor" "$out"
+demo_q() { psql_q "SELECT $1 FROM scans s WHERE s.org_id = (SELECT id FROM organisations WHERE slug = 'demo') AND s.is_demo AND s.submitted_at IS NOT NULL"; }
+check "a spread of statuses (at least 5 kinds)" test "$(demo_q 'count(DISTINCT status)')" -ge 5
+expect_eq "every demo scan that was moved has an advisor" 0 "$(demo_q "count(*) FILTER (WHERE advisor_id IS NULL AND status <> 'submitted')")"
+check "more than one advisor has scans" test "$(demo_q 'count(DISTINCT advisor_id)')" -ge 2
+stale=$(demo_q "count(*) FILTER (WHERE status = 'submitted' AND submitted_at < now() - interval '14 days')")
+total=$(demo_q "count(*)")
+check "some companies, not every one, wait too long ($stale of $total)" test "$stale" -ge 1 -a $((stale * 4)) -lt "$total"
+expect_eq "every scan past the meeting has one recorded" 0 "$(demo_q "count(*) FILTER (WHERE status IN ('meeting_held','closed') AND NOT EXISTS (SELECT 1 FROM scan_meetings m WHERE m.scan_id = s.id AND m.held_date IS NOT NULL))")"
+check "agreed actions, some open and some done" test "$(psql_q "SELECT count(DISTINCT status) FROM scan_actions")" -ge 2
+expect_eq "history leads to each status" 0 "$(demo_q "count(*) FILTER (WHERE status <> 'submitted' AND status <> (SELECT h.to_status FROM scan_status_history h WHERE h.scan_id = s.id ORDER BY h.at DESC, h.id DESC LIMIT 1))")"
+out=$("$FPHC_BIN" demo workflow); expect_contains "running it again changes nothing" "fphc: 0 demo scans" "$out"
