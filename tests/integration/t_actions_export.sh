@@ -46,7 +46,7 @@ expect_eq "action completed" 303 "$STATUS"
 http GET "/actions/$a2"
 expect_contains "history shows the change" "gewijzigd" "$BODY"
 local_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Europe/Amsterdam', 'FMDD-FMMM-YYYY HH24:MI') FROM scan_action_history WHERE action_id = $a2")
-expect_contains "history times are Dutch time (FPHC_TIMEZONE default), not UTC" "<td>$local_at</td>" "$BODY"
+expect_contains "history times are Dutch time (FPHC_TIMEZONE default), not UTC" ">$local_at</td>" "$BODY"
 # another installation's zone: every time shown follows FPHC_TIMEZONE, also
 # those the SQL formats itself (users' last login, company dates)
 stop_server
@@ -54,7 +54,7 @@ FPHC_TIMEZONE=Pacific/Kiritimati start_server || exit 1
 login admin@zuid.example
 http GET "/actions/$a2"
 far_at=$(psql_q "SELECT to_char(max(at) AT TIME ZONE 'Pacific/Kiritimati', 'FMDD-FMMM-YYYY HH24:MI') FROM scan_action_history WHERE action_id = $a2")
-expect_contains "FPHC_TIMEZONE=Pacific/Kiritimati: history in that zone" "<td>$far_at</td>" "$BODY"
+expect_contains "FPHC_TIMEZONE=Pacific/Kiritimati: history in that zone" ">$far_at</td>" "$BODY"
 http GET /admin/users
 far_login=$(psql_q "SELECT to_char(last_login_at AT TIME ZONE 'Pacific/Kiritimati', 'FMDD-FMMM-YYYY HH24:MI') FROM users WHERE email = 'admin@zuid.example'")
 expect_contains "FPHC_TIMEZONE=Pacific/Kiritimati: last login in that zone, not Dutch time" "$far_login" "$BODY"
@@ -131,7 +131,7 @@ http GET "/actions?status=done"
 expect_eq "status=done: the done action is back" 200 "$STATUS"
 expect_eq "status=done: only the done action" "$a2 " "$(ids)"
 expect_contains "status=done: 'Afgerond op' column" '<th scope="col">Afgerond op</th>' "$BODY"
-expect_contains "'afgerond op' is the local date it became done (FPHC_TIMEZONE)" "<td>2-5-2024</td>" "$BODY"
+expect_contains "'afgerond op' is the local date it became done (FPHC_TIMEZONE)" ">2-5-2024</td>" "$BODY"
 expect_contains "status=done chosen in the form" '<option value="done" selected>Klaar</option>' "$BODY"
 http GET "/actions?status=all"
 expect_eq "status=all: every action of the association" "$a1 $a2 $a4 $a3 " "$(ids)"
@@ -152,7 +152,7 @@ for st in done open done; do
 done
 today=$(psql_q "SELECT to_char(now() AT TIME ZONE 'Europe/Amsterdam', 'FMDD-FMMM-YYYY')")
 http GET "/actions?status=done&company=peer"
-expect_contains "done again after reopening: the last time counts" "<td>$today</td>" "$BODY"
+expect_contains "done again after reopening: the last time counts" ">$today</td>" "$BODY"
 expect_not_contains "not the first time it was done" "2024-01-10" "$BODY"
 csrf_of "/actions/$a3"
 http POST "/actions/$a3" --data "csrf=$CSRF&what=Peer+plan&who_kind=company&due_date=2030-01-15&status=open"
