@@ -201,6 +201,21 @@ http GET "/admin/audit?action=filler"
 expect_contains "paged: a next link" 'rel="next"' "$BODY"
 http GET "/admin/audit?action=filler&page=2"
 expect_contains "page 2 holds the rest" "Pagina 2 van 2" "$BODY"
+# every audit event the code writes has words in the log (office.audit.ev.*)
+check "every audited event has a label in Dutch and English" python3 -c "
+import json, re, glob
+src = ''.join(open(f, encoding='utf-8').read() for f in glob.glob('server/**/*.c', recursive=True) + glob.glob('cli/*.c'))
+# the event is the 2nd argument of audit()/office_audit(), the 3rd of the _as
+# forms; a choice between two events (cond ? x : y) gives both
+arg = r'(?:(?:[^;,()]|\\([^()]*\\))*?\\?\\s*)?\\\"([a-z_]+)\\\"(?:\\s*:\\s*\\\"([a-z_]+)\\\")?'
+calls = re.findall(r'\\b(?:audit|office_audit)\\(\\s*\\w+\\s*,\\s*' + arg, src)
+calls += re.findall(r'\\b(?:audit_as|office_audit_as)\\(\\s*[^,;]+,\\s*[^,;]+,\\s*' + arg, src)
+codes = {c for pair in calls for c in pair if c}
+cat = json.load(open('server/i18n/office.json', encoding='utf-8'))
+missing = sorted(c for c in codes if 'office.audit.ev.' + c not in cat)
+assert len(codes) > 20, codes
+assert not missing, missing"
+
 use_jar adv
 http GET /admin/audit; expect_eq "an advisor cannot browse the audit log" 404 "$STATUS"
 http GET /admin/privacy; expect_eq "an advisor cannot see erasure requests" 404 "$STATUS"
