@@ -31,6 +31,7 @@ cJSON *page_ctx(struct req *r)
 		cJSON_AddStringToObject(u, "email", s->email);
 		cJSON_AddStringToObject(u, "role", s->role_name);
 		cJSON_AddStringToObject(u, "org_name", s->org_name);
+		cJSON_AddNumberToObject(u, "id", (double)s->user_id);  /* for "mijn …" links */
 		cJSON_AddBoolToObject(c, "is_admin", s->role == ROLE_ADMIN);
 		cJSON_AddBoolToObject(c, "is_advisor", s->role == ROLE_ADVISOR);
 		cJSON_AddBoolToObject(c, "is_staff", (s->role & ROLE_STAFF) != 0);

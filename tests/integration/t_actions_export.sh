@@ -69,6 +69,15 @@ expect_eq "unknown status refused" 400 "$STATUS"
 http GET /actions
 expect_not_contains "done action left the overview" "/actions/$a2\"" "$BODY"
 
+# "mijn acties" and "mijn scans": one click to what is mine (issue 16.5, in part)
+me=$(psql_q "SELECT id FROM users WHERE email = 'adviseur@zuid.example'")
+http GET /actions
+expect_contains "the overview links my open actions" "href=\"/actions?advisor=$me\"" "$BODY"
+expect_contains "... and all my actions" "href=\"/actions?advisor=$me&amp;status=all\"" "$BODY"
+http GET /app
+expect_contains "the dashboard links my scans" "href=\"/app?advisor=$me\"" "$BODY"
+expect_contains "... and my actions" "href=\"/actions?advisor=$me\"" "$BODY"
+
 # scoping
 login adviseur@noord.example
 http GET "/actions/$a1";              expect_eq "another association's action is 404" 404 "$STATUS"
