@@ -140,6 +140,30 @@ bad:
 	return 2;
 }
 
+/* `demo invite` and `demo workflow`: the demo association's database work. */
+static int on_demo_association(char **argv, const char *usage)
+{
+	int workflow = strcmp(argv[0], "workflow") == 0;
+	const char *name = workflow ? "demo workflow" : "demo invite";
+	if (cli_config(1, argv, name, usage) != 0)
+		return cli_config_status();
+	struct db *db = cli_db_open();
+	if (!db)
+		return 1;
+	long long assoc = db_org_by_slug(db, "demo"), moved = 0;
+	int rc = -1;
+	if (assoc <= 0)
+		fprintf(stderr, "fphc %s: run 'fphc demo init' first\n", name);
+	else if (!workflow)
+		rc = demo_invite(db, assoc);
+	else if ((rc = db_demo_workflow(db, assoc, &moved)) != 0)
+		fprintf(stderr, "fphc demo workflow: %s\n", db->err);
+	else
+		printf("fphc: %lld demo scans given an advisor and a place in the workflow\n", moved);
+	db_free(db);
+	return rc ? 1 : 0;
+}
+
 int cmd_demo(int argc, char **argv)
 {
 	const char *usage = "usage: fphc demo init [--reset-passwords]\n"
@@ -161,36 +185,8 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "seed") == 0)
 		return demo_seed_cmd(argc - 1, argv + 1);
-	if (strcmp(argv[1], "invite") == 0) {
-		if (cli_config(1, argv + 1, "demo invite", usage) != 0)
-			return cli_config_status();
-		struct db *db = cli_db_open();
-		if (!db)
-			return 1;
-		long long assoc = db_org_by_slug(db, "demo");
-		int rc = assoc > 0 ? demo_invite(db, assoc) : -1;
-		if (assoc <= 0)
-			fprintf(stderr, "fphc demo invite: run 'fphc demo init' first\n");
-		db_free(db);
-		return rc ? 1 : 0;
-	}
-	if (strcmp(argv[1], "workflow") == 0) {
-		if (cli_config(1, argv + 1, "demo workflow", usage) != 0)
-			return cli_config_status();
-		struct db *db = cli_db_open();
-		if (!db)
-			return 1;
-		long long assoc = db_org_by_slug(db, "demo"), moved = 0;
-		int rc = assoc > 0 ? db_demo_workflow(db, assoc, &moved) : -1;
-		if (assoc <= 0)
-			fprintf(stderr, "fphc demo workflow: run 'fphc demo init' first\n");
-		else if (rc != 0)
-			fprintf(stderr, "fphc demo workflow: %s\n", db->err);
-		else
-			printf("fphc: %lld demo scans given an advisor and a place in the workflow\n", moved);
-		db_free(db);
-		return rc ? 1 : 0;
-	}
+	if (strcmp(argv[1], "invite") == 0 || strcmp(argv[1], "workflow") == 0)
+		return on_demo_association(argv + 1, usage);
 	if (strcmp(argv[1], "init") == 0) {
 		int reset = argc > 2 && strcmp(argv[2], "--reset-passwords") == 0;
 		if (cli_config(reset ? 1 : argc - 1, argv + 1, "demo init", usage) != 0)

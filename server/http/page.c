@@ -41,6 +41,15 @@ cJSON *page_ctx(struct req *r)
 	return c;
 }
 
+void page_option(cJSON *list, const char *value, const char *label, const char *chosen)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "value", value);
+	cJSON_AddStringToObject(o, "label", label);
+	cJSON_AddBoolToObject(o, "selected", chosen && strcmp(value, chosen) == 0);
+	cJSON_AddItemToArray(list, o);
+}
+
 void page_render(struct req *r, int status, const char *tmpl, const char *title, cJSON *ctx)
 {
 	char err[256];

@@ -23,4 +23,8 @@ void page_render(struct req *r, int status, const char *tmpl, const char *title,
 void page_field_error(cJSON *ctx, const char *field, const char *message);
 int page_has_errors(const cJSON *ctx);
 
+/* Appends {value, label, selected} to list, for a <select> in a template;
+ * selected when value equals chosen. */
+void page_option(cJSON *list, const char *value, const char *label, const char *chosen);
+
 #endif

@@ -132,15 +132,6 @@ static void action_post(struct req *r)
 	reply_redirect(r, arena_printf(&r->arena, "/actions/%lld?msg=saved", id));
 }
 
-static void add_status_choice(cJSON *list, const char *code, const char *name, const char *chosen)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "code", code);
-	cJSON_AddStringToObject(o, "name", name);
-	cJSON_AddBoolToObject(o, "selected", strcmp(code, chosen) == 0);
-	cJSON_AddItemToArray(list, o);
-}
-
 /* Reads the overview's filters from the query, for the page and both exports
  * alike. Fills ctx with the values as typed (for the form) and with the status
  * choices; a bad date, or a period that ends before it starts, becomes a
@@ -181,11 +172,11 @@ static int read_filter(struct req *r, struct action_filter *f, cJSON *ctx)
 	cJSON_AddStringToObject(fv, "due_to", to);
 	cJSON_AddBoolToObject(fv, "done_shown", strcmp(f->status, "done") == 0 || strcmp(f->status, "all") == 0);
 	cJSON *sl = cJSON_AddArrayToObject(ctx, "statuses");
-	add_status_choice(sl, "", i18n_get(r->lang, "office.actions.status_active"), f->status);
+	page_option(sl, "", i18n_get(r->lang, "office.actions.status_active"), f->status);
 	for (int i = 0; office_action_statuses[i]; i++)
-		add_status_choice(sl, office_action_statuses[i], office_action_status_label(r, office_action_statuses[i]),
+		page_option(sl, office_action_statuses[i], office_action_status_label(r, office_action_statuses[i]),
 				  f->status);
-	add_status_choice(sl, "all", i18n_get(r->lang, "office.actions.status_all"), f->status);
+	page_option(sl, "all", i18n_get(r->lang, "office.actions.status_all"), f->status);
 	return bad ? -1 : 0;
 }
 

@@ -116,15 +116,6 @@ static const char *filter(struct req *r, const char *name, const char *allowed, 
 	return v;
 }
 
-static void add_option(cJSON *list, const char *value, const char *label, const char *sel)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "value", value);
-	cJSON_AddStringToObject(o, "label", label);
-	cJSON_AddBoolToObject(o, "selected", strcmp(value, sel) == 0);
-	cJSON_AddItemToArray(list, o);
-}
-
 /* An audit code in words: the message `prefix.code` when there is one, else
  * the code itself (a new event is never hidden). */
 static const char *audit_words(struct req *r, const char *prefix, const char *code)
@@ -232,10 +223,10 @@ static void audit_browse(struct req *r)
 	}
 	cJSON *al = cJSON_AddArrayToObject(ctx, "actions");
 	for (int i = 0; i < n_acts; i++)
-		add_option(al, acts[i], audit_words(r, "office.audit.ev", acts[i]), f.action);
+		page_option(al, acts[i], audit_words(r, "office.audit.ev", acts[i]), f.action);
 	cJSON *ul = cJSON_AddArrayToObject(ctx, "users");
 	for (int i = 0; i < n_users; i++)
-		add_option(ul, arena_printf(a, "%lld", users[i].id), users[i].name, f.user_id);
+		page_option(ul, arena_printf(a, "%lld", users[i].id), users[i].name, f.user_id);
 	cJSON *fv = cJSON_AddObjectToObject(ctx, "filter");
 	cJSON_AddStringToObject(fv, "from", f.from);
 	cJSON_AddStringToObject(fv, "to", f.to);

@@ -133,6 +133,7 @@ void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 	cJSON_AddStringToObject(scan, "status_label", office_status_label(r, v->status));
 	cJSON_AddStringToObject(scan, "advisor", v->advisor_name);
 	cJSON_AddStringToObject(scan, "sector", v->sector ? v->sector : "");
+	cJSON_AddStringToObject(scan, "sector_name", v->sector ? sbi_name(v->sector, r->lang) : "");
 	enum peer_size_class sc;
 	if (!v->company_name) {
 		/* pseudonymized (research): no finer than the exports — month and size class */
@@ -142,11 +143,9 @@ void office_scan_fill(struct req *r, const struct scan_view *v, cJSON *ctx)
 			if (strcmp(v->q->profile.size_classes[i].key, size) == 0)
 				size = text_pair_get(&v->q->profile.size_classes[i].label, r->lang);
 		cJSON_AddStringToObject(scan, "size_class", size);
-		cJSON_AddStringToObject(scan, "sector_name", v->sector ? sbi_name(v->sector, r->lang) : "");
 	} else {
 		cJSON_AddStringToObject(scan, "submitted_at", v->submitted_at);
 		cJSON_AddStringToObject(scan, "fte", isfinite(v->fte) ? arena_printf(&r->arena, "%g", v->fte) : "–");
-		cJSON_AddStringToObject(scan, "sector_name", v->sector ? sbi_name(v->sector, r->lang) : "");
 	}
 	cJSON_AddStringToObject(scan, "pseudonym", v->pseudonym);
 	cJSON_AddStringToObject(scan, "questionnaire", text_pair_get(&v->q->title, r->lang));
