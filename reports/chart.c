@@ -8,7 +8,9 @@
 #include "reports/strings.h"
 #include "common/banned.h"
 
-#define RADAR_LABEL_CHARS 22   /* a side label's line, at label_size */
+const struct chart_type chart_paper = {.text = 9, .small = 7, .wrap = 22, .title_lines = 2};
+const struct chart_type chart_screen = {.text = 13, .small = 12.5, .wrap = 14, .title_lines = 3,
+					.value_below = 1};
 
 unsigned chart_band_colour(const struct report *r, int band)
 {
@@ -49,18 +51,20 @@ static void copy_utf8(char *out, size_t n, const char *s, size_t len)
 	out[len] = '\0';
 }
 
-/* Splits title into lines of about RADAR_LABEL_CHARS at spaces (the last
- * title line takes the rest) and adds the score line. */
+/* Splits title into at most title_lines lines of about `wrap` characters at
+ * spaces (the last title line takes the rest) and adds the score line. */
 static size_t split_label(char lines[CHART_LABEL_LINES][64], const char *title,
-			  const char *score_line)
+			  const char *score_line, size_t wrap, size_t title_lines)
 {
 	size_t n = 0;
 	const char *s = title ? title : "";
-	while (*s && n < CHART_LABEL_LINES - 2) {
+	if (title_lines > CHART_LABEL_LINES - 1)
+		title_lines = CHART_LABEL_LINES - 1;
+	while (*s && n + 1 < title_lines) {
 		size_t len = strlen(s), cut = len;
-		if (len > RADAR_LABEL_CHARS) {
+		if (len > wrap) {
 			cut = 0;
-			for (size_t i = 1; i <= RADAR_LABEL_CHARS && i < len; i++)
+			for (size_t i = 1; i <= wrap && i < len; i++)
 				if (s[i] == ' ')
 					cut = i;
 			if (cut == 0)
@@ -78,7 +82,7 @@ static size_t split_label(char lines[CHART_LABEL_LINES][64], const char *title,
 }
 
 static void radar_label(struct chart_radar *c, const struct report *r, size_t i,
-			double dx, double dy)
+			double dx, double dy, const struct chart_type *t)
 {
 	const struct report_pillar *p = &r->pillars[i];
 	char score[96];
@@ -89,7 +93,7 @@ static void radar_label(struct chart_radar *c, const struct report *r, size_t i,
 		chart_format_score(p->score, v, sizeof v);
 		snprintf(score, sizeof score, "%s", v);
 	}
-	size_t lines = split_label(c->label[i], p->title, score);
+	size_t lines = split_label(c->label[i], p->title, score, t->wrap, t->title_lines);
 	c->label_lines[i] = lines;
 	double lh = c->label_size * 1.25;
 	double gap = 8;
@@ -107,16 +111,23 @@ static void radar_label(struct chart_radar *c, const struct report *r, size_t i,
 
 int chart_radar_layout(struct chart_radar *c, const struct report *r, double width)
 {
+	return chart_radar_layout_in(c, r, width, &chart_paper);
+}
+
+int chart_radar_layout_in(struct chart_radar *c, const struct report *r, double width,
+			  const struct chart_type *t)
+{
 	memset(c, 0, sizeof *c);
 	if (r->n_pillars < 3 || r->n_pillars > REPORT_MAX_PILLARS)
 		return -1;
 	c->width = width;
 	c->n_axes = r->n_pillars;
-	c->label_size = 9;
-	/* Side labels need about RADAR_LABEL_CHARS characters of room; the
-	 * labels above and below CHART_LABEL_LINES lines. */
-	double side = RADAR_LABEL_CHARS * c->label_size * 0.6 + 12;
-	double above = CHART_LABEL_LINES * c->label_size * 1.25 + 12;
+	c->label_size = t->text;
+	c->small_size = t->small;
+	/* Side labels need about t->wrap characters of room; the labels above
+	 * and below their title lines and the score. */
+	double side = (double)t->wrap * c->label_size * 0.6 + 12;
+	double above = (double)(t->title_lines + 1) * c->label_size * 1.25 + 12;
 	c->radius = width / 2 - side;
 	if (c->radius > 130)
 		c->radius = 130;
@@ -150,7 +161,7 @@ int chart_radar_layout(struct chart_radar *c, const struct report *r, double wid
 			peers = 0;
 		double pr = c->radius * (peers ? clamp100(p->peer.median) : 0) / 100;
 		c->peer[i] = (struct chart_point){c->centre.x + dx * pr, c->centre.y + dy * pr};
-		radar_label(c, r, i, dx, dy);
+		radar_label(c, r, i, dx, dy, t);
 	}
 	c->has_company = valid >= 3;
 	c->has_peer = peers;
@@ -184,12 +195,23 @@ static void bar_value_text(struct chart_bar *b, const struct report *r,
 int chart_bars_layout(struct chart_bars *c, const struct report *r,
 		      const struct report_pillar *p, double width)
 {
+	struct chart_type paper = chart_paper;
+	paper.text = 9.5;
+	return chart_bars_layout_in(c, r, p, width, &paper);
+}
+
+int chart_bars_layout_in(struct chart_bars *c, const struct report *r,
+			 const struct report_pillar *p, double width, const struct chart_type *type)
+{
 	memset(c, 0, sizeof *c);
 	if (p->n_themes > REPORT_MAX_THEMES)
 		return -1;
 	c->width = width;
-	c->text_size = 9.5;
-	c->row_height = 40;
+	c->text_size = type->text;
+	c->small_size = type->small;
+	/* title line (and the value's line under it), the track, a gap */
+	double value_y = type->value_below ? 2 * c->text_size * 1.25 + 2 : c->text_size + 2;
+	c->row_height = value_y + 6 + 12 + 10.5; /* 40 on paper */
 	c->n = p->n_themes;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct report_theme *t = &p->themes[i];
@@ -197,8 +219,10 @@ int chart_bars_layout(struct chart_bars *c, const struct report *r,
 		b->title = t->title ? t->title : "";
 		bar_value_text(b, r, t);
 		b->title_at = (struct chart_point){0, c->text_size + 2};
-		b->value_at = (struct chart_point){width, c->text_size + 2};
-		b->track = (struct chart_rect){0, c->text_size + 8, width, 12};
+		b->value_at = type->value_below ? (struct chart_point){0, value_y} :
+					       (struct chart_point){width, value_y};
+		b->value_below = type->value_below;
+		b->track = (struct chart_rect){0, value_y + 6, width, 12};
 		b->band = -1;
 		b->has_score = !isnan(t->score);
 		if (b->has_score) {

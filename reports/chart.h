@@ -40,7 +40,21 @@ enum {
 unsigned chart_band_colour(const struct report *r, int band);
 
 #define CHART_RING_MAX 6
-#define CHART_LABEL_LINES 3
+#define CHART_LABEL_LINES 4
+
+/* Type sizes of one medium, in units. Paper is the PDF, drawn at scale 1.
+ * Screen is an SVG laid out CHART_SCREEN_WIDTH units wide and shown about
+ * that many pixels wide on a 360 px phone, so that every text comes out at
+ * 11 px or more there; on a phone a bar's value goes under its title. */
+struct chart_type {
+	double text;        /* pillar labels, theme titles and values */
+	double small;       /* scale ticks, ring values, legend */
+	size_t wrap;        /* characters on a side label's line */
+	size_t title_lines; /* lines of a pillar label before its score */
+	int value_below;    /* a bar's value on its own line under the title */
+};
+extern const struct chart_type chart_paper, chart_screen;
+#define CHART_SCREEN_WIDTH 360
 
 struct chart_radar {
 	double width, height;
@@ -54,6 +68,7 @@ struct chart_radar {
 	char label[REPORT_MAX_PILLARS][CHART_LABEL_LINES][64];
 	size_t label_lines[REPORT_MAX_PILLARS];
 	double label_size;                               /* font size of the labels */
+	double small_size;                               /* ring values, legend */
 	/* Rings at 0 (the centre), every band boundary and 100. */
 	size_t n_rings;
 	double ring_value[CHART_RING_MAX];
@@ -73,6 +88,9 @@ struct chart_radar {
  * Returns 0, or -1 when there are fewer than 3 or more than
  * REPORT_MAX_PILLARS pillars (nothing to draw). */
 int chart_radar_layout(struct chart_radar *c, const struct report *r, double width);
+/* The same in type t (chart_radar_layout uses chart_paper). */
+int chart_radar_layout_in(struct chart_radar *c, const struct report *r, double width,
+			  const struct chart_type *t);
 
 /* One theme's bar, relative to its row's top-left corner. The row shows the
  * title and value text on one line, and below it the bar. */
@@ -80,7 +98,8 @@ struct chart_bar {
 	const char *title;
 	char value_text[96];        /* e.g. "62 · Op weg", or "onvoldoende antwoorden" */
 	struct chart_point title_at; /* baseline, left aligned */
-	struct chart_point value_at; /* baseline, right aligned */
+	struct chart_point value_at; /* baseline, right aligned (left when value_below) */
+	int value_below;
 	struct chart_rect track;    /* the 0..100 scale */
 	int has_score;
 	struct chart_rect fill;     /* 0..score */
@@ -97,6 +116,7 @@ struct chart_bars {
 	double width;
 	double row_height;           /* rows are stacked at i * row_height */
 	double text_size;
+	double small_size;           /* the scale's ticks, the no-benchmark line */
 	size_t n;
 	struct chart_bar bar[REPORT_MAX_THEMES];
 	/* Scale under the last row: tick positions and labels (0, bands, 100). */
@@ -110,6 +130,9 @@ struct chart_bars {
  * available. Returns 0, or -1 when the pillar has too many themes. */
 int chart_bars_layout(struct chart_bars *c, const struct report *r,
 		      const struct report_pillar *p, double width);
+/* The same in type t (chart_bars_layout uses chart_paper). */
+int chart_bars_layout_in(struct chart_bars *c, const struct report *r,
+			 const struct report_pillar *p, double width, const struct chart_type *t);
 
 /* Renders the radar as one accessible SVG element (role="img", <title>,
  * <desc> with all values as text) into out. Presentation attributes only:

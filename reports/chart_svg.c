@@ -2,6 +2,7 @@
  * Presentation attributes only: the site's CSP forbids style attributes. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "common/buf.h"
 #include "scoring/score.h"
@@ -80,7 +81,7 @@ static void text(struct buf *out, double x, double y, const char *anchor, double
 int chart_svg_radar(const struct chart_radar *c, const struct report *r,
 		    const char *id, struct buf *out)
 {
-	open_svg(out, c->width, c->height + 22, id, report_str(r, RS_RADAR_TITLE));
+	open_svg(out, c->width, c->height + 10 + (c->small_size > 8 ? c->small_size : 8) * 1.5, id, report_str(r, RS_RADAR_TITLE));
 	for (size_t i = 0; i < c->n_axes; i++)
 		describe(out, r, r->pillars[i].title, r->pillars[i].score, r->pillars[i].band,
 			 &r->pillars[i].peer);
@@ -94,7 +95,7 @@ int chart_svg_radar(const struct chart_radar *c, const struct report *r,
 		buf_puts(out, "/>");
 		char v[8];
 		snprintf(v, sizeof v, "%ld", score_round_display(c->ring_value[k]));
-		text(out, c->ring_label_at[k].x, c->ring_label_at[k].y, "start", 7, CHART_MUTED, v);
+		text(out, c->ring_label_at[k].x, c->ring_label_at[k].y, "start", c->small_size, CHART_MUTED, v);
 	}
 	for (size_t i = 0; i < c->n_axes; i++)
 		buf_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
@@ -123,16 +124,23 @@ int chart_svg_radar(const struct chart_radar *c, const struct report *r,
 			     anchor, c->label_size, CHART_INK, c->label[i][l]);
 	}
 	/* Legend: shapes plus words, so colour is never the only cue. */
-	double y = c->height + 12;
+	/* The legend: at paper size as before, at screen size the second entry
+	 * moves along with the first one's width. */
+	double ls = c->small_size > 8 ? c->small_size : 8;
+	double y = c->height + 4 + ls;
+	double second = 20 + (double)strlen(report_str(r, RS_YOUR_SCORE)) * ls * 0.6 + 16;
+	if (second < 110)
+		second = 110;
 	buf_printf(out, "<rect x=\"0\" y=\"%.1f\" width=\"14\" height=\"8\" fill=\"#%06x\" "
 		   "stroke=\"#%06x\" stroke-width=\"1.5\"/>", y - 7, CHART_COMPANY_FILL, CHART_COMPANY);
-	text(out, 20, y, "start", 8, CHART_INK, report_str(r, RS_YOUR_SCORE));
+	text(out, 20, y, "start", ls, CHART_INK, report_str(r, RS_YOUR_SCORE));
 	if (c->has_peer) {
-		buf_printf(out, "<line x1=\"110\" y1=\"%.1f\" x2=\"128\" y2=\"%.1f\" stroke=\"#%06x\" "
-			   "stroke-width=\"1.25\" stroke-dasharray=\"4 3\"/>", y - 3, y - 3, CHART_INK);
-		text(out, 134, y, "start", 8, CHART_INK, report_str(r, RS_PEER_MEDIAN));
+		buf_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#%06x\" "
+			   "stroke-width=\"1.25\" stroke-dasharray=\"4 3\"/>", second, y - 3, second + 18,
+			   y - 3, CHART_INK);
+		text(out, second + 24, y, "start", ls, CHART_INK, report_str(r, RS_PEER_MEDIAN));
 	} else {
-		text(out, 110, y, "start", 8, CHART_MUTED, report_str(r, RS_NO_BENCHMARK));
+		text(out, second, y, "start", ls, CHART_MUTED, report_str(r, RS_NO_BENCHMARK));
 	}
 	buf_puts(out, "</svg>");
 	return out->toobig ? -1 : 0;
@@ -148,7 +156,7 @@ static void svg_bar(struct buf *out, const struct chart_bars *c, const struct re
 		    const struct chart_bar *b, double dy)
 {
 	text(out, b->title_at.x, b->title_at.y + dy, "start", c->text_size, CHART_INK, b->title);
-	text(out, b->value_at.x, b->value_at.y + dy, "end", c->text_size,
+	text(out, b->value_at.x, b->value_at.y + dy, b->value_below ? "start" : "end", c->text_size,
 	     b->has_score ? CHART_INK : CHART_MUTED, b->value_text);
 	rect(out, b->track, dy, CHART_TRACK);
 	if (b->has_peer)
@@ -170,7 +178,8 @@ static void svg_bar(struct buf *out, const struct chart_bars *c, const struct re
 int chart_svg_bars(const struct chart_bars *c, const struct report *r,
 		   const struct report_pillar *p, const char *id, struct buf *out)
 {
-	double h = (double)c->n * c->row_height + 30;
+	double note = c->small_size > 8 ? c->small_size : 8;
+	double h = (double)c->n * c->row_height + 14 + 2 * note;
 	open_svg(out, c->width, h, id, p->title ? p->title : "");
 	for (size_t i = 0; i < c->n; i++)
 		describe(out, r, p->themes[i].title, p->themes[i].score, p->themes[i].band,
@@ -185,11 +194,11 @@ int chart_svg_bars(const struct chart_bars *c, const struct report *r,
 		buf_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
 			   "stroke=\"#%06x\" stroke-width=\"0.75\"/>", c->tick_x[k], y - 8,
 			   c->tick_x[k], y - 4, CHART_MUTED);
-		text(out, c->tick_x[k], y + 4, k == 0 ? "start" : k + 1 == c->n_ticks ? "end" : "middle",
-		     7, CHART_MUTED, c->tick_label[k]);
+		text(out, c->tick_x[k], y + c->small_size - 3, k == 0 ? "start" : k + 1 == c->n_ticks ? "end" : "middle",
+		     c->small_size, CHART_MUTED, c->tick_label[k]);
 	}
 	if (!r->benchmark.available)
-		text(out, 0, y + 18, "start", 8, CHART_MUTED, report_str(r, RS_NO_BENCHMARK));
+		text(out, 0, y + 10 + note, "start", note, CHART_MUTED, report_str(r, RS_NO_BENCHMARK));
 	buf_puts(out, "</svg>");
 	return out->toobig ? -1 : 0;
 }

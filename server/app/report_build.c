@@ -18,9 +18,9 @@
 #include "server/db/report.h"
 #include "common/banned.h"
 
-/* The text width of a report page (PDF_WIDTH in reports/pdf.h): the scan page
- * draws its charts at the same size, so screen and paper show one picture. */
-#define CHART_WIDTH 471.276
+/* The web pages draw the charts from the same geometry as the PDF, laid out
+ * for a phone (chart_screen in reports/chart.h): every text at 11 px or more
+ * at 360 px, and the page's CSS keeps them from growing huge on a laptop. */
 /* "Wat uw score omhoog brengt": the items with the largest weighted gain (the
  * scoring engine orders movers so), named by their tip, never by the question. */
 #define MAX_MOVERS 3
@@ -138,7 +138,7 @@ void report_from_view(struct arena *a, const struct scan_view *v, const char *la
 const char *report_svg_radar(struct arena *a, const struct report *r, const char *id)
 {
 	struct chart_radar c;
-	if (chart_radar_layout(&c, r, CHART_WIDTH) != 0)
+	if (chart_radar_layout_in(&c, r, CHART_SCREEN_WIDTH, &chart_screen) != 0)
 		return "";
 	struct buf b;
 	buf_init(&b, 256 * 1024);
@@ -150,7 +150,7 @@ const char *report_svg_radar(struct arena *a, const struct report *r, const char
 const char *report_svg_bars(struct arena *a, const struct report *r, size_t pillar, const char *id)
 {
 	struct chart_bars c;
-	if (pillar >= r->n_pillars || chart_bars_layout(&c, r, &r->pillars[pillar], CHART_WIDTH) != 0)
+	if (pillar >= r->n_pillars || chart_bars_layout_in(&c, r, &r->pillars[pillar], CHART_SCREEN_WIDTH, &chart_screen) != 0)
 		return "";
 	struct buf b;
 	buf_init(&b, 256 * 1024);
