@@ -12,6 +12,7 @@ struct session_row {
 	const char *role, *email, *name;
 	const char *org_name, *org_slug, *org_kind;
 	const char *csrf, *lang;
+	int two_factor_due;   /* the association requires two-factor and the user has none yet */
 };
 
 /* Finds the session of id_hash that is still live (seen in the last 8 hours,

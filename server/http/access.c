@@ -59,5 +59,12 @@ int access_check(struct req *r, const struct route *rt)
 		return owner_guard(r, changes);
 	if (auth_require(r, access_roles(a)) != 0)
 		return -1;
+	if (r->session->two_factor_due && !(rt->flags & ROUTE_TWO_FACTOR_SETUP)) {
+		if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
+			reply_redirect(r, "/account/two-factor");
+		else
+			reply_error(r, 403);
+		return -1;
+	}
 	return changes ? csrf_require(r) : 0;
 }
