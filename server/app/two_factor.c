@@ -116,7 +116,7 @@ static char *uri_escape(struct arena *a, const char *s)
 	size_t n = strlen(s);
 	char *out = arena_alloc(a, 3 * n + 1), *o = out;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (isalnum(*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~' || *p == '@') {
+		if (isalnum(*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~') {
 			*o++ = (char)*p;
 		} else {
 			snprintf(o, 4, "%%%02X", *p);
