@@ -195,3 +195,32 @@ http POST /logout --data "csrf=$csrf"; expect_eq "a user sent to the set-up may 
 use_jar admin2
 login admin1@a.example "$PW"; http GET /account/two-factor; csrfa=$(form_csrf)
 save_settings; expect_eq "settings cannot be saved before the admin's own set-up" 403 "$STATUS"
+
+# --- admins help a user who lost phone and codes; a set-password link is not a way around the code ---
+http POST /account/two-factor/start --data "csrf=$csrfa"; expect_eq "the admin starts the set-up" 200 "$STATUS"
+SECRET=$(echo "$BODY" | sed -n 's/.*<code class="secret" id="secret">\([A-Z2-7 ]*\)<\/code>.*/\1/p' | tr -d ' ')
+http POST /account/two-factor/confirm --data "csrf=$csrfa" --data-urlencode "code=$(totp)"
+expect_eq "the admin's set-up is confirmed" 200 "$STATUS"
+save_settings --data "two_factor_required=1"; expect_eq "then the settings save again" 303 "$STATUS"
+expect_eq "saving the same choice writes no second 'required' entry" 1 "$(audit_count two_factor_required_on organisation)"
+http GET /admin/users; expect_eq "the users page opens" 200 "$STATUS"
+expect_contains "the list shows who has two-factor on" "Tweestapsverificatie aan" "$BODY"
+adv_id=$(psql_q "SELECT id FROM users WHERE email = 'adv1@a.example'")
+http POST "/admin/users/$adv_id/reset" --data "csrf=$csrfa"; expect_eq "the admin makes a set-password link" 200 "$STATUS"
+tok=$(echo "$BODY" | grep -o '/password/[A-Za-z0-9_-]\{22\}' | head -n 1 | cut -d/ -f3)
+use_jar link
+http POST "/password/$tok" --data-urlencode "password=een heel nieuw wachtwoord 77" --data-urlencode "password2=een heel nieuw wachtwoord 77"
+expect_eq "the link sets the password" 303 "$STATUS"
+expect_eq "... but with two-factor on it sends to the login instead of logging in" "/login?msg=password_set" "$(location)"
+check "... and sets no session cookie" bash -c "! echo \"\$0\" | grep -q '^Set-Cookie: fphc_sid=[A-Za-z0-9_-]'" "$HEADERS"
+http GET /app; expect_eq "not logged in by the link" 303 "$STATUS"
+use_jar admin2
+http POST "/admin/users/$adv_id/two-factor-off" --data "csrf=$csrfa"; expect_eq "the admin turns the user's two-factor off" 303 "$STATUS"
+expect_eq "audit: turned off by the admin" 1 "$(audit_count two_factor_reset user)"
+expect_eq "the user's secret is gone" 0 "$(psql_q "SELECT count(*) FROM user_two_factor WHERE user_id = $adv_id")"
+own_id=$(psql_q "SELECT id FROM users WHERE email = 'admin1@a.example'")
+http POST "/admin/users/$own_id/two-factor-off" --data "csrf=$csrfa"; expect_contains "an admin cannot do this to their own account" "not_self" "$(location)"
+expect_eq "the admin's own two-factor stays on" 1 "$(psql_q "SELECT count(*) FROM user_two_factor WHERE user_id = $own_id AND enabled_at IS NOT NULL")"
+use_jar after_reset
+login adv1@a.example "een heel nieuw wachtwoord 77"; expect_eq "the user logs in with the password only" 303 "$STATUS"
+http GET /app; expect_eq "... and is sent to set it up again (still required)" "/account/two-factor" "$(location)"
