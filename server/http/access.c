@@ -60,7 +60,9 @@ int access_check(struct req *r, const struct route *rt)
 	if (auth_require(r, access_roles(a)) != 0)
 		return -1;
 	if (r->session->two_factor_due && !(rt->flags & ROUTE_TWO_FACTOR_SETUP)) {
-		if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
+		if (req_is_api(r))
+			reply_json_error(r, 403, "two-factor sign-in must be set up first (/account/two-factor)", NULL);
+		else if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
 			reply_redirect(r, "/account/two-factor");
 		else
 			reply_error(r, 403);

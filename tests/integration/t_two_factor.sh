@@ -187,7 +187,11 @@ http POST /account/two-factor/confirm --data "csrf=$csrf" --data-urlencode "code
 expect_eq "set-up confirmed" 200 "$STATUS"
 http GET /app; expect_eq "then the office opens" 200 "$STATUS"
 use_jar res
-login res@r.example "$PW"; http GET /research; expect_eq "a research organisation that does not require it is not affected" 200 "$STATUS"
+psql_owner "UPDATE organisations SET research_org_id = NULL, share_research = false WHERE slug = 'other'" >/dev/null
+psql_owner "UPDATE organisations SET research_org_id = (SELECT id FROM organisations WHERE slug = 'onderzoek'), share_research = false WHERE slug = 'demo'" >/dev/null
+login res@r.example "$PW"; http GET /research; expect_eq "researchers of a research group the association does not share with are not affected" 200 "$STATUS"
+psql_owner "UPDATE organisations SET share_research = true WHERE slug = 'demo'" >/dev/null
+http GET /research; expect_eq "researchers who see the association's data must set it up too" "/account/two-factor" "$(location)"
 
 use_jar admin
 http GET /account/two-factor; csrf=$(form_csrf)
