@@ -88,7 +88,8 @@ int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_l
 	PGresult *res = db_q(db, "SELECT u.id, u.email, u.name, u.role, u.disabled, u.password_hash IS NOT NULL,"
 			" coalesce(to_char(u.last_login_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM-DD HH24:MI'), ''),"
 			" EXISTS (SELECT 1 FROM password_tokens t WHERE t.user_id = u.id AND t.used_at IS NULL"
-			"  AND t.expires_at > now())"
+			"  AND t.expires_at > now()),"
+			" EXISTS (SELECT 1 FROM user_two_factor f WHERE f.user_id = u.id AND f.enabled_at IS NOT NULL)"
 			" FROM users u WHERE u.org_id = $1 ORDER BY lower(u.name), u.email", org);
 	if (!res)
 		return -1;
@@ -99,6 +100,7 @@ int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_l
 		rows[i].has_password = db_bool(res, i, 5);
 		rows[i].last_login = db_row_str(a, res, i, 6);
 		rows[i].link_pending = db_bool(res, i, 7);
+		rows[i].two_factor = db_bool(res, i, 8);
 	}
 	PQclear(res);
 	*out = rows;

@@ -62,6 +62,7 @@ struct user_list_row {
 	int has_password;
 	const char *last_login;   /* DD-MM-YYYY HH24:MI local time, "" when never */
 	int link_pending;         /* an unused, unexpired set-password link exists */
+	int two_factor;           /* two-factor sign-in is on */
 };
 /* Users of the organisation by name into *out (arena). Row count, or -1 on error. */
 int db_user_list(struct db *db, struct arena *a, long long org_id, struct user_list_row **out);

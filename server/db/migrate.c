@@ -63,19 +63,26 @@ int migrate_latest(void)
 
 static int ensure_secret(struct db *db)
 {
-	/* two independent secrets, sent as bytes */
-	unsigned char pseudonym[32], csrf[64];
+	/* three independent secrets, sent as bytes; two_factor_key encrypts the
+	 * users' TOTP secrets and keys the hashes of their recovery codes */
+	unsigned char pseudonym[32], csrf[64], two_factor[32];
 	randombytes_buf(pseudonym, sizeof(pseudonym));
 	randombytes_buf(csrf, sizeof(csrf));
+	randombytes_buf(two_factor, sizeof(two_factor));
 	PGresult *a = db_query_bytes(db, "INSERT INTO installation(key, value) VALUES ('pseudonym_secret', $1::bytea)"
 				     " ON CONFLICT (key) DO NOTHING", 1, DB_PARAMS(NULL), 0, pseudonym, sizeof(pseudonym));
 	PQclear(a);
 	PGresult *b = a ? db_query_bytes(db, "INSERT INTO installation(key, value) VALUES ('csrf_secret', $1::bytea)"
 					 " ON CONFLICT (key) DO NOTHING", 1, DB_PARAMS(NULL), 0, csrf, sizeof(csrf)) : NULL;
 	PQclear(b);
+	PGresult *c = b ? db_query_bytes(db, "INSERT INTO installation(key, value) VALUES ('two_factor_key', $1::bytea)"
+					 " ON CONFLICT (key) DO NOTHING", 1, DB_PARAMS(NULL), 0, two_factor,
+					 sizeof(two_factor)) : NULL;
+	PQclear(c);
 	sodium_memzero(pseudonym, sizeof(pseudonym));
 	sodium_memzero(csrf, sizeof(csrf));
-	return a && b ? 0 : -1;
+	sodium_memzero(two_factor, sizeof(two_factor));
+	return a && b && c ? 0 : -1;
 }
 
 /* When the least-privilege role fphc_app exists (docs/operations.md), give it

@@ -10,7 +10,10 @@ int db_session_touch(struct db *db, struct arena *a, const char *id_hash, struct
 		"UPDATE sessions s SET last_seen_at = now() FROM users u JOIN organisations o ON o.id = u.org_id"
 		" WHERE s.id_hash = $1 AND u.id = s.user_id AND NOT u.disabled"
 		" AND s.last_seen_at > now() - interval '8 hours' AND s.created_at > now() - interval '7 days'"
-		" RETURNING u.id, u.org_id, u.role, u.email, u.name, o.name, o.slug, o.kind, s.csrf_token, s.lang",
+		" RETURNING u.id, u.org_id, u.role, u.email, u.name, o.name, o.slug, o.kind, s.csrf_token, s.lang,"
+		" (o.two_factor_required OR (o.kind = 'research' AND EXISTS (SELECT 1 FROM organisations a"
+		"  WHERE a.research_org_id = o.id AND a.share_research AND a.two_factor_required)))"
+		" AND NOT EXISTS (SELECT 1 FROM user_two_factor t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)",
 		id_hash);
 	if (!res)
 		return -1;
@@ -26,6 +29,7 @@ int db_session_touch(struct db *db, struct arena *a, const char *id_hash, struct
 		out->org_kind = arena_strdup(a, db_str(res, 0, 7));
 		out->csrf = arena_strdup(a, db_str(res, 0, 8));
 		out->lang = arena_strdup(a, db_str(res, 0, 9));
+		out->two_factor_due = db_bool(res, 0, 10);
 	}
 	PQclear(res);
 	return found;

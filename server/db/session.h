@@ -12,6 +12,9 @@ struct session_row {
 	const char *role, *email, *name;
 	const char *org_name, *org_slug, *org_kind;
 	const char *csrf, *lang;
+	int two_factor_due;   /* the user has no two-factor yet and their association requires it
+	                       * (for a researcher: an association that shares data with
+	                       * their research organisation requires it) */
 };
 
 /* Finds the session of id_hash that is still live (seen in the last 8 hours,

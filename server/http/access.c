@@ -59,5 +59,14 @@ int access_check(struct req *r, const struct route *rt)
 		return owner_guard(r, changes);
 	if (auth_require(r, access_roles(a)) != 0)
 		return -1;
+	if (r->session->two_factor_due && !(rt->flags & ROUTE_TWO_FACTOR_SETUP)) {
+		if (req_is_api(r))
+			reply_json_error(r, 403, "two-factor sign-in must be set up first (/account/two-factor)", NULL);
+		else if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
+			reply_redirect(r, "/account/two-factor");
+		else
+			reply_error(r, 403);
+		return -1;
+	}
 	return changes ? csrf_require(r) : 0;
 }

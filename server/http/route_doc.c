@@ -41,13 +41,18 @@ void route_doc_write(struct buf *out)
 		      "who may call a route and, for a route that changes state, the CSRF token, "
 		      "before the handler runs (`server/http/access.c`). A back-office route "
 		      "answers a caller without a session with a redirect to `/login` (401 under "
-		      "`/api/`), and a user of another role with 404.\n\n"
+		      "`/api/`), and a user of another role with 404. When the association requires "
+		      "two-factor sign-in, a user who has not set it up is sent to "
+		      "`/account/two-factor` (403 for a post) from every route not marked "
+		      "\"also before a required two-factor set-up\".\n\n"
 		      "| method | path | who may call it | changes state |\n"
 		      "|---|---|---|---|\n");
 	for (int t = 0; route_tables[t]; t++)
 		for (const struct route *rt = route_tables[t]; rt->method; rt++) {
 			buf_printf(out, "| %s | `%s` | ", rt->method, rt->pattern);
 			who(out, rt->access);
+			if (rt->flags & ROUTE_TWO_FACTOR_SETUP)
+				buf_puts(out, " (also before a required two-factor set-up)");
 			buf_printf(out, " | %s |\n", guard(rt));
 		}
 }

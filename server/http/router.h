@@ -14,6 +14,9 @@ typedef void (*route_handler)(struct req *r);
 #define ROUTE_NO_SESSION  1u   /* needs no session lookup (health, static, the owner's scan) */
 #define ROUTE_CHANGES     2u   /* changes state: the CSRF check runs before the handler, and the
                                 * handler and its audit entries share one transaction */
+#define ROUTE_TWO_FACTOR_SETUP 8u /* open to a user whose association requires two-factor
+                                * before it is set up (the set-up itself, logging out);
+                                * every other back-office route sends them there first */
 #define ROUTE_READ_ONLY   4u   /* with ROUTE_CHANGES: a form post that only reads (an export):
                                 * CSRF-checked, but it runs its own read-only snapshot instead
                                 * of the request's transaction */

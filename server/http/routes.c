@@ -9,6 +9,7 @@ const struct route *const route_tables[] = {
 	routes_research,
 	routes_dashboard,
 	routes_account,
+	routes_two_factor,
 	routes_settings,
 	routes_data_protection,
 	routes_users,

@@ -16,6 +16,7 @@ extern const struct route routes_report_link[]; /* report_html.c */
 /* the office: server/pages/office/ */
 extern const struct route routes_dashboard[];
 extern const struct route routes_account[];
+extern const struct route routes_two_factor[];  /* office/two_factor.c */
 extern const struct route routes_settings[];
 extern const struct route routes_data_protection[];
 extern const struct route routes_users[];

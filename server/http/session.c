@@ -51,6 +51,7 @@ void session_load(struct req *r)
 	s->org_kind = row.org_kind;
 	s->csrf = row.csrf;
 	s->id_hash = arena_strdup(&r->arena, hash);
+	s->two_factor_due = row.two_factor_due;
 	r->lang = row.lang && row.lang[0] == 'e' ? "en" : "nl";
 	r->session = s;
 }

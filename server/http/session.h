@@ -25,6 +25,7 @@ struct session {
 	const char *org_kind;  /* "association" or "research" */
 	const char *csrf;
 	const char *id_hash;
+	int two_factor_due;    /* must set up two-factor before anything else (access.c) */
 };
 
 /* Looks up the cookie; sets r->session (or leaves NULL) and r->lang (session,

@@ -204,3 +204,37 @@ test('settings, users and account pages', async () => {
   await look(p, 'password-set-errors');
   await p.close();
 });
+
+test('two-factor sign-in: set up on Mijn account, then log in with a code', async () => {
+  await context.clearCookies();
+  const p = await context.newPage();
+  await p.goto(`${base}/login`);
+  await p.getByLabel('E-mailadres').fill('beheer@browser.example');
+  await p.getByLabel('Wachtwoord').fill(PW);
+  await p.getByRole('button', { name: 'Inloggen' }).click();
+  await p.waitForURL(`${base}/app`);
+  await p.goto(`${base}/account/two-factor`);
+  await look(p, 'two-factor');
+  await p.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Tweestapsverificatie aanzetten' }).waitFor();
+  await look(p, 'two-factor-setup');
+  const secret = (await p.locator('#secret').textContent()).replace(/\s/g, '');
+  assert.match(secret, /^[A-Z2-7]{32}$/);
+  const totp = (when) => execFileSync('oathtool', ['--totp', '-b', secret, '-N', when]).toString().trim();
+  await p.getByLabel('Code uit de app (6 cijfers)').fill(totp('now'));
+  await p.getByRole('button', { name: 'Controleren en aanzetten' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Uw herstelcodes' }).waitFor();
+  assert.equal(await p.locator('.recovery-codes li').count(), 10);
+  await look(p, 'two-factor-codes');
+  await context.clearCookies();
+  await p.goto(`${base}/login`);
+  await p.getByLabel('E-mailadres').fill('beheer@browser.example');
+  await p.getByLabel('Wachtwoord').fill(PW);
+  await p.getByRole('button', { name: 'Inloggen' }).click();
+  await p.waitForURL(`${base}/login/code`);
+  await look(p, 'login-code');
+  await p.getByLabel('Code (6 cijfers) of herstelcode').fill(totp('now + 30 seconds'));
+  await p.getByRole('button', { name: 'Inloggen' }).click();
+  await p.waitForURL(`${base}/app`);
+  await p.close();
+});

@@ -11,6 +11,7 @@
 #include "server/pages/office/office.h"
 #include "server/db/account.h"
 #include "server/db/ratelimit.h"
+#include "server/db/two_factor.h"
 #include "common/crypto.h"
 #include "common/banned.h"
 
@@ -23,6 +24,13 @@ static void account_show(struct req *r, int status, cJSON *ctx)
 	snprintf(key, sizeof(key), "office.role.%s", r->session->role_name);
 	cJSON_AddStringToObject(ctx, "role_name", i18n_get(r->lang, key));
 	cJSON_AddNumberToObject(ctx, "min_chars", PASSWORD_MIN_CHARS);
+	struct two_factor_row tf;
+	int has = db_two_factor_get(req_db(r), r->session->user_id, &tf);
+	if (has < 0) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON_AddBoolToObject(ctx, "two_factor_on", has == 1 && tf.enabled);
 	page_render(r, status, "office/account", i18n_get(r->lang, "office.account.title"), ctx);
 }
 
@@ -171,12 +179,15 @@ static void set_password_post(struct req *r)
 		link_invalid(r);
 		return;
 	}
-	if (session_create(r, uid) != 0) {
+	/* with two-factor on, the link alone must not log in: the code is asked at /login */
+	struct two_factor_row tf;
+	int has = db_two_factor_get(db, uid, &tf);
+	if (has < 0 || (!(has == 1 && tf.enabled) && session_create(r, uid) != 0)) {
 		reply_db_error(r);
 		return;
 	}
 	office_audit_as(r, uid, "password_set");
-	reply_redirect(r, "/app");
+	reply_redirect(r, has == 1 && tf.enabled ? "/login?msg=password_set" : "/app");
 }
 
 const struct route routes_account[] = {

@@ -12,6 +12,7 @@
 #include "server/http/tmpl.h"
 #include "server/pages/office/office.h"
 #include "server/db/settings.h"
+#include "server/db/two_factor.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -39,6 +40,12 @@ static void settings_show(struct req *r, int status, cJSON *ctx, int from_db)
 			cJSON_AddBoolToObject(f, flags[i], values[i]);
 		cJSON_AddStringToObject(f, "invitation_subject", s->invitation_subject);
 		cJSON_AddStringToObject(f, "invitation_template", s->invitation_template);
+		int required = db_org_two_factor_required(req_db(r), r->session->org_id);
+		if (required < 0) {
+			reply_db_error(r);
+			return;
+		}
+		cJSON_AddBoolToObject(f, "two_factor_required", required);
 	}
 	/* the hint names the placeholders literally; messages read {x} as a value */
 	cJSON_AddStringToObject(ctx, "bedrijf", "{bedrijf}");
@@ -81,6 +88,9 @@ static void settings_save(struct req *r)
 		*flag_vals[i] = v && strcmp(v, "1") == 0;
 		cJSON_AddBoolToObject(f, flags[i], *flag_vals[i]);
 	}
+	const char *tf = req_form(r, "two_factor_required");
+	int two_factor_required = tf && strcmp(tf, "1") == 0;
+	cJSON_AddBoolToObject(f, "two_factor_required", two_factor_required);
 	const char *years = office_field(r, "retention_years");
 	long y;
 	check_len(r, ctx, "name", s.name, 1, 200);
@@ -103,11 +113,17 @@ static void settings_save(struct req *r)
 		settings_show(r, 400, ctx, 0);
 		return;
 	}
-	if (db_org_settings_save(req_db(r), r->session->org_id, &s) != 0) {
+	int was_required = db_org_two_factor_required(req_db(r), r->session->org_id);
+	if (was_required < 0 || db_org_settings_save(req_db(r), r->session->org_id, &s) != 0 ||
+	    (was_required != two_factor_required &&
+	     db_org_two_factor_require(req_db(r), r->session->org_id, two_factor_required) != 0)) {
 		reply_db_error(r);
 		return;
 	}
 	audit(r, "settings_saved", "organisation", r->session->org_id, NULL);
+	if (was_required != two_factor_required)
+		audit(r, two_factor_required ? "two_factor_required_on" : "two_factor_required_off", "organisation",
+		      r->session->org_id, NULL);
 	reply_redirect(r, "/admin?msg=saved");
 }
 

@@ -9,6 +9,7 @@
 #include "server/http/tmpl.h"
 #include "server/pages/office/office.h"
 #include "server/db/account.h"
+#include "server/db/two_factor.h"
 #include "server/db/org.h"
 #include "common/banned.h"
 
@@ -36,6 +37,7 @@ static void users_show(struct req *r, int status, cJSON *ctx)
 		cJSON_AddBoolToObject(u, "no_password", !row->has_password);
 		cJSON_AddStringToObject(u, "last_login", row->last_login);
 		cJSON_AddBoolToObject(u, "link_pending", row->link_pending);
+		cJSON_AddBoolToObject(u, "two_factor", row->two_factor);
 		cJSON_AddBoolToObject(u, "is_self", row->user.id == r->session->user_id);
 		cJSON_AddItemToArray(list, u);
 	}
@@ -158,11 +160,33 @@ static void users_reset(struct req *r)
 	users_show(r, 200, ctx);
 }
 
+/* For a user who lost both their phone and their recovery codes: the admin
+ * switches two-factor off; at the next login they set it up again (at once,
+ * when the association requires it). */
+static void users_two_factor_off(struct req *r)
+{
+	char email[256];
+	long long id = target_user(r, email, sizeof(email));
+	if (!id)
+		return;
+	if (id == r->session->user_id) {
+		reply_redirect(r, "/admin/users?msg=not_self");
+		return;
+	}
+	if (db_two_factor_disable(req_db(r), id) != 0) {
+		reply_db_error(r);
+		return;
+	}
+	audit(r, "two_factor_reset", "user", id, NULL);
+	reply_redirect(r, "/admin/users?msg=two_factor_reset");
+}
+
 const struct route routes_users[] = {
 	{"GET", "/admin/users", users_page, 0, ACCESS_ADMIN},
 	{"POST", "/admin/users", users_invite, ROUTE_CHANGES, ACCESS_ADMIN},
 	{"POST", "/admin/users/:id/disable", users_disable, ROUTE_CHANGES, ACCESS_ADMIN},
 	{"POST", "/admin/users/:id/enable", users_enable, ROUTE_CHANGES, ACCESS_ADMIN},
 	{"POST", "/admin/users/:id/reset", users_reset, ROUTE_CHANGES, ACCESS_ADMIN},
+	{"POST", "/admin/users/:id/two-factor-off", users_two_factor_off, ROUTE_CHANGES, ACCESS_ADMIN},
 	{NULL, NULL, NULL, 0, 0},
 };
