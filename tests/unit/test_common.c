@@ -182,6 +182,17 @@ static void utf8_rejects_overlong_and_surrogates(void **state)
 	assert_false(text_utf8_valid("\xF4\x90\x80\x80", 4));
 }
 
+static void utf8_prefix_cuts_on_character_boundaries(void **state)
+{
+	(void)state;
+	assert_int_equal(text_utf8_prefix("abc", 80, 320), 3);
+	assert_int_equal(text_utf8_prefix("abcdef", 4, 320), 4);
+	assert_int_equal(text_utf8_prefix("caf\xC3\xA9!", 4, 320), 5); /* "café": é is two bytes */
+	assert_int_equal(text_utf8_prefix("caf\xC3\xA9!", 80, 4), 3); /* é would not fit whole */
+	assert_int_equal(text_utf8_prefix("\xE2\x82\xAC\xE2\x82\xAC", 80, 5), 3);
+	assert_int_equal(text_utf8_prefix("", 0, 0), 0);
+}
+
 static void templates_escape_values(void **state)
 {
 	(void)state;
@@ -417,6 +428,7 @@ int main(void)
 		cmocka_unit_test(parse_double_takes_dutch_comma_and_refuses_nan),
 		cmocka_unit_test(percent_decode_validates),
 		cmocka_unit_test(utf8_rejects_overlong_and_surrogates),
+		cmocka_unit_test(utf8_prefix_cuts_on_character_boundaries),
 		cmocka_unit_test(form_parse_decodes_and_skips_empty_keys),
 		cmocka_unit_test(templates_escape_values),
 		cmocka_unit_test(templates_show_dates_numbers_and_plurals),
