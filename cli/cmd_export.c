@@ -1,8 +1,11 @@
 /* cmd_export.c: `fphc export` — the research exports on the command line
  * (every association that shares with a research group, or one group). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
@@ -12,18 +15,81 @@
 #include "server/db/questionnaire.h"
 #include "server/db/research.h"
 #include "server/app/research_export.h"
+#include "server/app/research_codebook.h"
+#include "server/app/research_datapackage.h"
 #include "common/date.h"
 #include "common/text.h"
 #include "common/banned.h"
 
 static const char usage[] =
-	"usage: fphc export --format csv|long|sav|codebook --version N [--from DATE] [--to DATE]\n"
-	"                   [--research-org SLUG] [--lang nl|en] [--key fphc] -o FILE\n"
+	"usage: fphc export --format csv|long|sav|dta|datapackage|codebook --version N [--from DATE]\n"
+	"                   [--to DATE] [--research-org SLUG] [--lang nl|en] [--key fphc] -o FILE|DIR\n"
 	"Writes the pseudonymized research export of questionnaire version N (dates YYYY-MM-DD,\n"
-	"inclusive): csv = one row per scan, long = one row per scan and item, sav = SPSS with\n"
-	"labels and missing codes, codebook = the variables. Only associations that share with a\n"
-	"research group (all groups, or --research-org). Recorded in the audit log.\n";
+	"inclusive): csv = one row per scan, long = one row per scan and item, sav = SPSS and\n"
+	"dta = Stata with labels and missing codes, codebook = the variables, datapackage = the\n"
+	"csv with a Frictionless datapackage.json: -o DIR writes both files into DIR (made if\n"
+	"missing), -o NAME.zip one zip. Only associations that share with a research group (all\n"
+	"groups, or --research-org). Recorded in the audit log.\n";
 
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+/* One export into path ("-" = standard output). */
+static int write_file(struct db *db, const struct questionnaire *q, const struct research_filter *f,
+		      enum export_format fmt, const char *lang, const char *path, long long *rows)
+{
+	FILE *out = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+	if (!out) {
+		fprintf(stderr, "fphc export: cannot write %s\n", path);
+		return -1;
+	}
+	char err[512];
+	int w = research_export_write(db, q, f, fmt, lang, out, rows, err, sizeof(err));
+	if ((out != stdout && fclose(out) != 0) || w != 0) {
+		fprintf(stderr, "fphc export: %s\n", w ? err : "cannot write the file");
+		return -1;
+	}
+	return 0;
+}
+
+/* The Data Package as a directory: dir/fphc-scans-vN.csv and dir/datapackage.json,
+ * whose resource path is the CSV's name. */
+static int write_package_dir(struct db *db, const struct questionnaire *q, const struct research_filter *f,
+			     const char *lang, const char *dir, long long *rows)
+{
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "fphc export: cannot make the directory %s\n", dir);
+		return -1;
+	}
+	char name[64], csv_path[4096], json_path[4096];
+	export_format_filename(EXPORT_WIDE, q->version, name, sizeof(name));
+	snprintf(csv_path, sizeof(csv_path), "%s/%s", dir, name);
+	snprintf(json_path, sizeof(json_path), "%s/datapackage.json", dir);
+	if (write_file(db, q, f, EXPORT_WIDE, lang, csv_path, rows) != 0)
+		return -1;
+	struct stat st;
+	struct codebook cb;
+	codebook_build(&cb, q);
+	cJSON *pkg = research_datapackage_descriptor(&cb, lang, name, stat(csv_path, &st) == 0 ? (long long)st.st_size : -1);
+	char *json = cJSON_Print(pkg);
+	cJSON_Delete(pkg);
+	codebook_release(&cb);
+	if (!json)
+		abort();
+	FILE *out = fopen(json_path, "wb");
+	int ok = out && fputs(json, out) >= 0 && fputc('\n', out) != EOF;
+	if (out && fclose(out) != 0)
+		ok = 0;
+	cJSON_free(json);
+	if (!ok) {
+		fprintf(stderr, "fphc export: cannot write %s\n", json_path);
+		return -1;
+	}
+	return 0;
+}
 
 int cmd_export(int argc, char **argv)
 {
@@ -88,16 +154,11 @@ int cmd_export(int argc, char **argv)
 			goto out;
 		}
 	}
-	FILE *out = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-	if (!out) {
-		fprintf(stderr, "fphc export: cannot write %s\n", path);
-		goto out;
-	}
 	long long rows = 0;
-	char err[512];
-	int w = research_export_write(db, q, &f, fmt, lang, out, &rows, err, sizeof(err));
-	if ((out != stdout && fclose(out) != 0) || w != 0) {
-		fprintf(stderr, "fphc export: %s\n", w ? err : "cannot write the file");
+	if (fmt == EXPORT_DATAPACKAGE && !ends_with(path, ".zip")) {
+		if (write_package_dir(db, q, &f, lang, path, &rows) != 0)
+			goto out;
+	} else if (write_file(db, q, &f, fmt, lang, path, &rows) != 0) {
 		goto out;
 	}
 	char detail[512];

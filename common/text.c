@@ -121,6 +121,22 @@ long text_percent_decode(const char *s, size_t n, char *out, int plus_is_space)
 	return (long)o;
 }
 
+size_t text_utf8_prefix(const char *s, size_t max_chars, size_t max_bytes)
+{
+	size_t ok = 0, chars = 0; /* ok: the longest whole prefix found so far */
+	for (size_t i = 0;; i++) {
+		if (s[i] && ((unsigned char)s[i] & 0xC0) == 0x80)
+			continue; /* a continuation byte: the character goes on */
+		/* [0, i) holds `chars` whole characters */
+		if (i > max_bytes || chars > max_chars)
+			return ok;
+		ok = i;
+		if (!s[i])
+			return ok;
+		chars++;
+	}
+}
+
 char *text_trim(char *s)
 {
 	if (!s)

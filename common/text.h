@@ -21,6 +21,10 @@ int text_local_path(const char *s);
 int text_parse_double(const char *s, double min, double max, double *out);
 /* 1 when the n bytes are valid UTF-8 without NUL bytes and overlong forms. */
 int text_utf8_valid(const char *s, size_t n);
+/* The byte length of the longest prefix of s with at most max_chars characters
+ * and at most max_bytes bytes that ends on a character boundary (a cut never
+ * splits a UTF-8 sequence). For labels of formats with a length limit. */
+size_t text_utf8_prefix(const char *s, size_t max_chars, size_t max_bytes);
 /* Percent-decodes s[0..n) into out (at least n+1 bytes), '+' as space when
  * plus_is_space. Returns the decoded length, or -1 for a malformed escape or a
  * result that is not valid UTF-8 or contains NUL. */

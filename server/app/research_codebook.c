@@ -39,6 +39,8 @@ static struct xvar *add_meta(struct codebook *cb, size_t *cap, enum xvar_kind k,
 	return v;
 }
 
+static void stata_names(struct codebook *cb);
+
 void codebook_build(struct codebook *cb, const struct questionnaire *q)
 {
 	memset(cb, 0, sizeof(*cb));
@@ -102,6 +104,44 @@ void codebook_build(struct codebook *cb, const struct questionnaire *q)
 			v->weight = th->weight;
 		}
 	}
+	stata_names(cb);
+}
+
+/* Stata's reserved words (the storage types str1…str2045 are handled apart). */
+static int stata_reserved(const char *n)
+{
+	static const char *const words[] = {"_all", "_b", "byte", "_coef", "_cons", "double", "float", "if",
+					     "in", "int", "long", "_n", "_N", "_pi", "_pred", "_rc", "_skip",
+					     "strL", "using", "with"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(n, words[i]) == 0)
+			return 1;
+	return strncmp(n, "str", 3) == 0 && n[3] >= '1' && n[3] <= '9' && strspn(n + 3, "0123456789") == strlen(n + 3);
+}
+
+/* Stata names: [A-Za-z0-9_], not starting with a digit, at most 32 characters,
+ * not reserved, unique. A name that breaks a rule (or repeats an earlier one)
+ * keeps its first characters and gets "_<position in the export>". */
+static void stata_names(struct codebook *cb)
+{
+	for (size_t i = 0; i < cb->n; i++) {
+		struct xvar *v = &cb->vars[i];
+		char name[64];
+		snprintf(name, sizeof(name), "%s%s", v->name[0] >= '0' && v->name[0] <= '9' ? "v" : "", v->name);
+		for (char *p = name; *p; p++)
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+				*p = '_';
+		int clash = strlen(name) > 32 || stata_reserved(name) || strcmp(name, v->name) != 0;
+		for (size_t j = 0; j < i && !clash; j++)
+			clash = strcmp(cb->vars[j].stata_name, name) == 0;
+		if (clash) {
+			char suffix[16];
+			int n = snprintf(suffix, sizeof(suffix), "_%zu", i + 1);
+			size_t keep = strlen(name) > 32 - (size_t)n ? 32 - (size_t)n : strlen(name);
+			snprintf(name + keep, sizeof(name) - keep, "%s", suffix);
+		}
+		v->stata_name = arena_strdup(&cb->arena, name);
+	}
 }
 
 void codebook_release(struct codebook *cb)
@@ -148,24 +188,42 @@ void codebook_value_labels(const struct xvar *v, const char *lang,
 	}
 }
 
-void codebook_categories(const struct xvar *v, const char *lang, struct buf *out)
+void codebook_string_categories(const struct xvar *v, const char *lang,
+				void (*fn)(void *ctx, const char *value, const char *label), void *ctx)
 {
 	static const char *const size_nl[] = {"10-49 fte (ook minder dan 10)", "50-99 fte", "100-199 fte",
 					     "200 fte of meer"};
 	static const char *const size_en[] = {"10-49 FTE (also fewer than 10)", "50-99 FTE", "100-199 FTE",
 					     "200 FTE or more"};
 	if (v->kind == XV_SECTOR) {
-		for (size_t i = 0; i < SBI_COUNT; i++)
-			buf_printf(out, "%s%c=%s", i ? "; " : "", sbi_sections[i].letter,
-				   tr(lang, sbi_sections[i].nl, sbi_sections[i].en));
+		for (size_t i = 0; i < SBI_COUNT; i++) {
+			char letter[2] = {sbi_sections[i].letter, '\0'};
+			fn(ctx, letter, tr(lang, sbi_sections[i].nl, sbi_sections[i].en));
+		}
 	} else if (v->kind == XV_SIZE_CLASS) {
 		for (int c = 0; c < PEER_SIZE_CLASS_COUNT; c++)
-			buf_printf(out, "%s%s=%s", c ? "; " : "", peer_size_class_key((enum peer_size_class)c),
-				   tr(lang, size_nl[c], size_en[c]));
-	} else if (v->kind == XV_REGION) {
+			fn(ctx, peer_size_class_key((enum peer_size_class)c), tr(lang, size_nl[c], size_en[c]));
+	}
+}
+
+struct categories_ctx {
+	struct buf *out;
+	int n;
+};
+
+static void category_into(void *ctx, const char *value, const char *label)
+{
+	struct categories_ctx *c = ctx;
+	buf_printf(c->out, "%s%s=%s", c->n++ ? "; " : "", value, label);
+}
+
+void codebook_categories(const struct xvar *v, const char *lang, struct buf *out)
+{
+	struct categories_ctx c = {out, 0};
+	codebook_string_categories(v, lang, category_into, &c);
+	if (v->kind == XV_REGION)
 		buf_puts(out, tr(lang, "de regio zoals de vereniging die heeft ingesteld (vrije tekst)",
 				 "the region as the association set it (free text)"));
-	}
 }
 
 void codebook_range(const struct xvar *v, struct buf *range, struct buf *unit)

@@ -36,6 +36,8 @@ enum xvar_kind {
 struct xvar {
 	enum xvar_kind kind;
 	const char *name;            /* SPSS-safe: letter first, [a-z0-9_], ≤ 64 bytes */
+	const char *stata_name;      /* the name in the .dta: Stata-legal, ≤ 32 characters,
+				      * unique; equal to name unless name is longer or reserved */
 	const char *label_nl, *label_en;
 	const struct item *item;     /* items */
 	size_t option;               /* XV_OPTION */
@@ -68,6 +70,10 @@ const char *codebook_type(const struct xvar *v); /* "numeric" or "string" */
 /* The SPSS print format of v in the .sav: "F8.0" for codes and ids, "F10.4" for
  * other numbers, "A" for strings. */
 const char *codebook_format(const struct xvar *v);
+/* The categories of a string variable (sector: the SBI letters, size_class: the
+ * size classes), calling fn(value, label) for each, in order; none for others. */
+void codebook_string_categories(const struct xvar *v, const char *lang,
+				void (*fn)(void *ctx, const char *value, const char *label), void *ctx);
 /* Appends the categories of a string variable ("A=Landbouw…; …" for sector,
  * the size classes, a description for region); nothing for others. */
 void codebook_categories(const struct xvar *v, const char *lang, struct buf *out);

@@ -1,4 +1,4 @@
-/* research_export.c: streamed research exports (wide/long CSV, codebook, .sav); see export.h. */
+/* research_export.c: streamed research exports (wide/long CSV, codebook, .sav, .dta); see export.h. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +8,12 @@
 
 #include "server/app/research_export.h"
 #include "server/app/research_codebook.h"
+#include "server/app/research_datapackage.h"
 #include "server/db/scan_store.h"
 #include "scoring/answers.h"
 #include "common/buf.h"
 #include "common/crypto.h"
+#include "common/text.h"
 #include "common/banned.h"
 
 void research_pseudonym(const unsigned char key[32], long long company_id, char out[PSEUDONYM_LEN + 1])
@@ -25,8 +27,8 @@ void research_pseudonym(const unsigned char key[32], long long company_id, char 
 
 int export_format_parse(const char *s, enum export_format *out)
 {
-	static const char *const names[] = {"csv", "long", "codebook", "sav"};
-	for (int i = 0; s && i < 4; i++)
+	static const char *const names[] = {"csv", "long", "codebook", "sav", "dta", "datapackage"};
+	for (int i = 0; s && i < 6; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*out = (enum export_format)i;
 			return 0;
@@ -36,12 +38,42 @@ int export_format_parse(const char *s, enum export_format *out)
 
 const char *export_format_ext(enum export_format f)
 {
-	return f == EXPORT_SAV ? "sav" : "csv";
+	return f == EXPORT_SAV ? "sav" : f == EXPORT_DTA ? "dta" : f == EXPORT_DATAPACKAGE ? "zip" : "csv";
 }
 
 const char *export_format_content_type(enum export_format f)
 {
-	return f == EXPORT_SAV ? "application/x-spss-sav" : "text/csv; charset=utf-8";
+	return f == EXPORT_SAV ? "application/x-spss-sav"
+	       : f == EXPORT_DTA ? "application/x-stata-dta"
+	       : f == EXPORT_DATAPACKAGE ? "application/zip" : "text/csv; charset=utf-8";
+}
+
+void export_format_filename(enum export_format f, long version, char *out, size_t n)
+{
+	const char *base = f == EXPORT_LONG ? "fphc-items-long" : f == EXPORT_CODEBOOK ? "fphc-codebook" : "fphc-scans";
+	snprintf(out, n, "%s-v%ld.%s", base, version, export_format_ext(f));
+}
+
+/* What differs between the two labelled formats ReadStat writes; the variables,
+ * labels and codes are the same. */
+struct stat_format {
+	readstat_error_t (*begin)(readstat_writer_t *, void *, long);
+	int stata;          /* names, formats, labels and missing values the Stata way */
+	size_t label_chars; /* a variable label's limit in characters … */
+	size_t label_bytes; /* … and in bytes */
+	int max_string;     /* the widest fixed-width string */
+};
+
+static const struct stat_format sav_format = {readstat_begin_writing_sav, 0, 256, 255, ANSWER_TEXT_MAX};
+/* Stata 14+ (format 118, UTF-8): labels of 80 characters, str2045 at most
+ * (strL would need every text before the first row, which a stream has not) */
+static const struct stat_format dta_format = {readstat_begin_writing_dta, 1, 80, 320, 2045};
+
+/* Stata has no user-missing values: the codes become the extended missing
+ * values .a (-1 not answered), .b (-2 don't know / n.a.), .c (-3 no score). */
+static char stata_missing_tag(double code)
+{
+	return code == MISSING_NOT_ANSWERED ? 'a' : code == MISSING_NA ? 'b' : code == MISSING_INVALID ? 'c' : 0;
 }
 
 /* One fetched scan, decoded. */
@@ -65,7 +97,8 @@ struct exporter {
 	unsigned char key[32];
 	size_t nscores;
 	const char **score_keys; /* "level:key" per score index */
-	/* .sav */
+	/* .sav, .dta */
+	const struct stat_format *sf;
 	readstat_writer_t *rs;
 	readstat_variable_t **rsvars;
 	int write_failed;
@@ -177,9 +210,14 @@ static void write_long(struct exporter *x, const struct xrow *r)
 	}
 }
 
-/* ---- .sav through libreadstat ---- */
+/* ---- .sav and .dta through libreadstat ---- */
 
-static ssize_t sav_write(const void *data, size_t len, void *ctx)
+static int is_stat(enum export_format f)
+{
+	return f == EXPORT_SAV || f == EXPORT_DTA;
+}
+
+static ssize_t stat_write(const void *data, size_t len, void *ctx)
 {
 	struct exporter *x = ctx;
 	if (fwrite(data, 1, len, x->out) != len) {
@@ -191,42 +229,76 @@ static ssize_t sav_write(const void *data, size_t len, void *ctx)
 
 struct label_set_ctx {
 	readstat_label_set_t *set;
+	int stata; /* Stata labels integers only: an INT32 set */
 };
 
-static void sav_label(void *ctx, double value, const char *label)
+static void stat_label(void *ctx, double value, const char *label)
 {
 	struct label_set_ctx *c = ctx;
-	readstat_label_double_value(c->set, value, label);
+	if (c->stata)
+		readstat_label_int32_value(c->set, (int32_t)value, label);
+	else
+		readstat_label_double_value(c->set, value, label);
 }
 
-static int sav_begin(struct exporter *x, long long rows, char *err, size_t errlen)
+/* Declares the missing codes of var: user-missing values with their labels in
+ * the .sav, labelled extended missing values (.a, .b, .c) in the .dta. */
+static void stat_missing(struct exporter *x, readstat_variable_t *var, struct label_set_ctx *c,
+			 const double *codes, size_t nm)
+{
+	for (size_t m = 0; m < nm; m++) {
+		const char *label = codebook_missing_label(codes[m], x->lang);
+		if (x->sf->stata) {
+			readstat_label_tagged_value(c->set, stata_missing_tag(codes[m]), label);
+		} else {
+			readstat_variable_add_missing_double_value(var, codes[m]);
+			readstat_label_double_value(c->set, codes[m], label);
+		}
+	}
+}
+
+/* The display format: SPSS F8.0 / F10.4, Stata %8.0g / %10.4f. */
+static const char *stat_display_format(const struct exporter *x, const struct xvar *v)
+{
+	const char *f = codebook_format(v);
+	if (!x->sf->stata)
+		return f;
+	return strcmp(f, "F8.0") == 0 ? "%8.0g" : "%10.4f";
+}
+
+static int stat_begin(struct exporter *x, long long rows, char *err, size_t errlen)
 {
 	x->rs = readstat_writer_init();
-	readstat_set_data_writer(x->rs, sav_write);
+	readstat_set_data_writer(x->rs, stat_write);
 	readstat_writer_set_file_label(x->rs, "FPHC scan research export");
-	readstat_writer_set_compression(x->rs, READSTAT_COMPRESS_ROWS);
+	if (!x->sf->stata)
+		readstat_writer_set_compression(x->rs, READSTAT_COMPRESS_ROWS);
 	x->rsvars = calloc(x->cb.n, sizeof(*x->rsvars));
 	if (!x->rsvars)
 		abort();
 	for (size_t i = 0; i < x->cb.n; i++) {
 		const struct xvar *v = &x->cb.vars[i];
-		readstat_variable_t *var = readstat_add_variable(x->rs, v->name,
-			v->is_string ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, v->is_string ? (size_t)v->width : 0);
+		const char *name = x->sf->stata ? v->stata_name : v->name;
+		int width = v->width < x->sf->max_string ? v->width : x->sf->max_string;
+		readstat_variable_t *var = readstat_add_variable(x->rs, name,
+			v->is_string ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, v->is_string ? (size_t)width : 0);
 		const char *label = x->lang && strcmp(x->lang, "en") == 0 ? v->label_en : v->label_nl;
-		char shortl[256];
-		snprintf(shortl, sizeof(shortl), "%s", label); /* SPSS variable labels: 256 bytes */
+		char shortl[400];
+		snprintf(shortl, sizeof(shortl), "%.*s", (int)text_utf8_prefix(label, x->sf->label_chars, x->sf->label_bytes),
+			 label);
 		readstat_variable_set_label(var, shortl);
 		double codes[3];
 		size_t nm = codebook_missing(v, codes);
-		struct label_set_ctx c = {NULL};
-		c.set = readstat_add_label_set(x->rs, READSTAT_TYPE_DOUBLE, v->name);
-		codebook_value_labels(v, x->lang, sav_label, &c);
-		for (size_t m = 0; m < nm; m++) {
-			readstat_variable_add_missing_double_value(var, codes[m]);
-			readstat_label_double_value(c.set, codes[m], codebook_missing_label(codes[m], x->lang));
+		int labelled = !v->is_string && (nm || v->kind == XV_ANSWER || v->kind == XV_OPTION || v->kind == XV_DEMO);
+		/* Stata: a label set only for a numeric variable that has labels */
+		if (labelled || !x->sf->stata) {
+			struct label_set_ctx c = {NULL, x->sf->stata};
+			c.set = readstat_add_label_set(x->rs, x->sf->stata ? READSTAT_TYPE_INT32 : READSTAT_TYPE_DOUBLE, name);
+			codebook_value_labels(v, x->lang, stat_label, &c);
+			stat_missing(x, var, &c, codes, nm);
+			if (labelled)
+				readstat_variable_set_label_set(var, c.set);
 		}
-		if (!v->is_string && (nm || v->kind == XV_ANSWER || v->kind == XV_OPTION || v->kind == XV_DEMO))
-			readstat_variable_set_label_set(var, c.set);
 		readstat_variable_set_measure(var, v->is_string ? READSTAT_MEASURE_NOMINAL
 					      : v->kind == XV_ANSWER && v->item->type == ITEM_LIKERT5 ? READSTAT_MEASURE_ORDINAL
 					      : v->kind == XV_ANSWER && v->item->type != ITEM_NUMBER ? READSTAT_MEASURE_NOMINAL
@@ -235,10 +307,10 @@ static int sav_begin(struct exporter *x, long long rows, char *err, size_t errle
 		/* whole numbers read as whole numbers (F8.0, not 14.00); the rest keeps
 		 * enough decimals for item scores (0.25) and scores (67.35) */
 		if (!v->is_string)
-			readstat_variable_set_format(var, codebook_format(v));
+			readstat_variable_set_format(var, stat_display_format(x, v));
 		x->rsvars[i] = var;
 	}
-	readstat_error_t e = readstat_begin_writing_sav(x->rs, x, rows);
+	readstat_error_t e = x->sf->begin(x->rs, x, rows);
 	if (e != READSTAT_OK) {
 		snprintf(err, errlen, "readstat: %s", readstat_error_message(e));
 		return -1;
@@ -246,7 +318,30 @@ static int sav_begin(struct exporter *x, long long rows, char *err, size_t errle
 	return 0;
 }
 
-static int sav_row(struct exporter *x, const struct xrow *r)
+/* A string cell: cut to the format's widest string at a character boundary
+ * (only a .dta's open answers can be longer). */
+static readstat_error_t stat_string(struct exporter *x, readstat_variable_t *var, const char *s)
+{
+	size_t n = strlen(s);
+	if (n <= (size_t)x->sf->max_string)
+		return readstat_insert_string_value(x->rs, var, s);
+	char cut[4096];
+	n = text_utf8_prefix(s, (size_t)-1, (size_t)x->sf->max_string < sizeof(cut) - 1 ? (size_t)x->sf->max_string : sizeof(cut) - 1);
+	memcpy(cut, s, n);
+	cut[n] = '\0';
+	return readstat_insert_string_value(x->rs, var, cut);
+}
+
+/* A number cell; in a .dta a missing code becomes its extended missing value. */
+static readstat_error_t stat_double(struct exporter *x, const struct xvar *v, readstat_variable_t *var, double d)
+{
+	double codes[3];
+	if (x->sf->stata && d < 0 && codebook_missing(v, codes) > 0 && stata_missing_tag(d))
+		return readstat_insert_tagged_missing_value(x->rs, var, stata_missing_tag(d));
+	return readstat_insert_double_value(x->rs, var, d);
+}
+
+static int stat_row(struct exporter *x, const struct xrow *r)
 {
 	char tmp[32];
 	if (readstat_begin_row(x->rs) != READSTAT_OK)
@@ -263,11 +358,11 @@ static int sav_row(struct exporter *x, const struct xrow *r)
 			e = readstat_insert_double_value(x->rs, var, r->demo);
 		else if (v->kind == XV_TEXT) {
 			const struct answer *a = &r->set->answers[v->item->index];
-			e = readstat_insert_string_value(x->rs, var, a->state == ANSWER_GIVEN && a->text ? a->text : "");
+			e = stat_string(x, var, a->state == ANSWER_GIVEN && a->text ? a->text : "");
 		} else if (v->is_string)
-			e = readstat_insert_string_value(x->rs, var, meta_text(v, r, tmp, sizeof(tmp)));
+			e = stat_string(x, var, meta_text(v, r, tmp, sizeof(tmp)));
 		else
-			e = readstat_insert_double_value(x->rs, var, codebook_numeric(v, r->set, r->scores));
+			e = stat_double(x, v, var, codebook_numeric(v, r->set, r->scores));
 		if (e != READSTAT_OK)
 			return -1;
 	}
@@ -332,7 +427,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 		snprintf(err, errlen, "%s", db->err);
 		goto done;
 	}
-	if (x->fmt == EXPORT_SAV && sav_begin(x, count, err, errlen) != 0)
+	if (is_stat(x->fmt) && stat_begin(x, count, err, errlen) != 0)
 		goto done;
 	if (x->fmt == EXPORT_WIDE)
 		write_wide_header(x);
@@ -358,7 +453,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 			r.demo = row.demo;
 			r.set = research_row_answers(&dec, &row);
 			research_scores_split(row.scores, score_text, score_len, x->nscores);
-			if (x->fmt == EXPORT_SAV)
+			if (is_stat(x->fmt))
 				for (size_t k = 0; k < x->nscores; k++)
 					scores[k] = score_text[k] ? strtod(score_text[k], NULL) : NAN;
 			r.scores = scores;
@@ -368,7 +463,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 				write_wide(x, &r);
 			else if (x->fmt == EXPORT_LONG)
 				write_long(x, &r);
-			else if (sav_row(x, &r) != 0)
+			else if (stat_row(x, &r) != 0)
 				x->write_failed = 1;
 			answer_set_free(r.set);
 			if (x->line.len > 1u << 16)
@@ -390,7 +485,7 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 		snprintf(err, errlen, "writing the export failed");
 		goto done;
 	}
-	if (x->fmt == EXPORT_SAV && readstat_end_writing(x->rs) != READSTAT_OK) {
+	if (is_stat(x->fmt) && readstat_end_writing(x->rs) != READSTAT_OK) {
 		snprintf(err, errlen, "readstat could not finish the file");
 		goto done;
 	}
@@ -414,10 +509,15 @@ int research_export_write(struct db *db, const struct questionnaire *q, const st
 	x.fmt = fmt;
 	x.lang = lang ? lang : "nl";
 	x.out = out;
+	x.sf = fmt == EXPORT_DTA ? &dta_format : &sav_format;
 	buf_init(&x.line, 0);
 	codebook_build(&x.cb, q);
 	*rows = 0;
 	int rc = -1;
+	if (fmt == EXPORT_DATAPACKAGE) { /* the wide CSV and its descriptor in one zip */
+		rc = research_datapackage_write_zip(db, q, &x.cb, f, x.lang, out, rows, err, errlen);
+		goto done;
+	}
 	if (fmt == EXPORT_CODEBOOK) {
 		codebook_write_csv(&x.cb, &x.line);
 		*rows = (long long)x.cb.n;

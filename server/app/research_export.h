@@ -1,5 +1,5 @@
-/* research_export.h: the research exports — wide CSV, long CSV, codebook CSV and SPSS
- * .sav — streamed: rows are written as they are fetched (a server-side cursor,
+/* research_export.h: the research exports — wide CSV, long CSV, codebook CSV, SPSS
+ * .sav, Stata .dta and the wide CSV as a Data Package (zip) — streamed: rows are written as they are fetched (a server-side cursor,
  * 10,000 rows a batch), so memory does not grow with the number of scans.
  *
  * Pseudonym of a company: the first 16 hex characters (64 bits) of
@@ -18,17 +18,20 @@
 #include "common/buf.h"
 #include "server/app/research_row_decode.h"
 
-enum export_format { EXPORT_WIDE, EXPORT_LONG, EXPORT_CODEBOOK, EXPORT_SAV };
+enum export_format { EXPORT_WIDE, EXPORT_LONG, EXPORT_CODEBOOK, EXPORT_SAV, EXPORT_DTA, EXPORT_DATAPACKAGE };
 
 #define PSEUDONYM_LEN 16
 
 /* The pseudonym of a company (PSEUDONYM_LEN hex chars + NUL). */
 void research_pseudonym(const unsigned char key[32], long long company_id, char out[PSEUDONYM_LEN + 1]);
 
-/* "csv", "long", "codebook", "sav" → format; -1 when unknown. */
+/* "csv", "long", "codebook", "sav", "dta", "datapackage" → format; -1 when unknown. */
 int export_format_parse(const char *s, enum export_format *out);
-const char *export_format_ext(enum export_format f);          /* "csv", "sav" */
+const char *export_format_ext(enum export_format f);          /* "csv", "sav", "dta", "zip" */
 const char *export_format_content_type(enum export_format f);
+/* The download's file name, "fphc-scans-v1.sav" (the one naming rule: the Data
+ * Package's resource path is the wide CSV's name). Truncates to n. */
+void export_format_filename(enum export_format f, long version, char *out, size_t n);
 
 /* Splits a float8[] text ("{67.4,NULL,12.5}") into at most n element spans:
  * start[i]/len[i] point into text; start[i] NULL for NULL and for elements
@@ -40,7 +43,8 @@ size_t research_scores_split(const char *text, const char **start, size_t *len, 
  * set (everything unanswered) when the stored answers no longer validate. */
 struct answer_set *research_row_answers(struct row_decoder *d, const struct research_export_row *row);
 
-/* Writes the export of f to out. lang ("nl"/"en") picks the labels of the .sav.
+/* Writes the export of f to out. lang ("nl"/"en") picks the labels of the .sav,
+ * the .dta and the Data Package.
  * Sets *rows to the number of scans written (variables for the codebook).
  * Returns 0, or -1 with a message in err. Uses and ends its own transaction. */
 int research_export_write(struct db *db, const struct questionnaire *q, const struct research_filter *f,

@@ -95,6 +95,19 @@ test('exports page, and the wide CSV downloads with pseudonyms only', async () =
   assert.doesNotMatch(csv, /Demobedrijf|demobedrijf\.example/);
 });
 
+test('the exports page downloads the Stata file and the Data Package', async () => {
+  for (const [id, name, magic] of [['#fmt-dta', 'fphc-scans-v1.dta', '<stata_dta>'], ['#fmt-datapackage', 'fphc-scans-v1.zip', 'PK']]) {
+    await visit('/research/exports', 'exports');
+    await page.check(id);
+    const [dl] = await Promise.all([page.waitForEvent('download'),
+      page.click('form[action="/research/exports"] button[type=submit]')]);
+    assert.equal(dl.suggestedFilename(), name);
+    const file = path.join(tmp, name);
+    await dl.saveAs(file);
+    assert.equal(fs.readFileSync(file).subarray(0, magic.length).toString('latin1'), magic);
+  }
+});
+
 test('codebook page', async () => { await visit('/research/exports/codebook', 'codebook'); });
 
 test('aggregates page', async () => {

@@ -53,8 +53,13 @@ check "its open text is in neither export" bash -c "! grep -qF -- \"\$1\" '$WORK
 # every table and every export format, searched for what identified the company
 "$FPHC_BIN" export --format sav --version 1 -o "$WORK/x.sav" 2>/dev/null
 readstat "$WORK/x.sav" "$WORK/sav.csv" >/dev/null 2>&1
+"$FPHC_BIN" export --format dta --version 1 -o "$WORK/x.dta" 2>/dev/null
+readstat "$WORK/x.dta" "$WORK/dta.csv" >/dev/null 2>&1
+"$FPHC_BIN" export --format datapackage --version 1 -o "$WORK/pkg" 2>/dev/null
 "$FPHC_BIN" export --format codebook --version 1 -o "$WORK/cb.csv" 2>/dev/null
 check "the .sav was read back" test -s "$WORK/sav.csv"
+check "the .dta was read back" test -s "$WORK/dta.csv"
+check "the Data Package was written" test -s "$WORK/pkg/datapackage.json"
 pg_dump --data-only "$OWNER_URL" >"$WORK/all.sql" 2>/dev/null
 check "the database dump was taken" test -s "$WORK/all.sql"
 # each line of each text (texts span lines; in the dump newlines are escaped)
@@ -64,19 +69,19 @@ n=0; found=0
 while IFS= read -r needle; do
   [ -n "$needle" ] || continue
   n=$((n + 1))
-  for f in "$WORK/all.sql" "$WORK/w.csv" "$WORK/l.csv" "$WORK/sav.csv" "$WORK/cb.csv"; do
+  for f in "$WORK/all.sql" "$WORK/w.csv" "$WORK/l.csv" "$WORK/sav.csv" "$WORK/dta.csv" "$WORK/pkg/"* "$WORK/cb.csv"; do
     if grep -qF -- "$needle" "$f"; then found=$((found + 1)); echo "# '$needle' still in $(basename "$f")"; fi
   done
 done <"$WORK/needles.txt"
 check "there were texts and identity data to search for ($n)" test "$n" -ge 3
-expect_eq "none of them is in any table or any export (dump, wide, long, .sav, codebook)" 0 "$found"
+expect_eq "none of them is in any table or any export (dump, wide, long, .sav, .dta, Data Package, codebook)" 0 "$found"
 new_pseudonym=$(python3 -c "
 import csv
 rows = list(csv.DictReader(open('$WORK/w.csv', newline='', encoding='utf-8')))
 print(rows[$row]['pseudonym'] if len(rows) > $row else '')")
 check "the kept scores have a pseudonym" test ${#new_pseudonym} -eq 16
 check "a fresh one: not the pseudonym earlier exports hold" test "$new_pseudonym" != "$old_pseudonym"
-check "the old pseudonym is in no export" bash -c "! grep -qF -- '$old_pseudonym' '$WORK/w.csv' '$WORK/l.csv' '$WORK/sav.csv'"
+check "the old pseudonym is in no export" bash -c "! grep -qF -- '$old_pseudonym' '$WORK/w.csv' '$WORK/l.csv' '$WORK/sav.csv' '$WORK/dta.csv' '$WORK/pkg/'*"
 expect_eq "the kept scan is no longer linked to the erased company's row" 0 "$(psql_q "SELECT count(*) FROM scans WHERE company_id = $cid")"
 expect_eq "the row it belongs to now carries no name, contact data or FTE" "Anonieme scores||||true" \
   "$(psql_q "SELECT c.name || '|' || c.email || '|' || c.phone || '|' || coalesce(c.fte::text, '') || '|' || (c.erased_at IS NOT NULL) FROM scans s JOIN companies c ON c.id = s.company_id WHERE s.id = $sid")"

@@ -17,6 +17,7 @@
 #include "server/http/tmpl.h"
 #include "common/assets.h"
 #include "common/crypto.h"
+#include "common/zip.h"
 #include "common/banned.h"
 
 /* Hashing slots never wait: a take with every slot busy says so at once. */
@@ -180,6 +181,82 @@ static void utf8_rejects_overlong_and_surrogates(void **state)
 	assert_false(text_utf8_valid("\xC0\xAF", 2));
 	assert_false(text_utf8_valid("\xED\xA0\x80", 3));
 	assert_false(text_utf8_valid("\xF4\x90\x80\x80", 4));
+}
+
+static void utf8_prefix_cuts_on_character_boundaries(void **state)
+{
+	(void)state;
+	assert_int_equal(text_utf8_prefix("abc", 80, 320), 3);
+	assert_int_equal(text_utf8_prefix("abcdef", 4, 320), 4);
+	assert_int_equal(text_utf8_prefix("caf\xC3\xA9!", 4, 320), 5); /* "café": é is two bytes */
+	assert_int_equal(text_utf8_prefix("caf\xC3\xA9!", 80, 4), 3); /* é would not fit whole */
+	assert_int_equal(text_utf8_prefix("\xE2\x82\xAC\xE2\x82\xAC", 80, 5), 3);
+	assert_int_equal(text_utf8_prefix("", 0, 0), 0);
+}
+
+static unsigned rd16(const unsigned char *p) { return p[0] | (unsigned)p[1] << 8; }
+static unsigned long rd32(const unsigned char *p) { return rd16(p) | (unsigned long)rd16(p + 2) << 16; }
+
+static void zip_entries_inflate_back_with_their_crc(void **state)
+{
+	(void)state;
+	static char big[200000];
+	for (size_t i = 0; i < sizeof(big); i++)
+		big[i] = (char)('a' + (i * 7919 % 26));
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	struct zip_writer zw;
+	zip_writer_init(&zw, f, 1765000000);
+	assert_int_equal(zip_entry_begin(&zw, "data.csv"), 0);
+	assert_int_equal(zip_entry_write(&zw, big, 100000), 0);
+	assert_int_equal(zip_entry_write(&zw, big + 100000, sizeof(big) - 100000), 0);
+	assert_int_equal(zip_entry_end(&zw), 0);
+	assert_int_equal(zip_entry_begin(&zw, "datapackage.json"), 0);
+	assert_int_equal(zip_entry_write(&zw, "{}", 2), 0);
+	assert_int_equal(zip_writer_finish(&zw), 0);
+	long size = ftell(f);
+	unsigned char *z = malloc((size_t)size);
+	rewind(f);
+	assert_int_equal(fread(z, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	const unsigned char *end = z + size - 22; /* no archive comment */
+	assert_int_equal(rd32(end), 0x06054b50);
+	assert_int_equal(rd16(end + 10), 2);
+	const unsigned char *c = z + rd32(end + 16);
+	assert_int_equal(rd32(c), 0x02014b50);
+	assert_int_equal(rd16(c + 10), 8);
+	assert_int_equal(rd32(c + 24), sizeof(big));
+	assert_memory_equal(c + 46, "data.csv", 8);
+	const unsigned char *local = z + rd32(c + 42);
+	assert_int_equal(rd32(local), 0x04034b50);
+	char *back = malloc(sizeof(big));
+	z_stream s;
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(inflateInit2(&s, -MAX_WBITS), Z_OK);
+	s.next_in = (Bytef *)(local + 30 + rd16(local + 26));
+	s.avail_in = (uInt)rd32(c + 20);
+	s.next_out = (Bytef *)back;
+	s.avail_out = sizeof(big);
+	assert_int_equal(inflate(&s, Z_FINISH), Z_STREAM_END);
+	inflateEnd(&s);
+	assert_memory_equal(back, big, sizeof(big));
+	assert_int_equal(rd32(c + 16), crc32(0, (const Bytef *)big, sizeof(big)));
+	free(back);
+	free(z);
+}
+
+static void zip_refuses_misuse_and_stays_failed(void **state)
+{
+	(void)state;
+	FILE *f = tmpfile();
+	struct zip_writer zw;
+	zip_writer_init(&zw, f, 0);
+	assert_int_equal(zip_entry_write(&zw, "x", 1), -1); /* no entry open */
+	assert_int_equal(zip_entry_begin(&zw, ""), -1);
+	assert_int_equal(zip_entry_begin(&zw, "a.txt"), -1); /* failed once, failed for good */
+	assert_int_equal(zip_writer_finish(&zw), -1);
+	zip_writer_release(&zw);
+	fclose(f);
 }
 
 static void templates_escape_values(void **state)
@@ -417,6 +494,9 @@ int main(void)
 		cmocka_unit_test(parse_double_takes_dutch_comma_and_refuses_nan),
 		cmocka_unit_test(percent_decode_validates),
 		cmocka_unit_test(utf8_rejects_overlong_and_surrogates),
+		cmocka_unit_test(utf8_prefix_cuts_on_character_boundaries),
+		cmocka_unit_test(zip_entries_inflate_back_with_their_crc),
+		cmocka_unit_test(zip_refuses_misuse_and_stays_failed),
 		cmocka_unit_test(form_parse_decodes_and_skips_empty_keys),
 		cmocka_unit_test(templates_escape_values),
 		cmocka_unit_test(templates_show_dates_numbers_and_plurals),

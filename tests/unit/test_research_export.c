@@ -16,6 +16,7 @@
 #include "server/app/research_codebook.h"
 #include "server/app/research_export.h"
 #include "server/app/research_row_decode.h"
+#include "server/app/research_datapackage.h"
 #include "common/buf.h"
 #include "common/banned.h"
 
@@ -194,6 +195,72 @@ static void fast_decoder_agrees_on_odd_and_bad_input(void **state)
 	agree("[1]");
 }
 
+static int stata_legal(const char *n)
+{
+	if (!*n || strlen(n) > 32 || (*n >= '0' && *n <= '9'))
+		return 0;
+	return strspn(n, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen(n);
+}
+
+static void stata_names_are_legal_unique_and_mostly_unchanged(void **state)
+{
+	(void)state;
+	struct item *it0 = (struct item *)q->items[0], *it1 = (struct item *)q->items[1];
+	const char *k0 = it0->key, *k1 = it1->key;
+	it0->key = "a_key_far_longer_than_the_32_characters_stata_allows";
+	it1->key = "in"; /* a Stata reserved word */
+	struct codebook cb;
+	codebook_build(&cb, q);
+	it0->key = k0;
+	it1->key = k1;
+	size_t changed = 0;
+	for (size_t i = 0; i < cb.n; i++) {
+		assert_true(stata_legal(cb.vars[i].stata_name));
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(cb.vars[i].stata_name, cb.vars[j].stata_name);
+		if (strcmp(cb.vars[i].stata_name, cb.vars[i].name) != 0) {
+			changed++;
+			assert_true(strncmp(cb.vars[i].name, "a_key_far", 9) == 0 || strncmp(cb.vars[i].name, "in", 2) == 0);
+		}
+	}
+	assert_true(changed >= 2);
+	codebook_release(&cb);
+	codebook_build(&cb, q); /* the real questionnaire: every name stays */
+	for (size_t i = 0; i < cb.n; i++)
+		assert_string_equal(cb.vars[i].stata_name, cb.vars[i].name);
+	codebook_release(&cb);
+}
+
+static void datapackage_schema_has_a_field_per_variable_with_codes_and_missing(void **state)
+{
+	(void)state;
+	struct codebook cb;
+	codebook_build(&cb, q);
+	cJSON *pkg = research_datapackage_descriptor(&cb, "nl", "fphc-scans-v1.csv", 1234);
+	const cJSON *r = cJSON_GetArrayItem(cJSON_GetObjectItem(pkg, "resources"), 0);
+	assert_string_equal(cJSON_GetObjectItem(r, "path")->valuestring, "fphc-scans-v1.csv");
+	assert_int_equal((int)cJSON_GetObjectItem(r, "bytes")->valuedouble, 1234);
+	const cJSON *fields = cJSON_GetObjectItem(cJSON_GetObjectItem(r, "schema"), "fields");
+	assert_int_equal(cJSON_GetArraySize(fields), (int)cb.n);
+	for (size_t i = 0; i < cb.n; i++) {
+		const struct xvar *v = &cb.vars[i];
+		const cJSON *f = cJSON_GetArrayItem(fields, (int)i);
+		assert_string_equal(cJSON_GetObjectItem(f, "name")->valuestring, v->name);
+		assert_string_equal(cJSON_GetObjectItem(f, "title")->valuestring, v->label_nl);
+		const cJSON *cats = cJSON_GetObjectItem(f, "categories");
+		const cJSON *en = cJSON_GetObjectItem(cJSON_GetObjectItem(f, "constraints"), "enum");
+		assert_int_equal(cJSON_GetArraySize(cats), cJSON_GetArraySize(en)); /* every code has a label */
+		if (v->kind == XV_ANSWER && v->item->type == ITEM_LIKERT5)
+			assert_int_equal(cJSON_GetArraySize(cats), 5);
+		double codes[3];
+		size_t nm = codebook_missing(v, codes);
+		const cJSON *mv = cJSON_GetObjectItem(f, "missingValues");
+		assert_int_equal(cJSON_GetArraySize(mv), v->kind == XV_TEXT ? 1 : (int)nm);
+	}
+	cJSON_Delete(pkg);
+	codebook_release(&cb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +269,8 @@ int main(void)
 		cmocka_unit_test(stored_scores_split_into_spans),
 		cmocka_unit_test(fast_decoder_agrees_with_answers_parse_on_synthetic_scans),
 		cmocka_unit_test(fast_decoder_agrees_on_odd_and_bad_input),
+		cmocka_unit_test(stata_names_are_legal_unique_and_mostly_unchanged),
+		cmocka_unit_test(datapackage_schema_has_a_field_per_variable_with_codes_and_missing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -133,8 +133,9 @@ static void exports_download(struct req *r)
 				    "{\"format\":\"%s\",\"questionnaire_id\":%lld,\"from\":\"%s\",\"to\":\"%s\",\"rows\":%lld}",
 				    req_form(r, "format"), qid, from_ok ? from : "", to_ok ? to : "", rows);
 	audit(r, "research_export", "questionnaire", qid, detail);
-	static const char *const base[] = {"fphc-scans", "fphc-items-long", "fphc-codebook", "fphc-scans"};
-	char *name = arena_printf(&r->arena, "%s-v%ld.%s", base[fmt], q->version, export_format_ext(fmt));
+	char file[64];
+	export_format_filename(fmt, q->version, file, sizeof(file));
+	char *name = arena_strdup(&r->arena, file); /* the reply keeps it past this frame */
 	reply_fd(r, 200, export_format_content_type(fmt), fd, (unsigned long long)size, name);
 }
 
