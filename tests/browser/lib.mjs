@@ -50,3 +50,17 @@ export async function expectNoAxeViolations(page, name) {
   const v = res.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(v, [], `axe violations on ${name}`);
 }
+
+// The smallest rendered font size, in CSS pixels, of the text in the page's
+// SVG charts (font-size times the SVG's scale on screen); Infinity without any.
+export async function smallestChartText(page) {
+  return page.evaluate(() => {
+    let min = Infinity;
+    for (const t of document.querySelectorAll('svg text')) {
+      const m = t.getScreenCTM();
+      const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+      if (t.getClientRects().length && px < min) min = px;
+    }
+    return min;
+  });
+}

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer, stopServer } from './lib.mjs';
+import { startServer, stopServer, smallestChartText } from './lib.mjs';
 import { ROOT, SIZES, withPage, axe, shot, submitAndWait } from './owner_lib.mjs';
 
 const BIN = process.env.FPHC_BIN || join(ROOT, 'bin', 'fphc');
@@ -63,6 +63,8 @@ for (const viewport of SIZES) {
       await page.getByText('Begin met').first().waitFor();
       assert.equal(await page.getByText('Begin met').count(), 1, 'the general advice shows once, not under every attention point');
       await axe(page, `/r/… at ${viewport.width}`);
+      const small = await smallestChartText(page);
+      assert.ok(small >= 11 && small < 20, `chart labels between 11 and 20 px (smallest ${small.toFixed(1)} px)`);
       await shot(page, `report-html-${viewport.width}`);
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('header.top').isVisible(), false, 'print hides the site header');

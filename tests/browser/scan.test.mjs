@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { smallestChartText } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
@@ -186,5 +187,8 @@ test('scan page at 360 px has no horizontal scroll', async () => {
   await page.goto(base + '/scans/1401');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   assert.equal(overflow, false);
+  assert.ok(await page.locator('figure.chart-box svg text').count() > 0, 'the scan page draws its charts');
+  const small = await smallestChartText(page);
+  assert.ok(small >= 11, `every chart label is 11 px or more at 360 px (smallest ${small.toFixed(1)} px)`);
   await page.close();
 });
