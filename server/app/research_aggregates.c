@@ -101,16 +101,18 @@ void aggregates_svg(const cJSON *t, const char *title, struct buf *out)
 {
 	const cJSON *cells = cJSON_GetObjectItemCaseSensitive(t, "cells");
 	int n = cJSON_GetArraySize(cells);
-	const int left = 130, width = 560, row = 28, top = 10;
+	/* Laid out 360 units wide, like the report's charts on screen: shown
+	 * about that wide on a 360 px phone, every text stays at 11 px or more. */
+	const int left = 120, width = 222, row = 28, top = 10;
 	int h = top + row * (n ? n : 1) + 30;
 	buf_printf(out, "<svg class=\"agg-chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"agg-title\">"
-			"<title id=\"agg-title\">", left + width + 20, h);
+			"<title id=\"agg-title\">", left + width + 18, h);
 	buf_html(out, title);
 	buf_puts(out, "</title>");
 	for (int x = 0; x <= 100; x += 20) {
 		double px = left + width * x / 100.0;
 		buf_printf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c9d0d8\" stroke-width=\"1\"/>"
-				"<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#4a5360\">%d</text>",
+				"<text x=\"%.1f\" y=\"%d\" font-size=\"12.5\" text-anchor=\"middle\" fill=\"#4a5360\">%d</text>",
 			   px, top, px, top + row * n, px, top + row * n + 18, x);
 	}
 	int i = 0;
@@ -130,7 +132,7 @@ void aggregates_svg(const cJSON *t, const char *title, struct buf *out)
 					"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#083d6e\" stroke-width=\"3\"/>",
 				   x1, y - 7, x2 - x1 < 1 ? 1 : x2 - x1, xm, y - 9, xm, y + 9);
 		} else {
-			buf_printf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" fill=\"#4a5360\">—</text>", left + 4, y + 4);
+			buf_printf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"12.5\" fill=\"#4a5360\">—</text>", left + 4, y + 4);
 		}
 		i++;
 	}

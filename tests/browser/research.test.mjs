@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
+import { startServer, stopServer, launchBrowser, expectNoAxeViolations, smallestChartText } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
@@ -113,6 +113,10 @@ test('codebook page', async () => { await visit('/research/exports/codebook', 'c
 test('aggregates page', async () => {
   await visit('/research/aggregates', 'aggregates');
   assert.ok(await page.locator('svg').count() >= 1, 'the aggregates page has a chart');
+  await page.setViewportSize({ width: 360, height: 900 });
+  const small = await smallestChartText(page);
+  assert.ok(small >= 11, `chart labels are 11 px or more at 360 px (smallest ${small.toFixed(1)} px)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
 });
 
 test('item statistics page', async () => {
