@@ -111,7 +111,18 @@ static void put_date(struct buf *out, const cJSON *v)
  * (so what someone typed, "12,5 fte", comes back unchanged). */
 static void put_decimal(struct render *st, const cJSON *v)
 {
-	if (!cJSON_IsString(v) || strcmp(st->lang ? st->lang : "nl", "en") == 0) {
+	int english = strcmp(st->lang ? st->lang : "nl", "en") == 0;
+	if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+		/* a computed figure (a mean, a percentile): one decimal */
+		char shown[64];
+		snprintf(shown, sizeof shown, "%.1f", v->valuedouble);
+		char *dot = strchr(shown, '.');
+		if (dot && !english)
+			*dot = ',';
+		buf_html(st->out, shown);
+		return;
+	}
+	if (!cJSON_IsString(v) || english) {
 		put_value(st->out, v, 0);
 		return;
 	}

@@ -13,7 +13,8 @@
  *                        message is replaced by the escaped value of var
  *   {{name|date}}        an ISO date or date-time shown as 1-12-2026 18:23
  *                        (common/date.h date_show); other values as they are
- *   {{name|decimal}}     "12.5" shown as "12,5" in Dutch (other values as they are)
+ *   {{name|decimal}}     "12.5" shown as "12,5" in Dutch; a JSON number with one
+ *                        decimal ("61,4"); other values as they are
  *   {{@key}} messages may also hold {var|date} and {n|bedrijf|bedrijven}: the
  *                        number, a space and the first word for 1, else the second
  *   {{!comment}}

@@ -320,6 +320,23 @@ static void templates_show_dates_numbers_and_plurals(void **state)
 	free(s);
 	cJSON_Delete(ctx);
 
+	/* computed figures (the research aggregates): one decimal, a comma in Dutch */
+	ctx = cJSON_CreateObject();
+	cJSON *cells = cJSON_AddArrayToObject(cJSON_AddObjectToObject(ctx, "table"), "cells");
+	cJSON *cell = cJSON_CreateObject();
+	cJSON_AddStringToObject(cell, "cell", "C");
+	cJSON_AddNumberToObject(cell, "n", 34);
+	cJSON_AddNumberToObject(cell, "mean", 57.7988);
+	cJSON_AddNullToObject(cell, "sd");
+	cJSON_AddItemToArray(cells, cell);
+	s = render_to_string("research/aggregates", ctx, "nl");
+	assert_non_null(strstr(s, "<td>34</td><td>57,8</td><td></td>"));
+	free(s);
+	s = render_to_string("research/aggregates", ctx, "en");
+	assert_non_null(strstr(s, "<td>34</td><td>57.8</td>"));
+	free(s);
+	cJSON_Delete(ctx);
+
 	const double counts[] = {0, 1, 2};
 	const char *nl[] = {"0 bedrijven gevonden", "1 bedrijf gevonden", "2 bedrijven gevonden"};
 	const char *en[] = {"0 companies found", "1 company found", "2 companies found"};
