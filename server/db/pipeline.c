@@ -79,6 +79,6 @@ int db_pipeline_advisors(struct db *db, struct arena *a, long long org_id, struc
 {
 	DB_ID(org, org_id);
 	return db_rows_user_options(a, db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users WHERE org_id = $1"
-					    " AND role IN ('admin', 'advisor') ORDER BY lower(coalesce(nullif(name, ''), email))",
+					    " AND role IN ('admin', 'advisor') AND NOT disabled ORDER BY lower(coalesce(nullif(name, ''), email))",
 					    org), out);
 }

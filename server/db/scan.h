@@ -19,6 +19,13 @@ struct scan_row {
 
 /* Reads scan `scan_id` (strings in the arena). 1 found, 0 not, -1 error. */
 int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_row *out);
+/* The advisor the scan is assigned to (its own, else the company's): the
+ * user id, 0 when nobody, -1 on error. */
+long long db_scan_advisor(struct db *db, long long scan_id);
+/* Hands scan `scan_id` of organisation org_id over to advisor_id (0: to
+ * nobody), who must be an admin or advisor of that organisation and not
+ * disabled. 1 done, 0 no such scan or advisor, -1 error. */
+int db_scan_set_advisor(struct db *db, long long scan_id, long long org_id, long long advisor_id);
 /* Every stored score of the scan (struct score_row: score NAN and band NULL when
  * not valid or not scored), strings in the arena; the row count or -1 on error. */
 int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out);

@@ -169,6 +169,35 @@ expect_eq "reopen reason stored" "Advies aanvullen" "$(psql_q "SELECT reason FRO
 expect_eq "transitions audited" 5 "$(psql_q "SELECT count(*) FROM audit_log WHERE action IN ('scan_status', 'scan_reopen') AND object_id = 1401")"
 expect_eq "advice edits audited" 3 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'advice_save' AND object_id = 1401")"
 
+# --- hand over a scan to another advisor (issue 16.5) ---
+http GET /scans/1401
+expect_contains "the scan page offers the hand-over" 'action="/scans/1401/advisor"' "$BODY"
+expect_contains "… listing the association's advisors" '>Cor Collega</option>' "$BODY"
+expect_not_contains "… and no one of another association" 'Nico Noord' "$BODY"
+CSRF=$(form_csrf)
+http POST /scans/1401/advisor --data "csrf=$CSRF&advisor=1205"
+expect_eq "hand over to a colleague" 303 "$STATUS"
+expect_eq "… stored" 1205 "$(psql_q 'SELECT advisor_id FROM scans WHERE id = 1401')"
+http GET '/scans/1401?msg=handover'
+expect_contains "… shown as the advisor" '<dd>Cor Collega</dd>' "$BODY"
+expect_contains "… chosen in the list" '<option value="1205" selected>Cor Collega</option>' "$BODY"
+expect_contains "… with a notice" 'De scan is overgedragen.' "$BODY"
+expect_eq "… audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'scan_handover' AND object_id = 1401")"
+for bad in 1203 1204 999999 abc -1 '' 99999999999999999999; do
+  http POST /scans/1401/advisor --data "csrf=$CSRF&advisor=$bad"
+  expect_eq "hand over to '$bad' (other association, researcher, unknown, not a number) is refused" 400 "$STATUS"
+done
+expect_contains "… with the message next to the field" 'id="e-advisor"' "$BODY"
+expect_eq "… and nothing changed" 1205 "$(psql_q 'SELECT advisor_id FROM scans WHERE id = 1401')"
+psql_q "UPDATE users SET disabled = true WHERE id = 1201" >/dev/null
+http POST /scans/1401/advisor --data "csrf=$CSRF&advisor=1201"
+expect_eq "a disabled user cannot take a scan" 400 "$STATUS"
+psql_q "UPDATE users SET disabled = false WHERE id = 1201" >/dev/null
+http POST /scans/1401/advisor --data "advisor=1202"
+expect_eq "hand-over without the CSRF token is refused" 403 "$STATUS"
+http POST /scans/1401/advisor --data "csrf=$CSRF&advisor=1202"
+expect_eq "hand back" 303 "$STATUS"
+
 # --- fewer than k peers everywhere: said plainly ---
 stop_server
 FPHC_BENCHMARK_K=50 start_server || exit 1

@@ -16,6 +16,7 @@
 #include "server/http/tmpl.h"
 #include "server/db/action.h"
 #include "server/db/advice.h"
+#include "server/db/pipeline.h"
 #include "server/db/offer.h"
 #include "server/db/scan.h"
 #include "common/banned.h"
@@ -202,6 +203,24 @@ static void add_workflow(struct req *r, const struct scan_view *v, cJSON *ctx,
 	cJSON_AddBoolToObject(ctx, "work_editable", rank < 4);
 }
 
+/* The hand-over form: every active advisor and admin of the association, the
+ * current one chosen, "nog niemand" first. 0, or -1 on a database error. */
+static int add_handover(struct req *r, long long scan_id, long long org_id, cJSON *ctx)
+{
+	struct user_option *who;
+	long long current = db_scan_advisor(req_db(r), scan_id);
+	int n = current >= 0 ? db_pipeline_advisors(req_db(r), &r->arena, org_id, &who) : -1;
+	if (n < 0)
+		return -1;
+	char chosen[24];
+	snprintf(chosen, sizeof chosen, "%lld", current);
+	cJSON *list = cJSON_AddArrayToObject(ctx, "advisors");
+	page_option(list, "0", i18n_get(r->lang, "office.scan.nobody"), chosen);
+	for (int i = 0; i < n; i++)
+		page_option(list, arena_printf(&r->arena, "%lld", who[i].id), who[i].name, chosen);
+	return 0;
+}
+
 void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx)
 {
 	struct scan_view v;
@@ -250,6 +269,10 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 	add_meeting(ctx, &meet);
 	add_actions(r, ctx, acts, n_acts);
 	add_workflow(r, &v, ctx, hist, n_hist);
+	if (add_handover(r, scan_id, v.org_id, ctx) != 0) {
+		reply_db_error(r);
+		return;
+	}
 	if (report_versions_fill(r, scan_id, ctx) != 0) {
 		reply_db_error(r);
 		return;
@@ -268,7 +291,7 @@ static void scan_page(struct req *r)
 	cJSON *ctx = page_ctx(r);
 	const char *msg = req_query(r, "msg");
 	if (msg && (strcmp(msg, "saved") == 0 || strcmp(msg, "status") == 0 || strcmp(msg, "action") == 0 ||
-		    strcmp(msg, "report_link") == 0))
+		    strcmp(msg, "report_link") == 0 || strcmp(msg, "handover") == 0))
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, arena_printf(&r->arena, "office.notice.%s", msg)));
 	office_scan_render(r, id, 200, ctx);
 }
@@ -276,6 +299,7 @@ static void scan_page(struct req *r)
 const struct route routes_scan[] = {
 	{"GET", "/scans/:id", scan_page, 0, ACCESS_STAFF},
 	{"POST", "/scans/:id/status", office_status_post, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/scans/:id/advisor", office_handover_post, ROUTE_CHANGES, ACCESS_STAFF},
 	{"POST", "/scans/:id/advice", office_advice_post, ROUTE_CHANGES, ACCESS_STAFF},
 	{"POST", "/scans/:id/offers", office_offer_pick_post, ROUTE_CHANGES, ACCESS_STAFF},
 	{"POST", "/scans/:id/meeting", office_meeting_post, ROUTE_CHANGES, ACCESS_STAFF},

@@ -2,6 +2,7 @@
  * (autosaved, refused when based on an old version), chosen offers, the meeting
  * and new follow-up actions. Every change is audited. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "server/http/link.h"
@@ -50,6 +51,33 @@ static void refuse(struct req *r, long long id, int status, const char *field, c
 		ctx = page_ctx(r);
 	page_field_error(ctx, field, i18n_get(r->lang, key));
 	office_scan_render(r, id, status, ctx);
+}
+
+/* "Overdragen aan": the scan goes to another advisor of the association (or
+ * to nobody); the choice comes from the form's list, checked again in SQL. */
+void office_handover_post(struct req *r)
+{
+	struct scan_row row;
+	if (!scan_for_post(r, &row))
+		return;
+	const char *to = office_field(r, "advisor");
+	size_t digits = strspn(to, "0123456789");
+	if (!to[0] || digits != strlen(to) || digits > 18) {
+		refuse(r, row.id, 400, "advisor", "office.scan.handover_bad", NULL);
+		return;
+	}
+	long long advisor = strtoll(to, NULL, 10);
+	int done = db_scan_set_advisor(req_db(r), row.id, row.org_id, advisor);
+	if (done < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (!done) {
+		refuse(r, row.id, 400, "advisor", "office.scan.handover_bad", NULL);
+		return;
+	}
+	office_audit(r, "scan_handover", "scan", row.id, "advisor", to, NULL);
+	back_to_scan(r, row.id, "handover", "handover");
 }
 
 void office_status_post(struct req *r)

@@ -61,6 +61,7 @@ void office_render(struct req *r, int status, const char *tmpl, const char *titl
 
 /* The forms of the scan page (server/pages/office/scan_forms.c). */
 void office_status_post(struct req *r);
+void office_handover_post(struct req *r);
 void office_advice_post(struct req *r);
 void office_offer_pick_post(struct req *r);
 void office_meeting_post(struct req *r);
