@@ -34,6 +34,12 @@ struct company_row {
 };
 /* Reads one company (strings in the arena). 1 found, 0 not the association's, -1 error. */
 int db_company_get(struct db *db, struct arena *a, long long org_id, long long id, struct company_row *out);
+/* The company's advisor: the user id, 0 when nobody (or no such company), -1 on error. */
+long long db_company_advisor(struct db *db, long long org_id, long long id);
+/* Hands company `id` over to advisor_id (0: nobody), who must be an active
+ * admin or advisor of org_id, together with its scans that are not closed,
+ * in one transaction. 1 done, 0 no such company or advisor, -1 error. */
+int db_company_set_advisor(struct db *db, long long org_id, long long id, long long advisor_id);
 
 /* A company in the search list. */
 struct company_hit {

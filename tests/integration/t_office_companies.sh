@@ -172,6 +172,33 @@ export FPHC_SMTP_URL="$SMTP_URL" FPHC_MAIL_FROM="scan@vereniging.example"
 start_server || exit 1
 use_jar a
 login adv1@a.example "$PW"; http GET /companies; csrf=$(form_csrf)
+
+# --- hand a company over (issue 16.5): the company and its scans that are not closed ---
+adm1=$(psql_q "SELECT id FROM users WHERE email = 'admin1@a.example'")
+adv1=$(psql_q "SELECT id FROM users WHERE email = 'adv1@a.example'")
+adv2=$(psql_q "SELECT id FROM users WHERE email = 'adv2@b.example'")
+http GET "/companies/$aco"
+expect_contains "the company page offers the hand-over" "action=\"/companies/$aco/advisor\"" "$BODY"
+expect_not_contains "… not to another association's advisor" "adv2@b.example" "$BODY"
+closed=$(psql_q "SELECT count(*) FROM scans WHERE company_id = $aco AND status = 'closed'")
+http POST "/companies/$aco/advisor" --data "csrf=$csrf&advisor=$adm1"
+expect_eq "hand the company over" 303 "$STATUS"
+expect_eq "… stored on the company" "$adm1" "$(psql_q "SELECT advisor_id FROM companies WHERE id = $aco")"
+expect_eq "… and on its scans that are not closed" 0 "$(psql_q "SELECT count(*) FROM scans WHERE company_id = $aco AND status <> 'closed' AND advisor_id IS DISTINCT FROM $adm1")"
+expect_eq "… closed scans keep theirs" "$closed" "$(psql_q "SELECT count(*) FROM scans WHERE company_id = $aco AND status = 'closed'")"
+expect_eq "… audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'company_handover' AND object_id = $aco")"
+http GET "/companies/$aco?msg=handover"
+expect_contains "… said on the page" "zijn overgedragen" "$BODY"
+for bad in "$adv2" x ''; do
+  http POST "/companies/$aco/advisor" --data "csrf=$csrf&advisor=$bad"
+  expect_eq "hand the company over to '$bad' is refused" 400 "$STATUS"
+done
+expect_contains "… with the message next to the field" 'id="e-advisor"' "$BODY"
+http POST "/companies/$bco/advisor" --data "csrf=$csrf&advisor=$adv1"
+expect_eq "another association's company cannot be taken" 404 "$STATUS"
+http POST "/companies/$aco/advisor" --data "csrf=$csrf&advisor=$adv1"
+expect_eq "hand it back" 303 "$STATUS"
+
 http POST "/companies/$aco/scans" --data "csrf=$csrf"
 expect_eq "new scan with SMTP" 200 "$STATUS"
 expect_contains "the page says the mail was sent" "per e-mail verstuurd" "$BODY"

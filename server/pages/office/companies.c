@@ -250,11 +250,43 @@ void office_company_render(struct req *r, int status, long long id, cJSON *ctx)
 		cJSON_AddItemToArray(list, s);
 	}
 	cJSON_AddBoolToObject(ctx, "smtp", mail_configured());
+	long long advisor = db_company_advisor(db, r->session->org_id, id);
+	if (advisor < 0 || office_handover_fill(r, advisor, arena_printf(&r->arena, "/companies/%lld/advisor", id),
+						ctx) != 0) {
+		reply_db_error(r);
+		return;
+	}
 	char requested[16];
 	if (r->session->role == ROLE_ADMIN && db_erasure_pending_for(db, r->session->org_id, id, requested) > 0)
 		cJSON_AddStringToObject(ctx, "erasure_requested", requested);
 	office_notice(r, ctx);
 	page_render(r, status, "office/company", cJSON_GetObjectItem(c, "name")->valuestring, ctx);
+}
+
+/* "Overdragen aan": the company and its scans that are not closed go to
+ * another advisor of the association (checked again in SQL). */
+static void company_handover(struct req *r)
+{
+	long long id = office_id(r, 0);
+	if (!id) {
+		office_not_found(r, "company", 0);
+		return;
+	}
+	long long advisor;
+	int done = office_handover_read(r, &advisor) ?
+		   db_company_set_advisor(req_db(r), r->session->org_id, id, advisor) : 0;
+	if (done < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (!done) {
+		cJSON *ctx = page_ctx(r);
+		page_field_error(ctx, "advisor", i18n_get(r->lang, "office.scan.handover_bad"));
+		office_company_render(r, 400, id, ctx);
+		return;
+	}
+	office_audit(r, "company_handover", "company", id, "advisor", arena_printf(&r->arena, "%lld", advisor), NULL);
+	reply_redirect(r, arena_printf(&r->arena, "/companies/%lld?msg=handover#handover", id));
 }
 
 static void company_page(struct req *r)
@@ -275,6 +307,7 @@ const struct route routes_companies[] = {
 	{"GET", "/companies/new", company_new, 0, ACCESS_STAFF},
 	{"GET", "/companies/:id", company_page, 0, ACCESS_STAFF},
 	{"POST", "/companies/:id", company_save, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/companies/:id/advisor", company_handover, ROUTE_CHANGES, ACCESS_STAFF},
 	{"GET", "/companies/:id/edit", company_edit, 0, ACCESS_STAFF},
 	{NULL, NULL, NULL, 0, 0},
 };

@@ -1,6 +1,7 @@
 /* office.c: helpers shared by the back-office pages; see office.h. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "server/pages/office/office.h"
@@ -9,6 +10,8 @@
 #include "server/http/tmpl.h"
 #include "server/db/account.h"
 #include "server/db/db.h"
+#include "server/db/pipeline.h"
+#include "server/http/page.h"
 #include "common/text.h"
 #include "server/http/link.h"
 #include "common/banned.h"
@@ -102,4 +105,30 @@ void office_audit_as(struct req *r, long long uid, const char *action)
 	struct audit_user u = {.user_id = uid};
 	if (db_user_identity(req_db(r), &r->arena, uid, &u.org_id, &u.email) == 1)
 		audit_as(r, &u, action, "user", uid);
+}
+
+int office_handover_fill(struct req *r, long long current, const char *action, cJSON *ctx)
+{
+	struct user_option *who;
+	int n = db_pipeline_advisors(req_db(r), &r->arena, r->session->org_id, &who);
+	if (n < 0)
+		return -1;
+	char chosen[24];
+	snprintf(chosen, sizeof chosen, "%lld", current);
+	cJSON_AddStringToObject(ctx, "handover_action", action);
+	cJSON *list = cJSON_AddArrayToObject(ctx, "advisors");
+	page_option(list, "0", i18n_get(r->lang, "office.scan.nobody"), chosen);
+	for (int i = 0; i < n; i++)
+		page_option(list, arena_printf(&r->arena, "%lld", who[i].id), who[i].name, chosen);
+	return 0;
+}
+
+int office_handover_read(struct req *r, long long *out)
+{
+	const char *to = office_field(r, "advisor");
+	size_t digits = strspn(to, "0123456789");
+	if (!to[0] || digits != strlen(to) || digits > 18)
+		return 0;
+	*out = strtoll(to, NULL, 10);
+	return 1;
 }

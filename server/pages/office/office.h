@@ -41,4 +41,12 @@ void office_company_render(struct req *r, int status, long long id, cJSON *ctx);
  * page with the link once (office_invitations.c). `to` may be NULL (company address). */
 void office_show_new_link(struct req *r, long long company_id, long long scan_id, const char *token, const char *to);
 
+/* The "Overdragen aan" form (templates/office/handover.html) posting to
+ * `action`: every active advisor and admin of the association, `current`
+ * (a user id, 0 for nobody) chosen. 0, or -1 on a database error. */
+int office_handover_fill(struct req *r, long long current, const char *action, cJSON *ctx);
+/* The advisor id a hand-over form sent: 1 with *out set (0 for nobody), or 0
+ * when it is not a number. */
+int office_handover_read(struct req *r, long long *out);
+
 #endif

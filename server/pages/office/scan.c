@@ -16,7 +16,6 @@
 #include "server/http/tmpl.h"
 #include "server/db/action.h"
 #include "server/db/advice.h"
-#include "server/db/pipeline.h"
 #include "server/db/offer.h"
 #include "server/db/scan.h"
 #include "common/banned.h"
@@ -203,24 +202,6 @@ static void add_workflow(struct req *r, const struct scan_view *v, cJSON *ctx,
 	cJSON_AddBoolToObject(ctx, "work_editable", rank < 4);
 }
 
-/* The hand-over form: every active advisor and admin of the association, the
- * current one chosen, "nog niemand" first. 0, or -1 on a database error. */
-static int add_handover(struct req *r, long long scan_id, long long org_id, cJSON *ctx)
-{
-	struct user_option *who;
-	long long current = db_scan_advisor(req_db(r), scan_id);
-	int n = current >= 0 ? db_pipeline_advisors(req_db(r), &r->arena, org_id, &who) : -1;
-	if (n < 0)
-		return -1;
-	char chosen[24];
-	snprintf(chosen, sizeof chosen, "%lld", current);
-	cJSON *list = cJSON_AddArrayToObject(ctx, "advisors");
-	page_option(list, "0", i18n_get(r->lang, "office.scan.nobody"), chosen);
-	for (int i = 0; i < n; i++)
-		page_option(list, arena_printf(&r->arena, "%lld", who[i].id), who[i].name, chosen);
-	return 0;
-}
-
 void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx)
 {
 	struct scan_view v;
@@ -269,7 +250,9 @@ void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx
 	add_meeting(ctx, &meet);
 	add_actions(r, ctx, acts, n_acts);
 	add_workflow(r, &v, ctx, hist, n_hist);
-	if (add_handover(r, scan_id, v.org_id, ctx) != 0) {
+	long long advisor = db_scan_advisor(db, scan_id);
+	if (advisor < 0 || office_handover_fill(r, advisor, arena_printf(&r->arena, "/scans/%lld/advisor", scan_id),
+						ctx) != 0) {
 		reply_db_error(r);
 		return;
 	}

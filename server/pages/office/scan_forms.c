@@ -60,13 +60,11 @@ void office_handover_post(struct req *r)
 	struct scan_row row;
 	if (!scan_for_post(r, &row))
 		return;
-	const char *to = office_field(r, "advisor");
-	size_t digits = strspn(to, "0123456789");
-	if (!to[0] || digits != strlen(to) || digits > 18) {
+	long long advisor;
+	if (!office_handover_read(r, &advisor)) {
 		refuse(r, row.id, 400, "advisor", "office.scan.handover_bad", NULL);
 		return;
 	}
-	long long advisor = strtoll(to, NULL, 10);
 	int done = db_scan_set_advisor(req_db(r), row.id, row.org_id, advisor);
 	if (done < 0) {
 		reply_db_error(r);
@@ -76,7 +74,8 @@ void office_handover_post(struct req *r)
 		refuse(r, row.id, 400, "advisor", "office.scan.handover_bad", NULL);
 		return;
 	}
-	office_audit(r, "scan_handover", "scan", row.id, "advisor", to, NULL);
+	office_audit(r, "scan_handover", "scan", row.id, "advisor",
+		     arena_printf(&r->arena, "%lld", advisor), NULL);
 	back_to_scan(r, row.id, "handover", "handover");
 }
 
