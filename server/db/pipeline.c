@@ -75,6 +75,29 @@ int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const str
 	return n;
 }
 
+int db_pipeline_today(struct db *db, long long org_id, long long user_id, struct pipeline_today *out)
+{
+	DB_ID(org, org_id);
+	DB_ID(uid, user_id);
+	PGresult *res = db_q(db,
+		"SELECT count(*) FILTER (WHERE s.status = 'invited' AND s.created_at < now() - interval '14 days'),"
+		" count(*) FILTER (WHERE s.status = 'submitted'),"
+		" count(*) FILTER (WHERE s.status = 'final' AND NOT EXISTS (SELECT 1 FROM scan_meetings m"
+		"  WHERE m.scan_id = s.id AND m.planned_date IS NOT NULL)),"
+		" (SELECT count(*) FROM scan_actions a JOIN scans s2 ON s2.id = a.scan_id"
+		"  WHERE s2.org_id = $1 AND s2.advisor_id = $2 AND a.due_date < current_date"
+		"  AND a.status IN ('open', 'in_progress'))"
+		" FROM scans s WHERE s.org_id = $1 AND s.advisor_id = $2", org, uid);
+	if (!res)
+		return -1;
+	out->stale_invites = db_ll(res, 0, 0, 0);
+	out->waiting_advice = db_ll(res, 0, 1, 0);
+	out->meetings_to_plan = db_ll(res, 0, 2, 0);
+	out->overdue_actions = db_ll(res, 0, 3, 0);
+	PQclear(res);
+	return 0;
+}
+
 int db_pipeline_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	DB_ID(org, org_id);

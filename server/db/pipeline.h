@@ -49,6 +49,15 @@ int db_pipeline_list(struct db *db, struct arena *a, long long org_id, const str
 		     int offset, int limit, struct pipeline_scan **out);
 /* Staff of the association (disabled ones too) for the advisor filter, by name,
  * into *out (arena). Row count, or -1 on error. */
+/* What needs one advisor today, over the scans assigned to them: invitations
+ * unanswered for 14 days, submitted scans waiting for advice,
+ * final reports without a planned meeting, and their overdue actions. */
+struct pipeline_today {
+	long long stale_invites, waiting_advice, meetings_to_plan, overdue_actions;
+};
+/* 0, or -1 on error. */
+int db_pipeline_today(struct db *db, long long org_id, long long user_id, struct pipeline_today *out);
+
 int db_pipeline_advisors(struct db *db, struct arena *a, long long org_id, struct user_option **out);
 
 #endif

@@ -36,6 +36,18 @@ psql_q "INSERT INTO scans(org_id, company_id, questionnaire_id, sector) SELECT o
 use_jar a
 login adv1@a.example "$PW"
 http GET /app;              expect_eq "dashboard" 200 "$STATUS"
+# "Vandaag voor mij" (issue 16.5): adv1 has 1 invitation unanswered for 20 days,
+# 1 final report without a planned meeting, no submitted scan and no action
+expect_contains "what needs me today: the stale invitation" "1 uitnodiging al 14 dagen zonder antwoord" "$BODY"
+expect_contains "… linked to the list that shows it" "href=\"/app?advisor=$adv1&amp;status=invited&amp;stale=1\"" "$BODY"
+expect_contains "… the report without a meeting" "1 rapport klaar, maar nog geen gesprek gepland" "$BODY"
+expect_not_contains "… nothing about advice when no scan waits for it" "op uw advies" "$BODY"
+expect_not_contains "… nor actions" "over de afgesproken datum" "$BODY"
+psql_q "INSERT INTO scan_meetings(scan_id, planned_date) SELECT id, current_date + 7 FROM scans WHERE advisor_id = $adv1 AND status = 'final'" >/dev/null
+psql_q "INSERT INTO scan_actions(org_id, scan_id, what, who_kind, due_date, status) SELECT org_id, id, 'Functioneringsgesprekken', 'company', current_date - 3, 'open' FROM scans WHERE advisor_id = $adv1 AND status = 'advice'" >/dev/null
+http GET /app
+expect_not_contains "a planned meeting takes the report off the list" "nog geen gesprek gepland" "$BODY"
+expect_contains "an overdue action shows" "1 actie over de afgesproken datum" "$BODY"
 flat=$(echo "$BODY" | tr -d '\n' | sed 's/  */ /g')
 expect_contains "total and response share" "10 scans, waarvan 7 ingevuld (70%)" "$flat"
 expect_contains "stale total" "2 scans staan te lang stil" "$flat"

@@ -171,6 +171,32 @@ static void add_advisors_and_requests(struct req *r, cJSON *ctx, const struct us
 	cJSON_AddItemToObject(ctx, "request_sectors", sbi_options(r->lang, NULL));
 }
 
+/* "Vandaag voor mij": what needs the logged-in advisor, each with a link to
+ * the list that shows it; only the kinds that are not zero. */
+static void add_today(struct req *r, cJSON *ctx, const struct pipeline_today *t)
+{
+	long long me = r->session->user_id;
+	const struct {
+		long long n;
+		const char *key, *href;
+	} kinds[] = {
+		{t->stale_invites, "today_stale_invites", "/app?advisor=%lld&status=invited&stale=1"},
+		{t->waiting_advice, "today_waiting_advice", "/app?advisor=%lld&status=submitted"},
+		{t->meetings_to_plan, "today_meetings_to_plan", "/app?advisor=%lld&status=final"},
+		{t->overdue_actions, "today_overdue_actions", "/actions?advisor=%lld"},
+	};
+	int any = 0;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (kinds[i].n <= 0)
+			continue;
+		cJSON *o = cJSON_AddObjectToObject(ctx, kinds[i].key);
+		cJSON_AddNumberToObject(o, "n", (double)kinds[i].n);
+		cJSON_AddStringToObject(o, "href", arena_printf(&r->arena, kinds[i].href, me));
+		any = 1;
+	}
+	cJSON_AddBoolToObject(ctx, "today_any", any);
+}
+
 static void dashboard(struct req *r)
 {
 	if (r->session && r->session->role == ROLE_RESEARCHER) {
@@ -195,13 +221,15 @@ static void dashboard(struct req *r)
 						      &scans) : -1;
 	int n_adv = n_scans >= 0 ? db_pipeline_advisors(db, a, org, &adv) : -1;
 	int n_reqs = n_adv >= 0 ? db_participation_pending(db, a, org, &reqs) : -1;
-	if (n_reqs < 0) {
+	struct pipeline_today today;
+	if (n_reqs < 0 || db_pipeline_today(db, org, r->session->user_id, &today) != 0) {
 		buf_release(&base);
 		reply_db_error(r);
 		return;
 	}
 	long long shown = add_funnel(r, ctx, counts, n_counts, &f);
 	add_list(r, ctx, scans, n_scans);
+	add_today(r, ctx, &today);
 	add_advisors_and_requests(r, ctx, adv, n_adv, reqs, n_reqs, f.advisor_id);
 	office_pager(ctx, shown, page, base.data);
 	cJSON_AddNumberToObject(ctx, "shown", (double)shown);
