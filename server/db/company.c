@@ -152,13 +152,8 @@ long long db_company_advisor(struct db *db, long long org_id, long long id)
 {
 	DB_ID(org, org_id);
 	DB_ID(cid, id);
-	PGresult *res = db_q(db, "SELECT coalesce(advisor_id, 0) FROM companies WHERE id = $1 AND org_id = $2",
-			     cid, org);
-	if (!res)
-		return -1;
-	long long who = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;
-	PQclear(res);
-	return who;
+	return db_rows_one_ll(db_q(db, "SELECT coalesce(advisor_id, 0) FROM companies WHERE id = $1 AND org_id = $2",
+				   cid, org), 0);
 }
 
 int db_company_set_advisor(struct db *db, long long org_id, long long id, long long advisor_id)
@@ -168,25 +163,18 @@ int db_company_set_advisor(struct db *db, long long org_id, long long id, long l
 	DB_ID(adv, advisor_id);
 	if (db_begin(db) != 0)
 		return -1;
-	PGresult *res = db_q(db, "UPDATE companies SET advisor_id = nullif($3::bigint, 0), updated_at = now()"
-			     " WHERE id = $1 AND org_id = $2 AND erased_at IS NULL AND ($3::bigint = 0 OR EXISTS"
-			     " (SELECT 1 FROM users u WHERE u.id = $3::bigint AND u.org_id = $2"
-			     "  AND u.role IN ('admin', 'advisor') AND NOT u.disabled)) RETURNING id", cid, org, adv);
-	if (!res)
-		goto fail;
-	int done = PQntuples(res) == 1;
-	PQclear(res);
-	if (!done) {
+	int n = db_rows_count(db_q(db, "UPDATE companies SET advisor_id = nullif($3::bigint, 0), updated_at = now()"
+				   " WHERE id = $1 AND org_id = $2 AND erased_at IS NULL AND ($3::bigint = 0 OR EXISTS"
+				   " (SELECT 1 FROM users u WHERE u.id = $3::bigint AND u.org_id = $2"
+				   "  AND u.role IN ('admin', 'advisor') AND NOT u.disabled)) RETURNING id", cid, org, adv));
+	if (n != 1) {
 		db_rollback(db);
-		return 0;
+		return n < 0 ? -1 : 0;
 	}
-	res = db_q(db, "UPDATE scans SET advisor_id = nullif($3::bigint, 0), updated_at = now()"
-		   " WHERE company_id = $1 AND org_id = $2 AND status <> 'closed'", cid, org, adv);
-	if (!res)
-		goto fail;
-	PQclear(res);
+	if (db_x(db, "UPDATE scans SET advisor_id = nullif($3::bigint, 0), updated_at = now()"
+		 " WHERE company_id = $1 AND org_id = $2 AND status <> 'closed'", cid, org, adv) != 0) {
+		db_rollback(db);
+		return -1;
+	}
 	return db_commit(db) == 0 ? 1 : -1;
-fail:
-	db_rollback(db);
-	return -1;
 }

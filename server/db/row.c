@@ -42,3 +42,21 @@ int db_rows_user_options(struct arena *a, PGresult *res, struct user_option **ou
 	*out = rows;
 	return n;
 }
+
+int db_rows_count(PGresult *res)
+{
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	PQclear(res);
+	return n;
+}
+
+long long db_rows_one_ll(PGresult *res, long long dflt)
+{
+	if (!res)
+		return -1;
+	long long v = PQntuples(res) >= 1 ? db_ll(res, 0, 0, dflt) : dflt;
+	PQclear(res);
+	return v;
+}

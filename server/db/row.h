@@ -21,4 +21,11 @@ int db_rows_texts(struct arena *a, PGresult *res, const char ***out);
 struct user_option;
 int db_rows_user_options(struct arena *a, PGresult *res, struct user_option **out);
 
+/* For an UPDATE … RETURNING or a count: the number of rows of res; clears res.
+ * -1 when res is NULL (a failed query). */
+int db_rows_count(PGresult *res);
+/* The first value of res as a number, dflt when there is no row or it is NULL;
+ * clears res. -1 when res is NULL. */
+long long db_rows_one_ll(PGresult *res, long long dflt);
+
 #endif

@@ -46,13 +46,8 @@ long long db_scan_advisor(struct db *db, long long scan_id)
 {
 	char id[DB_ID_LEN];
 	db_id_text(id, scan_id);
-	PGresult *res = db_q(db, "SELECT coalesce(s.advisor_id, c.advisor_id, 0) FROM scans s"
-			     " JOIN companies c ON c.id = s.company_id WHERE s.id = $1", id);
-	if (!res)
-		return -1;
-	long long who = PQntuples(res) == 1 ? db_ll(res, 0, 0, 0) : 0;
-	PQclear(res);
-	return who;
+	return db_rows_one_ll(db_q(db, "SELECT coalesce(s.advisor_id, c.advisor_id, 0) FROM scans s"
+				   " JOIN companies c ON c.id = s.company_id WHERE s.id = $1", id), 0);
 }
 
 int db_scan_set_advisor(struct db *db, long long scan_id, long long org_id, long long advisor_id)
@@ -61,15 +56,11 @@ int db_scan_set_advisor(struct db *db, long long scan_id, long long org_id, long
 	db_id_text(id, scan_id);
 	db_id_text(org, org_id);
 	db_id_text(adv, advisor_id);
-	PGresult *res = db_q(db, "UPDATE scans SET advisor_id = nullif($3::bigint, 0), updated_at = now()"
-			     " WHERE id = $1 AND org_id = $2 AND ($3::bigint = 0 OR EXISTS (SELECT 1 FROM users u"
-			     "  WHERE u.id = $3::bigint AND u.org_id = $2 AND u.role IN ('admin', 'advisor')"
-			     "  AND NOT u.disabled)) RETURNING id", id, org, adv);
-	if (!res)
-		return -1;
-	int done = PQntuples(res) == 1;
-	PQclear(res);
-	return done;
+	int n = db_rows_count(db_q(db, "UPDATE scans SET advisor_id = nullif($3::bigint, 0), updated_at = now()"
+				   " WHERE id = $1 AND org_id = $2 AND ($3::bigint = 0 OR EXISTS (SELECT 1 FROM users u"
+				   "  WHERE u.id = $3::bigint AND u.org_id = $2 AND u.role IN ('admin', 'advisor')"
+				   "  AND NOT u.disabled)) RETURNING id", id, org, adv));
+	return n < 0 ? -1 : n == 1;
 }
 
 int db_scan_scores(struct db *db, struct arena *a, long long scan_id, struct score_row **out)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "server/db/two_factor.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 int db_two_factor_get(struct db *db, long long user_id, struct two_factor_row *out)
@@ -70,15 +71,10 @@ int db_two_factor_enable(struct db *db, long long user_id, long long step, const
 {
 	DB_ID(uid, user_id);
 	DB_ID(st, step);
-	PGresult *res = db_q(db,
-		"UPDATE user_two_factor SET enabled_at = now(), last_step = $2"
-		" WHERE user_id = $1 AND enabled_at IS NULL RETURNING 1", uid, st);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	PQclear(res);
+	int n = db_rows_count(db_q(db, "UPDATE user_two_factor SET enabled_at = now(), last_step = $2"
+				   " WHERE user_id = $1 AND enabled_at IS NULL RETURNING 1", uid, st));
 	if (n != 1)
-		return 0;
+		return n < 0 ? -1 : 0;
 	return codes_replace(db, uid, hashes) == 0 ? 1 : -1;
 }
 
@@ -87,14 +83,10 @@ int db_two_factor_use_step(struct db *db, long long user_id, long long step)
 	DB_ID(uid, user_id);
 	DB_ID(st, step);
 	/* one statement: two requests with the same code cannot both pass */
-	PGresult *res = db_q(db,
-		"UPDATE user_two_factor SET last_step = $2 WHERE user_id = $1 AND enabled_at IS NOT NULL"
-		" AND (last_step IS NULL OR last_step < $2) RETURNING 1", uid, st);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	PQclear(res);
-	return n == 1;
+	int n = db_rows_count(db_q(db, "UPDATE user_two_factor SET last_step = $2 WHERE user_id = $1"
+				   " AND enabled_at IS NOT NULL AND (last_step IS NULL OR last_step < $2) RETURNING 1",
+				   uid, st));
+	return n < 0 ? -1 : n == 1;
 }
 
 int db_two_factor_use_recovery(struct db *db, long long user_id, const char *hash)
