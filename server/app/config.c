@@ -55,7 +55,7 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	cfg->port = 8080;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	long workers = cores > 0 ? cores : 2, level = 2, k = PEER_K_DEFAULT, body = 1024 * 1024;
-	long timeout = 30, per_ip = 64, slots = 0;
+	long timeout = 30, per_ip = 64, slots = 0, max_lag = 5;
 	const char *listen = getenv("FPHC_LISTEN");
 	if (listen && *listen && config_set_listen(cfg, listen) != 0) {
 		snprintf(err, errlen, "FPHC_LISTEN must look like 127.0.0.1:8080");
@@ -78,7 +78,8 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	    env_long("FPHC_BODY_LIMIT", 1024, 64L * 1024 * 1024, &body, err, errlen) ||
 	    env_long("FPHC_CONN_TIMEOUT", 1, 3600, &timeout, err, errlen) ||
 	    env_long("FPHC_PER_IP_LIMIT", 1, 100000, &per_ip, err, errlen) ||
-	    env_long("FPHC_HASH_SLOTS", 1, 256, &slots, err, errlen))
+	    env_long("FPHC_HASH_SLOTS", 1, 256, &slots, err, errlen) ||
+	    env_long("FPHC_READ_MAX_LAG", 0, 86400, &max_lag, err, errlen))
 		return -1;
 	cfg->workers = (int)workers;
 	cfg->hash_slots = (int)slots;  /* 0: half the workers, decided when serving */
@@ -88,6 +89,8 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	cfg->conn_timeout = (int)timeout;
 	cfg->per_ip_limit = (int)per_ip;
 	cfg->database_url = env_str("DATABASE_URL", NULL);
+	cfg->read_database_url = env_str("FPHC_DATABASE_READ_URL", NULL);
+	cfg->read_max_lag = (double)max_lag;
 	cfg->base_url = env_str("FPHC_BASE_URL", NULL);
 	cfg->tls_cert = env_str("FPHC_TLS_CERT", NULL);
 	cfg->tls_key = env_str("FPHC_TLS_KEY", NULL);

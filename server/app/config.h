@@ -8,6 +8,9 @@ struct config {
 	char listen_host[64];      /* FPHC_LISTEN host part, default 127.0.0.1 */
 	unsigned short port;       /* FPHC_LISTEN port part, default 8080 */
 	const char *database_url;  /* DATABASE_URL (conninfo or URI) */
+	const char *read_database_url; /* FPHC_DATABASE_READ_URL: a streaming replica for the
+	                                * research reads (optional; docs/operations.md) */
+	double read_max_lag;       /* FPHC_READ_MAX_LAG seconds: a replica further behind is not used (default 5) */
 	const char *base_url;      /* FPHC_BASE_URL, for links in e-mails and on the console */
 	int log_level;             /* FPHC_LOG_LEVEL: 0 error, 1 warn, 2 info, 3 debug */
 	int workers;               /* FPHC_WORKERS, default: number of cores */

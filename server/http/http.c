@@ -22,6 +22,7 @@
 #include "server/http/metrics.h"
 #include "server/http/page.h"
 #include "server/http/pool.h"
+#include "server/http/read_pool.h"
 #include "server/http/router.h"
 #include "server/http/session.h"
 #include "server/db/db.h"
@@ -351,6 +352,7 @@ int http_serve(void)
 
 	router_init();
 	pool_init(config.database_url, config.workers);
+	read_pool_init(config.read_database_url, config.read_max_lag);
 	/* a login flood keeps at least one worker free for everyone else */
 	crypto_hash_slots_set(config.hash_slots ? config.hash_slots : (config.workers > 1 ? config.workers / 2 : 1));
 	char *cert = NULL, *key = NULL;
@@ -361,6 +363,7 @@ int http_serve(void)
 		free(cert);
 		free(key);
 		pool_shutdown();
+		read_pool_shutdown();
 		return 1;
 	}
 	const union MHD_DaemonInfo *bound = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -375,6 +378,7 @@ int http_serve(void)
 		usleep(10000);
 	MHD_stop_daemon(d);
 	pool_shutdown();
+	read_pool_shutdown();
 	free(cert);
 	free(key);
 	log_info("stopped");

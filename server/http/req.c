@@ -8,6 +8,7 @@
 #include "server/http/log.h"
 #include "server/http/metrics.h"
 #include "server/http/pool.h"
+#include "server/http/read_pool.h"
 #include "server/http/router.h"
 #include "server/db/db.h"
 #include "common/form.h"
@@ -125,6 +126,16 @@ struct db *req_db(struct req *r)
 	if (!r->db)
 		r->db = pool_db();
 	return r->db;
+}
+
+struct db *req_read_db(struct req *r)
+{
+	if (r->route && (r->route->flags & ROUTE_REPLICA)) {
+		struct db *db = read_pool_db();
+		if (db)
+			return db;
+	}
+	return req_db(r);
 }
 
 int req_is_api(const struct req *r)

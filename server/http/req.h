@@ -92,6 +92,10 @@ cJSON *req_json(struct req *r);
 const char *req_param(struct req *r, int i);
 /* The database handle of this worker. Never NULL; may be unavailable. */
 struct db *req_db(struct req *r);
+/* For reads a few seconds of lag cannot harm, on a route marked ROUTE_REPLICA:
+ * the replica's connection when FPHC_DATABASE_READ_URL is set and the replica is
+ * current (server/http/read_pool.h), otherwise req_db(r). Never for writes. */
+struct db *req_read_db(struct req *r);
 
 /* ---- output ---- */
 void req_add_header(struct req *r, const char *name, const char *value);

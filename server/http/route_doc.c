@@ -44,15 +44,17 @@ void route_doc_write(struct buf *out)
 		      "`/api/`), and a user of another role with 404. When the association requires "
 		      "two-factor sign-in, a user who has not set it up is sent to "
 		      "`/account/two-factor` (403 for a post) from every route not marked "
-		      "\"also before a required two-factor set-up\".\n\n"
-		      "| method | path | who may call it | changes state |\n"
-		      "|---|---|---|---|\n");
+		      "\"also before a required two-factor set-up\". A route marked \"replica\" "
+		      "reads from `FPHC_DATABASE_READ_URL` when it is set and current "
+		      "(docs/operations.md); every other route reads from the primary.\n\n"
+		      "| method | path | who may call it | changes state | reads from |\n"
+		      "|---|---|---|---|---|\n");
 	for (int t = 0; route_tables[t]; t++)
 		for (const struct route *rt = route_tables[t]; rt->method; rt++) {
 			buf_printf(out, "| %s | `%s` | ", rt->method, rt->pattern);
 			who(out, rt->access);
 			if (rt->flags & ROUTE_TWO_FACTOR_SETUP)
 				buf_puts(out, " (also before a required two-factor set-up)");
-			buf_printf(out, " | %s |\n", guard(rt));
+			buf_printf(out, " | %s | %s |\n", guard(rt), rt->flags & ROUTE_REPLICA ? "replica" : "primary");
 		}
 }

@@ -20,6 +20,10 @@ typedef void (*route_handler)(struct req *r);
 #define ROUTE_READ_ONLY   4u   /* with ROUTE_CHANGES: a form post that only reads (an export):
                                 * CSRF-checked, but it runs its own read-only snapshot instead
                                 * of the request's transaction */
+#define ROUTE_REPLICA    16u   /* reads what a few seconds of lag cannot harm (research exports,
+                                * aggregates, item statistics): req_read_db() may hand out the
+                                * replica of FPHC_DATABASE_READ_URL; writes (audit) still go to
+                                * the primary through req_db() */
 
 /* Who may call a route (any combination; 0 is refused by the route test).
  * ACCESS_PUBLIC: anyone. ACCESS_OWNER: whoever holds the scan's invitation

@@ -95,12 +95,32 @@ static void docs_routes_md_is_current(void **state)
 	buf_release(&want);
 }
 
+/* The replica refuses writes and lags: only reads that are not an owner's, and
+ * only back-office pages, may use it (docs/operations.md names them). */
+static void replica_routes_only_read(void **state)
+{
+	(void)state;
+	int n = 0;
+	for (int t = 0; route_tables[t]; t++)
+		for (const struct route *rt = route_tables[t]; rt->method; rt++) {
+			if (!(rt->flags & ROUTE_REPLICA))
+				continue;
+			n++;
+			if ((rt->flags & ROUTE_CHANGES) && !(rt->flags & ROUTE_READ_ONLY))
+				fail_msg("%s %s changes state but may read from the replica", rt->method, rt->pattern);
+			if (rt->access & (ACCESS_PUBLIC | ACCESS_OWNER))
+				fail_msg("%s %s: owners and anonymous callers read from the primary", rt->method, rt->pattern);
+		}
+	assert_true(n >= 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_route_declares_its_callers),
 		cmocka_unit_test(state_changing_routes_check_csrf),
 		cmocka_unit_test(office_routes_admit_no_anonymous_caller),
+		cmocka_unit_test(replica_routes_only_read),
 		cmocka_unit_test(docs_routes_md_is_current),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

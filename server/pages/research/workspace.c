@@ -114,7 +114,7 @@ static void exports_download(struct req *r)
 		reply_error(r, 500);
 		return;
 	}
-	if (research_export_write(req_db(r), q, &f, fmt, r->lang, tmp, &rows, err, sizeof(err)) != 0 ||
+	if (research_export_write(req_read_db(r), q, &f, fmt, r->lang, tmp, &rows, err, sizeof(err)) != 0 ||
 	    fflush(tmp) != 0) {
 		fclose(tmp);
 		reply_db_error(r);
@@ -158,7 +158,7 @@ static void codebook_page(struct req *r)
 static cJSON *aggregates_for(struct req *r, long long qid)
 {
 	struct research_aggregate_row *rows;
-	int n = db_research_aggregates(req_db(r), &r->arena, r->session->org_id, qid, &rows);
+	int n = db_research_aggregates(req_read_db(r), &r->arena, r->session->org_id, qid, &rows);
 	if (n < 0)
 		return NULL;
 	return aggregates_json(rows, n, config.benchmark_k);
@@ -333,7 +333,7 @@ static cJSON *items_for(struct req *r, const struct questionnaire *q, long long 
 {
 	struct research_filter f = {r->session->org_id, qid, NULL, NULL, 1};
 	char err[256];
-	return research_item_stats(req_db(r), q, &f, ITEM_STATS_MAX_ROWS, r->lang, err, sizeof(err));
+	return research_item_stats(req_read_db(r), q, &f, ITEM_STATS_MAX_ROWS, r->lang, err, sizeof(err));
 }
 
 static void items_api(struct req *r)
@@ -407,11 +407,11 @@ static void items_page(struct req *r)
 const struct route routes_research[] = {
 	{"GET", "/research", home, 0, ACCESS_RESEARCHER},
 	{"GET", "/research/exports", exports_form, 0, ACCESS_RESEARCHER},
-	{"POST", "/research/exports", exports_download, ROUTE_CHANGES | ROUTE_READ_ONLY, ACCESS_RESEARCHER},
+	{"POST", "/research/exports", exports_download, ROUTE_CHANGES | ROUTE_READ_ONLY | ROUTE_REPLICA, ACCESS_RESEARCHER},
 	{"GET", "/research/exports/codebook", codebook_page, 0, ACCESS_RESEARCHER},
-	{"GET", "/research/aggregates", aggregates_page, 0, ACCESS_RESEARCHER},
-	{"GET", "/research/items", items_page, 0, ACCESS_RESEARCHER},
-	{"GET", "/api/v1/research/aggregates", aggregates_api, 0, ACCESS_RESEARCHER},
-	{"GET", "/api/v1/research/items", items_api, 0, ACCESS_RESEARCHER},
+	{"GET", "/research/aggregates", aggregates_page, ROUTE_REPLICA, ACCESS_RESEARCHER},
+	{"GET", "/research/items", items_page, ROUTE_REPLICA, ACCESS_RESEARCHER},
+	{"GET", "/api/v1/research/aggregates", aggregates_api, ROUTE_REPLICA, ACCESS_RESEARCHER},
+	{"GET", "/api/v1/research/items", items_api, ROUTE_REPLICA, ACCESS_RESEARCHER},
 	{NULL, NULL, NULL, 0, 0},
 };
