@@ -298,6 +298,13 @@ failover() {
   psql "$(owner_url 2)" -qtAX -v ON_ERROR_STOP=1 -c "ALTER SYSTEM SET synchronous_standby_names = ''" \
     -c "SELECT pg_reload_conf()" >/dev/null || die "could not clear synchronous_standby_names on pg2"
   as_pg "$PGBIN/pg_ctl" -D "$(node_data 2)" -w -t 60 promote >/dev/null || die "promotion of pg2 failed"
+  # PgBouncer 1.18 keeps the parameters a server reported when its pool first
+  # logged in (in_hot_standby = on while pg2 was a standby, because the research
+  # reads used it) and tells every new client so: libpq's
+  # target_session_attrs=read-write would then refuse pg2 for ever. A restart of
+  # pg2's PgBouncer makes it log in afresh and report the promoted node as it is.
+  stop_pid "$DIR/pgb2/pgbouncer.pid"
+  start_pgbouncer 2
   touch "$DIR/failed-over"
 }
 
