@@ -410,6 +410,73 @@ bench_login_flood() {
   done
 }
 
+# Issue 18: the owner's pillar page and autosave through nginx and PgBouncer
+# (scripts/cluster.sh: two instances, a PgBouncer in transaction mode per node,
+# a synchronous replica) beside the same on one instance connected directly, in
+# one run; then the time from the primary's loss to the first acknowledged
+# autosave and to the first successful submit of a complete scan.
+cluster_scan() {  # BASE → SCAN_TOKEN, SCAN_CSRF: a new scan with consent and profile
+  local b=$1 link
+  link=$(bin/fphc invite --org demo --company "Bench Cluster $RANDOM BV" --sector C --fte 45)
+  SCAN_TOKEN=${link##*/}
+  SCAN_CSRF=$(curl -s "$b/s/$SCAN_TOKEN" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -s -o /dev/null --data "csrf=$SCAN_CSRF&consent=yes" "$b/s/$SCAN_TOKEN/consent"
+  curl -s -o /dev/null --data "csrf=$SCAN_CSRF&sector=C&fte=45&employees=52&municipality=Maastricht" "$b/s/$SCAN_TOKEN/profile"
+}
+cluster_answer_all() {  # BASE: every item, as tests/integration/respondent_lib.sh answers them (+ s01, w03)
+  local b=$1 key value
+  { sed -n "/^  done <<'ANSWERS'/,/^ANSWERS/p" tests/integration/respondent_lib.sh | sed '1d;$d'; echo 's01 2'; echo 'w03 4'; } |
+    while read -r key value; do
+      curl -s -o /dev/null -H "X-CSRF-Token: $SCAN_CSRF" -H 'Content-Type: application/json' \
+        --data-binary "{\"item\":\"$key\",\"value\":$value}" "$b/s/$SCAN_TOKEN/answer"
+    done
+}
+bench_cluster() {
+  echo "== cluster (issue 18; wrk, 64 connections, 10 s after 2 s warm-up; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  command -v pgbouncer >/dev/null && command -v nginx >/dev/null || { echo "   pgbouncer/nginx missing (make deps-cluster)"; return 1; }
+  bench_db; bench_server
+  bin/fphc demo init >/dev/null 2>&1
+  local pillar_direct autosave_direct
+  cluster_scan "$BASE"
+  wrk_run "direct: GET /s/TOKEN/pillar/2" "/s/$SCAN_TOKEN/pillar/2"; pillar_direct=$LAST_RPS
+  FPHC_CSRF=$SCAN_CSRF wrk_run "direct: POST /s/TOKEN/answer" "/s/$SCAN_TOKEN/answer" -s tests/bench/autosave.lua; autosave_direct=$LAST_RPS
+  local cdir="$BTMP/cl" saved_base=$BASE saved_url=$DATABASE_URL
+  mkdir -p "$cdir"; chmod 755 "$cdir"
+  CLUSTER_PORT=${BENCH_CLUSTER_PORT:-18500} scripts/cluster.sh start "$cdir" >"$BTMP/cluster.out" 2>&1 || { echo "   cluster did not start:"; tail -5 "$BTMP/cluster.out"; return 1; }
+  eval "$(scripts/cluster.sh env "$cdir")"
+  export DATABASE_URL FPHC_DB_POOLER
+  BASE=$(scripts/cluster.sh url "$cdir"); BASE=${BASE%/}
+  bin/fphc demo init >/dev/null 2>&1
+  cluster_scan "$BASE"
+  wrk_run "nginx+PgBouncer: GET /s/TOKEN/pillar/2" "/s/$SCAN_TOKEN/pillar/2"
+  local pillar_cl=$LAST_RPS
+  FPHC_CSRF=$SCAN_CSRF wrk_run "nginx+PgBouncer: POST /s/TOKEN/answer" "/s/$SCAN_TOKEN/answer" -s tests/bench/autosave.lua
+  awk -v a="$pillar_cl" -v b="$pillar_direct" -v c="$LAST_RPS" -v d="$autosave_direct" \
+    'BEGIN { printf "   through the cluster / direct: pillar page %.0f%%, autosave %.0f%% (two instances on the same 2 cores)\n", 100 * a / b, 100 * c / d }'
+  # primary loss: a complete scan, then the failover, then autosaves and the submit until they succeed
+  cluster_scan "$BASE"; cluster_answer_all "$BASE"
+  local t0 t_write="" t_submit="" code
+  t0=$(date +%s%N)
+  scripts/cluster.sh failover "$cdir" >/dev/null 2>&1 &
+  local fo=$!
+  for _ in $(seq 1 600); do
+    if [ -z "$t_write" ]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-CSRF-Token: $SCAN_CSRF" -H 'Content-Type: application/json' \
+        --data-binary '{"item":"s01","value":3}' "$BASE/s/$SCAN_TOKEN/answer")
+      [ "$code" = 200 ] && t_write=$(( ($(date +%s%N) - t0) / 1000000 ))
+    fi
+    if [ -n "$t_write" ]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' --data "csrf=$SCAN_CSRF" "$BASE/s/$SCAN_TOKEN/submit")
+      [ "$code" = 303 ] && { t_submit=$(( ($(date +%s%N) - t0) / 1000000 )); break; }
+    fi
+    sleep 0.05
+  done
+  wait "$fo"
+  printf '   %-44s %s ms (first acknowledged autosave %s ms)\n' "primary lost → first successful submit" "${t_submit:-none}" "${t_write:-none}"
+  scripts/cluster.sh stop "$cdir" >/dev/null 2>&1
+  BASE=$saved_base; DATABASE_URL=$saved_url; unset FPHC_DB_POOLER
+}
+
 # bench_soak runs last (SOAK_SECONDS, default 10 minutes; SOAK_SECONDS=0 skips it)
 all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$\|^soak$\|^report_scan$')
 [ "${SOAK_SECONDS:-600}" != 0 ] && all="$all soak"

@@ -147,6 +147,8 @@ default_pool_size = 20
 max_db_connections = 40
 ; a node back after a restart is used again within a second
 server_login_retry = 1
+; a client waits at most 3 s for a server connection (then fphc answers 503)
+query_wait_timeout = 3
 server_reset_query =
 server_check_delay = 10
 ignore_startup_parameters = extra_float_digits

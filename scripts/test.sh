@@ -11,6 +11,7 @@ export PG_DIR="$TMP/pg"
 PASSED=0
 FAILED=0
 cleanup() {
+  scripts/pgbouncer.sh stop "$TMP/pgbouncer" >/dev/null 2>&1 || true
   scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
   pkill -f "$TMP" 2>/dev/null || true
   rm -rf "$TMP"
@@ -58,10 +59,16 @@ for build in build build/asan; do
 done
 
 # --- integration tests (real binary, real PostgreSQL) ---
+# The sanitizer build connects directly; the normal build goes through a PgBouncer
+# in transaction mode (scripts/pgbouncer.sh), as behind a pooler in production:
+# fphc finds the pooler by itself (docs/operations.md, "Behind a pooler").
+PGB_PORT=$(scripts/pgbouncer.sh start "$PG_DIR" "$TMP/pgbouncer") || { echo "PgBouncer did not start"; FAILED=$((FAILED + 1)); }
 for bin in bin/fphc bin/fphc-asan; do
+  via=() label=$bin
+  if [ "$bin" = bin/fphc ] && [ -n "${PGB_PORT:-}" ]; then via=(FPHC_TEST_PGBOUNCER="$PGB_PORT"); label="$bin via PgBouncer"; fi
   for t in tests/integration/t_*.sh; do
     [ -f "$t" ] || continue
-    suite "integration $(basename "$t" .sh) ($bin)" env FPHC_BIN="$ROOT/$bin" \
+    suite "integration $(basename "$t" .sh) ($label)" env "${via[@]}" FPHC_BIN="$ROOT/$bin" \
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 bash "$t"
   done
 done

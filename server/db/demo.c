@@ -124,6 +124,12 @@ long long db_demo_reserve_ids(struct db *db, enum demo_table table, long long n)
 
 int db_demo_seed_session(struct db *db)
 {
+	/* Behind a pooler in transaction mode a session setting would stay on the
+	 * server connection and reach other clients: seed with the defaults there. */
+	if (db_connect(db) != 0)
+		return -1;
+	if (db->pooler)
+		return 0;
 	if (db_exec(db, "SET synchronous_commit = off", 0, NULL) != 0)
 		return -1;
 	PGresult *res = db_query(db, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", 0, NULL);

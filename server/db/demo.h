@@ -49,6 +49,7 @@ enum demo_table { DEMO_COMPANIES, DEMO_SCANS };
 long long db_demo_reserve_ids(struct db *db, enum demo_table table, long long n);
 /* A seeding connection's settings: synchronous_commit off; for a superuser
  * also session_replication_role = replica (no per-row foreign-key triggers).
+ * None behind a pooler in transaction mode (they would outlive the session).
  * 0 or -1. */
 int db_demo_seed_session(struct db *db);
 /* Fresh statistics of the seeded tables. 0 or -1. */

@@ -26,6 +26,11 @@ new_db() {
   # bypass the app's rights). FPHC_TEST_ROLE=postgres runs everything as owner.
   export OWNER_URL="host=$PG_DIR dbname=$DB_NAME user=postgres"
   export DATABASE_URL="host=$PG_DIR dbname=$DB_NAME user=${FPHC_TEST_ROLE:-fphc_app}"
+  # FPHC_TEST_PGBOUNCER=PORT (scripts/test.sh's pooler pass): the server and the
+  # CLI go through PgBouncer in transaction mode, as behind a pooler in production
+  if [ -n "${FPHC_TEST_PGBOUNCER:-}" ]; then
+    export DATABASE_URL="host=127.0.0.1 port=$FPHC_TEST_PGBOUNCER dbname=$DB_NAME user=${FPHC_TEST_ROLE:-fphc_app}"
+  fi
 }
 
 # SQL as the application role (what the server itself may do)

@@ -19,9 +19,15 @@ pgctl -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w start >/dev/null
 wait "$load"
 bad=$(grep -cvE '^(200|503)$' "$WORK/codes" || true)
 expect_eq "under load with PostgreSQL stopped every answer is 200 or 503" 0 "$bad"
-check "some answers were 503 while it was down" grep -q '^503$' "$WORK/codes"
+# Behind PgBouncer (make test's pooler pass) a half-second outage is bridged: the
+# pooler holds each request until PostgreSQL is back (query_wait_timeout 3 s), so
+# there need not be a 503; directly there must be.
+[ -n "${FPHC_TEST_PGBOUNCER:-}" ] || check "some answers were 503 while it was down" grep -q '^503$' "$WORK/codes"
 check "the server is still running" kill -0 "$SERVER_PID"
-http GET /readyz; expect_eq "service resumes after restart without restarting fphc" 200 "$STATUS"
+# directly the next request connects again; behind PgBouncer (the pooler pass of
+# make test) it may take the pooler's server_login_retry of a second
+for _ in $(seq 1 50); do http GET /readyz; [ "$STATUS" = 200 ] && break; sleep 0.1; done
+expect_eq "service resumes after restart without restarting fphc" 200 "$STATUS"
 
 # --- SIGTERM with a request in flight ---
 head -c 60000 /dev/zero | tr '\0' 'a' >"$WORK/slow-body"
