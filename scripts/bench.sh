@@ -451,11 +451,20 @@ bench_cluster() {
   wrk_run "nginx+PgBouncer: GET /s/TOKEN/pillar/2" "/s/$SCAN_TOKEN/pillar/2"
   local pillar_cl=$LAST_RPS
   FPHC_CSRF=$SCAN_CSRF wrk_run "nginx+PgBouncer: POST /s/TOKEN/answer" "/s/$SCAN_TOKEN/answer" -s tests/bench/autosave.lua
+  local autosave_cl=$LAST_RPS lb=$BASE
+  # where the difference goes: one instance through its PgBouncer, without nginx
+  BASE=${lb%:*}:$(( ${lb##*:} + 1 ))
+  wrk_run "one instance+PgBouncer: GET pillar/2" "/s/$SCAN_TOKEN/pillar/2"
+  FPHC_CSRF=$SCAN_CSRF wrk_run "one instance+PgBouncer: POST answer" "/s/$SCAN_TOKEN/answer" -s tests/bench/autosave.lua
+  BASE=$lb; LAST_RPS=$autosave_cl
   awk -v a="$pillar_cl" -v b="$pillar_direct" -v c="$LAST_RPS" -v d="$autosave_direct" \
     'BEGIN { printf "   through the cluster / direct: pillar page %.0f%%, autosave %.0f%% (two instances on the same 2 cores)\n", 100 * a / b, 100 * c / d }'
   # primary loss: a complete scan, then the failover, then autosaves and the submit until they succeed
   cluster_scan "$BASE"; cluster_answer_all "$BASE"
   local t0 t_write="" t_submit="" code
+  # the loss: the primary crashes (immediate stop); then the failover steps run
+  # as an operator's script or Patroni would, while the owner keeps trying
+  scripts/cluster.sh kill-primary "$cdir" >/dev/null 2>&1
   t0=$(date +%s%N)
   scripts/cluster.sh failover "$cdir" >/dev/null 2>&1 &
   local fo=$!
