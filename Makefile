@@ -158,6 +158,7 @@ deps-cluster:
 cluster: deps-cluster
 	@$(MAKE) --no-print-directory all
 	@scripts/cluster.sh start
+	@scripts/cluster.sh demo
 	@scripts/cluster.sh env
 	@echo "open $$(scripts/cluster.sh url)"
 cluster-stop:

@@ -12,6 +12,7 @@
 #   scripts/cluster.sh stop [DIR]     stop everything (quiet when nothing runs)
 #   scripts/cluster.sh status [DIR]   what runs, who is primary, replication state
 #   scripts/cluster.sh env [DIR]      the DATABASE_URL etc. for the command line
+#   scripts/cluster.sh demo [DIR]     demo logins (printed) and synthetic scans, through the cluster
 #   scripts/cluster.sh failover [DIR] fence the primary (stop it and its PgBouncer) and
 #                                     promote the standby, clearing synchronous_standby_names
 #   scripts/cluster.sh kill-primary [DIR]  crash the primary PostgreSQL (immediate stop) only
@@ -352,5 +353,12 @@ env) env_lines ;;
 failover) failover ;;
 kill-primary) kill_primary ;;
 url) echo "http://127.0.0.1:$LB_PORT/" ;;
-*) echo "usage: cluster.sh start|stop|status|env|failover|kill-primary|url [DIR]" >&2; exit 2 ;;
+demo)  # demo logins (printed) and, once, synthetic submitted scans — through the cluster, as make run does
+  eval "$(env_lines)"; export DATABASE_URL FPHC_DB_POOLER
+  FPHC_BASE_URL="http://127.0.0.1:$LB_PORT" "$BIN" demo init
+  if [ "$(psql "$OWNER_URL" -tAXc "SELECT count(*) FROM scans WHERE is_demo AND submitted_at IS NOT NULL")" = 0 ]; then
+    echo "cluster: adding 60 synthetic demo companies with submitted scans (once)"
+    "$BIN" demo seed --companies 60 --quiet && "$BIN" aggregates refresh >/dev/null
+  fi ;;
+*) echo "usage: cluster.sh start|stop|status|env|demo|failover|kill-primary|url [DIR]" >&2; exit 2 ;;
 esac
