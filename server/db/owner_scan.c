@@ -10,17 +10,10 @@
 #include "common/crypto.h"
 #include "common/banned.h"
 
-/* Prepared once per connection: this runs on every page of every owner. */
-static const char by_token_sql[] =
-	"SELECT s.id, s.questionnaire_id, s.status, s.lang, s.consent_at IS NOT NULL, s.last_page,"
-	" coalesce(s.sector, ''), coalesce(s.fte::text, ''), coalesce(s.employees::text, ''),"
-	" coalesce(s.municipality, ''), c.name, o.slug, o.name, coalesce(ro.name, ''), o.show_first_impression,"
-	" o.share_research AND o.research_org_id IS NOT NULL,"
-	" CASE WHEN $2 THEN (SELECT coalesce(json_object_agg(an.item_key, an.value), '{}')::text"
-	"   FROM answers an WHERE an.scan_id = s.id) END"
-	" FROM invitations i JOIN scans s ON s.id = i.scan_id JOIN companies c ON c.id = s.company_id"
-	" JOIN organisations o ON o.id = s.org_id LEFT JOIN organisations ro ON ro.id = o.research_org_id"
-	" WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND i.expires_at > now() AND c.erased_at IS NULL";
+/* Runs on every page of every owner: prepared once per connection, and a
+ * PL/pgSQL function (migrations/0086) so that behind a pooler, without prepared
+ * statements, the join is still planned once per server connection. */
+static const char by_token_sql[] = "SELECT * FROM owner_scan_by_token($1, $2::boolean)";
 
 int db_scan_by_token(struct db *db, const char *token, int with_answers, struct arena *a,
 		     struct owner_scan *out)
