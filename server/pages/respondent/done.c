@@ -8,6 +8,7 @@
 #include "server/http/tmpl.h"
 #include "server/db/report.h"
 #include "server/db/benchmark.h"
+#include "server/db/follow_up.h"
 #include "server/app/config.h"
 #include "server/app/report_build.h"
 #include "server/app/sector.h"
@@ -56,16 +57,72 @@ static int add_comparison(struct req *r, cJSON *ctx, long long scan_id)
 	return 0;
 }
 
+/* The owner's answer to the follow-up question (issue 20.2) and when it was given. */
+static int add_follow_up(struct req *r, cJSON *ctx, long long scan_id)
+{
+	enum follow_up_consent c;
+	const char *at;
+	if (db_follow_up_consent_get(req_db(r), &r->arena, scan_id, &c, &at) != 0)
+		return -1;
+	if (c == FOLLOW_UP_YES)
+		cJSON_AddBoolToObject(ctx, "follow_up_yes", 1);
+	if (c == FOLLOW_UP_NO)
+		cJSON_AddBoolToObject(ctx, "follow_up_no", 1);
+	if (c != FOLLOW_UP_UNKNOWN && at[0])
+		cJSON_AddStringToObject(ctx, "follow_up_at", at);
+	return 0;
+}
+
+static int submitted(const struct scan_ctx *s)
+{
+	return strcmp(s->v.status, "invited") != 0 && strcmp(s->v.status, "started") != 0;
+}
+
+/* The done page; ctx may already hold field errors (then status 400). */
+static void render_done(struct req *r, struct scan_ctx *s, cJSON *ctx, int status);
+
 void scan_done_get(struct req *r)
 {
 	struct scan_ctx s;
 	if (scan_load(r, 0, &s) != 0)
 		return;
-	if (strcmp(s.v.status, "invited") == 0 || strcmp(s.v.status, "started") == 0) {
+	if (!submitted(&s)) {
 		reply_redirect(r, arena_printf(&r->arena, "/s/%s", s.token));
 		return;
 	}
-	cJSON *ctx = scan_page_ctx(r, &s);
+	render_done(r, &s, scan_page_ctx(r, &s), 200);
+}
+
+void scan_follow_up_post(struct req *r)
+{
+	struct scan_ctx s;
+	if (scan_load(r, 0, &s) != 0)
+		return;
+	if (!submitted(&s)) {
+		reply_redirect(r, arena_printf(&r->arena, "/s/%s", s.token));
+		return;
+	}
+	const char **vals;
+	int n = req_form_all(r, "follow_up", &vals);
+	const char *v = n == 1 ? vals[0] : NULL;  /* a radio button sends one value */
+	int yes = v && strcmp(v, "yes") == 0, no = v && strcmp(v, "no") == 0;
+	if (!yes && !no) {
+		cJSON *ctx = scan_page_ctx(r, &s);
+		page_field_error(ctx, "follow_up", i18n_get(r->lang, "scan.done.follow_up_missing"));
+		render_done(r, &s, ctx, 400);
+		return;
+	}
+	if (db_follow_up_consent_set(req_db(r), s.v.id, yes) != 0) {
+		reply_db_error(r);
+		return;
+	}
+	scan_audit(r, &s, "owner_follow_up_consent");
+	reply_redirect(r, arena_printf(&r->arena, "/s/%s/done#follow-up", s.token));
+}
+
+static void render_done(struct req *r, struct scan_ctx *sp, cJSON *ctx, int status)
+{
+	struct scan_ctx s = *sp;
 	if (s.v.show_first_impression) {
 		double scores[32];
 		int n = db_scan_pillar_scores(req_db(r), s.v.id, s.q, scores, 32);
@@ -101,9 +158,9 @@ void scan_done_get(struct req *r)
 		cJSON_AddStringToObject(ctx, "report_web_url", arena_printf(&r->arena, "/s/%s/report.html", s.token));
 	}
 	add_steps(r, ctx, s.v.status);
-	if (add_comparison(r, ctx, s.v.id) != 0) {
+	if (add_comparison(r, ctx, s.v.id) != 0 || add_follow_up(r, ctx, s.v.id) != 0) {
 		reply_db_error(r);
 		return;
 	}
-	page_render(r, 200, "respondent/done", i18n_get(r->lang, "scan.done.title"), ctx);
+	page_render(r, status, "respondent/done", i18n_get(r->lang, "scan.done.title"), ctx);
 }

@@ -16,7 +16,8 @@ void scan_pillar_post(struct req *r);
 void scan_answer_post(struct req *r);    /* scan_answer.c */
 void scan_review_get(struct req *r);     /* scan_review.c */
 void scan_submit_post(struct req *r);
-void scan_done_get(struct req *r);       /* scan_done.c */
+void scan_done_get(struct req *r);       /* done.c */
+void scan_follow_up_post(struct req *r); /* done.c: may we invite you to meetings? (issue 20.2) */
 void scan_later_get(struct req *r);       /* later.c */
 void scan_later_mail_post(struct req *r);
 void scan_lang_get(struct req *r);       /* scan_lang.c */

@@ -15,6 +15,7 @@ const struct route routes_respondent[] = {
 	{"GET", "/s/:token/review", scan_review_get, ROUTE_NO_SESSION, ACCESS_OWNER},
 	{"POST", "/s/:token/submit", scan_submit_post, ROUTE_NO_SESSION | ROUTE_CHANGES, ACCESS_OWNER},
 	{"GET", "/s/:token/done", scan_done_get, ROUTE_NO_SESSION, ACCESS_OWNER},
+	{"POST", "/s/:token/follow-up", scan_follow_up_post, ROUTE_NO_SESSION | ROUTE_CHANGES, ACCESS_OWNER},
 	{"GET", "/s/:token/later", scan_later_get, ROUTE_NO_SESSION, ACCESS_OWNER},
 	{"POST", "/s/:token/later/mail", scan_later_mail_post, ROUTE_NO_SESSION | ROUTE_CHANGES, ACCESS_OWNER},
 	{"GET", "/s/:token/lang/:to", scan_lang_get, ROUTE_NO_SESSION, ACCESS_OWNER},
