@@ -141,6 +141,18 @@ for (const viewport of SIZES) {
         assert.doesNotMatch(await page.textContent('.steps'), /klaargezet/);
         await axe(page, `done ${tag(o)}`);
         await shot(page, `owner-done-${tag(o)}`);
+        // may we invite you to follow-up meetings? (issue 20.2): nothing chosen is
+        // refused next to the question, then yes is saved and said back
+        await submitAndWait(page, 'button:has-text("Keuze opslaan")');
+        assert.match(await page.textContent('#e-follow-up'), /Kies ja of nee/);
+        await axe(page, `done, follow-up error ${tag(o)}`);
+        await page.check('input[name="follow_up"][value="yes"]');
+        await submitAndWait(page, 'button:has-text("Keuze opslaan")');
+        assert.match(page.url(), /\/done#follow-up$/);
+        assert.match(await page.textContent('#follow-up-section'), /u krijgt een uitnodiging/);
+        assert.equal(psql(`SELECT follow_up_consent FROM scans WHERE id = ${id}`), 't');
+        await axe(page, `done, follow-up saved ${tag(o)}`);
+        await shot(page, `owner-done-follow-up-${tag(o)}`);
       });
     });
 
