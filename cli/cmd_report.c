@@ -15,6 +15,7 @@
 #include "server/app/report_build.h"
 #include "server/app/report_demo.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/report.h"
 #include "common/banned.h"
 

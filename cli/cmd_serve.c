@@ -10,6 +10,7 @@
 #include "server/http/log.h"
 #include "server/app/questionnaire_registry.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/db.h"
 #include "server/db/migrate.h"
 #include "common/banned.h"

@@ -8,6 +8,7 @@
 #include "server/app/actions_export.h"
 #include "server/db/action.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/banned.h"
 
 /* Export columns, in order: header key and width. */

@@ -11,6 +11,7 @@
 #include "server/app/report_build.h"
 #include "server/app/sector.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/action.h"
 #include "server/db/advice.h"
 #include "server/db/benchmark_snapshot.h"

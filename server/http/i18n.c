@@ -3,7 +3,7 @@
 #include <string.h>
 #include <cJSON.h>
 
-#include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/assets.h"
 #include "common/banned.h"
 

@@ -7,6 +7,7 @@
 #include "server/http/log.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/crypto.h"
 #include "common/banned.h"
 

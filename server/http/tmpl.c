@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/assets.h"
 #include "common/date.h"
 #include "common/banned.h"

@@ -15,6 +15,7 @@
 #include "common/form.h"
 #include "common/arena.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/assets.h"
 #include "common/crypto.h"
 #include "common/zip.h"

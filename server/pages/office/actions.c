@@ -11,6 +11,7 @@
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/action.h"
 #include "common/date.h"
 #include "common/text.h"

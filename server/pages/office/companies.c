@@ -9,6 +9,7 @@
 #include "server/app/sector.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/pages/office/office.h"
 #include "server/pages/office/scan_page.h"
 #include "server/db/company.h"

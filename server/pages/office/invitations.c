@@ -10,6 +10,7 @@
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/pages/office/office.h"
 #include "server/db/company.h"
 #include "server/db/invitation.h"

@@ -8,6 +8,7 @@
 #include "server/pages/office/scan_page.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/text.h"
 #include "common/banned.h"
 

@@ -8,6 +8,7 @@
 #include "server/app/config.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/account.h"
 #include "server/db/db.h"
 #include "server/db/pipeline.h"

@@ -16,6 +16,7 @@
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/report.h"
 #include "server/db/report_link.h"
 #include "common/banned.h"

@@ -8,6 +8,7 @@
 #include "server/pages/office/scan_page.h"
 #include "server/app/report_build.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "scoring/peer.h"
 #include "server/app/sector.h"
 #include "common/banned.h"

@@ -13,6 +13,7 @@
 #include "server/app/scan_workflow.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/action.h"
 #include "server/db/advice.h"
 #include "server/db/scan.h"

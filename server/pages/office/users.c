@@ -7,6 +7,7 @@
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/pages/office/office.h"
 #include "server/db/account.h"
 #include "server/db/two_factor.h"

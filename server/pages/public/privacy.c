@@ -5,6 +5,7 @@
 #include "server/pages/respondent/respondent.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/owner_scan.h"
 #include "common/banned.h"
 

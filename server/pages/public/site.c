@@ -8,6 +8,7 @@
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/db.h"
 #include "server/db/migrate.h"
 #include "server/db/session.h"

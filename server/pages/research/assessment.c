@@ -14,6 +14,7 @@
 #include "server/app/scan_view.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/advice.h"
 #include "server/db/scan.h"
 #include "server/db/research.h"

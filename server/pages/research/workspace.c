@@ -11,6 +11,7 @@
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/app/questionnaire_registry.h"
 #include "server/app/config.h"
 #include "server/db/db.h"

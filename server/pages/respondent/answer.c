@@ -6,6 +6,7 @@
 
 #include "server/pages/respondent/respondent.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/answers.h"
 #include "scoring/answers.h"
 #include "common/text.h"

@@ -9,6 +9,7 @@
 #include "server/http/log.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/protection.h"
 #include "common/banned.h"
 

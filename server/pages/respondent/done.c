@@ -6,6 +6,7 @@
 #include "server/pages/respondent/respondent.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/report.h"
 #include "server/db/benchmark.h"
 #include "server/db/follow_up.h"

@@ -14,6 +14,7 @@
 #include "server/http/log.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/banned.h"
 
 /* Link e-mails per scan per hour. */

@@ -7,6 +7,7 @@
 #include "server/http/page.h"
 #include "server/pages/respondent/pillar_cache.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/answers.h"
 #include "scoring/answers.h"
 #include "common/text.h"

@@ -7,6 +7,7 @@
 #include "server/pages/respondent/pillar_cache.h"
 #include "server/pages/respondent/scan_ctx.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/http/log.h"
 #include "common/number_nl.h"
 #include "common/banned.h"

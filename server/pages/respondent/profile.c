@@ -8,6 +8,7 @@
 #include "server/pages/respondent/respondent.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/text.h"
 #include "common/number_nl.h"
 #include "common/banned.h"

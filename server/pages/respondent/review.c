@@ -10,6 +10,7 @@
 #include "scoring/problems.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/text.h"
 #include "common/number_nl.h"
 #include "common/banned.h"

@@ -9,6 +9,7 @@
 #include "server/http/page.h"
 #include "server/app/questionnaire_registry.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "server/db/ratelimit.h"
 #include "server/db/protection.h"
 #include "common/crypto.h"

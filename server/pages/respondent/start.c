@@ -6,6 +6,7 @@
 #include "server/pages/respondent/respondent.h"
 #include "server/http/page.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/banned.h"
 
 /* Minutes to fill in: ~20 s per question, rounded to 5 minutes (at least 5). */

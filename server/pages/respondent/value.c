@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "common/number_nl.h"
 #include "server/http/tmpl.h"
+#include "server/http/i18n.h"
 #include "common/banned.h"
 
 const char *scan_number_parse(const struct item *it, const char *text, cJSON **out)
