@@ -448,8 +448,10 @@ static void sheet_cell_done(struct xp *x, struct sheet_state *s)
 	enum xlsx_type type;
 	const char *text = NULL;
 	double number = 0;
-	if (!s->have_value)
+	if (!s->have_value && !s->formula)
 		return; /* a formatted but empty cell */
+	if (!s->have_value)
+		t = "str"; /* a formula never calculated (written by a program): no value */
 	if (strcmp(t, "s") == 0) {
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
@@ -483,7 +485,7 @@ static void sheet_cell_done(struct xp *x, struct sheet_state *s)
 		fail(x, "Het bestand is beschadigd (onbekend celtype).");
 		return;
 	}
-	if (type == XLSX_TEXT && !*text)
+	if (type == XLSX_TEXT && !*text && !s->formula)
 		return;
 	if (++*s->cells > XLSX_MAX_CELLS) {
 		fail(x, "Het bestand heeft meer dan 200.000 gevulde cellen.");

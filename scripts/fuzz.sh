@@ -15,8 +15,9 @@ CC=${FUZZ_CC:-clang}
 CFLAGS=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
         -std=c17 -D_DEFAULT_SOURCE -I. $(pkg-config --cflags libcjson) -I"$(pg_config --includedir)")
 
-# common/*.c without assets.c, which needs the generated asset table.
-common_srcs() { ls common/*.c | grep -v '^common/assets\.c$' | tr '\n' ' '; }
+# common/*.c without assets.c, which needs the generated asset table, and without the
+# .xlsx reader, which needs libzip and expat (only fuzz_xlsx links it).
+common_srcs() { ls common/*.c | grep -v -e '^common/assets\.c$' -e '^common/xlsx_read\.c$' -e '^common/xlsx_xml\.c$' | tr '\n' ' '; }
 
 # The sources and libraries each target links: only what it needs.
 link_list() {
@@ -35,6 +36,8 @@ link_list() {
       echo "reports/*.c $(common_srcs) scoring/*.c -lhpdf -lcmark -lcjson -lsodium -lm" ;;
     fuzz_csv)
       echo "server/app/research_codebook.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+    fuzz_xlsx)
+      echo "common/xlsx_read.c common/xlsx_xml.c $(common_srcs) scoring/*.c -lzip -lexpat -lz -lcjson -lsodium -lm" ;;
     *)
       echo "fuzz.sh: no link list for $1; add it to link_list()" >&2
       return 1 ;;
@@ -61,7 +64,10 @@ for src in tests/fuzz/fuzz_*.c; do
   fi
   [ "$seconds" -gt 0 ] || continue
   echo "== $name: ${seconds}s"
-  if ! "$out/$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # the workbook reader takes inputs as large as the upload limit (XLSX_MAX_FILE_BYTES)
+  max_len=65536
+  [ "$name" = fuzz_xlsx ] && max_len=1048576
+  if ! "$out/$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="tests/fuzz/crashes/$name-" -print_final_stats=1 "$corpus" "$seeds" \
       >"$out/$name.log" 2>&1; then
     echo "!! $name failed; see $out/$name.log and tests/fuzz/crashes/" >&2
