@@ -11,14 +11,12 @@
 #include "cli/commands.h"
 #include "cli/cli_config.h"
 #include "server/app/config.h"
+#include "server/app/questionnaire_import.h"
 #include "server/app/questionnaire_workbook.h"
 #include "server/db/questionnaire.h"
 #include "scoring/questionnaire.h"
 #include "scoring/questionnaire_diff.h"
-#include "scoring/questionnaire_sheet.h"
-#include "scoring/questionnaire_structure.h"
 #include "common/buf.h"
-#include "common/crypto.h"
 #include "common/text.h"
 #include "common/xlsx.h"
 #include "common/banned.h"
@@ -170,57 +168,20 @@ out:
 	return rc;
 }
 
-/* Prints the changes of `after` against `before` (both definition JSON). Returns
- * the kind of change, or -1 when the baseline does not load. */
-static int print_diff(const char *before_json, const char *after_json)
+/* Prints the diff of a checked import. */
+static void print_diff(struct questionnaire_import *im)
 {
-	struct questionnaire *a = questionnaire_parse(before_json, strlen(before_json), NULL);
-	struct questionnaire *b = questionnaire_parse(after_json, strlen(after_json), NULL);
-	char sa[SHA256_HEX_LEN + 1], sb[SHA256_HEX_LEN + 1];
-	int rc = -1;
-	if (a && b && questionnaire_structure_sha256(before_json, strlen(before_json), sa) == 0 &&
-	    questionnaire_structure_sha256(after_json, strlen(after_json), sb) == 0) {
-		struct questionnaire_diff d;
-		questionnaire_diff(a, sa, b, sb, &d);
-		printf("vergeleken met %s versie %ld\n", a->key, a->version);
-		if (d.kind == DIFF_NONE)
-			printf("geen wijzigingen\n");
-		else if (d.kind == DIFF_TEXT_ONLY)
-			printf("alleen teksten veranderd: een tekstherziening van versie %ld\n", b->version);
-		else
-			printf("de structuur is veranderd: dit is een nieuwe versie%s\n",
-			       d.version_changed ? "" : " (verhoog version op het tabblad questionnaire)");
-		for (size_t i = 0; i < d.n; i++)
-			printf("- %s\n", questionnaire_change_line(&d, &d.changes[i]));
-		rc = (int)d.kind;
-		questionnaire_diff_release(&d);
-	}
-	questionnaire_free(a);
-	questionnaire_free(b);
-	return rc;
-}
-
-/* Stores the checked definition like `fphc questionnaire load`. 0 or -1. */
-static int publish(struct db *db, const char *json, const char *file)
-{
-	struct questionnaire *q = questionnaire_parse(json, strlen(json), NULL);
-	char sum[SHA256_HEX_LEN + 1], structure[SHA256_HEX_LEN + 1];
-	int rc = -1;
-	if (q && questionnaire_structure_sha256(json, strlen(json), structure) == 0) {
-		crypto_sha256_hex(json, strlen(json), sum);
-		int revision = 0;
-		int stored = db_questionnaire_store(db, q->key, (int)q->version, sum, structure, file, json, stderr,
-						    &revision);
-		if (stored == 1)
-			printf("opgeslagen als versie %ld van %s\n", q->version, q->key);
-		else if (stored == 2)
-			printf("opgeslagen als tekstherziening %d van versie %ld van %s\n", revision, q->version, q->key);
-		else if (stored == 0)
-			printf("al opgeslagen; er is niets veranderd\n");
-		rc = stored < 0 ? -1 : 0;
-	}
-	questionnaire_free(q);
-	return rc;
+	struct questionnaire_diff *d = &im->diff;
+	printf("vergeleken met %s versie %ld\n", im->key, im->base_version);
+	if (d->kind == DIFF_NONE)
+		printf("geen wijzigingen\n");
+	else if (d->kind == DIFF_TEXT_ONLY)
+		printf("alleen teksten veranderd: een tekstherziening van versie %ld\n", im->version);
+	else
+		printf("de structuur is veranderd: dit is een nieuwe versie%s\n",
+		       d->version_changed ? "" : " (verhoog version op het tabblad questionnaire)");
+	for (size_t i = 0; i < d->n; i++)
+		printf("- %s\n", questionnaire_change_line(d, &d->changes[i]));
 }
 
 int cmd_questionnaire_import(int argc, char **argv)
@@ -250,69 +211,69 @@ int cmd_questionnaire_import(int argc, char **argv)
 	struct buf in, base;
 	buf_init(&in, XLSX_MAX_FILE_BYTES + 1);
 	buf_init(&base, QUESTIONNAIRE_MAX_BYTES);
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	struct problems problems;
-	problems_init(&problems, PROBLEMS_DEFAULT_MAX);
+	struct questionnaire_import im;
+	memset(&im, 0, sizeof(im));
 	struct db *db = NULL;
-	char *json = NULL;
-	char err[256];
 	int rc = 1;
 	if (read_file(file, XLSX_MAX_FILE_BYTES, &in) != 0) {
 		fprintf(stderr, "%s: kan het bestand niet lezen (of het is groter dan 1 MB)\n", file);
 		goto out;
 	}
-	if (xlsx_read(in.data, in.len, &book, err, sizeof(err)) != 0) {
-		printf("%s: %s\n", file, err);
+	if (against && read_file(against, QUESTIONNAIRE_MAX_BYTES, &base) != 0) {
+		fprintf(stderr, "fphc questionnaire import: cannot read %s\n", against);
 		goto out;
 	}
-	json = questionnaire_sheet_import(&book, &problems);
-	if (!json) {
-		printf("%s: %zu %s; er is niets opgeslagen\n", file, problems_count(&problems),
-		       problems_count(&problems) == 1 ? "probleem" : "problemen");
-		for (size_t i = 0; i < problems.n; i++)
-			printf("%s: %s\n", problems.items[i].path, problems.items[i].message);
-		if (problems.dropped)
-			printf("en nog %zu problemen\n", problems.dropped);
+	if (!against && !(db = open_db(argv, database_url)))
+		goto out;
+	enum import_outcome got = questionnaire_import_check(db, in.data, in.len, &im);
+	if (got == IMPORT_DB_ERROR) {
+		fprintf(stderr, "fphc questionnaire import: %s\n", db && db->err[0] ? db->err : "a stored version does not load");
 		goto out;
 	}
-	struct questionnaire *q = questionnaire_parse(json, strlen(json), NULL);
-	char key[QUESTIONNAIRE_KEY_MAX + 1];
-	snprintf(key, sizeof(key), "%s", q ? q->key : "");
-	long version = q ? q->version : 0;
-	questionnaire_free(q);
-	if (against) {
-		if (read_file(against, QUESTIONNAIRE_MAX_BYTES, &base) != 0) {
-			fprintf(stderr, "fphc questionnaire import: cannot read %s\n", against);
+	if (got == IMPORT_PROBLEMS) {
+		if (im.read_error[0]) {
+			printf("%s: %s\n", file, im.read_error);
 			goto out;
 		}
-	} else {
-		db = open_db(argv, database_url);
-		if (!db)
-			goto out;
-		long long id = db_questionnaire_id(db, key, version);
-		if (id < 0 || stored_definition(db, key, id > 0 ? version : 0, &base) != 0) {
-			if (id != 0 || db_questionnaire_latest(db, key) != 0)
-				goto out;
-			printf("nieuwe vragenlijst %s versie %ld (nog geen versie opgeslagen)\n", key, version);
-		}
-	}
-	int kind = base.len ? print_diff(base.data, json) : DIFF_STRUCTURAL;
-	if (kind < 0) {
-		fprintf(stderr, "fphc questionnaire import: the version to compare with does not load\n");
+		size_t n = problems_count(&im.problems);
+		printf("%s: %zu %s; er is niets opgeslagen\n", file, n, n == 1 ? "probleem" : "problemen");
+		for (size_t i = 0; i < im.problems.n; i++)
+			printf("%s: %s\n", im.problems.items[i].path, im.problems.items[i].message);
+		if (im.problems.dropped)
+			printf("en nog %zu problemen\n", im.problems.dropped);
 		goto out;
 	}
-	if (do_publish && kind == DIFF_NONE)
-		printf("er is niets opgeslagen\n");
-	else if (do_publish && publish(db, json, file) != 0)
+	if (against && questionnaire_import_compare(&im, base.data) != 0) {
+		fprintf(stderr, "fphc questionnaire import: %s is not a valid definition\n", against);
 		goto out;
-	else if (!do_publish)
+	}
+	if (im.has_base)
+		print_diff(&im);
+	else
+		printf("nieuwe vragenlijst %s versie %ld (nog geen versie opgeslagen)\n", im.key, im.version);
+	if (!do_publish) {
 		printf("er is niets opgeslagen (gebruik --publish om op te slaan)\n");
+	} else if (im.has_base && im.diff.kind == DIFF_NONE) {
+		printf("er is niets opgeslagen\n");
+	} else {
+		char err[1024];
+		int revision = 0;
+		enum publish_outcome p = questionnaire_import_publish(db, im.json, file, &revision, err, sizeof(err));
+		if (p == PUBLISH_REFUSED) {
+			fprintf(stderr, "%s", err);
+			goto out;
+		}
+		if (p == PUBLISH_VERSION)
+			printf("opgeslagen als versie %ld van %s\n", im.version, im.key);
+		else if (p == PUBLISH_REVISION)
+			printf("opgeslagen als tekstherziening %d van versie %ld van %s\n", revision, im.version, im.key);
+		else
+			printf("al opgeslagen; er is niets veranderd\n");
+	}
 	rc = 0;
 out:
 	db_free(db);
-	free(json);
-	xlsx_book_release(&book);
-	problems_release(&problems);
+	questionnaire_import_release(&im);
 	buf_release(&in);
 	buf_release(&base);
 	return rc;
