@@ -22,6 +22,7 @@ const struct route *const route_tables[] = {
 	routes_assessment,
 	routes_respondent,
 	routes_reports,
+	routes_questionnaires,
 	routes_owner_report,
 	routes_report_link,
 	NULL,
