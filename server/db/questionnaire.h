@@ -20,6 +20,14 @@ int db_questionnaire_store(struct db *db, const char *key, int version, const ch
 			   FILE *log, int *revision);
 /* The id of the newest version of `key`; 0 when none, -1 on error. */
 long long db_questionnaire_latest(struct db *db, const char *key);
+/* The version new invitations of the association use: the one its admin chose, else the
+ * newest version of fphc. Its id; 0 when none is stored, -1 on error. */
+long long db_questionnaire_for_invitations(struct db *db, long long org_id);
+/* The admin's choice for new invitations; questionnaire_id 0 means "the newest". 1 done,
+ * 0 when the association or the version does not exist, -1 on error. */
+int db_questionnaire_choose_for_invitations(struct db *db, long long org_id, long long questionnaire_id);
+/* The chosen version of the association; 0 when none was chosen, -1 on error. */
+long long db_questionnaire_chosen(struct db *db, long long org_id);
 /* The id of version `version` of `key`; 0 when not stored, -1 on error. */
 long long db_questionnaire_id(struct db *db, const char *key, long version);
 

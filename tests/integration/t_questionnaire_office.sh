@@ -69,4 +69,29 @@ expect_eq "version 2 is stored" "1,2" "$(psql_q "SELECT string_agg(version::text
 expect_eq "the publish is audited" 1 "$(audit_count questionnaire_publish questionnaire_draft)"
 http POST "/questionnaires/drafts/$rdraft/publish" --data "csrf=$csrf"
 expect_eq "publishing twice is refused" 409 "$STATUS"
+
+# the admin chooses the version of new invitations; scans keep theirs
+v2=$(psql_q "SELECT id FROM questionnaires WHERE key = 'fphc' AND version = 2")
+scan_q() { psql_q "SELECT questionnaire_id FROM scans ORDER BY id DESC LIMIT 1"; }
+"$FPHC_BIN" invite --org demo --company "Bakkerij Nieuw" --sector C --fte 12 >/dev/null 2>&1
+expect_eq "without a choice a new invitation gets the newest version" "$v2" "$(scan_q)"
+first_scan=$(psql_q "SELECT max(id) FROM scans")
+use_jar admin
+http GET /questionnaires; csrf=$(form_csrf)
+expect_contains "the admin sees the choice" 'name="questionnaire"' "$BODY"
+http POST /questionnaires/invitations --data "csrf=$csrf&questionnaire=$qid"
+expect_eq "the admin chooses version 1" 303 "$STATUS"
+expect_eq "audited" 1 "$(audit_count questionnaire_chosen questionnaire)"
+"$FPHC_BIN" invite --org demo --company "Bakkerij Oud" --sector C --fte 12 >/dev/null 2>&1
+expect_eq "a new invitation then gets version 1" "$qid" "$(scan_q)"
+expect_eq "the earlier scan keeps version 2" "$v2" "$(psql_q "SELECT questionnaire_id FROM scans WHERE id = $first_scan")"
+http POST /questionnaires/invitations --data "csrf=$csrf&questionnaire=999999"
+expect_eq "an unknown version is refused" 400 "$STATUS"
+expect_contains "next to the field" "Kies een versie uit de lijst." "$BODY"
+http POST /questionnaires/invitations --data "csrf=$csrf&questionnaire=0"
+"$FPHC_BIN" invite --org demo --company "Bakkerij Weer" --sector C --fte 12 >/dev/null 2>&1
+expect_eq "back to the newest" "$v2" "$(scan_q)"
+use_jar researcher
+http POST /questionnaires/invitations --data "csrf=$csrf&questionnaire=$qid"
+expect_eq "a researcher does not choose for an association" 404 "$STATUS"
 finish

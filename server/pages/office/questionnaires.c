@@ -1,7 +1,8 @@
 /* questionnaires.c: the questionnaire versions in the back office (issue 19) — download any
  * stored version as a workbook or JSON, upload an edited workbook to see its problems or its
  * changes, and publish a checked upload. Admins and researchers may download and upload; who
- * may publish is declared in the route table. Every upload and publish is audited. */
+ * may publish is declared in the route table; the admin chooses the version of new invitations.
+ * Every upload, publish and choice is audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,18 @@ static void show(struct req *r, int status, cJSON *ctx)
 {
 	if (add_versions(r, ctx) != 0)
 		return;
+	if (r->session->role == ROLE_ADMIN) {
+		long long chosen = db_questionnaire_chosen(req_db(r), r->session->org_id);
+		if (chosen < 0) {
+			reply_db_error(r);
+			return;
+		}
+		cJSON *v;
+		cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(ctx, "versions"))
+			cJSON_AddBoolToObject(v, "chosen", (long long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(v, "id")) == chosen);
+		cJSON_AddBoolToObject(ctx, "newest_chosen", chosen == 0);
+		cJSON_AddBoolToObject(ctx, "may_choose", 1);
+	}
 	cJSON_AddBoolToObject(ctx, "may_publish", r->session->role == ROLE_RESEARCHER);
 	page_render(r, status, "office/questionnaires", i18n_get(r->lang, "office.questionnaires.title"), ctx);
 }
@@ -57,6 +70,8 @@ static void list_page(struct req *r)
 	const char *msg = req_query(r, "msg");
 	if (msg && strcmp(msg, "published") == 0)
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.questionnaires.published"));
+	else if (msg && strcmp(msg, "chosen") == 0)
+		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.questionnaires.chosen"));
 	show(r, 200, ctx);
 }
 
@@ -236,10 +251,33 @@ static void publish(struct req *r)
 	reply_redirect(r, "/questionnaires?msg=published");
 }
 
+/* POST /questionnaires/invitations: the version the association's new invitations use
+ * ("0" = the newest); scans already made keep theirs. */
+static void choose(struct req *r)
+{
+	const char *v = req_form(r, "questionnaire");
+	long long id = v && strcmp(v, "0") == 0 ? 0 : text_parse_id(v ? v : "");
+	int rc = (id > 0 || (v && strcmp(v, "0") == 0))
+			 ? db_questionnaire_choose_for_invitations(req_db(r), r->session->org_id, id) : 0;
+	if (rc < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (rc == 0) {
+		cJSON *ctx = page_ctx(r);
+		page_field_error(ctx, "questionnaire", i18n_get(r->lang, "office.questionnaires.choose_unknown"));
+		show(r, 400, ctx);
+		return;
+	}
+	audit(r, "questionnaire_chosen", "questionnaire", id, NULL);
+	reply_redirect(r, "/questionnaires?msg=chosen");
+}
+
 const struct route routes_questionnaires[] = {
 	{"GET", "/questionnaires", list_page, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"GET", "/questionnaires/:id/workbook", download_workbook, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"GET", "/questionnaires/:id/definition", download_definition, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
+	{"POST", "/questionnaires/invitations", choose, ROUTE_CHANGES, ACCESS_ADMIN},
 	{"POST", "/questionnaires/import", import_upload, ROUTE_CHANGES, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	/* publishing changes what new scans can be given: the research group's researcher */
 	{"POST", "/questionnaires/drafts/:id/publish", publish, ROUTE_CHANGES, ACCESS_RESEARCHER},
