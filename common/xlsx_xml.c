@@ -374,11 +374,9 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	const char *n = local(name);
 	if (strcmp(n, "row") == 0) {
 		const char *r = attr(atts, "r");
-		char *end;
-		unsigned long v = r ? strtoul(r, &end, 10) : s->row + 1UL;
-		if (!r)
-			end = (char *)"";
-		if (*end || v == 0 || v > XLSX_MAX_ROW || v <= s->row) {
+		char *end = NULL;
+		unsigned long v = r ? strtoul(r, &end, 10) : s->row + 1UL; /* without r: the next row */
+		if ((end && *end) || v == 0 || v > XLSX_MAX_ROW || v <= s->row) {
 			fail(x, "Het bestand is beschadigd (rijnummers lopen niet op).");
 			return;
 		}

@@ -1,47 +1,19 @@
 /* questionnaire_sheet_import.c: a workbook (xlsx_book) back into definition JSON, with every
  * problem located by sheet, row and column and worded in Dutch; then the checks of
  * `fphc questionnaire check`, whose JSON paths are mapped back onto the rows. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <cJSON.h>
 
-#include "common/number_nl.h"
 #include "scoring/questionnaire.h"
-#include "scoring/questionnaire_sheet.h"
+#include "scoring/questionnaire_sheet_import.h"
 #include "common/banned.h"
 
 #define MAX_ROWS 5000 /* data rows per sheet: far more than QUESTIONNAIRE_MAX_ITEMS needs */
 
-/* Where a JSON path came from. */
-struct loc {
-	char *path;
-	char *where;
-};
-
-/* A row's element and its place in the workbook. */
-struct origin {
-	const cJSON *node;
-	enum sheet_id id;
-	uint32_t row;
-};
-
-struct imp {
-	const struct xlsx_book *book;
-	struct problems *problems;
-	struct arena a;
-	struct loc *locs;
-	size_t n_locs, cap_locs;
-	struct origin *origins;
-	size_t n_origins, cap_origins;
-	const char **bad_cells; /* locations that already have a cell problem */
-	size_t n_bad, cap_bad;
-};
-
-static void *grow(void *p, size_t *cap, size_t need, size_t size)
+void *sheet_grow(void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
 		return p;
@@ -55,7 +27,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size)
 	return q;
 }
 
-static const char *where(struct imp *im, enum sheet_id id, uint32_t row, const char *col)
+const char *sheet_where(struct imp *im, enum sheet_id id, uint32_t row, const char *col)
 {
 	const char *sheet = questionnaire_sheets[id].name;
 	if (row && col)
@@ -67,179 +39,24 @@ static const char *where(struct imp *im, enum sheet_id id, uint32_t row, const c
 	return arena_printf(&im->a, "Tabblad %s", sheet);
 }
 
-static void cell_problem(struct imp *im, enum sheet_id id, uint32_t row, const char *col, const char *msg)
+void sheet_cell_problem(struct imp *im, enum sheet_id id, uint32_t row, const char *col, const char *msg)
 {
-	const char *w = where(im, id, row, col);
+	const char *w = sheet_where(im, id, row, col);
 	problems_add(im->problems, w, "%s", msg);
-	im->bad_cells = grow(im->bad_cells, &im->cap_bad, im->n_bad + 1, sizeof(*im->bad_cells));
+	im->bad_cells = sheet_grow(im->bad_cells, &im->cap_bad, im->n_bad + 1, sizeof(*im->bad_cells));
 	im->bad_cells[im->n_bad++] = w;
 }
 
 static void add_loc(struct imp *im, const char *path, const char *w)
 {
-	im->locs = grow(im->locs, &im->cap_locs, im->n_locs + 1, sizeof(*im->locs));
+	im->locs = sheet_grow(im->locs, &im->cap_locs, im->n_locs + 1, sizeof(*im->locs));
 	im->locs[im->n_locs++] = (struct loc){arena_strdup(&im->a, path), arena_strdup(&im->a, w)};
 }
 
 static void add_origin(struct imp *im, const cJSON *node, enum sheet_id id, uint32_t row)
 {
-	im->origins = grow(im->origins, &im->cap_origins, im->n_origins + 1, sizeof(*im->origins));
+	im->origins = sheet_grow(im->origins, &im->cap_origins, im->n_origins + 1, sizeof(*im->origins));
 	im->origins[im->n_origins++] = (struct origin){node, id, row};
-}
-
-/* ---- one cell ---- */
-
-/* The cell as text (numbers in their shortest form); NULL when empty or unusable
- * (after a problem). */
-static const char *cell_text(struct imp *im, const struct xlsx_cell *c, enum sheet_id id, const char *col,
-			     char num[32])
-{
-	if (!c)
-		return NULL;
-	if (c->formula) {
-		cell_problem(im, id, c->row, col, "gebruik geen formule; typ de waarde zelf in");
-		return NULL;
-	}
-	switch (c->type) {
-	case XLSX_TEXT:
-		return c->text;
-	case XLSX_NUMBER:
-		if (c->date) {
-			cell_problem(im, id, c->row, col, "dit is een datum; zet de celopmaak op Standaard en typ de waarde opnieuw");
-			return NULL;
-		}
-		return number_nl_format(c->number, 0, num);
-	case XLSX_BOOL:
-		return c->number != 0 ? "ja" : "nee";
-	case XLSX_ERROR:
-	default:
-		cell_problem(im, id, c->row, col, "de cel geeft een foutwaarde; typ een waarde");
-		return NULL;
-	}
-}
-
-static int parse_bool(const char *s, int *out)
-{
-	static const char *const yes[] = {"ja", "true", "waar", "yes", "1", NULL};
-	static const char *const no[] = {"nee", "false", "onwaar", "no", "0", NULL};
-	for (size_t i = 0; yes[i]; i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			return *out = 1, 0;
-		if (strcasecmp(s, no[i]) == 0)
-			return *out = 0, 0;
-	}
-	return -1;
-}
-
-static char *trimmed(struct imp *im, const char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return arena_strndup(&im->a, s, n);
-}
-
-/* The object a column writes into: the row's element, or its member (created). */
-static cJSON *target(cJSON *obj, const char *member)
-{
-	if (!member)
-		return obj;
-	cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, member);
-	if (!t)
-		t = cJSON_AddObjectToObject(obj, member);
-	return t;
-}
-
-static void put_number(struct imp *im, cJSON *obj, const struct sheet_column *col, const struct xlsx_cell *c,
-		       enum sheet_id id)
-{
-	double v;
-	if (c->formula || c->type == XLSX_ERROR) {
-		char num[32];
-		cell_text(im, c, id, col->name, num);
-		return;
-	}
-	if (c->type == XLSX_NUMBER && c->date) {
-		cell_problem(im, id, c->row, col->name,
-			     "dit is een datum; zet de celopmaak op Getal en typ het getal opnieuw");
-		return;
-	}
-	if (c->type == XLSX_NUMBER) {
-		v = c->number;
-	} else if (c->type != XLSX_TEXT || number_nl_parse(c->text, NULL, NULL, &v) != NUMBER_NL_OK) {
-		cell_problem(im, id, c->row, col->name, "vul een getal in");
-		return;
-	}
-	cJSON *t = col->sub ? target(obj, col->member) : obj;
-	cJSON_AddNumberToObject(t, col->sub ? col->sub : col->member, v);
-}
-
-/* Reads the cell of one column into the row's element; REF values into *ref. */
-static void put_cell(struct imp *im, cJSON *obj, const struct sheet_column *col, const struct xlsx_cell *c,
-		     enum sheet_id id, const char **ref)
-{
-	char num[32];
-	if (col->kind == SHEET_NUMBER) {
-		put_number(im, obj, col, c, id);
-		return;
-	}
-	const char *s = cell_text(im, c, id, col->name, num);
-	if (!s)
-		return;
-	switch (col->kind) {
-	case SHEET_REF:
-		*ref = trimmed(im, s);
-		break;
-	case SHEET_KEY:
-	case SHEET_PLAIN:
-		cJSON_AddStringToObject(obj, col->member, col->kind == SHEET_KEY ? trimmed(im, s) : s);
-		break;
-	case SHEET_TEXT:
-		cJSON_AddStringToObject(target(obj, col->member), col->sub, s);
-		break;
-	case SHEET_BOOL: {
-		int b;
-		if (parse_bool(trimmed(im, s), &b) != 0)
-			cell_problem(im, id, c->row, col->name, "kies ja of nee (of laat de cel leeg)");
-		else
-			cJSON_AddBoolToObject(obj, col->member, b);
-		break;
-	}
-	case SHEET_CHOICE: {
-		const char *v = trimmed(im, s);
-		size_t k = 0;
-		while (col->choices[k] && strcmp(col->choices[k], v) != 0)
-			k++;
-		if (!col->choices[k]) {
-			char list[200] = "";
-			for (size_t j = 0; col->choices[j]; j++)
-				snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", j ? ", " : "",
-					 col->choices[j]);
-			cell_problem(im, id, c->row, col->name, arena_printf(&im->a, "kies een van: %s", list));
-		} else if (col->member) {
-			cJSON_AddStringToObject(obj, col->member, v);
-		} else {
-			*ref = col->choices[k];
-		}
-		break;
-	}
-	case SHEET_TAGS: {
-		cJSON *arr = cJSON_AddArrayToObject(obj, col->member);
-		char *copy = arena_strdup(&im->a, s);
-		for (char *p = copy; *p;) {
-			size_t n = strcspn(p, ",; \t\r\n");
-			if (n)
-				cJSON_AddItemToArray(arr, cJSON_CreateString(arena_strndup(&im->a, p, n)));
-			p += n;
-			p += strspn(p, ",; \t\r\n");
-		}
-		break;
-	}
-	default:
-		break;
-	}
 }
 
 /* ---- one sheet ---- */
@@ -251,19 +68,6 @@ struct rows {
 	size_t n;
 };
 
-/* Text objects with one language only get the other as "", so the validator
- * names the empty cell; an optional text with neither is dropped. */
-static void complete_texts(cJSON *obj, const struct sheet_def *def)
-{
-	for (size_t c = 0; c < def->n_columns; c++) {
-		const struct sheet_column *col = &def->columns[c];
-		if (col->kind != SHEET_TEXT)
-			continue;
-		cJSON *t = col->member ? cJSON_GetObjectItemCaseSensitive(obj, col->member) : obj;
-		if (t && !cJSON_GetObjectItemCaseSensitive(t, col->sub))
-			cJSON_AddStringToObject(t, col->sub, "");
-	}
-}
 
 /* Maps the header row onto the column table; a problem per unknown or missing
  * column. Returns the number of columns found. */
@@ -282,16 +86,16 @@ static size_t read_header(struct imp *im, enum sheet_id id, const struct xlsx_sh
 		while (k < def->n_columns && strcmp(def->columns[k].name, name) != 0)
 			k++;
 		if (k == def->n_columns)
-			cell_problem(im, id, 1, letter,
+			sheet_cell_problem(im, id, 1, letter,
 				     arena_printf(&im->a, "onbekende kolom \"%s\"; haal hem weg (zie het tabblad leesmij)", name));
 		else if (map[k] >= 0)
-			cell_problem(im, id, 1, letter, arena_printf(&im->a, "de kolom %s staat er twee keer", name));
+			sheet_cell_problem(im, id, 1, letter, arena_printf(&im->a, "de kolom %s staat er twee keer", name));
 		else
 			map[k] = c->col, found++;
 	}
 	for (size_t k = 0; k < def->n_columns; k++)
 		if (map[k] < 0)
-			cell_problem(im, id, 0, def->columns[k].name, "deze kolom ontbreekt; zet hem terug in rij 1");
+			sheet_cell_problem(im, id, 0, def->columns[k].name, "deze kolom ontbreekt; zet hem terug in rij 1");
 	return found;
 }
 
@@ -301,19 +105,19 @@ static void read_sheet(struct imp *im, enum sheet_id id, struct rows *out)
 	memset(out, 0, sizeof(*out));
 	const struct xlsx_sheet *s = xlsx_book_sheet(im->book, def->name);
 	if (!s) {
-		cell_problem(im, id, 0, NULL, "dit tabblad ontbreekt; gebruik een werkmap die u uit fphc heeft gedownload");
+		sheet_cell_problem(im, id, 0, NULL, "dit tabblad ontbreekt; gebruik een werkmap die u uit fphc heeft gedownload");
 		return;
 	}
 	if (s->hidden)
-		cell_problem(im, id, 0, NULL, "dit tabblad is verborgen; maak het zichtbaar");
+		sheet_cell_problem(im, id, 0, NULL, "dit tabblad is verborgen; maak het zichtbaar");
 	if (s->n_merged)
-		cell_problem(im, id, 0, NULL, "dit tabblad heeft samengevoegde cellen; maak ze los");
+		sheet_cell_problem(im, id, 0, NULL, "dit tabblad heeft samengevoegde cellen; maak ze los");
 	int64_t map[32];
 	if (read_header(im, id, s, map) == 0)
 		return;
 	uint32_t last = xlsx_sheet_last_row(s);
 	if (last > MAX_ROWS + 1) {
-		cell_problem(im, id, last, NULL, arena_printf(&im->a, "te veel regels: hoogstens %d", MAX_ROWS));
+		sheet_cell_problem(im, id, last, NULL, arena_printf(&im->a, "te veel regels: hoogstens %d", MAX_ROWS));
 		return;
 	}
 	size_t cap = last > 1 ? last - 1 : 0;
@@ -336,11 +140,11 @@ static void read_sheet(struct imp *im, enum sheet_id id, struct rows *out)
 			const struct xlsx_cell *cell = map[c] >= 0 ? xlsx_sheet_cell(s, r, (uint32_t)map[c]) : NULL;
 			const char *ref = NULL;
 			if (cell)
-				put_cell(im, obj, col, cell, id, &ref);
+				sheet_put_cell(im, obj, col, cell, id, &ref);
 			if (is_ref && nref < 2)
 				out->refs[out->n][nref++] = ref;
 		}
-		complete_texts(obj, def);
+		sheet_complete_texts(obj, def);
 		out->obj[out->n] = obj;
 		out->row[out->n] = r;
 		out->n++;
@@ -375,7 +179,7 @@ static cJSON *parent(struct imp *im, enum sheet_id id, const struct rows *r, siz
 		if (questionnaire_sheets[id].columns[c].kind == SHEET_REF && k++ == (size_t)which)
 			col = questionnaire_sheets[id].columns[c].name;
 	if (!key || !*key) {
-		cell_problem(im, id, r->row[i], col, arena_printf(&im->a, "vul de sleutel van %s in", what));
+		sheet_cell_problem(im, id, r->row[i], col, arena_printf(&im->a, "vul de sleutel van %s in", what));
 		return NULL;
 	}
 	for (size_t p = 0; p < n_pool; p++) {
@@ -383,7 +187,7 @@ static cJSON *parent(struct imp *im, enum sheet_id id, const struct rows *r, siz
 		if (cJSON_IsString(k) && strcmp(k->valuestring, key) == 0)
 			return pool[p];
 	}
-	cell_problem(im, id, r->row[i], col,
+	sheet_cell_problem(im, id, r->row[i], col,
 		     arena_printf(&im->a, "\"%s\" staat niet op het tabblad %s", key, sheet));
 	return NULL;
 }
@@ -443,7 +247,7 @@ static void assemble_tree(struct imp *im, cJSON *root, struct rows *rows, struct
 	for (size_t i = 0; i < r->n; i++) {
 		cJSON *it = parent(im, SHEET_TIPS, r, i, 0, pl->items, pl->n_items, "een vraag", "items");
 		if (it && cJSON_GetObjectItemCaseSensitive(it, "tip"))
-			cell_problem(im, SHEET_TIPS, r->row[i], "item", "deze vraag heeft al een tip in een andere regel");
+			sheet_cell_problem(im, SHEET_TIPS, r->row[i], "item", "deze vraag heeft al een tip in een andere regel");
 		else if (it) {
 			/* the row's element is {tip: {nl, en}}: the item takes the text itself */
 			cJSON *tip = cJSON_DetachItemFromObjectCaseSensitive(r->obj[i], "tip");
@@ -460,14 +264,14 @@ static void assemble_tree(struct imp *im, cJSON *root, struct rows *rows, struct
 		if (!t)
 			continue;
 		if (!band || !*band) {
-			cell_problem(im, SHEET_BAND_TEXTS, r->row[i], "band", "vul de sleutel van een scoreband in");
+			sheet_cell_problem(im, SHEET_BAND_TEXTS, r->row[i], "band", "vul de sleutel van een scoreband in");
 			continue;
 		}
 		cJSON *bt = cJSON_GetObjectItemCaseSensitive(t, "band_texts");
 		if (!bt)
 			bt = cJSON_AddObjectToObject(t, "band_texts");
 		if (cJSON_GetObjectItemCaseSensitive(bt, band))
-			cell_problem(im, SHEET_BAND_TEXTS, r->row[i], "band", "dit thema heeft al een tekst voor deze band");
+			sheet_cell_problem(im, SHEET_BAND_TEXTS, r->row[i], "band", "dit thema heeft al een tekst voor deze band");
 		else
 			attach(im, SHEET_BAND_TEXTS, r, i, bt, band);
 	}
@@ -478,9 +282,9 @@ static cJSON *assemble(struct imp *im, struct rows *rows)
 	cJSON *root = cJSON_CreateObject();
 	struct rows *r = &rows[SHEET_QUESTIONNAIRE];
 	if (r->n == 0 && xlsx_book_sheet(im->book, "questionnaire"))
-		cell_problem(im, SHEET_QUESTIONNAIRE, 2, NULL, "vul de sleutel, versie en titel van de vragenlijst in");
+		sheet_cell_problem(im, SHEET_QUESTIONNAIRE, 2, NULL, "vul de sleutel, versie en titel van de vragenlijst in");
 	for (size_t i = 1; i < r->n; i++)
-		cell_problem(im, SHEET_QUESTIONNAIRE, r->row[i], NULL, "dit tabblad heeft maar één regel; haal deze weg");
+		sheet_cell_problem(im, SHEET_QUESTIONNAIRE, r->row[i], NULL, "dit tabblad heeft maar één regel; haal deze weg");
 	if (r->n) {
 		cJSON *q = r->obj[0];
 		while (q->child) {
@@ -518,10 +322,10 @@ static void register_node(struct imp *im, const struct origin *o, const char *pa
 {
 	const struct sheet_def *def = &questionnaire_sheets[o->id];
 	int text_object = o->id == SHEET_TIPS || o->id == SHEET_SCALE || o->id == SHEET_BAND_TEXTS;
-	add_loc(im, path, where(im, o->id, o->row, NULL));
+	add_loc(im, path, sheet_where(im, o->id, o->row, NULL));
 	for (size_t c = 0; c < def->n_columns; c++) {
 		const struct sheet_column *col = &def->columns[c];
-		const char *w = where(im, o->id, o->row, col->name);
+		const char *w = sheet_where(im, o->id, o->row, col->name);
 		const char *sep = *path ? "." : "";
 		if (text_object) {
 			if (col->sub)
