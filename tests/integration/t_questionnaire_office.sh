@@ -60,6 +60,13 @@ http GET /questionnaires; csrf=$(form_csrf)
 http POST /questionnaires/import -F "csrf=$csrf" -F "workbook=@$WORK/edit.xlsx"
 expect_contains "the researcher gets the publish button" "/publish" "$BODY"
 rdraft=$(psql_q "SELECT max(id) FROM questionnaire_drafts")
+expect_contains "the check shows the preview banner" "Voorbeeld, er wordt niets opgeslagen." "$BODY"
+http GET "/questionnaires/drafts/$rdraft/report.pdf"
+expect_eq "the sample report of the draft renders" 200 "$STATUS"
+expect_contains "as a PDF" "application/pdf" "$HEADERS"
+expect_contains "of the draft's version" "fphc-2 (demo)" "$(pdftotext "$WORK/body" - 2>/dev/null | tr '\n' ' ')"
+http GET "/questionnaires/drafts/$draft/report.pdf"
+expect_eq "another association's draft has no preview" 404 "$STATUS"
 http POST "/questionnaires/drafts/$draft/publish" --data "csrf=$csrf"
 expect_eq "another association's draft is 404" 404 "$STATUS"
 expect_eq "nothing published yet" 1 "$(psql_q "SELECT count(*) FROM questionnaires WHERE key = 'fphc'")"

@@ -15,6 +15,7 @@
 #include "server/app/questionnaire_import.h"
 #include "server/app/questionnaire_registry.h"
 #include "server/app/questionnaire_workbook.h"
+#include "server/app/report_demo.h"
 #include "server/db/questionnaire.h"
 #include "server/db/questionnaire_draft.h"
 #include "common/buf.h"
@@ -273,12 +274,38 @@ static void choose(struct req *r)
 	reply_redirect(r, "/questionnaires?msg=chosen");
 }
 
+/* GET /questionnaires/drafts/:id/report.pdf: a sample report of the draft from synthetic
+ * answers (server/app/report_demo.c); nothing is stored. */
+static void preview_report(struct req *r)
+{
+	long long id = text_parse_id(req_param(r, 0));
+	struct questionnaire_draft d;
+	int found = id ? db_questionnaire_draft_get(req_db(r), &r->arena, r->session->org_id, id, &d) : 0;
+	if (!reply_found(r, found))
+		return;
+	struct questionnaire *q = questionnaire_parse(d.definition_json, strlen(d.definition_json), NULL);
+	struct report rep;
+	struct buf pdf;
+	buf_init(&pdf, 0);
+	char err[256];
+	int ok = q && report_demo_build_for(&r->arena, q, REPORT_DEMO_FULL, r->lang, &rep) == 0 &&
+		 report_render(&rep, &pdf, err, sizeof(err)) == 0;
+	if (ok)
+		reply_bytes(r, 200, "application/pdf", pdf.data, pdf.len,
+			    arena_printf(&r->arena, "voorbeeld-%s-%ld.pdf", q->key, q->version));
+	else
+		reply_error(r, 500);
+	buf_release(&pdf);
+	questionnaire_free(q);
+}
+
 const struct route routes_questionnaires[] = {
 	{"GET", "/questionnaires", list_page, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"GET", "/questionnaires/:id/workbook", download_workbook, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"GET", "/questionnaires/:id/definition", download_definition, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"POST", "/questionnaires/invitations", choose, ROUTE_CHANGES, ACCESS_ADMIN},
 	{"POST", "/questionnaires/import", import_upload, ROUTE_CHANGES, ACCESS_ADMIN | ACCESS_RESEARCHER},
+	{"GET", "/questionnaires/drafts/:id/report.pdf", preview_report, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	/* publishing changes what new scans can be given: the research group's researcher */
 	{"POST", "/questionnaires/drafts/:id/publish", publish, ROUTE_CHANGES, ACCESS_RESEARCHER},
 	{NULL, NULL, NULL, 0, 0},
