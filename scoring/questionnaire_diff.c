@@ -99,6 +99,48 @@ static void item_scoring(struct questionnaire_diff *d, const char *el, const str
 		text_pair(d, CHANGE_REWORDED, el, arena_printf(&d->arena, "antwoord %d", s + 1), &a->scale[s], &b->scale[s]);
 }
 
+/* Every change of one item but its place. */
+static void item_changes(struct questionnaire_diff *d, const char *el, const struct item *o, const struct item *n)
+{
+	if (o->type != n->type)
+		add(d, CHANGE_RETYPED, el, "type", item_type_name(o->type), item_type_name(n->type));
+	text_pair(d, CHANGE_REWORDED, el, "tekst", &o->text, &n->text);
+	text_pair(d, CHANGE_REWORDED, el, "uitleg", &o->help, &n->help);
+	text_pair(d, CHANGE_REWORDED, el, "tip", &o->tip, &n->tip);
+	number(d, CHANGE_REWEIGHTED, el, "gewicht", o->weight, n->weight);
+	if (!same(o->unit, n->unit))
+		add(d, CHANGE_REWORDED, el, "eenheid", o->unit, n->unit);
+	item_scoring(d, el, o, n);
+}
+
+int questionnaire_item_identical(const struct item *a, const struct item *b)
+{
+	struct questionnaire_diff d;
+	memset(&d, 0, sizeof(d));
+	item_changes(&d, "", a, b);
+	int same_item = d.n == 0;
+	questionnaire_diff_release(&d);
+	return same_item;
+}
+
+int questionnaire_theme_identical(const struct questionnaire *qa, const struct theme *a,
+				  const struct questionnaire *qb, const struct theme *b)
+{
+	if (!same(a->title.nl, b->title.nl) || !same(a->title.en, b->title.en) || a->weight != b->weight ||
+	    a->n_items != b->n_items)
+		return 0;
+	for (size_t i = 0; i < a->n_items; i++)
+		if (strcmp(a->items[i].key, b->items[i].key) != 0 || !questionnaire_item_identical(&a->items[i], &b->items[i]))
+			return 0;
+	/* the same score bands, so the theme's band and its text mean the same */
+	if (qa->n_bands != qb->n_bands)
+		return 0;
+	for (size_t k = 0; k < qa->n_bands; k++)
+		if (strcmp(qa->bands[k].key, qb->bands[k].key) != 0 || qa->bands[k].min != qb->bands[k].min)
+			return 0;
+	return 1;
+}
+
 static void items(struct questionnaire_diff *d, const struct questionnaire *a, const struct questionnaire *b)
 {
 	for (size_t i = 0; i < a->n_items; i++)
@@ -118,15 +160,7 @@ static void items(struct questionnaire_diff *d, const struct questionnaire *a, c
 			add(d, CHANGE_MOVED, el, "plaats",
 			    arena_printf(&d->arena, "thema %s, vraag %zu", ot, opos + 1),
 			    arena_printf(&d->arena, "thema %s, vraag %zu", nt, npos + 1));
-		if (o->type != n->type)
-			add(d, CHANGE_RETYPED, el, "type", item_type_name(o->type), item_type_name(n->type));
-		text_pair(d, CHANGE_REWORDED, el, "tekst", &o->text, &n->text);
-		text_pair(d, CHANGE_REWORDED, el, "uitleg", &o->help, &n->help);
-		text_pair(d, CHANGE_REWORDED, el, "tip", &o->tip, &n->tip);
-		number(d, CHANGE_REWEIGHTED, el, "gewicht", o->weight, n->weight);
-		if (!same(o->unit, n->unit))
-			add(d, CHANGE_REWORDED, el, "eenheid", o->unit, n->unit);
-		item_scoring(d, el, o, n);
+		item_changes(d, el, o, n);
 	}
 }
 

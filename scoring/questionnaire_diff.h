@@ -51,4 +51,13 @@ void questionnaire_diff(const struct questionnaire *before, const char *before_s
 const char *questionnaire_change_line(struct questionnaire_diff *d, const struct change *c);
 void questionnaire_diff_release(struct questionnaire_diff *d);
 
+/* 1 when two versions of an item ask and score exactly the same (texts, help, tip, type,
+ * weight, options, points, bands; its place may differ), so researchers may pool its
+ * answers across the versions; 0 otherwise. */
+int questionnaire_item_identical(const struct item *a, const struct item *b);
+/* 1 when two versions of a theme have the same title, weight, score bands and the same
+ * identical items in the same order. */
+int questionnaire_theme_identical(const struct questionnaire *qa, const struct theme *a,
+				  const struct questionnaire *qb, const struct theme *b);
+
 #endif

@@ -20,6 +20,7 @@ const struct route *const route_tables[] = {
 	routes_offers,
 	routes_actions,
 	routes_assessment,
+	routes_research_versions,
 	routes_respondent,
 	routes_reports,
 	routes_questionnaires,

@@ -30,5 +30,6 @@ extern const struct route routes_questionnaires[]; /* office/questionnaires.c */
 /* the research workspace: server/pages/research/ */
 extern const struct route routes_research[];   /* workspace.c */
 extern const struct route routes_assessment[]; /* assessment.c */
+extern const struct route routes_research_versions[]; /* versions.c */
 
 #endif

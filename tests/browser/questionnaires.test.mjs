@@ -96,3 +96,10 @@ test('the researcher exports, edits, imports, sees the diff and publishes', asyn
   assert.match(await page.textContent('main'), /De vragenlijst is gepubliceerd\./);
   assert.match(fphc(['questionnaire', 'export', '--version', '2', '--format', 'json', '-o', '-']), /drie jaar staat/);
 });
+
+test('the research workspace marks what is identical between the versions', async () => {
+  const res = await page.goto(`${base}/research/versions`);
+  assert.equal(res.status(), 200);
+  assert.match(await page.textContent('main'), /Gelijke vragen: 67 \/ 69/);
+  await look('versions');
+});

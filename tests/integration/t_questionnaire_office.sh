@@ -76,6 +76,12 @@ expect_eq "version 2 is stored" "1,2" "$(psql_q "SELECT string_agg(version::text
 expect_eq "the publish is audited" 1 "$(audit_count questionnaire_publish questionnaire_draft)"
 http POST "/questionnaires/drafts/$rdraft/publish" --data "csrf=$csrf"
 expect_eq "publishing twice is refused" 409 "$STATUS"
+v2id=$(psql_q "SELECT id FROM questionnaires WHERE key = 'fphc' AND version = 2")
+http GET "/research/versions?a=$qid&b=$v2id"
+expect_eq "the researcher compares version 1 and 2" 200 "$STATUS"
+expect_contains "all but the two edited questions are identical" "Gelijke vragen: 67 / 69" "$BODY"
+http GET "/research/versions?a=999999&b=$v2id"
+expect_eq "an unknown version is 404" 404 "$STATUS"
 
 # the admin chooses the version of new invitations; scans keep theirs
 v2=$(psql_q "SELECT id FROM questionnaires WHERE key = 'fphc' AND version = 2")

@@ -290,6 +290,34 @@ static void removed_item_is_structural(void **state)
 	xlsx_book_release(&book);
 }
 
+/* Identical items are those the diff finds nothing in: rewording one item makes it and its
+ * theme differ, and nothing else. */
+static void identical_items_and_themes(void **state)
+{
+	(void)state;
+	struct xlsx_book book = XLSX_BOOK_INIT;
+	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	cell_of(sheet_of(&book, "items"), 2, "text_nl")->text = "Een andere vraag.";
+	struct problems p = PROBLEMS_INIT;
+	char *json = questionnaire_sheet_import(&book, &p);
+	assert_non_null(json);
+	struct questionnaire *a = questionnaire_parse(fphc1, fphc1_len, NULL);
+	struct questionnaire *b = questionnaire_parse(json, strlen(json), NULL);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_false(questionnaire_item_identical(a->items[0], b->items[0]));
+	for (size_t i = 1; i < a->n_items; i++)
+		assert_true(questionnaire_item_identical(a->items[i], b->items[i]));
+	assert_false(questionnaire_theme_identical(a, a->themes[0], b, b->themes[0]));
+	for (size_t t = 1; t < a->n_themes; t++)
+		assert_true(questionnaire_theme_identical(a, a->themes[t], b, b->themes[t]));
+	questionnaire_free(a);
+	questionnaire_free(b);
+	free(json);
+	problems_release(&p);
+	xlsx_book_release(&book);
+}
+
 /* The Dutch wording keeps the numbers, with a decimal comma. */
 static void dutch_messages(void **state)
 {
@@ -315,6 +343,7 @@ int main(void)
 		cmocka_unit_test(unknown_parent),
 		cmocka_unit_test(reworded_item_is_text_only),
 		cmocka_unit_test(removed_item_is_structural),
+		cmocka_unit_test(identical_items_and_themes),
 		cmocka_unit_test(dutch_messages),
 	};
 	return cmocka_run_group_tests(tests, load, unload);
