@@ -122,6 +122,18 @@ int db_questionnaire_choose_for_invitations(struct db *db, long long org_id, lon
 				  " RETURNING id", org, q));
 }
 
+int db_org_owns_questionnaire(struct db *db, long long org_id)
+{
+	DB_ID(org, org_id);
+	return (int)db_rows_one_ll(db_q(db, "SELECT owns_questionnaire::int FROM organisations WHERE id = $1", org), 0);
+}
+
+int db_org_set_owns_questionnaire(struct db *db, const char *slug, int owns)
+{
+	return db_rows_count(db_q(db, "UPDATE organisations SET owns_questionnaire = $2::boolean WHERE slug = $1 RETURNING id",
+				  slug, owns ? "true" : "false"));
+}
+
 long long db_questionnaire_chosen(struct db *db, long long org_id)
 {
 	DB_ID(org, org_id);

@@ -107,4 +107,30 @@ expect_eq "back to the newest" "$v2" "$(scan_q)"
 use_jar researcher
 http POST /questionnaires/invitations --data "csrf=$csrf&questionnaire=$qid"
 expect_eq "a researcher does not choose for an association" 404 "$STATUS"
+
+# an association that owns its questionnaire: its admin publishes too
+"$PY" - "$WORK/edit.xlsx" "$WORK/v3.xlsx" <<'PY'
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); wb["questionnaire"]["B2"].value = 3
+wb.save(sys.argv[2])
+PY
+use_jar admin
+http GET /questionnaires; csrf=$(form_csrf)
+http POST /questionnaires/import -F "csrf=$csrf" -F "workbook=@$WORK/v3.xlsx"
+expect_not_contains "before, the admin gets no publish button" "/publish" "$BODY"
+"$FPHC_BIN" org questionnaire --org demo yes; rc=$?
+expect_eq "fphc org questionnaire sets it" 0 "$rc"
+http POST /questionnaires/import -F "csrf=$csrf" -F "workbook=@$WORK/v3.xlsx"
+expect_contains "now the admin gets the publish button" "/publish" "$BODY"
+adraft=$(psql_q "SELECT max(id) FROM questionnaire_drafts")
+http POST "/questionnaires/drafts/$adraft/publish" --data "csrf=$csrf"
+expect_eq "and publishes" "303:1,2,3" "$STATUS:$(psql_q "SELECT string_agg(version::text, ',' ORDER BY version) FROM questionnaires WHERE key = 'fphc'")"
+use_jar admin2; login admin2@b.example "$PW"
+http GET /questionnaires; csrf=$(form_csrf)
+http POST /questionnaires/import -F "csrf=$csrf" -F "workbook=@$WORK/v3.xlsx"
+odraft=$(psql_q "SELECT max(id) FROM questionnaire_drafts")
+http POST "/questionnaires/drafts/$odraft/publish" --data "csrf=$csrf"
+expect_eq "the admin of an association that does not own it cannot" 404 "$STATUS"
+"$FPHC_BIN" org questionnaire --org nowhere yes 2>/dev/null; rc=$?
+expect_eq "an unknown association is an error" 1 "$rc"
 finish

@@ -45,6 +45,15 @@ static int add_versions(struct req *r, cJSON *ctx)
 	return 0;
 }
 
+/* The same rule as the publish route's access (ACCESS_RESEARCHER | ACCESS_QUESTIONNAIRE_ADMIN),
+ * to show the button only to those who may press it. 1, 0, or -1 on a database error. */
+static int may_publish(struct req *r)
+{
+	if (r->session->role == ROLE_RESEARCHER)
+		return 1;
+	return r->session->role == ROLE_ADMIN ? db_org_owns_questionnaire(req_db(r), r->session->org_id) : 0;
+}
+
 static void show(struct req *r, int status, cJSON *ctx)
 {
 	if (add_versions(r, ctx) != 0)
@@ -61,7 +70,12 @@ static void show(struct req *r, int status, cJSON *ctx)
 		cJSON_AddBoolToObject(ctx, "newest_chosen", chosen == 0);
 		cJSON_AddBoolToObject(ctx, "may_choose", 1);
 	}
-	cJSON_AddBoolToObject(ctx, "may_publish", r->session->role == ROLE_RESEARCHER);
+	int may = may_publish(r);
+	if (may < 0) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON_AddBoolToObject(ctx, "may_publish", may);
 	page_render(r, status, "office/questionnaires", i18n_get(r->lang, "office.questionnaires.title"), ctx);
 }
 
@@ -207,7 +221,13 @@ static void import_upload(struct req *r)
 		cJSON_AddStringToObject(ctx, "kind_text", i18n_get(r->lang, "office.questionnaires.new"));
 		cJSON_AddBoolToObject(ctx, "has_changes", 1);
 	}
-	cJSON_AddBoolToObject(ctx, "may_publish", r->session->role == ROLE_RESEARCHER &&
+	int may = may_publish(r);
+	if (may < 0) {
+		questionnaire_import_release(&im);
+		reply_db_error(r);
+		return;
+	}
+	cJSON_AddBoolToObject(ctx, "may_publish", may &&
 				  (!im.has_base || (im.diff.kind != DIFF_NONE &&
 						    !(im.diff.kind == DIFF_STRUCTURAL && !im.diff.version_changed))));
 	questionnaire_import_release(&im);
@@ -306,7 +326,8 @@ const struct route routes_questionnaires[] = {
 	{"POST", "/questionnaires/invitations", choose, ROUTE_CHANGES, ACCESS_ADMIN},
 	{"POST", "/questionnaires/import", import_upload, ROUTE_CHANGES, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"GET", "/questionnaires/drafts/:id/report.pdf", preview_report, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
-	/* publishing changes what new scans can be given: the research group's researcher */
-	{"POST", "/questionnaires/drafts/:id/publish", publish, ROUTE_CHANGES, ACCESS_RESEARCHER},
+	/* publishing changes what new scans can be given: the research group's researcher, or
+	 * the admin of an association that owns its questionnaire */
+	{"POST", "/questionnaires/drafts/:id/publish", publish, ROUTE_CHANGES, ACCESS_RESEARCHER | ACCESS_QUESTIONNAIRE_ADMIN},
 	{NULL, NULL, NULL, 0, 0},
 };
