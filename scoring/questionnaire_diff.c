@@ -66,8 +66,9 @@ static void options(struct questionnaire_diff *d, const char *el, const struct i
 			add(d, CHANGE_OPTIONS, el, "optie erbij", NULL, n->key);
 			continue;
 		}
-		if (o != &a->options[i < a->n_options ? i : 0] || i >= a->n_options)
-			add(d, CHANGE_OPTIONS, oel, "plaats", NULL, num(d, (double)i + 1));
+		size_t opos = (size_t)(o - a->options);
+		if (opos != i)
+			add(d, CHANGE_OPTIONS, oel, "plaats", num(d, (double)opos + 1), num(d, (double)i + 1));
 		text_pair(d, CHANGE_REWORDED, oel, "label", &o->label, &n->label);
 		number(d, CHANGE_POINTS, oel, "punten", o->points, n->points);
 		if (o->exclusive != n->exclusive)

@@ -290,6 +290,35 @@ static void removed_item_is_structural(void **state)
 	xlsx_book_release(&book);
 }
 
+/* Two option rows of one item swapped: the diff names the option's new place, structural. */
+static void swapped_options_are_moved(void **state)
+{
+	(void)state;
+	struct xlsx_book book = XLSX_BOOK_INIT;
+	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_sheet *options = sheet_of(&book, "options");
+	/* rows 2 and 3 belong to the same item (a choice or multi item has at least two options) */
+	assert_string_equal(cell_of(options, 2, "item")->text, cell_of(options, 3, "item")->text);
+	for (size_t i = 0; i < options->n_cells; i++)
+		if (options->cells[i].row == 2 || options->cells[i].row == 3)
+			options->cells[i].row = options->cells[i].row == 2 ? 3 : 2;
+	xlsx_sheet_sort(options);
+	struct problems p = PROBLEMS_INIT;
+	char *json = questionnaire_sheet_import(&book, &p);
+	assert_non_null(json);
+	struct questionnaire_diff d;
+	diff_of(fphc1, json, &d);
+	assert_int_equal(d.kind, DIFF_STRUCTURAL);
+	size_t moved = 0;
+	for (size_t i = 0; i < d.n; i++)
+		moved += d.changes[i].what == CHANGE_OPTIONS && strcmp(d.changes[i].field, "plaats") == 0;
+	assert_int_equal(moved, 2);
+	questionnaire_diff_release(&d);
+	free(json);
+	problems_release(&p);
+	xlsx_book_release(&book);
+}
+
 /* Identical items are those the diff finds nothing in: rewording one item makes it and its
  * theme differ, and nothing else. */
 static void identical_items_and_themes(void **state)
@@ -343,6 +372,7 @@ int main(void)
 		cmocka_unit_test(unknown_parent),
 		cmocka_unit_test(reworded_item_is_text_only),
 		cmocka_unit_test(removed_item_is_structural),
+		cmocka_unit_test(swapped_options_are_moved),
 		cmocka_unit_test(identical_items_and_themes),
 		cmocka_unit_test(dutch_messages),
 	};
