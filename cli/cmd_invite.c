@@ -75,7 +75,7 @@ int cmd_invite(int argc, char **argv)
 	if (!db)
 		return 1;
 	int rc = 1;
-	long long org_id = db_org_by_slug(db, org), qid = db_questionnaire_latest(db, "fphc"), scan_id;
+	long long org_id = db_org_by_slug(db, org), qid = org_id > 0 ? db_questionnaire_for_invitations(db, org_id) : 0, scan_id;
 	char token[TOKEN_TEXT_LEN + 1], fte_s[32];
 	snprintf(fte_s, sizeof(fte_s), "%.1f", fte_v);
 	if (org_id <= 0 || qid <= 0) {

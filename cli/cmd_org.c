@@ -20,12 +20,38 @@
 #include "server/db/settings.h"
 #include "common/banned.h"
 
+/* `fphc org questionnaire --org SLUG yes|no` */
+static int org_questionnaire(int argc, char **argv, const char *usage)
+{
+	if (argc != 4 || strcmp(argv[1], "--org") != 0 || (strcmp(argv[3], "yes") != 0 && strcmp(argv[3], "no") != 0)) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	char *args[] = {argv[0], NULL};
+	if (cli_config(1, args, "org questionnaire", usage) != 0)
+		return cli_config_status();
+	struct db *db = cli_db_open();
+	if (!db)
+		return 1;
+	int rc = db_org_set_owns_questionnaire(db, argv[2], strcmp(argv[3], "yes") == 0);
+	if (rc < 0)
+		fprintf(stderr, "fphc org questionnaire: %s\n", db->err);
+	else if (rc == 0)
+		fprintf(stderr, "fphc org questionnaire: no association '%s'\n", argv[2]);
+	db_free(db);
+	return rc == 1 ? 0 : 1;
+}
+
 int cmd_org(int argc, char **argv)
 {
 	const char *usage = "usage: fphc org add --slug SLUG --name NAME [--region REGION] [--kind association|research]\n"
-			    "       fphc org logo --org SLUG FILE.png   (a PNG of at most 512 KB; '-' removes the logo)\n";
+			    "       fphc org logo --org SLUG FILE.png   (a PNG of at most 512 KB; '-' removes the logo)\n"
+			    "       fphc org questionnaire --org SLUG yes|no   (the association owns its questionnaire:\n"
+			    "                                                  its admins may publish versions)\n";
 	if (argc >= 2 && strcmp(argv[1], "logo") == 0)
 		return cmd_org_logo(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "questionnaire") == 0)
+		return org_questionnaire(argc - 1, argv + 1, usage);
 	if (argc < 2 || strcmp(argv[1], "add") != 0) {
 		fputs(usage, argc >= 2 && strcmp(argv[1], "--help") == 0 ? stdout : stderr);
 		return argc >= 2 && strcmp(argv[1], "--help") == 0 ? 0 : 2;

@@ -66,6 +66,8 @@ static int questionnaire_check(int argc, char **argv)
 static const struct command subcommands[] = {
 	{"check", questionnaire_check, "validate definition files (no database needed)"},
 	{"load", cmd_questionnaire_load, "store the definitions in the database (also done by migrate)"},
+	{"export", cmd_questionnaire_export, "write a stored version as an Excel workbook or JSON"},
+	{"import", cmd_questionnaire_import, "check an edited workbook, show the changes, store with --publish"},
 	{NULL, NULL, NULL},
 };
 

@@ -20,6 +20,9 @@ int cmd_demo(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_invite(int argc, char **argv);
 int cmd_questionnaire(int argc, char **argv);
+/* `fphc questionnaire export` / `import` (cmd_questionnaire_sheet.c). */
+int cmd_questionnaire_export(int argc, char **argv);
+int cmd_questionnaire_import(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_benchmarks(int argc, char **argv);

@@ -15,26 +15,33 @@ CC=${FUZZ_CC:-clang}
 CFLAGS=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
         -std=c17 -D_DEFAULT_SOURCE -I. $(pkg-config --cflags libcjson) -I"$(pg_config --includedir)")
 
-# common/*.c without assets.c, which needs the generated asset table.
-common_srcs() { ls common/*.c | grep -v '^common/assets\.c$' | tr '\n' ' '; }
+# common/*.c without assets.c, which needs the generated asset table, and without the
+# .xlsx reader, which needs libzip and expat (only fuzz_xlsx links it).
+common_srcs() { ls common/*.c | grep -v -e '^common/assets\.c$' -e '^common/xlsx_read\.c$' -e '^common/xlsx_xml\.c$' | tr '\n' ' '; }
+
+# the embedded asset table (templates, messages) that fuzz_answer_body links
+make --no-print-directory -s build/gen/assets.c
 
 # The sources and libraries each target links: only what it needs.
 link_list() {
   case "$1" in
     fuzz_questionnaire|fuzz_answers)
-      echo "$(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+      echo "$(common_srcs) scoring/*.c -lcjson -lsodium -lz -lm" ;;
     fuzz_http_decode)
-      echo "$(common_srcs) -lsodium -lm" ;;
+      echo "$(common_srcs) -lsodium -lz -lm" ;;
     fuzz_router)
-      echo "server/http/router.c $(common_srcs) -lcjson -lsodium -lm" ;;
+      echo "server/http/router.c $(common_srcs) -lcjson -lsodium -lz -lm" ;;
     fuzz_multipart)
-      echo "server/http/multipart.c $(common_srcs) -lsodium -lm" ;;
+      echo "server/http/multipart.c $(common_srcs) -lsodium -lz -lm" ;;
     fuzz_answer_body)
-      echo "server/pages/respondent/value.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+      # value.c words its errors through the message catalogue (i18n.c and the embedded assets)
+      echo "server/pages/respondent/value.c server/http/i18n.c common/assets.c build/gen/assets.c $(common_srcs) scoring/*.c -lcjson -lsodium -lz -lm" ;;
     fuzz_pdf_markdown)
-      echo "reports/*.c $(common_srcs) scoring/*.c -lhpdf -lcmark -lcjson -lsodium -lm" ;;
+      echo "reports/*.c $(common_srcs) scoring/*.c -lhpdf -lpng -lcmark -lcjson -lsodium -lz -lm" ;;
     fuzz_csv)
-      echo "server/app/research_codebook.c $(common_srcs) scoring/*.c -lcjson -lsodium -lm" ;;
+      echo "server/app/research_codebook.c server/app/sector.c $(common_srcs) scoring/*.c -lcjson -lsodium -lz -lm" ;;
+    fuzz_xlsx)
+      echo "common/xlsx_read.c common/xlsx_xml.c $(common_srcs) scoring/*.c -lzip -lexpat -lz -lcjson -lsodium -lm" ;;
     *)
       echo "fuzz.sh: no link list for $1; add it to link_list()" >&2
       return 1 ;;
@@ -61,7 +68,10 @@ for src in tests/fuzz/fuzz_*.c; do
   fi
   [ "$seconds" -gt 0 ] || continue
   echo "== $name: ${seconds}s"
-  if ! "$out/$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # the workbook reader takes inputs as large as the upload limit (XLSX_MAX_FILE_BYTES)
+  max_len=65536
+  [ "$name" = fuzz_xlsx ] && max_len=1048576
+  if ! "$out/$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="tests/fuzz/crashes/$name-" -print_final_stats=1 "$corpus" "$seeds" \
       >"$out/$name.log" 2>&1; then
     echo "!! $name failed; see $out/$name.log and tests/fuzz/crashes/" >&2

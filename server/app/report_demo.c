@@ -345,17 +345,25 @@ static void fill_advisor_work(struct arena *a, const struct questionnaire *q, en
 int report_demo_build(struct arena *a, enum report_demo variant, const char *lang, struct report *out)
 {
 	static struct questionnaire *q;  /* loaded once per process: the CLI renders one demo */
-	memset(out, 0, sizeof(*out));
-	lang = lang && strcmp(lang, "en") == 0 ? "en" : "nl";
 	if (!q) {
 		const struct asset *f = assets_find("questionnaires/fphc-1.json");
 		struct problems problems;
 		problems_init(&problems, 5);
 		q = f ? questionnaire_parse((const char *)f->data, f->len, &problems) : NULL;
 		problems_release(&problems);
-		if (!q)
+		if (!q) {
+			memset(out, 0, sizeof(*out));
 			return -1;
+		}
 	}
+	return report_demo_build_for(a, q, variant, lang, out);
+}
+
+int report_demo_build_for(struct arena *a, const struct questionnaire *q, enum report_demo variant, const char *lang,
+			  struct report *out)
+{
+	memset(out, 0, sizeof(*out));
+	lang = lang && strcmp(lang, "en") == 0 ? "en" : "nl";
 	struct scan_view *v = arena_alloc(a, sizeof(*v));
 	memset(v, 0, sizeof(*v));
 	v->lang = lang;
@@ -374,7 +382,7 @@ int report_demo_build(struct arena *a, enum report_demo variant, const char *lan
 		? "The association keeps your answers and this report for five years after the scan."
 		: "De vereniging bewaart uw antwoorden en dit rapport vijf jaar na de scan. Het lectoraat "
 		  "ontvangt ze alleen zonder naam (gepseudonimiseerd).";
-	out->questionnaire_version = "fphc-1 (demo)";
+	out->questionnaire_version = arena_printf(a, "%s-%ld (demo)", q->key, q->version);
 	out->engine_version = SCORE_ENGINE_VERSION;
 	out->benchmark.snapshot_date = "2025-03-01";
 	fill_advisor_work(a, q, variant, lang, out);

@@ -12,5 +12,10 @@
  * is a scan with too few answers for most themes, no comparison, no advice,
  * offers or actions. lang "nl" or "en". Returns 0, or -1 (out of memory). */
 int report_demo_build(struct arena *a, enum report_demo variant, const char *lang, struct report *out);
+/* The same for another questionnaire (a draft's preview, issue 19): synthetic answers to
+ * q, which must outlive the report. Thread-safe; returns 0 or -1. */
+struct questionnaire;
+int report_demo_build_for(struct arena *a, const struct questionnaire *q, enum report_demo variant, const char *lang,
+			  struct report *out);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "server/db/questionnaire.h"
+#include "server/db/row.h"
 #include "scoring/questionnaire_structure.h"
 #include "common/banned.h"
 
@@ -103,6 +104,40 @@ long long db_questionnaire_latest(struct db *db, const char *key)
 	long long id = PQntuples(res) ? db_ll(res, 0, 0, 0) : 0;
 	PQclear(res);
 	return id;
+}
+
+long long db_questionnaire_for_invitations(struct db *db, long long org_id)
+{
+	DB_ID(org, org_id);
+	return db_rows_one_ll(db_q(db, "SELECT coalesce((SELECT invitation_questionnaire_id FROM organisations WHERE id = $1),"
+				   " (SELECT id FROM questionnaires WHERE key = 'fphc' ORDER BY version DESC LIMIT 1))", org), 0);
+}
+
+int db_questionnaire_choose_for_invitations(struct db *db, long long org_id, long long questionnaire_id)
+{
+	DB_ID(org, org_id);
+	DB_ID(q, questionnaire_id);
+	return db_rows_count(db_q(db, "UPDATE organisations SET invitation_questionnaire_id = nullif($2, '0')::bigint"
+				  " WHERE id = $1 AND ($2 = '0' OR EXISTS (SELECT 1 FROM questionnaires WHERE id = $2::bigint))"
+				  " RETURNING id", org, q));
+}
+
+int db_org_owns_questionnaire(struct db *db, long long org_id)
+{
+	DB_ID(org, org_id);
+	return (int)db_rows_one_ll(db_q(db, "SELECT owns_questionnaire::int FROM organisations WHERE id = $1", org), 0);
+}
+
+int db_org_set_owns_questionnaire(struct db *db, const char *slug, int owns)
+{
+	return db_rows_count(db_q(db, "UPDATE organisations SET owns_questionnaire = $2::boolean WHERE slug = $1 RETURNING id",
+				  slug, owns ? "true" : "false"));
+}
+
+long long db_questionnaire_chosen(struct db *db, long long org_id)
+{
+	DB_ID(org, org_id);
+	return db_rows_one_ll(db_q(db, "SELECT invitation_questionnaire_id FROM organisations WHERE id = $1", org), 0);
 }
 
 long long db_questionnaire_id(struct db *db, const char *key, long version)

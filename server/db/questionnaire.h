@@ -20,6 +20,18 @@ int db_questionnaire_store(struct db *db, const char *key, int version, const ch
 			   FILE *log, int *revision);
 /* The id of the newest version of `key`; 0 when none, -1 on error. */
 long long db_questionnaire_latest(struct db *db, const char *key);
+/* The version new invitations of the association use: the one its admin chose, else the
+ * newest version of fphc. Its id; 0 when none is stored, -1 on error. */
+long long db_questionnaire_for_invitations(struct db *db, long long org_id);
+/* The admin's choice for new invitations; questionnaire_id 0 means "the newest". 1 done,
+ * 0 when the association or the version does not exist, -1 on error. */
+int db_questionnaire_choose_for_invitations(struct db *db, long long org_id, long long questionnaire_id);
+/* 1 when the association owns its questionnaire (its admins may publish), 0 when not, -1 on error. */
+int db_org_owns_questionnaire(struct db *db, long long org_id);
+/* Sets it for the association `slug`: 1 done, 0 no such association, -1 on error. */
+int db_org_set_owns_questionnaire(struct db *db, const char *slug, int owns);
+/* The chosen version of the association; 0 when none was chosen, -1 on error. */
+long long db_questionnaire_chosen(struct db *db, long long org_id);
 /* The id of version `version` of `key`; 0 when not stored, -1 on error. */
 long long db_questionnaire_id(struct db *db, const char *key, long version);
 

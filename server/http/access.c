@@ -4,12 +4,13 @@
 
 #include "server/http/access.h"
 #include "server/http/session.h"
+#include "server/db/questionnaire.h"
 #include "common/banned.h"
 
 unsigned access_roles(unsigned access)
 {
 	unsigned roles = 0;
-	if (access & ACCESS_ADMIN)
+	if (access & (ACCESS_ADMIN | ACCESS_QUESTIONNAIRE_ADMIN))
 		roles |= ROLE_ADMIN;
 	if (access & ACCESS_ADVISOR)
 		roles |= ROLE_ADVISOR;
@@ -59,6 +60,18 @@ int access_check(struct req *r, const struct route *rt)
 		return owner_guard(r, changes);
 	if (auth_require(r, access_roles(a)) != 0)
 		return -1;
+	if ((a & ACCESS_QUESTIONNAIRE_ADMIN) && !(a & ACCESS_ADMIN) && r->session->role == ROLE_ADMIN) {
+		int owns = db_org_owns_questionnaire(req_db(r), r->session->org_id);
+		if (owns < 0) {
+			reply_db_error(r);
+			return -1;
+		}
+		if (!owns) {
+			audit(r, "denied", "route", 0, NULL);
+			reply_error(r, 404);
+			return -1;
+		}
+	}
 	if (r->session->two_factor_due && !(rt->flags & ROUTE_TWO_FACTOR_SETUP)) {
 		if (req_is_api(r))
 			reply_json_error(r, 403, "two-factor sign-in must be set up first (/account/two-factor)", NULL);

@@ -9,6 +9,7 @@ static void who(struct buf *out, unsigned a)
 		{ACCESS_PUBLIC, "anyone"},   {ACCESS_OWNER, "owner (invitation link)"},
 		{ACCESS_ADMIN, "admin"},     {ACCESS_ADVISOR, "advisor"},
 		{ACCESS_RESEARCHER, "researcher"},
+		{ACCESS_QUESTIONNAIRE_ADMIN, "admin of an association that owns its questionnaire"},
 	};
 	int first = 1;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

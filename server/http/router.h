@@ -33,6 +33,9 @@ typedef void (*route_handler)(struct req *r);
 #define ACCESS_ADMIN      4u
 #define ACCESS_ADVISOR    8u
 #define ACCESS_RESEARCHER 16u
+/* An admin of an association that owns its questionnaire (organisations.owns_questionnaire):
+ * checked against the database before the handler runs. */
+#define ACCESS_QUESTIONNAIRE_ADMIN 32u
 #define ACCESS_STAFF      (ACCESS_ADMIN | ACCESS_ADVISOR)
 #define ACCESS_USER       (ACCESS_ADMIN | ACCESS_ADVISOR | ACCESS_RESEARCHER)
 

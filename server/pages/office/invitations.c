@@ -49,7 +49,7 @@ static void scan_new(struct req *r)
 		office_not_found(r, "company", cid);
 		return;
 	}
-	long long qid = db_questionnaire_latest(db, "fphc"), scan_id;
+	long long qid = db_questionnaire_for_invitations(db, r->session->org_id), scan_id;
 	if (qid < 0) {
 		reply_db_error(r);
 		return;

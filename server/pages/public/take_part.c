@@ -140,7 +140,7 @@ static void request_accept(struct req *r)
 		reply_redirect(r, "/app?msg=sector_needed#requests");
 		return;
 	}
-	long long qid = db_questionnaire_latest(db, "fphc"), cid, sid;
+	long long qid = db_questionnaire_for_invitations(db, r->session->org_id), cid, sid;
 	if (qid < 0) {
 		reply_db_error(r);
 		return;

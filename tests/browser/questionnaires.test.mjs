@@ -1,0 +1,105 @@
+// questionnaires.test.mjs: the questionnaire workbook in a real browser (issue 19): the demo
+// researcher downloads version 1 as a workbook, a real spreadsheet library (Debian's
+// python3-openpyxl) changes a question's wording and an item's weight and raises the version,
+// the upload shows both in the diff, publishing stores version 2; a workbook with a bad weight
+// shows the problem next to the field. axe (WCAG 2.2 AA) finds nothing at 1280 and 360 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
+const PG_DIR = process.env.PG_DIR;
+const TEMPLATE = process.env.TEMPLATE_DB || 'fphc';
+const DB = `b_questionnaires_${process.pid}`;
+const env = { ...process.env, DATABASE_URL: `host=${PG_DIR} dbname=${DB} user=postgres` };
+
+let server, base, context, tmp, page, password;
+
+const fphc = (args) => execFileSync(BIN, args, { env }).toString();
+
+before(async () => {
+  assert.ok(PG_DIR, 'PG_DIR must point at the test cluster');
+  execFileSync('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE, DB]);
+  fphc(['demo', 'init']);
+  const m = /onderzoeker@demo\.example.*password: (.*)$/m.exec(fphc(['demo', 'init', '--reset-passwords']));
+  assert.ok(m, 'demo init prints the researcher\'s password');
+  password = m[1].trim();
+  ({ server, base } = await startServer(BIN, env));
+  ({ context, dir: tmp } = await launchBrowser({ acceptDownloads: true }));
+});
+
+after(async () => {
+  try {
+    if (context) await context.close();
+  } finally {
+    await stopServer(server);
+    try { execFileSync('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', DB]); } catch { /* leave it */ }
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+async function look(name) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(overflow, false, `${name} scrolls sideways at ${width} px`);
+    await expectNoAxeViolations(page, `${name} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+const EDIT = `
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["items"]
+head = [c.value for c in ws[1]]
+ws.cell(2, head.index("text_nl") + 1).value = "Wij weten goed waar ons bedrijf over drie jaar staat."
+ws.cell(3, head.index("weight") + 1).value = 3
+wb["questionnaire"]["B2"].value = 2
+wb.save(sys.argv[2])
+ws.cell(4, head.index("weight") + 1).value = 0
+wb.save(sys.argv[3])
+`;
+
+test('the researcher exports, edits, imports, sees the diff and publishes', async () => {
+  page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('#f-email', 'onderzoeker@demo.example');
+  await page.fill('#f-password', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  const res = await page.goto(`${base}/questionnaires`);
+  assert.equal(res.status(), 200);
+  await look('questionnaires');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/workbook"]')]);
+  const original = path.join(tmp, 'fphc-1.xlsx');
+  await download.saveAs(original);
+  assert.equal(download.suggestedFilename(), 'fphc-1.xlsx');
+  const edited = path.join(tmp, 'edited.xlsx'), bad = path.join(tmp, 'bad.xlsx');
+  execFileSync('/usr/bin/python3', ['-c', EDIT, original, edited, bad]);
+
+  await page.setInputFiles('#f-workbook', bad);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/questionnaires/import"] button')]);
+  assert.match(await page.textContent('#p-workbook'), /Tabblad items, rij 4, kolom weight: vul een getal groter dan 0 in/);
+  await look('questionnaires with problems');
+
+  await page.setInputFiles('#f-workbook', edited);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/questionnaires/import"] button')]);
+  const body = await page.textContent('main');
+  assert.match(body, /Wij weten goed waar ons bedrijf over drie jaar staat\./, 'the new wording is in the diff');
+  assert.match(body, /gewicht/, 'the new weight is in the diff');
+  assert.match(body, /De structuur is veranderd/);
+  await look('questionnaire diff');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/publish"] button')]);
+  assert.match(await page.textContent('main'), /De vragenlijst is gepubliceerd\./);
+  assert.match(fphc(['questionnaire', 'export', '--version', '2', '--format', 'json', '-o', '-']), /drie jaar staat/);
+});
+
+test('the research workspace marks what is identical between the versions', async () => {
+  const res = await page.goto(`${base}/research/versions`);
+  assert.equal(res.status(), 200);
+  assert.match(await page.textContent('main'), /Gelijke vragen: 67 \/ 69/);
+  await look('versions');
+});
