@@ -48,6 +48,7 @@ async function look(name) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, `${name} scrolls sideways at ${width} px`);
     await expectNoAxeViolations(page, `${name} at ${width} px`);
+    await page.screenshot({ path: path.join(ROOT, 'tests/browser/screenshots', `${name.replace(/ /g, '-')}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
