@@ -31,8 +31,8 @@ enum item_flag {
 /* What was counted for one item over the scans. */
 struct item_counts {
 	size_t given;      /* answered with a value */
-	size_t na;         /* answered "weet ik niet / niet van toepassing" (code -1 in the exports) */
-	size_t missing;    /* not answered (code -2 in the exports) */
+	size_t na;         /* answered "weet ik niet / niet van toepassing" (code -2 in the exports) */
+	size_t missing;    /* not answered (code -1 in the exports) */
 	size_t at_floor;   /* of the given answers: at the item's lowest possible score */
 	size_t at_ceiling; /* of the given answers: at the item's highest possible score */
 };
