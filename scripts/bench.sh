@@ -194,9 +194,10 @@ bench_research() {
   # (c) the baseline first, then this checkout, the same commands on the same cluster
   seed_timed "$base" "$url_base" "$scans" || return 1
   local bseed=$SEED_S brefresh=$REFRESH_S
+  echo "load after $BENCH_BASE: $(cut -d' ' -f1-3 /proc/loadavg)"
   dropdb -h "$PG_DIR" -U postgres research_base
   seed_timed bin/fphc "$url_cur" "$scans" || return 1
-  echo "load now: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "load after this checkout: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-34s %8.1f s vs %s %8.1f s = %.2fx faster (target >= 2x)\n' "fphc demo seed ($scans scans)" "$SEED_S" "$BENCH_BASE" "$bseed" "$(echo "$bseed / $SEED_S" | bc -l)"
   printf '%-34s %8.2f s vs %s %8.2f s = %.2fx faster (target >= 2x)\n' "fphc aggregates refresh" "$REFRESH_S" "$BENCH_BASE" "$brefresh" "$(echo "$brefresh / $REFRESH_S" | bc -l)"
   base_cleanup
