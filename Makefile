@@ -66,7 +66,7 @@ $(INC)/%/.stamp: Makefile
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 # Unit tests of the pure layers link only their own archive and those below it.
-SCORING_TESTS := test_answers test_fphc1 test_peer test_questionnaire_check test_questionnaire_sheet test_reliability \
+SCORING_TESTS := test_answers test_fphc1 test_item_diagnostics test_peer test_questionnaire_check test_questionnaire_sheet test_reliability \
                  test_score_fixture test_score_properties test_suppression
 REPORTS_TESTS := test_chart test_report test_markdown_depth test_report_scripts
 test_libs = $(if $(filter $1,$(SCORING_TESTS)),$(LIBSCORING) $(LIBCOMMON),$(if $(filter $1,$(REPORTS_TESTS)),$(LIBREPORTS) $(LIBCOMMON),$(ALL_LIBS)))

@@ -8,6 +8,7 @@
 #include "server/app/research_codebook.h"
 #include "server/app/research_export.h"
 #include "scoring/answers.h"
+#include "scoring/item_diagnostics.h"
 #include "scoring/reliability.h"
 #include "common/buf.h"
 #include "common/banned.h"
@@ -16,6 +17,7 @@
 
 struct item_acc {
 	size_t n, na, missing;
+	struct item_counts counts; /* the same, with floor and ceiling, for item_diagnostics.h */
 	double sum, sumsq;
 	size_t dist[MAX_CODES];
 };
@@ -63,8 +65,24 @@ static cJSON *distribution(const struct item *it, const struct item_acc *acc, co
 	return arr;
 }
 
-/* Reliability over the columns cols[0..k) of the item score matrix m (rows × nitems). */
-static int rel_of(const double *m, size_t rows, size_t nitems, const size_t *cols, size_t k, struct reliability *out)
+/* Percentages, the flags as keys and whether any is set (item_diagnostics.h). */
+static void add_diagnostics(cJSON *io, const struct item_counts *c, double item_rest)
+{
+	struct item_diag d;
+	item_diag_compute(c, item_rest, &d);
+	add_num(io, "pct_floor", 100 * d.floor_share);
+	add_num(io, "pct_ceiling", 100 * d.ceiling_share);
+	cJSON *flags = cJSON_AddArrayToObject(io, "flags");
+	for (unsigned b = 0; b < ITEM_FLAG_COUNT; b++)
+		if (d.flags & (1u << b))
+			cJSON_AddItemToArray(flags, cJSON_CreateString(item_flag_key(b)));
+	cJSON_AddBoolToObject(io, "flagged", d.flags != 0);
+}
+
+/* Reliability (and omega when `om`) over the columns cols[0..k) of the item
+ * score matrix m (rows × nitems). */
+static int rel_of(const double *m, size_t rows, size_t nitems, const size_t *cols, size_t k,
+		  struct reliability *out, struct omega *om)
 {
 	double *sub = malloc((rows ? rows : 1) * (k ? k : 1) * sizeof(*sub));
 	if (!sub)
@@ -73,6 +91,8 @@ static int rel_of(const double *m, size_t rows, size_t nitems, const size_t *col
 		for (size_t j = 0; j < k; j++)
 			sub[r * k + j] = m[r * nitems + cols[j]];
 	int rc = reliability_compute(sub, rows, k, out);
+	if (om && k > 0)
+		omega_compute(sub, rows, k, om);
 	free(sub);
 	return rc;
 }
@@ -112,10 +132,14 @@ static int fetch_matrix(struct db *db, const struct questionnaire *q, const stru
 					continue;
 				if (a->state == ANSWER_MISSING) {
 					ac->missing++;
+					ac->counts.missing++;
 				} else if (a->state == ANSWER_NA) {
 					ac->na++;
+					ac->counts.na++;
 				} else {
-					double s = answer_item_score(it, a);
+					double s = answer_item_score(it, a), lo, hi;
+					item_score_range(it, &lo, &hi);
+					item_counts_add_score(&ac->counts, s, lo, hi);
 					row[j] = s;
 					ac->n++;
 					ac->sum += s;
@@ -162,12 +186,16 @@ cJSON *research_item_stats(struct db *db, const struct questionnaire *q, const s
 			if (item_is_scored(&th->items[i]))
 				cols[k++] = th->items[i].index;
 		struct reliability rel = {0};
-		rel_of(m, rows, q->n_items, cols, k, &rel);
+		struct omega om = {0};
+		rel_of(m, rows, q->n_items, cols, k, &rel, &om);
 		cJSON *to = cJSON_CreateObject();
 		cJSON_AddStringToObject(to, "key", th->key);
 		cJSON_AddStringToObject(to, "title", text_pair_get(&th->title, lang));
 		cJSON_AddStringToObject(to, "pillar", q->pillars[th->pillar].key);
 		add_num(to, "alpha", rel.alpha);
+		add_num(to, "omega", om.omega);
+		cJSON_AddBoolToObject(to, "omega_low", om.omega < ITEM_DIAG_OMEGA_MIN);
+		cJSON_AddBoolToObject(to, "heywood", om.heywood);
 		cJSON_AddNumberToObject(to, "n_complete", (double)rel.n_rows);
 		cJSON *items = cJSON_AddArrayToObject(to, "items");
 		size_t c = 0;
@@ -191,10 +219,13 @@ cJSON *research_item_stats(struct db *db, const struct questionnaire *q, const s
 			cJSON_AddItemToObject(io, "distribution", distribution(it, a, lang));
 			add_num(io, "item_rest", rel.item_rest ? rel.item_rest[c] : NAN);
 			add_num(io, "alpha_if_deleted", rel.alpha_if_deleted ? rel.alpha_if_deleted[c] : NAN);
+			add_num(io, "loading", om.loadings ? om.loadings[c] : NAN);
+			add_diagnostics(io, &a->counts, rel.item_rest ? rel.item_rest[c] : NAN);
 			cJSON_AddItemToArray(items, io);
 			c++;
 		}
 		reliability_release(&rel);
+		omega_release(&om);
 		cJSON_AddItemToArray(themes, to);
 	}
 	cJSON *pillars = cJSON_AddArrayToObject(root, "pillars");
@@ -204,7 +235,7 @@ cJSON *research_item_stats(struct db *db, const struct questionnaire *q, const s
 			if (q->items[j]->pillar == p && item_is_scored(q->items[j]))
 				cols[k++] = j;
 		struct reliability rel = {0};
-		rel_of(m, rows, q->n_items, cols, k, &rel);
+		rel_of(m, rows, q->n_items, cols, k, &rel, NULL);
 		cJSON *po = cJSON_CreateObject();
 		cJSON_AddStringToObject(po, "key", q->pillars[p].key);
 		cJSON_AddStringToObject(po, "title", text_pair_get(&q->pillars[p].title, lang));

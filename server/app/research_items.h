@@ -14,8 +14,10 @@
 #define ITEM_STATS_MAX_ROWS 20000
 
 /* The statistics as JSON: {"n_scans", "themes": [{key, title, pillar, alpha,
- * n_complete, items: [{key, text, type, n, mean, sd, pct_missing, pct_na,
- * distribution: [{value, label, n}], item_rest, alpha_if_deleted}]}],
+ * omega, omega_low, heywood, n_complete, items: [{key, text, type, n, mean,
+ * sd, pct_missing, pct_na, distribution: [{value, label, n}], item_rest,
+ * alpha_if_deleted, loading, pct_floor, pct_ceiling, flags: ["na", …],
+ * flagged}]}] (scoring/item_diagnostics.h: the rules),
  * "pillars": [{key, title, alpha, n_complete}]}. NULL with err on failure. */
 cJSON *research_item_stats(struct db *db, const struct questionnaire *q, const struct research_filter *f,
 			   size_t max_rows, const char *lang, char *err, size_t errlen);

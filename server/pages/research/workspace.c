@@ -20,6 +20,7 @@
 #include "server/app/research_codebook.h"
 #include "server/app/research_export.h"
 #include "server/app/research_items.h"
+#include "server/app/research_items_csv.h"
 #include "server/app/sector.h"
 #include "common/date.h"
 #include "common/text.h"
@@ -352,6 +353,43 @@ static void items_api(struct req *r)
 	reply_json(r, 200, j);
 }
 
+/* GET /research/items.csv: the item diagnostics per item as a download. */
+static void items_csv(struct req *r)
+{
+	long long qid;
+	const struct questionnaire *q = pick_version(r, req_query(r, "version"), NULL, &qid);
+	if (!q)
+		return;
+	cJSON *j = items_for(r, q, qid);
+	if (!j) {
+		reply_db_error(r);
+		return;
+	}
+	struct buf csv = BUF_INIT;
+	int rc = research_items_csv(j, &csv);
+	cJSON_Delete(j);
+	if (rc != 0) {
+		buf_release(&csv);
+		reply_error(r, 500);
+		return;
+	}
+	char *name = arena_printf(&r->arena, "fphc-v%ld-item-diagnostics.csv", (long)q->version);
+	reply_bytes(r, 200, "text/csv; charset=utf-8", csv.data, csv.len, name);
+	buf_release(&csv);
+}
+
+/* The flags of an item in words, for the page: "Let op: …" (not colour only). */
+static void flags_in_words(struct req *r, cJSON *it)
+{
+	struct buf b = BUF_INIT;
+	const cJSON *f;
+	cJSON_ArrayForEach(f, cJSON_GetObjectItem(it, "flags"))
+		buf_printf(&b, "%s%s", b.len ? "; " : "",
+			   i18n_get(r->lang, arena_printf(&r->arena, "research.items.flag.%s", f->valuestring)));
+	cJSON_AddStringToObject(it, "flags_txt", b.len ? b.data : "");
+	buf_release(&b);
+}
+
 static void fmt2(cJSON *o, const char *name)
 {
 	/* adds NAME_txt with two decimals (or "—") for the page */
@@ -381,6 +419,7 @@ static void items_page(struct req *r)
 	cJSON *t;
 	cJSON_ArrayForEach(t, cJSON_GetObjectItem(j, "themes")) {
 		fmt2(t, "alpha");
+		fmt2(t, "omega");
 		cJSON *it;
 		cJSON_ArrayForEach(it, cJSON_GetObjectItem(t, "items")) {
 			fmt2(it, "mean");
@@ -389,6 +428,9 @@ static void items_page(struct req *r)
 			fmt2(it, "pct_na");
 			fmt2(it, "item_rest");
 			fmt2(it, "alpha_if_deleted");
+			fmt2(it, "pct_floor");
+			fmt2(it, "pct_ceiling");
+			flags_in_words(r, it);
 			struct buf d = BUF_INIT;
 			cJSON *x;
 			int n = 0;
@@ -401,6 +443,7 @@ static void items_page(struct req *r)
 	}
 	cJSON_ArrayForEach(t, cJSON_GetObjectItem(j, "pillars"))
 		fmt2(t, "alpha");
+	cJSON_AddNumberToObject(ctx, "questionnaire_id", (double)qid);
 	cJSON_AddItemToObject(ctx, "stats", j);
 	page_render(r, 200, "research/items", i18n_get(r->lang, "research.items.title"), ctx);
 }
@@ -412,6 +455,7 @@ const struct route routes_research[] = {
 	{"GET", "/research/exports/codebook", codebook_page, 0, ACCESS_RESEARCHER},
 	{"GET", "/research/aggregates", aggregates_page, ROUTE_REPLICA, ACCESS_RESEARCHER},
 	{"GET", "/research/items", items_page, ROUTE_REPLICA, ACCESS_RESEARCHER},
+	{"GET", "/research/items.csv", items_csv, ROUTE_REPLICA, ACCESS_RESEARCHER},
 	{"GET", "/api/v1/research/aggregates", aggregates_api, ROUTE_REPLICA, ACCESS_RESEARCHER},
 	{"GET", "/api/v1/research/items", items_api, ROUTE_REPLICA, ACCESS_RESEARCHER},
 	{NULL, NULL, NULL, 0, 0},
