@@ -114,6 +114,8 @@ form_csrf() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/body" | h
 
 finish() {
   stop_server
+  # a test that stops early (a server that did not start) leaves no fake SMTP server behind
+  if [ -n "${SMTP_PID:-}" ]; then kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null; fi
   if [ -n "${DB_NAME:-}" ]; then dropdb -h "$PG_DIR" -U postgres --if-exists "$DB_NAME" 2>/dev/null || true; fi
   if [ "$T_FAIL" -gt 0 ] && [ -f "$WORK/server.log" ]; then echo "# server log (last lines):"; tail -n 20 "$WORK/server.log" | sed 's/^/# /'; fi
   rm -rf "$WORK"
