@@ -69,6 +69,9 @@ struct xlsx_book {
 #define XLSX_BOOK_INIT { ARENA_INIT, NULL, 0, 0 }
 
 /* Adds an empty sheet named `name` (copied) and returns it. */
+/* p grown to hold at least need elements of size bytes (doubling; *cap updated);
+ * aborts when memory runs out. For the reader's and the importer's arrays. */
+void *xlsx_grow(void *p, size_t *cap, size_t need, size_t size);
 struct xlsx_sheet *xlsx_book_add_sheet(struct xlsx_book *book, const char *name);
 /* The sheet called `name`, or NULL. */
 const struct xlsx_sheet *xlsx_book_sheet(const struct xlsx_book *book, const char *name);

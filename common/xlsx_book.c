@@ -6,7 +6,7 @@
 #include "common/xlsx.h"
 #include "common/banned.h"
 
-static void *grow(void *p, size_t *cap, size_t need, size_t size)
+void *xlsx_grow(void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
 		return p;
@@ -23,7 +23,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size)
 struct xlsx_sheet *xlsx_book_add_sheet(struct xlsx_book *book, const char *name)
 {
 	assert(book && name);
-	book->sheets = grow(book->sheets, &book->cap, book->n_sheets + 1, sizeof(*book->sheets));
+	book->sheets = xlsx_grow(book->sheets, &book->cap, book->n_sheets + 1, sizeof(*book->sheets));
 	struct xlsx_sheet *s = &book->sheets[book->n_sheets++];
 	memset(s, 0, sizeof(*s));
 	s->name = arena_strdup(&book->arena, name);
@@ -42,7 +42,7 @@ void xlsx_sheet_add(struct xlsx_book *book, struct xlsx_sheet *sheet, uint32_t r
 		    enum xlsx_type type, const char *text, double number)
 {
 	assert(book && sheet);
-	sheet->cells = grow(sheet->cells, &sheet->cap, sheet->n_cells + 1, sizeof(*sheet->cells));
+	sheet->cells = xlsx_grow(sheet->cells, &sheet->cap, sheet->n_cells + 1, sizeof(*sheet->cells));
 	struct xlsx_cell *c = &sheet->cells[sheet->n_cells++];
 	memset(c, 0, sizeof(*c));
 	c->row = row;

@@ -93,20 +93,6 @@ static int run(struct xp *x, const char *xml, size_t len, XML_StartElementHandle
 	return x->failed ? -1 : 0;
 }
 
-static void *grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	size_t n = *cap ? *cap * 2 : 16;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(p, n * size);
-	if (!q)
-		abort();
-	*cap = n;
-	return q;
-}
-
 /* ---- relationships (the .rels parts) ---- */
 
 struct rels {
@@ -128,7 +114,7 @@ static void rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		fail(x, "Het bestand heeft te veel onderdelen.");
 		return;
 	}
-	r->v = grow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
+	r->v = xlsx_grow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
 	r->v[r->n++] = (struct xlsx_rel){arena_strdup(&x->book->arena, id),
 					 arena_strdup(&x->book->arena, type ? type : ""),
 					 arena_strdup(&x->book->arena, target),
@@ -173,7 +159,7 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **atts
 		fail(x, "Het bestand heeft meer dan 32 tabbladen.");
 		return;
 	}
-	w->v = grow(w->v, &w->cap, w->n + 1, sizeof(*w->v));
+	w->v = xlsx_grow(w->v, &w->cap, w->n + 1, sizeof(*w->v));
 	w->v[w->n++] = (struct xlsx_sheet_ref){arena_strdup(&x->book->arena, sheet_name),
 					       arena_strdup(&x->book->arena, id),
 					       state && strcmp(state, "visible") != 0};
@@ -229,7 +215,7 @@ static void strings_end(void *ud, const XML_Char *name)
 			fail(x, "Het bestand heeft te veel verschillende teksten.");
 			return;
 		}
-		s->lk->strings = grow(s->lk->strings, &s->cap, s->lk->n_strings + 1, sizeof(*s->lk->strings));
+		s->lk->strings = xlsx_grow(s->lk->strings, &s->cap, s->lk->n_strings + 1, sizeof(*s->lk->strings));
 		s->lk->strings[s->lk->n_strings++] = arena_strndup(&x->book->arena, x->text.data, x->text.len);
 	}
 }
@@ -310,7 +296,7 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		for (size_t i = 0; i < s->n_custom; i++)
 			if (s->custom_ids[i] == fmt)
 				date = s->custom_date[i];
-		s->lk->date_style = grow(s->lk->date_style, &s->cap, s->lk->n_styles + 1, 1);
+		s->lk->date_style = xlsx_grow(s->lk->date_style, &s->cap, s->lk->n_styles + 1, 1);
 		s->lk->date_style[s->lk->n_styles++] = (unsigned char)date;
 	}
 }

@@ -13,20 +13,6 @@
 
 #define MAX_ROWS 5000 /* data rows per sheet: far more than QUESTIONNAIRE_MAX_ITEMS needs */
 
-void *sheet_grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	size_t n = *cap ? *cap * 2 : 64;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(p, n * size);
-	if (!q)
-		abort();
-	*cap = n;
-	return q;
-}
-
 const char *sheet_where(struct imp *im, enum sheet_id id, uint32_t row, const char *col)
 {
 	const char *sheet = questionnaire_sheets[id].name;
@@ -43,19 +29,19 @@ void sheet_cell_problem(struct imp *im, enum sheet_id id, uint32_t row, const ch
 {
 	const char *w = sheet_where(im, id, row, col);
 	problems_add(im->problems, w, "%s", msg);
-	im->bad_cells = sheet_grow(im->bad_cells, &im->cap_bad, im->n_bad + 1, sizeof(*im->bad_cells));
+	im->bad_cells = xlsx_grow(im->bad_cells, &im->cap_bad, im->n_bad + 1, sizeof(*im->bad_cells));
 	im->bad_cells[im->n_bad++] = w;
 }
 
 static void add_loc(struct imp *im, const char *path, const char *w)
 {
-	im->locs = sheet_grow(im->locs, &im->cap_locs, im->n_locs + 1, sizeof(*im->locs));
+	im->locs = xlsx_grow(im->locs, &im->cap_locs, im->n_locs + 1, sizeof(*im->locs));
 	im->locs[im->n_locs++] = (struct loc){arena_strdup(&im->a, path), arena_strdup(&im->a, w)};
 }
 
 static void add_origin(struct imp *im, const cJSON *node, enum sheet_id id, uint32_t row)
 {
-	im->origins = sheet_grow(im->origins, &im->cap_origins, im->n_origins + 1, sizeof(*im->origins));
+	im->origins = xlsx_grow(im->origins, &im->cap_origins, im->n_origins + 1, sizeof(*im->origins));
 	im->origins[im->n_origins++] = (struct origin){node, id, row};
 }
 

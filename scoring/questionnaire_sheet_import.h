@@ -37,8 +37,6 @@ struct imp {
 	size_t n_bad, cap_bad;
 };
 
-/* realloc to at least `need` elements of `size` (doubling); aborts when out of memory. */
-void *sheet_grow(void *p, size_t *cap, size_t need, size_t size);
 /* "Tabblad items, rij 14, kolom weight" (row 0 / col NULL leave a part out), in im's arena. */
 const char *sheet_where(struct imp *im, enum sheet_id id, uint32_t row, const char *col);
 /* Adds a problem of one cell (or row, column, sheet) and remembers the place, so the
