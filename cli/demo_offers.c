@@ -37,8 +37,11 @@ static const struct {
 int demo_offers_seed(struct db *db, long long org_id)
 {
 	for (size_t i = 0; i < sizeof(offers) / sizeof(offers[0]); i++) {
-		struct offer_fields f = {offers[i].title, offers[i].provider, offers[i].description, offers[i].contact,
-					 offers[i].url, offers[i].tags, 1};
+		struct offer_fields f = {
+			.title = offers[i].title, .provider = offers[i].provider, .description = offers[i].description,
+			.contact = offers[i].contact, .url = offers[i].url, .price = "", .region = "Limburg",
+			.tags = offers[i].tags, .active = 1,
+		};
 		if (db_offer_add_once(db, org_id, &f) != 0)
 			return -1;
 	}

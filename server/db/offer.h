@@ -6,7 +6,7 @@
 #include "server/db/db.h"
 
 struct offer_fields {
-	const char *title, *provider, *description, *contact, *url;
+	const char *title, *provider, *description, *contact, *url, *price, *region;
 	const char *tags;   /* PostgreSQL array literal text, e.g. {a,b} */
 	int active;
 };
@@ -14,7 +14,7 @@ struct offer_fields {
 /* One offer of the catalogue. */
 struct offer_row {
 	long long id;
-	const char *title, *provider, *description, *contact, *url;
+	const char *title, *provider, *description, *contact, *url, *price, *region;
 	const char *tags;   /* the tags joined with ", " */
 	int active;
 };
@@ -34,5 +34,25 @@ long long db_offer_create(struct db *db, long long org_id, const struct offer_fi
 int db_offer_add_once(struct db *db, long long org_id, const struct offer_fields *f);
 /* Updates; 1 done, 0 not the association's, -1 error. */
 int db_offer_update(struct db *db, long long org_id, long long offer_id, const struct offer_fields *f);
+/* Switches an offer off (kept: chosen offers refer to it); 1, 0 not the association's, -1. */
+int db_offer_deactivate(struct db *db, long long org_id, long long offer_id);
+
+/* A checked catalogue upload waiting for confirmation (table offer_imports). */
+struct offer_import_row {
+	long long id;
+	const char *file_name;
+	const char *offers;      /* JSON array, see server/app/offer_catalogue.h */
+	const char *base_digest;
+	int applied;
+};
+/* Stores an upload and deletes the association's uploads older than a week (applied
+ * or not); its id or -1. */
+long long db_offer_import_add(struct db *db, long long org_id, long long user_id, const char *file_name,
+			      const char *offers_json, const char *base_digest);
+/* 1 found (the association's own), 0 not, -1 error. */
+int db_offer_import_get(struct db *db, struct arena *a, long long org_id, long long import_id,
+			struct offer_import_row *out);
+/* Marks it applied unless it already was: 1 marked now, 0 already applied or not found, -1. */
+int db_offer_import_mark_applied(struct db *db, long long org_id, long long import_id);
 
 #endif

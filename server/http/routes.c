@@ -17,6 +17,7 @@ const struct route *const route_tables[] = {
 	routes_invitations,
 	routes_take_part,
 	routes_scan,
+	routes_offer_catalogue, /* before routes_offers: /offers/catalogue.xlsx is not /offers/:id */
 	routes_offers,
 	routes_actions,
 	routes_assessment,

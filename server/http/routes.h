@@ -24,6 +24,7 @@ extern const struct route routes_companies[];
 extern const struct route routes_invitations[];
 extern const struct route routes_scan[];
 extern const struct route routes_offers[];
+extern const struct route routes_offer_catalogue[]; /* office/offer_catalogue.c */
 extern const struct route routes_actions[];
 extern const struct route routes_reports[];
 extern const struct route routes_questionnaires[]; /* office/questionnaires.c */

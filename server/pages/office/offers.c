@@ -1,5 +1,6 @@
 /* offers.c: the association's offer catalogue (/offers): advisors read it,
- * admins add and change offers. A URL must be http or https. */
+ * admins add and change offers (the rules: server/app/offer_check.c). The catalogue as a
+ * spreadsheet is office/offer_catalogue.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "server/http/tmpl.h"
 #include "server/http/i18n.h"
 #include "server/db/offer.h"
+#include "server/app/offer_check.h"
 #include "server/db/questionnaire.h"
 #include "server/app/questionnaire_registry.h"
 #include "common/buf.h"
@@ -24,6 +26,8 @@ cJSON *office_offer_json(const struct offer_row *o, enum office_offer_shape shap
 	cJSON_AddStringToObject(j, "description", o->description);
 	cJSON_AddStringToObject(j, "contact", o->contact);
 	cJSON_AddStringToObject(j, "url", o->url);
+	cJSON_AddStringToObject(j, "price", o->price);
+	cJSON_AddStringToObject(j, "region", o->region);
 	if (shape == OFFICE_OFFER_CATALOGUE) {
 		cJSON_AddStringToObject(j, "tags", o->tags);
 		cJSON_AddBoolToObject(j, "active", o->active);
@@ -87,6 +91,8 @@ static void offers_list(struct req *r)
 	const char *msg = req_query(r, "msg");
 	if (msg && strcmp(msg, "saved") == 0)
 		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.notice.saved"));
+	if (msg && strcmp(msg, "imported") == 0)
+		cJSON_AddStringToObject(ctx, "notice", i18n_get(r->lang, "office.offer_import.applied"));
 	office_render(r, 200, "office/offers", i18n_get(r->lang, "office.offers.title"), ctx);
 }
 
@@ -125,38 +131,16 @@ static void offer_edit(struct req *r)
 	show_form(r, 200, page_ctx(r), office_offer_json(&row, OFFICE_OFFER_CATALOGUE));
 }
 
-/* "a, b ,c" → {"a","b","c"} (lower case, only a-z 0-9 and -). 0 or -1 for a bad tag. */
-static int tags_literal(struct req *r, const char *in, const char **out)
+struct form_check {
+	struct req *r;
+	cJSON *ctx;
+};
+
+/* The offer rules' problem next to its field. */
+static void field_problem(void *cx, const char *field, const char *key)
 {
-	struct buf b;
-	buf_init(&b, 8192);
-	buf_putc(&b, '{');
-	int n = 0, rc = 0;
-	const char *p = in;
-	while (*p) {
-		while (*p == ',' || *p == ' ')
-			p++;
-		if (!*p)
-			break;
-		buf_puts(&b, n++ ? ",\"" : "\"");
-		size_t len = 0;
-		for (; *p && *p != ','; p++) {
-			char c = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
-			if (c == ' ')
-				continue;
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-				rc = -1;
-			buf_putc(&b, c);
-			len++;
-		}
-		if (len > 40)
-			rc = -1;
-		buf_putc(&b, '"');
-	}
-	buf_putc(&b, '}');
-	*out = arena_strdup(&r->arena, b.data);
-	buf_release(&b);
-	return n > 30 ? -1 : rc;
+	struct form_check *fc = cx;
+	page_field_error(fc->ctx, field, i18n_get(fc->r->lang, key));
 }
 
 static void offer_save(struct req *r)
@@ -167,7 +151,8 @@ static void offer_save(struct req *r)
 	struct offer_fields f = {
 		.title = office_field(r, "title"), .provider = office_field(r, "provider"),
 		.description = office_text(r, "description"), .contact = office_field(r, "contact"),
-		.url = office_field(r, "url"), .active = req_form(r, "active") != NULL,
+		.url = office_field(r, "url"), .price = office_field(r, "price"), .region = office_field(r, "region"),
+		.active = req_form(r, "active") != NULL,
 	};
 	const char *tags_in = office_field(r, "tags");
 	cJSON *ctx = page_ctx(r);
@@ -179,23 +164,12 @@ static void offer_save(struct req *r)
 	cJSON_AddStringToObject(o, "description", f.description);
 	cJSON_AddStringToObject(o, "contact", f.contact);
 	cJSON_AddStringToObject(o, "url", f.url);
+	cJSON_AddStringToObject(o, "price", f.price);
+	cJSON_AddStringToObject(o, "region", f.region);
 	cJSON_AddStringToObject(o, "tags", tags_in);
 	cJSON_AddBoolToObject(o, "active", f.active);
-	if (!f.title[0] || strlen(f.title) > 200)
-		page_field_error(ctx, "title", i18n_get(r->lang, f.title[0] ? "office.too_long" : "office.offers.title_missing"));
-	if (!f.provider[0] || strlen(f.provider) > 200)
-		page_field_error(ctx, "provider", i18n_get(r->lang, f.provider[0] ? "office.too_long" : "office.offers.provider_missing"));
-	if (strlen(f.description) > 5000)
-		page_field_error(ctx, "description", i18n_get(r->lang, "office.too_long"));
-	if (strlen(f.contact) > 500)
-		page_field_error(ctx, "contact", i18n_get(r->lang, "office.too_long"));
-	if (f.url[0] && ((strncmp(f.url, "https://", 8) != 0 && strncmp(f.url, "http://", 7) != 0) ||
-			 strlen(f.url) > 500 || strpbrk(f.url, " \"<>'") || strlen(f.url) < 11))
-		page_field_error(ctx, "url", i18n_get(r->lang, "office.offers.url_invalid"));
-	if (!f.contact[0] && !f.url[0])
-		page_field_error(ctx, "contact", i18n_get(r->lang, "office.offers.contact_missing"));
-	if (tags_literal(r, tags_in, &f.tags) != 0)
-		page_field_error(ctx, "tags", i18n_get(r->lang, "office.offers.tags_invalid"));
+	struct form_check fc = {r, ctx};
+	offer_check(&r->arena, &f, tags_in, field_problem, &fc);
 	if (page_has_errors(ctx)) {
 		show_form(r, 400, ctx, o);
 		return;
