@@ -54,7 +54,7 @@ int config_from_env(struct config *cfg, char *err, size_t errlen)
 	snprintf(cfg->listen_host, sizeof(cfg->listen_host), "127.0.0.1");
 	cfg->port = 8080;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	long workers = cores > 0 ? cores : 2, level = 2, k = PEER_K_DEFAULT, body = 1024 * 1024;
+	long workers = cores > 0 ? cores : 2, level = 2, k = PEER_K_DEFAULT, body = 1024 * 1024 + 32 * 1024;
 	long timeout = 30, per_ip = 64, slots = 0, max_lag = 5;
 	const char *listen = getenv("FPHC_LISTEN");
 	if (listen && *listen && config_set_listen(cfg, listen) != 0) {

@@ -135,8 +135,10 @@ static void import_upload(struct req *r)
 	struct offer_catalogue cat = OFFER_CATALOGUE_INIT;
 	struct offer_catalogue_diff diff = {0};
 	struct problems problems = PROBLEMS_INIT;
-	if (offer_catalogue_read(file->data, file->len, &cat, &problems) != 0 ||
-	    offer_catalogue_compare(&cat, stored, n_stored, &diff, &problems) != 0) {
+	/* compared even when some rows have problems, so every problem is reported at once */
+	int bad = offer_catalogue_read(file->data, file->len, &cat, &problems) != 0;
+	bad |= offer_catalogue_compare(&cat, stored, n_stored, &diff, &problems) != 0;
+	if (bad) {
 		audit(r, "offer_catalogue_import_refused", "organisation", r->session->org_id, NULL);
 		show_problems(r, ctx, &problems);
 		goto done;
