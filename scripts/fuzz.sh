@@ -40,6 +40,8 @@ link_list() {
       echo "reports/*.c $(common_srcs) scoring/*.c -lhpdf -lpng -lcmark -lcjson -lsodium -lz -lm" ;;
     fuzz_csv)
       echo "server/app/research_codebook.c server/app/sector.c $(common_srcs) scoring/*.c -lcjson -lsodium -lz -lm" ;;
+    fuzz_offer_catalogue)
+      echo "server/app/offer_catalogue_read.c server/app/offer_catalogue_write.c server/app/offer_check.c server/http/i18n.c common/assets.c build/gen/assets.c common/xlsx_read.c common/xlsx_xml.c $(common_srcs) scoring/*.c -lxlsxwriter -lzip -lexpat -lz -lcjson -lsodium -lm" ;;
     fuzz_xlsx)
       echo "common/xlsx_read.c common/xlsx_xml.c $(common_srcs) scoring/*.c -lzip -lexpat -lz -lcjson -lsodium -lm" ;;
     *)
@@ -70,7 +72,7 @@ for src in tests/fuzz/fuzz_*.c; do
   echo "== $name: ${seconds}s"
   # the workbook reader takes inputs as large as the upload limit (XLSX_MAX_FILE_BYTES)
   max_len=65536
-  [ "$name" = fuzz_xlsx ] && max_len=1048576
+  case "$name" in fuzz_xlsx|fuzz_offer_catalogue) max_len=1048576 ;; esac
   if ! "$out/$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="tests/fuzz/crashes/$name-" -print_final_stats=1 "$corpus" "$seeds" \
       >"$out/$name.log" 2>&1; then
