@@ -21,6 +21,7 @@ struct reading {
 	struct offer_catalogue *cat;
 	struct problems *problems;
 	uint32_t row;
+	unsigned char bad[OFFER_COL_COUNT]; /* the row's cells that already have a problem */
 };
 
 static const char *where(struct reading *rd, uint32_t row, const char *col)
@@ -46,6 +47,9 @@ static void check_problem(void *cx, const char *field, const char *key)
 {
 	struct reading *rd = cx;
 	const char *col = strcmp(field, "tags") == 0 ? offer_catalogue_columns[OFFER_COL_TAGS].name : field;
+	for (int c = 0; c < OFFER_COL_COUNT; c++)
+		if (rd->bad[c] && strcmp(offer_catalogue_columns[c].name, col) == 0)
+			return; /* that cell's own problem says enough */
 	const char *msg = i18n_get("nl", key);
 	char lower[512];
 	snprintf(lower, sizeof lower, "%s", msg);
@@ -191,23 +195,31 @@ static void read_row(struct reading *rd, const struct xlsx_sheet *s, const int64
 		return; /* an empty row */
 	size_t before = problems_count(rd->problems);
 	rd->row = r;
+	memset(rd->bad, 0, sizeof rd->bad);
 	struct catalogue_offer o = {.row = r};
 	o.id = cell_id(rd, cell[OFFER_COL_ID]);
 	const char *v[OFFER_COL_COUNT] = {0};
-	for (int c = OFFER_COL_PROVIDER; c < OFFER_COL_COUNT; c++)
+	for (int c = OFFER_COL_PROVIDER; c < OFFER_COL_COUNT; c++) {
 		v[c] = cell_text(rd, cell[c], offer_catalogue_columns[c].name,
 				 c == OFFER_COL_DESCRIPTION ? TEXT_BLOCK : TEXT_LINE);
-	if (problems_count(rd->problems) > before)
-		return;
+		if (!v[c]) {
+			rd->bad[c] = 1;
+			v[c] = "";
+		}
+	}
+	/* every rule runs, so a row's problems come all at once; a cell that had its own
+	 * problem gets no second one */
 	o.f = (struct offer_fields){
 		.title = v[OFFER_COL_TITLE], .provider = v[OFFER_COL_PROVIDER], .description = v[OFFER_COL_DESCRIPTION],
 		.contact = v[OFFER_COL_CONTACT], .url = v[OFFER_COL_URL], .price = v[OFFER_COL_PRICE],
 		.region = v[OFFER_COL_REGION],
 	};
-	if (parse_active(v[OFFER_COL_ACTIVE], &o.f.active) != 0)
+	if (!rd->bad[OFFER_COL_ACTIVE] && parse_active(v[OFFER_COL_ACTIVE], &o.f.active) != 0)
 		problem(rd, r, offer_catalogue_columns[OFFER_COL_ACTIVE].name, "vul ja of nee in");
+	if (rd->bad[OFFER_COL_CONTACT] || rd->bad[OFFER_COL_URL])
+		rd->bad[OFFER_COL_CONTACT] = rd->bad[OFFER_COL_URL] = 1; /* "contact or url" needs both */
 	offer_check(&rd->cat->arena, &o.f, v[OFFER_COL_TAGS], check_problem, rd);
-	if (problems_count(rd->problems) > before)
+	if (o.id < 0 || problems_count(rd->problems) > before)
 		return;
 	/* the tags as the catalogue shows them: {"a","b"} → "a, b" */
 	struct buf t = BUF_INIT;
@@ -268,7 +280,7 @@ int offer_catalogue_read(const void *data, size_t len, struct offer_catalogue *c
 	if (rc != 0) {
 		problems_add(problems, "", "%s", err);
 	} else {
-		struct reading rd = {cat, problems, 0};
+		struct reading rd = {cat, problems, 0, {0}};
 		read_sheet(&rd, &book);
 	}
 	xlsx_book_release(&book);
@@ -312,7 +324,7 @@ int offer_catalogue_compare(struct offer_catalogue *cat, const struct offer_row 
 			    struct offer_catalogue_diff *diff, struct problems *problems)
 {
 	memset(diff, 0, sizeof(*diff));
-	struct reading rd = {cat, problems, 0};
+	struct reading rd = {cat, problems, 0, {0}};
 	size_t before = problems_count(problems);
 	unsigned char *named = calloc((size_t)n_stored + 1, 1);
 	if (!named)
