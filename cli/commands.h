@@ -32,6 +32,7 @@ int cmd_purge(int argc, char **argv);           /* cli/cmd_purge.c */
 int cmd_org_logo(int argc, char **argv);      /* cli/cmd_org.c: fphc org logo */
 int cmd_user(int argc, char **argv);          /* cli/cmd_user.c */
 int cmd_invitations(int argc, char **argv);   /* cli/cmd_invitations.c */
+int cmd_meetings(int argc, char **argv);      /* cli/cmd_meetings.c */
 int demo_seed_office(int argc, char **argv); /* cli/cmd_seed.c */
 
 extern const struct command commands[];

@@ -24,6 +24,7 @@ const struct command commands[] = {
 	{"export", cmd_export, "research export: export --format csv|long|sav|codebook --version N -o FILE"},
 	{"user", cmd_user, "accounts: 'user add --org SLUG --email E --role R'"},
 	{"invitations", cmd_invitations, "'invitations remind': e-mail reminders after 7 and 14 days"},
+	{"meetings", cmd_meetings, "'meetings remind': e-mail the companies signed up for a meeting 24-48 h ahead"},
 	{"rescore", cmd_rescore, "recompute stored results with this scoring engine"},
 	{"purge", cmd_purge, "retention: erase data past each association's retention period (--dry-run)"},
 	{"routes", cmd_routes, "print the route list with who may call each route (docs/routes.md)"},

@@ -12,7 +12,7 @@
 	" a.id, a.scan_id, a.what, a.who_kind, a.who_name, to_char(a.due_date, 'YYYY-MM-DD'), a.status, a.notes," \
 	" (a.due_date < current_date AND a.status IN ('open', 'in_progress')), c.name," \
 	" coalesce(nullif(adv.name, ''), adv.email, ''), to_char(a.updated_at, 'YYYY-MM-DD HH24:MI')," \
-	" coalesce(nullif(ed.name, ''), ed.email, ''), " ACTION_DONE_AT
+	" coalesce(nullif(ed.name, ''), ed.email, ''), " ACTION_DONE_AT ", a.theme_key, coalesce(a.closed_by_event_id, 0)"
 /* The local date an action that is done became done: the first history row of
  * its last unbroken run of 'done' states (done, edited while done, reopened and
  * done again counts from the last time). The history holds every state, so no
@@ -45,9 +45,10 @@ long long db_action_create(struct db *db, long long org_id, long long scan_id, c
 	if (db_begin(db) != 0)
 		return -1;
 	PGresult *res = db_q(db, "INSERT INTO scan_actions(org_id, scan_id, what, who_kind, who_name, due_date, status,"
-			     " notes, created_by, updated_by) SELECT $1, s.id, $3, $4, $5, $6::date, $7, $8, $9, $9"
+			     " notes, created_by, updated_by, theme_key) SELECT $1, s.id, $3, $4, $5, $6::date, $7, $8, $9, $9, $10"
 			     " FROM scans s WHERE s.id = $2 AND s.org_id = $1 RETURNING id",
-			     org, scan, f->what, f->who_kind, f->who_name, f->due_date, f->status, f->notes, uid);
+			     org, scan, f->what, f->who_kind, f->who_name, f->due_date, f->status, f->notes, uid,
+			     f->theme_key ? f->theme_key : "");
 	if (!res || PQntuples(res) != 1)
 		goto fail;
 	long long id = db_ll(res, 0, 0, -1);
@@ -73,9 +74,10 @@ int db_action_update(struct db *db, long long org_id, long long action_id, const
 	if (db_begin(db) != 0)
 		return -1;
 	PGresult *res = db_q(db, "UPDATE scan_actions SET what = $3, who_kind = $4, who_name = $5, due_date = $6::date,"
-			     " status = $7, notes = $8, updated_by = $9, updated_at = now()"
+			     " status = $7, notes = $8, updated_by = $9, updated_at = now(), theme_key = $10"
 			     " WHERE id = $2 AND org_id = $1 RETURNING id",
-			     org, id, f->what, f->who_kind, f->who_name, f->due_date, f->status, f->notes, uid);
+			     org, id, f->what, f->who_kind, f->who_name, f->due_date, f->status, f->notes, uid,
+			     f->theme_key ? f->theme_key : "");
 	if (!res)
 		goto fail;
 	int n = PQntuples(res);
@@ -108,6 +110,8 @@ static void read_action(struct arena *a, const PGresult *res, int i, struct acti
 	o->updated_at = db_row_str(a, res, i, 11);
 	o->editor_name = db_row_str(a, res, i, 12);
 	o->done_at = db_row_str(a, res, i, 13);
+	o->theme_key = db_row_str(a, res, i, 14);
+	o->closed_by_event_id = db_ll(res, i, 15, 0);
 }
 
 /* The rows of res (cleared) into *out; row count or -1 when res is NULL. */

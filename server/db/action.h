@@ -11,6 +11,7 @@ struct action_fields {
 	const char *what, *who_kind, *who_name;
 	const char *due_date;  /* YYYY-MM-DD or NULL */
 	const char *status, *notes;
+	const char *theme_key;  /* the attention point it answers, "" for none */
 };
 
 /* Creates an action with its first history row (one transaction); id or -1. */
@@ -36,6 +37,8 @@ struct action_row {
 	const char *advisor_name; /* the scan's (or else the company's) advisor, "" when none */
 	const char *updated_at;   /* YYYY-MM-DD HH24:MI, local time */
 	const char *editor_name;  /* who changed it last, "" when unknown */
+	const char *theme_key;    /* the theme it answers, "" when none */
+	long long closed_by_event_id; /* the meeting that closed it, 0 when none */
 };
 
 /* The actions of a scan, oldest first, into *out (arena). Row count, or -1 on error. */

@@ -165,6 +165,11 @@ static int erase_rows(struct db *db, const char *cid, int keep_scores, struct er
 	    count_into(db, "WITH d AS (DELETE FROM participation_requests WHERE company_id = $1::bigint RETURNING 1)"
 		       " SELECT count(*) FROM d", cid, &o->requests_deleted) != 0)
 		return -1;
+	/* the follow-up meeting invitations hold the company's e-mail address and
+	 * its attendance: they go, whatever is kept of the scores (issue 20) */
+	if (count_into(db, "WITH d AS (DELETE FROM event_signups WHERE company_id = $1::bigint RETURNING 1)"
+		       " SELECT count(*) FROM d", cid, &o->invitations_deleted) != 0)
+		return -1;
 	if (keep_scores) {
 		/* open-text items (type "text") and any scan never submitted go; the
 		 * closed answers and scores of submitted scans stay, unlinked */

@@ -27,5 +27,7 @@ const struct route *const route_tables[] = {
 	routes_questionnaires,
 	routes_owner_report,
 	routes_report_link,
+	routes_events,
+	routes_event_signup,
 	NULL,
 };

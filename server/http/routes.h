@@ -9,6 +9,7 @@
 extern const struct route routes_site[];       /* site.c: health, static files, home, language */
 extern const struct route routes_login[];      /* login.c */
 extern const struct route routes_take_part[];  /* take_part.c */
+extern const struct route routes_event_signup[]; /* event_signup.c: /e/TOKEN of a follow-up meeting */
 /* the owner's scan: server/pages/respondent/ */
 extern const struct route routes_respondent[];   /* routes.c */
 extern const struct route routes_owner_report[]; /* report.c */
@@ -28,6 +29,7 @@ extern const struct route routes_offer_catalogue[]; /* office/offer_catalogue.c 
 extern const struct route routes_actions[];
 extern const struct route routes_reports[];
 extern const struct route routes_questionnaires[]; /* office/questionnaires.c */
+extern const struct route routes_events[];     /* office/events.c: follow-up meetings */
 /* the research workspace: server/pages/research/ */
 extern const struct route routes_research[];   /* workspace.c */
 extern const struct route routes_assessment[]; /* assessment.c */

@@ -37,6 +37,9 @@ cJSON *office_action_json(struct req *r, const struct action_row *a, enum office
 	if (full) {
 		cJSON_AddStringToObject(o, "notes", a->notes);
 		cJSON_AddStringToObject(o, "done_at", a->done_at);
+		cJSON_AddStringToObject(o, "theme_key", a->theme_key);
+		if (a->closed_by_event_id)
+			cJSON_AddNumberToObject(o, "closed_by_event_id", (double)a->closed_by_event_id);
 	}
 	cJSON_AddBoolToObject(o, "overdue", a->overdue);
 	if (full) {
@@ -69,6 +72,7 @@ static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 	if (!cJSON_GetObjectItemCaseSensitive(ctx, "form")) {
 		cJSON *f = cJSON_Duplicate(a, 1);
 		office_action_select_flags(f);
+		office_action_theme_options(r, f);
 		cJSON_AddItemToObject(ctx, "form", f);
 	}
 	struct action_change *h;

@@ -15,6 +15,8 @@
 #include "server/db/company.h"
 #include "server/db/protection.h"
 #include "common/text.h"
+#include "server/db/event.h"
+#include "server/pages/office/events.h"
 #include "common/banned.h"
 
 static void companies_list(struct req *r)
@@ -251,6 +253,18 @@ void office_company_render(struct req *r, int status, long long id, cJSON *ctx)
 		cJSON_AddItemToArray(list, s);
 	}
 	cJSON_AddBoolToObject(ctx, "smtp", mail_configured());
+	struct event_row *ev;
+	int failed = 0;
+	const struct questionnaire *q = office_events_questionnaire(r, &failed);
+	int ne = failed ? -1 : db_event_company_attended(db, &r->arena, r->session->org_id, id, &ev);
+	if (ne < 0) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON *attended = cJSON_AddArrayToObject(ctx, "events_attended");
+	for (int i = 0; i < ne; i++)
+		cJSON_AddItemToArray(attended, office_event_json(r, q, &ev[i]));
+	cJSON_AddBoolToObject(ctx, "has_events_attended", ne > 0);
 	long long advisor = db_company_advisor(db, r->session->org_id, id);
 	if (advisor < 0 || office_handover_fill(r, advisor, arena_printf(&r->arena, "/companies/%lld/advisor", id),
 						ctx) != 0) {

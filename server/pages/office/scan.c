@@ -165,6 +165,7 @@ static void add_actions(struct req *r, cJSON *ctx, const struct action_row *acts
 		cJSON_AddStringToObject(f, "who_kind", "company");
 		cJSON_AddStringToObject(f, "status", "open");
 		office_action_select_flags(f);
+		office_action_theme_options(r, f);  /* a database error leaves the list with the themes it could read */
 	}
 }
 

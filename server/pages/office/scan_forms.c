@@ -19,6 +19,7 @@
 #include "server/db/scan.h"
 #include "common/text.h"
 #include "common/date.h"
+#include "server/pages/office/events.h"
 #include "common/banned.h"
 
 /* The scan of the route for a POST of the association's staff: 1 with *row
@@ -316,6 +317,26 @@ void office_meeting_post(struct req *r)
 	back_to_scan(r, row.id, "saved", "meeting");
 }
 
+static cJSON *theme_options(struct req *r, const struct questionnaire *q, const char *chosen)
+{
+	cJSON *list = cJSON_CreateArray();
+	page_option(list, "", i18n_get(r->lang, "office.action.theme_none"), chosen);
+	for (size_t t = 0; q && t < q->n_themes; t++)
+		page_option(list, q->themes[t]->key, office_theme_title(r, q, q->themes[t]->key), chosen);
+	return list;
+}
+
+int office_action_theme_options(struct req *r, cJSON *values)
+{
+	int failed = 0;
+	const struct questionnaire *q = office_events_questionnaire(r, &failed);
+	if (failed)
+		return -1;
+	const char *chosen = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(values, "theme_key"));
+	cJSON_AddItemToObject(values, "theme_options", theme_options(r, q, chosen ? chosen : ""));
+	return 0;
+}
+
 int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action_fields *f)
 {
 	f->what = office_field(r, "what");
@@ -324,6 +345,7 @@ int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action
 	const char *due = office_field(r, "due_date");
 	f->status = office_field(r, "status");
 	f->notes = office_text(r, "notes");
+	f->theme_key = office_field(r, "theme_key");
 	if (!f->status[0])
 		f->status = "open";
 	cJSON_AddStringToObject(values, "what", f->what);
@@ -332,7 +354,16 @@ int office_action_fields(struct req *r, cJSON *ctx, cJSON *values, struct action
 	cJSON_AddStringToObject(values, "due_date", due);
 	cJSON_AddStringToObject(values, "status", f->status);
 	cJSON_AddStringToObject(values, "notes", f->notes);
+	cJSON_AddStringToObject(values, "theme_key", f->theme_key);
 	office_action_select_flags(values);
+	int failed = 0;
+	const struct questionnaire *q = office_events_questionnaire(r, &failed);
+	int known = !f->theme_key[0];
+	for (size_t t = 0; q && t < q->n_themes && !known; t++)
+		known = strcmp(q->themes[t]->key, f->theme_key) == 0;
+	if (!known)
+		page_field_error(ctx, "theme_key", i18n_get(r->lang, "office.action.theme_invalid"));
+	cJSON_AddItemToObject(values, "theme_options", theme_options(r, q, f->theme_key));
 	if (!f->what[0])
 		page_field_error(ctx, "what", i18n_get(r->lang, "office.action.what_missing"));
 	else if (strlen(f->what) > 500)

@@ -55,6 +55,10 @@ cJSON *office_action_json(struct req *r, const struct action_row *a, enum office
 
 /* Adds who_KIND and st_STATUS flags for the selects of an action form. */
 void office_action_select_flags(cJSON *values);
+/* Adds "theme_options" (value, label, selected) to an action form's values: no
+ * theme, then every theme of the association's questionnaire, values' theme_key
+ * chosen (scan_forms.c). 0, or -1 on a database error (nothing queued). */
+int office_action_theme_options(struct req *r, cJSON *values);
 
 /* page_render() after adding has_NAME flags for every array NAME in ctx. */
 void office_render(struct req *r, int status, const char *tmpl, const char *title, cJSON *ctx);
