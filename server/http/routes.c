@@ -26,5 +26,7 @@ const struct route *const route_tables[] = {
 	routes_questionnaires,
 	routes_owner_report,
 	routes_report_link,
+	routes_evaluation,
+	routes_research_evaluation,
 	NULL,
 };
