@@ -26,9 +26,10 @@ CREATE TABLE evaluation_counts (
 -- Score distributions per association × quarter × questionnaire version × score
 -- of the scans submitted in that quarter: exact n, sum, min and max (they add
 -- up over quarters) and a sparse histogram in bins 0.1 wide (bin b counts
--- scores in [b/10, b/10 + 0.1); bin 1000 holds 100), from which the box plot's
--- quartiles over any run of quarters are read to within one bin
--- (scoring/histogram.h). Quantiles themselves cannot be added up.
+-- scores in [b/10, b/10 + 0.1); bin 1000 holds 100) with the sum of the scores
+-- in each bin, from which the box plot's quartiles over any run of quarters
+-- are read to within one bin (scoring/histogram.h). Quantiles themselves
+-- cannot be added up.
 CREATE TABLE evaluation_histograms (
     org_id            bigint NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
     quarter           date NOT NULL,
@@ -41,6 +42,7 @@ CREATE TABLE evaluation_histograms (
     max               double precision NOT NULL,
     bins              smallint[] NOT NULL,
     counts            integer[] NOT NULL,
+    sums              double precision[] NOT NULL,
     refresh_id        bigint NOT NULL REFERENCES benchmark_refreshes(id),
     PRIMARY KEY (org_id, quarter, questionnaire_id, level, key)
 );

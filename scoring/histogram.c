@@ -23,14 +23,16 @@ void hist_add(struct histogram *h, double v)
 {
 	if (!isfinite(v))
 		return;
-	h->count[hist_bin_of(v)]++;
+	int b = hist_bin_of(v);
+	h->count[b]++;
+	h->bin_sum[b] += v;
 	h->sum += v;
 	h->min = h->n == 0 || v < h->min ? v : h->min;
 	h->max = h->n == 0 || v > h->max ? v : h->max;
 	h->n++;
 }
 
-int hist_add_part(struct histogram *h, const long *bins, const long *counts, size_t m,
+int hist_add_part(struct histogram *h, const long *bins, const long *counts, const double *sums, size_t m,
 		  long n, double sum, double min, double max)
 {
 	long total = 0;
@@ -41,8 +43,10 @@ int hist_add_part(struct histogram *h, const long *bins, const long *counts, siz
 	}
 	if (total != n || n <= 0 || !isfinite(sum) || !isfinite(min) || !isfinite(max))
 		return -1;
-	for (size_t i = 0; i < m; i++)
+	for (size_t i = 0; i < m; i++) {
 		h->count[bins[i]] += counts[i];
+		h->bin_sum[bins[i]] += sums ? sums[i] : (double)counts[i] * (bins[i] + 0.5) * HIST_BIN_WIDTH;
+	}
 	h->min = h->n == 0 || min < h->min ? min : h->min;
 	h->max = h->n == 0 || max > h->max ? max : h->max;
 	h->n += n;
@@ -50,14 +54,14 @@ int hist_add_part(struct histogram *h, const long *bins, const long *counts, siz
 	return 0;
 }
 
-/* The value of the score with 0-based rank r: the centre of its bin. */
+/* The value of the score with 0-based rank r: the mean of its bin. */
 static double value_at(const struct histogram *h, long r)
 {
 	long seen = 0;
 	for (int b = 0; b < HIST_BINS; b++) {
 		seen += h->count[b];
 		if (seen > r) {
-			double v = (b + 0.5) * HIST_BIN_WIDTH;
+			double v = h->bin_sum[b] / (double)h->count[b];
 			return v < h->min ? h->min : v > h->max ? h->max : v;
 		}
 	}

@@ -148,6 +148,25 @@ static const char *const funnel_kinds[EVAL_FUNNEL_N] = {"invited", "started", "s
 static const char *const action_kinds[EVAL_ACTION_N] = {"action_done", "action_open", "action_overdue", "action_dropped"};
 static const char *const event_kinds[EVAL_EVENTS_N] = {"events", "event_invited", "event_signed_up", "event_attended"};
 
+/* Parses "{1.5,2,3}" into out (at most max); the count. */
+static size_t double_array(const char *s, double *out, size_t max)
+{
+	size_t n = 0;
+	if (!s || *s != '{')
+		return 0;
+	s++;
+	while (*s && *s != '}' && n < max) {
+		char *end;
+		out[n++] = strtod(s, &end);
+		if (end == s)
+			break;
+		s = end;
+		if (*s == ',')
+			s++;
+	}
+	return n;
+}
+
 /* Parses "{1,2,3}" into out (at most max); the count. */
 static size_t int_array(const char *s, long *out, size_t max)
 {
@@ -246,7 +265,8 @@ static int build_boxes(struct arena *a, const struct evaluation_rows *rows, cons
 	e->boxes = arena_alloc(a, (rows->n_hists + 1) * sizeof(*e->boxes));
 	struct histogram *h = malloc(sizeof(*h));
 	long *bins = malloc(HIST_BINS * sizeof(long)), *counts = malloc(HIST_BINS * sizeof(long));
-	if (!h || !bins || !counts)
+	double *sums = malloc(HIST_BINS * sizeof(double));
+	if (!h || !bins || !counts || !sums)
 		abort();
 	int rc = 0;
 	for (size_t i = 0; i < rows->n_hists && rc == 0;) {
@@ -257,7 +277,8 @@ static int build_boxes(struct arena *a, const struct evaluation_rows *rows, cons
 		       strcmp(rows->hists[j].key, r->key) == 0; j++) {
 			const struct evaluation_hist_row *s = &rows->hists[j];
 			size_t nb = int_array(s->bins, bins, HIST_BINS), nc = int_array(s->counts, counts, HIST_BINS);
-			if (nb != nc || hist_add_part(h, bins, counts, nb, (long)s->n, s->sum, s->min, s->max) != 0)
+			size_t ns = double_array(s->sums, sums, HIST_BINS);
+			if (nb != nc || ns != nb || hist_add_part(h, bins, counts, sums, nb, (long)s->n, s->sum, s->min, s->max) != 0)
 				rc = -1;
 		}
 		struct eval_box *b = &e->boxes[e->n_boxes++];
@@ -270,6 +291,7 @@ static int build_boxes(struct arena *a, const struct evaluation_rows *rows, cons
 	free(h);
 	free(bins);
 	free(counts);
+	free(sums);
 	sort_q = q;
 	qsort(e->boxes, e->n_boxes, sizeof(*e->boxes), cmp_box);
 	sort_q = NULL;

@@ -268,6 +268,13 @@ static void histogram_lines(const struct ev_walk *w, struct buf *out)
 					buf_printf(out, "%s%ld", first ? "" : ",", h->count[b]);
 					first = 0;
 				}
+			buf_puts(out, "}\t{");
+			first = 1;
+			for (int b = 0; b < HIST_BINS; b++)
+				if (h->count[b]) {
+					buf_printf(out, "%s%.17g", first ? "" : ",", h->bin_sum[b]);
+					first = 0;
+				}
 			buf_printf(out, "}\t%s\n", w->refresh);
 		}
 	}

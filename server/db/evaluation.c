@@ -114,7 +114,7 @@ int db_evaluation_sources(struct db *db, int (*each)(void *arg, const struct eva
 int db_evaluation_copy_histograms(struct db *db, const char *lines, size_t len)
 {
 	return db_copy_in(db, "COPY evaluation_histograms(org_id, quarter, questionnaire_id, level, key, n, sum, min, max,"
-			  " bins, counts, refresh_id) FROM STDIN", lines, len);
+			  " bins, counts, sums, refresh_id) FROM STDIN", lines, len);
 }
 
 int db_evaluation_copy_counts(struct db *db, const char *lines, size_t len)
@@ -200,7 +200,7 @@ int db_evaluation_read(struct db *db, struct arena *a, const long long *org_ids,
 			arena_strdup(a, db_str(res, i, 2)), db_ll(res, i, 3, 0)};
 	out->n_counts = (size_t)n;
 	PQclear(res);
-	res = db_q(db, "SELECT questionnaire_id, level, key, n, sum, min, max, bins::text, counts::text"
+	res = db_q(db, "SELECT questionnaire_id, level, key, n, sum, min, max, bins::text, counts::text, sums::text"
 		       " FROM evaluation_histograms WHERE org_id = ANY($1::bigint[]) AND quarter BETWEEN $2::date AND $3::date"
 		       " ORDER BY level, key, questionnaire_id", orgs, from_q, to_q);
 	if (!res)
@@ -211,7 +211,7 @@ int db_evaluation_read(struct db *db, struct arena *a, const long long *org_ids,
 		out->hists[i] = (struct evaluation_hist_row){
 			db_ll(res, i, 0, 0), arena_strdup(a, db_str(res, i, 1)), arena_strdup(a, db_str(res, i, 2)),
 			db_ll(res, i, 3, 0), db_double(res, i, 4, 0), db_double(res, i, 5, 0), db_double(res, i, 6, 0),
-			arena_strdup(a, db_str(res, i, 7)), arena_strdup(a, db_str(res, i, 8))};
+			arena_strdup(a, db_str(res, i, 7)), arena_strdup(a, db_str(res, i, 8)), arena_strdup(a, db_str(res, i, 9))};
 	out->n_hists = (size_t)n;
 	PQclear(res);
 	res = db_q(db, "SELECT key, sum(n) FILTER (WHERE before_quarter < $2::date), sum(sum_change)"

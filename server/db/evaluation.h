@@ -36,7 +36,7 @@ int db_evaluation_refresh(struct db *db, evaluation_compute_fn compute, long lon
  * a research row, through a cursor. 0, or -1 on error or when each stopped. */
 int db_evaluation_sources(struct db *db, int (*each)(void *arg, const struct evaluation_source *row), void *arg);
 /* COPY of tab-separated lines into evaluation_histograms (org_id, quarter,
- * questionnaire_id, level, key, n, sum, min, max, bins, counts, refresh_id),
+ * questionnaire_id, level, key, n, sum, min, max, bins, counts, sums, refresh_id),
  * evaluation_counts (org_id, quarter, kind, key, n, refresh_id) and
  * evaluation_steps (org_id, later_quarter, earlier_quarter, before_quarter, key,
  * n, sum_change, refresh_id). 0 or -1. */
@@ -69,6 +69,7 @@ struct evaluation_hist_row {
 	long long n;
 	double sum, min, max;
 	const char *bins, *counts;   /* int arrays as text: "{1,5,…}" */
+	const char *sums;            /* float8 array as text: the sum of each bin's scores */
 };
 struct evaluation_step_row {
 	const char *key;             /* pillar */
