@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "server/app/benchmark_refresh.h"
+#include "server/app/evaluation_refresh.h"
 #include "server/app/questionnaire_registry.h"
 #include "common/buf.h"
 #include "common/banned.h"
@@ -256,7 +257,11 @@ done:
 
 int benchmarks_refresh(struct db *db, long long *refresh_id)
 {
-	return db_benchmarks_refresh(db, benchmark_refresh_compute, refresh_id);
+	/* the interim evaluation's summaries go with every full refresh (not with
+	 * the debounced one after a submission: they need no minute-fresh figures) */
+	if (db_benchmarks_refresh(db, benchmark_refresh_compute, refresh_id) != 0)
+		return -1;
+	return evaluation_refresh(db, NULL);
 }
 
 int benchmarks_refresh_debounced(struct db *db, int seconds)

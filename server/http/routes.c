@@ -29,5 +29,7 @@ const struct route *const route_tables[] = {
 	routes_report_link,
 	routes_events,
 	routes_event_signup,
+	routes_evaluation,
+	routes_research_evaluation,
 	NULL,
 };

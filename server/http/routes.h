@@ -30,9 +30,11 @@ extern const struct route routes_actions[];
 extern const struct route routes_reports[];
 extern const struct route routes_questionnaires[]; /* office/questionnaires.c */
 extern const struct route routes_events[];     /* office/events.c: follow-up meetings */
+extern const struct route routes_evaluation[];  /* office/evaluation.c */
 /* the research workspace: server/pages/research/ */
 extern const struct route routes_research[];   /* workspace.c */
 extern const struct route routes_assessment[]; /* assessment.c */
 extern const struct route routes_research_versions[]; /* versions.c */
+extern const struct route routes_research_evaluation[]; /* research/evaluation.c */
 
 #endif
