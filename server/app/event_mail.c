@@ -65,6 +65,14 @@ int event_mail_send(enum event_mail_kind kind, const struct event_signup_view *s
 		buf_puts(&body, en ? "\nCannot come after all? Use the link in the invitation e-mail to cancel.\n"
 				   : "\nKunt u toch niet? Meld u dan af met de link in de uitnodiging.\n");
 		break;
+	case EVENT_MAIL_CANCELLED:
+		buf_printf(&subject, en ? "Cancelled: %s" : "Gaat niet door: %s", e->title);
+		buf_puts(&body, en ? "We are sorry: this meeting does not take place.\n\n"
+				   : "Het spijt ons: deze bijeenkomst gaat niet door.\n\n");
+		details(&body, e, en);
+		buf_puts(&body, en ? "\nYou do not need to do anything. Remove it from your calendar if you added it.\n"
+				   : "\nU hoeft niets te doen. Heeft u hem in uw agenda gezet? Haal hem er dan uit.\n");
+		break;
 	case EVENT_MAIL_REMINDER:
 		buf_printf(&subject, en ? "Reminder: %s" : "Herinnering: %s", e->title);
 		buf_puts(&body, en ? "This is a reminder. You are signed up for:\n\n"

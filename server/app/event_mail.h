@@ -14,6 +14,7 @@ enum event_mail_kind {
 	EVENT_MAIL_INVITATION,  /* needs link: the personal /e/TOKEN address */
 	EVENT_MAIL_MOVED_UP,    /* a place came free: you are signed up now */
 	EVENT_MAIL_REMINDER,    /* the meeting is tomorrow */
+	EVENT_MAIL_CANCELLED,   /* the association called the meeting off */
 };
 
 /* Sends one mail of `kind` about s (its event and company) to s->email. The raw

@@ -436,3 +436,16 @@ int db_event_reminder_mark(struct db *db, long long signup_id)
 	return db_x(db, "WITH s AS (UPDATE event_signups SET reminded_at = now() WHERE id = $1 RETURNING event_id)"
 		    " UPDATE events SET reminded_at = now() WHERE id IN (SELECT event_id FROM s)", sid);
 }
+
+int db_event_cancel(struct db *db, long long org_id, long long event_id)
+{
+	DB_ID(org, org_id);
+	DB_ID(id, event_id);
+	PGresult *res = db_q(db, "UPDATE events SET cancelled_at = now() WHERE org_id = $1 AND id = $2"
+			     " AND cancelled_at IS NULL AND starts_at > now() RETURNING id", org, id);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	PQclear(res);
+	return n == 1;
+}

@@ -133,6 +133,9 @@ enum event_response db_event_respond(struct db *db, long long signup_id, int yes
 
 /* Records attendance of a signup of a meeting of org_id (attended 1 or 0).
  * 1 done, 0 not the association's or not signed up or waiting, -1 error. */
+/* Calls the meeting off unless it started or already was: 1 done, 0 not (or not the
+ * association's), -1 error. */
+int db_event_cancel(struct db *db, long long org_id, long long event_id);
 int db_event_attendance_set(struct db *db, long long org_id, long long event_id, long long signup_id, int attended);
 
 /* An open agreed action that a meeting can close. */

@@ -200,4 +200,28 @@ http POST /companies/1302/erase --data "csrf=$CSRF&confirm=yes"
 expect_eq "erase the company" 303 "$STATUS"
 expect_eq "… its sign-ups are gone" 0 "$(psql_q "SELECT count(*) FROM event_signups WHERE company_id = 1302 OR email = 'peer1@peer.example'")"
 
+# --- calling a meeting off: the signed-up and waiting companies get a mail, the link closes ---
+login adviseur@zuid.example
+ev2=$(psql_q "INSERT INTO events(org_id, title, theme_keys, starts_at, ends_at, place, capacity)
+  VALUES (1002, 'Gaat niet door', '{unconscious_bias}', now() + interval '5 days', now() + interval '5 days 2 hours', 'Zaal', 1) RETURNING id" | head -1)
+tokc=CancelTokenAAAAAAAAAAA
+psql_q "INSERT INTO event_signups(event_id, company_id, email, token_hash, status)
+  VALUES ($ev2, 1301, 'jan@goudenkorst.example', encode(sha256('$tokc'::bytea), 'hex'), 'signed_up')" >/dev/null
+csrf_of "/events/$ev2"
+expect_contains "a meeting before its start can be called off" "/events/$ev2/cancel" "$BODY"
+before=$(ls "$WORK"/mail/*.eml | wc -l)
+http POST "/events/$ev2/cancel" --data "csrf=$CSRF"
+expect_eq "call it off" 303 "$STATUS"
+expect_eq "… stored with its time" 1 "$(psql_q "SELECT count(*) FROM events WHERE id = $ev2 AND cancelled_at IS NOT NULL")"
+expect_eq "… the signed-up company gets a mail" $((before + 1)) "$(ls "$WORK"/mail/*.eml | wc -l)"
+expect_contains "… saying it does not take place" "gaat niet door" "$(cat "$(ls -t "$WORK"/mail/*.eml | head -1)")"
+expect_eq "… audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'event_cancel' AND object_id = $ev2")"
+http POST "/events/$ev2/cancel" --data "csrf=$CSRF"
+expect_eq "calling it off twice: 409" 409 "$STATUS"
+expect_contains "… with a message" "al afgezegd" "$BODY"
+http POST "/e/$tokc" --data "choice=no"
+expect_eq "the link of a cancelled meeting is closed (410)" 410 "$STATUS"
+http POST "/events/$ev/cancel" --data "csrf=$CSRF"
+expect_eq "a meeting that took place cannot be called off" 409 "$STATUS"
+
 finish

@@ -133,5 +133,6 @@ const struct route routes_events[] = {
 	{"GET", "/events/:id", office_event_show, 0, ACCESS_STAFF},
 	{"POST", "/events/:id/invite", office_event_invite, ROUTE_CHANGES, ACCESS_STAFF},
 	{"POST", "/events/:id/attendance", office_event_attendance, ROUTE_CHANGES, ACCESS_STAFF},
+	{"POST", "/events/:id/cancel", office_event_cancel, ROUTE_CHANGES, ACCESS_STAFF},
 	{NULL, NULL, NULL, 0, 0},
 };

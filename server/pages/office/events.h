@@ -27,5 +27,6 @@ void office_event_create(struct req *r);
 void office_event_show(struct req *r);
 void office_event_invite(struct req *r);
 void office_event_attendance(struct req *r);
+void office_event_cancel(struct req *r);
 
 #endif

@@ -9,6 +9,7 @@
 #include "server/http/page.h"
 #include "server/http/session.h"
 #include "server/http/i18n.h"
+#include "server/http/log.h"
 #include "server/pages/office/events.h"
 #include "server/pages/office/scan_page.h"
 #include "server/app/event_mail.h"
@@ -268,4 +269,54 @@ void office_event_attendance(struct req *r)
 	office_audit(r, "event_attendance", "event", id, "attended", arena_printf(&r->arena, "%d", present),
 		     "actions_closed", arena_printf(&r->arena, "%d", closed), NULL);
 	reply_redirect(r, arena_printf(&r->arena, "/events/%lld?msg=attendance", id));
+}
+
+/* POST /events/ID/cancel: calls the meeting off before it starts and mails every company
+ * that signed up or waits. The links stop working (the sign-up page says it is closed). */
+void office_event_cancel(struct req *r)
+{
+	struct db *db = req_db(r);
+	struct event_row e;
+	const struct questionnaire *q;
+	long long id = load_event(r, &e, &q);
+	if (!id)
+		return;
+	int rc = db_event_cancel(db, r->session->org_id, id);
+	if (rc < 0) {
+		reply_db_error(r);
+		return;
+	}
+	if (rc == 0) {
+		cJSON *ctx = page_ctx(r);
+		page_field_error(ctx, "cancel", i18n_get(r->lang, "events.cancel_late"));
+		render(r, 409, ctx);
+		return;
+	}
+	struct event_signup_row *su;
+	int ns = db_event_signups(db, &r->arena, r->session->org_id, id, &su);
+	if (ns < 0) {
+		reply_db_error(r);
+		return;
+	}
+	int sent = 0, failed = 0;
+	for (int i = 0; i < ns; i++) {
+		if (strcmp(su[i].status, "signed_up") != 0 && strcmp(su[i].status, "waiting") != 0)
+			continue;
+		struct event_signup_view s;
+		char err[256];
+		int found = db_event_signup_get(db, &r->arena, su[i].id, &s);
+		if (found < 0) {
+			reply_db_error(r);
+			return;
+		}
+		int m = found ? event_mail_send(EVENT_MAIL_CANCELLED, &s, NULL, err, sizeof err) : 0;
+		if (m < 0)
+			log_warn("event %lld: the cancellation mail could not be sent: %s", id, err);
+		sent += m == 1;
+		failed += m < 0;
+	}
+	office_audit(r, "event_cancel", "event", id, "mailed", arena_printf(&r->arena, "%d", sent),
+		     "mail_failed", arena_printf(&r->arena, "%d", failed), NULL);
+	reply_redirect(r, arena_printf(&r->arena, "/events/%lld?msg=%s", id, failed ? "event_cancelled_unmailed"
+											: "event_cancelled"));
 }
