@@ -563,6 +563,44 @@ bench_cluster() {
   BASE=$saved_base; DATABASE_URL=$saved_url; unset FPHC_DB_POOLER
 }
 
+# ---- evaluation: the interim evaluation over BENCH_EVAL_SCANS synthetic scans (issue 20.7) ----
+# The pages read the per-quarter summaries, never the scans: the figure to watch is the page
+# and PDF time at 1,000,000 scans (target < 2 s), beside the refresh that builds the summaries.
+bench_evaluation() {
+  local scans=${BENCH_EVAL_SCANS:-1000000}
+  echo "== evaluation ($scans synthetic scans; target: page and PDF < 2 s)"
+  bench_db
+  local url; url=$(fresh_db evaluation) || return 1
+  seed_timed bin/fphc "$url" "$scans" || return 1
+  printf '%-34s %8.1f s (includes the benchmark and evaluation refresh)\n' "fphc demo seed ($scans scans)" "$SEED_S"
+  local t0 t1
+  t0=$(date +%s.%N); DATABASE_URL="$url" bin/fphc benchmarks refresh >/dev/null; t1=$(date +%s.%N)
+  printf '%-34s %8.2f s\n' "fphc benchmarks refresh" "$(secs "$t0" "$t1")"
+  local saved_url=$DATABASE_URL saved_pid=$SERVER_PID
+  export DATABASE_URL="$url"; SERVER_PID=
+  local pw rpw
+  pw=$(bin/fphc demo init --reset-passwords | tee "$BTMP/eval-pw" | sed -n 's/.*adviseur@demo.example.*password: \(.*\)$/\1/p')
+  rpw=$(sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p' "$BTMP/eval-pw")
+  bench_server
+  login_as "$BTMP/eval.jar" "$BASE" --data-urlencode "email=adviseur@demo.example" --data-urlencode "password=$pw"
+  login_as "$BTMP/eval-r.jar" "$BASE" --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$rpw"
+  local page jar best t code
+  for page in "eval.jar /evaluation?from=2020-01-01&to=2030-12-31" "eval.jar /evaluation.pdf?from=2020-01-01&to=2030-12-31" \
+              "eval-r.jar /research/evaluation?from=2020-01-01&to=2030-12-31"; do
+    jar=${page%% *}; page=${page#* }
+    code=$(curl -s -o /dev/null -b "$BTMP/$jar" -w '%{http_code}' "$BASE$page")
+    best=999
+    for _ in 1 2 3 4 5; do
+      t=$(curl -s -o /dev/null -b "$BTMP/$jar" -w '%{time_total}' "$BASE$page")
+      best=$(echo "if ($t < $best) $t else $best" | bc -l)
+    done
+    printf '%-34s %8.1f ms (best of 5, end to end; status %s)\n' "GET ${page%%\?*}" "$(echo "$best * 1000" | bc -l)" "$code"
+  done
+  kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  SERVER_PID=$saved_pid; export DATABASE_URL=$saved_url
+  dropdb -h "$PG_DIR" -U postgres --if-exists evaluation
+}
+
 # bench_soak runs last (SOAK_SECONDS, default 10 minutes; SOAK_SECONDS=0 skips it)
 all=$(declare -F | sed -n 's/^declare -f bench_\([a-z0-9_]*\)$/\1/p' | grep -v '^db$\|^server$\|^soak$\|^report_scan$')
 [ "${SOAK_SECONDS:-600}" != 0 ] && all="$all soak"
