@@ -227,6 +227,8 @@ static size_t sections_of(struct req *r, const struct evaluation *e, struct sect
 		}
 		i = j;
 	}
+	if (e->n_boxes == 0) /* say so, rather than leave the scores out without a word */
+		counts_section(r, &s[n++], "scores", T("evaluation.scores.title"), T("evaluation.scores.intro"), NULL, NULL, 0);
 	counts_section(r, &s[n++], "attention", T("evaluation.attention.title"), T("evaluation.attention.intro"),
 		       e->attention, NULL, e->n_attention);
 	/* offers: bars of the choices, a table with take-up beside them */
