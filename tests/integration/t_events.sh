@@ -190,6 +190,9 @@ expect_eq "… an absent company's action stays open" open "$(psql_q "SELECT sta
 expect_eq "… audited" 1 "$(psql_q "SELECT count(*) FROM audit_log WHERE action = 'action_closed_by_event' AND object_id = $a2")"
 http GET /companies/1302
 expect_contains "the company page shows the meeting attended" "<a href=\"/events/$ev\">Werken aan inclusie</a>" "$BODY"
+sc=$(psql_q "SELECT max(id) FROM scans WHERE company_id = 1302")
+http GET "/scans/$sc/reports"
+expect_contains "the scan's report history shows it too" "<a href=\"/events/$ev\">Werken aan inclusie</a>" "$BODY"
 http GET /events
 expect_contains "the themes page counts the attendance" '<td data-label="Aanwezig">1</td>' "$(row_of unconscious_bias)"
 

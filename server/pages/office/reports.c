@@ -17,6 +17,9 @@
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
 #include "server/http/i18n.h"
+#include "server/pages/office/events.h"
+#include "server/db/event.h"
+#include "server/db/scan.h"
 #include "server/db/report.h"
 #include "server/db/report_link.h"
 #include "common/banned.h"
@@ -187,6 +190,25 @@ static void report_link_post(struct req *r)
 	reply_redirect(r, arena_printf(&r->arena, "/scans/%lld?msg=report_link#report", id));
 }
 
+/* The follow-up meetings the scan's company attended (issue 20.4), beside its reports. 0 or -1. */
+static int add_events_attended(struct req *r, long long scan_id, cJSON *ctx)
+{
+	struct scan_row s;
+	int failed = 0;
+	if (db_scan_get(req_db(r), &r->arena, scan_id, &s) != 1)
+		return -1;
+	const struct questionnaire *q = office_events_questionnaire(r, &failed);
+	struct event_row *ev;
+	int n = failed ? -1 : db_event_company_attended(req_db(r), &r->arena, r->session->org_id, s.company_id, &ev);
+	if (n < 0)
+		return -1;
+	cJSON *list = cJSON_AddArrayToObject(ctx, "events_attended");
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(list, office_event_json(r, q, &ev[i]));
+	cJSON_AddBoolToObject(ctx, "has_events_attended", n > 0);
+	return 0;
+}
+
 /* GET /scans/:id/reports — the stored final versions. */
 static void versions_page(struct req *r)
 {
@@ -195,7 +217,7 @@ static void versions_page(struct req *r)
 		return;
 	cJSON *ctx = page_ctx(r);
 	cJSON_AddNumberToObject(ctx, "scan_id", (double)id);
-	if (report_versions_fill(r, id, ctx) != 0) {
+	if (report_versions_fill(r, id, ctx) != 0 || add_events_attended(r, id, ctx) != 0) {
 		reply_db_error(r);
 		return;
 	}
