@@ -10,6 +10,11 @@ long long db_questionnaire_draft_add(struct db *db, long long org_id, long long 
 {
 	DB_ID(org, org_id);
 	DB_ID(user, user_id);
+	/* an upload nobody published within a week is dropped (a published one stays, as the
+	 * record of what was published from which file) */
+	if (db_x(db, "DELETE FROM questionnaire_drafts WHERE org_id = $1 AND published_at IS NULL"
+		 " AND created_at < now() - interval '7 days'", org) < 0)
+		return -1;
 	return db_rows_one_ll(db_q(db, "INSERT INTO questionnaire_drafts(org_id, created_by, file_name, definition)"
 				   " VALUES ($1, nullif($2, '0')::bigint, $3, $4::jsonb) RETURNING id",
 				   org, user, file_name, json), -1);

@@ -13,7 +13,7 @@ struct questionnaire_draft {
 	int published;   /* published_at is set */
 };
 
-/* Stores a draft; its id, or -1. */
+/* Stores a draft and drops the association's unpublished drafts older than a week; its id, or -1. */
 long long db_questionnaire_draft_add(struct db *db, long long org_id, long long user_id, const char *file_name,
 				     const char *json);
 /* Draft `id` of the association into *out (strings in the arena): 1 found, 0 none, -1 error. */

@@ -133,4 +133,13 @@ http POST "/questionnaires/drafts/$odraft/publish" --data "csrf=$csrf"
 expect_eq "the admin of an association that does not own it cannot" 404 "$STATUS"
 "$FPHC_BIN" org questionnaire --org nowhere yes 2>/dev/null; rc=$?
 expect_eq "an unknown association is an error" 1 "$rc"
+# an unpublished upload older than a week is dropped at the next upload; published ones stay
+psql_q "UPDATE questionnaire_drafts SET created_at = now() - interval '8 days'" >/dev/null
+before_pub=$(psql_q "SELECT count(*) FROM questionnaire_drafts WHERE published_at IS NOT NULL")
+use_jar researcher
+http GET /questionnaires; csrf=$(form_csrf)
+http POST /questionnaires/import -F "csrf=$csrf" -F "workbook=@$WORK/edit.xlsx"
+expect_eq "old unpublished drafts are gone, the new one is kept" 0 \
+  "$(psql_q "SELECT count(*) FROM questionnaire_drafts WHERE published_at IS NULL AND created_at < now() - interval '7 days' AND org_id = (SELECT org_id FROM users WHERE email = 'res@r.example')")"
+expect_eq "published drafts stay" "$before_pub" "$(psql_q "SELECT count(*) FROM questionnaire_drafts WHERE published_at IS NOT NULL")"
 finish
