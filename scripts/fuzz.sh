@@ -41,7 +41,7 @@ link_list() {
     fuzz_csv)
       echo "server/app/research_codebook.c server/app/sector.c $(common_srcs) scoring/*.c -lcjson -lsodium -lz -lm" ;;
     fuzz_offer_catalogue)
-      echo "server/app/offer_catalogue_read.c server/app/offer_catalogue_write.c server/app/offer_check.c server/http/i18n.c common/assets.c build/gen/assets.c common/xlsx_read.c common/xlsx_xml.c $(common_srcs) scoring/*.c -lxlsxwriter -lzip -lexpat -lz -lcjson -lsodium -lm" ;;
+      echo "server/app/offer_catalogue_read.c server/app/offer_catalogue_write.c server/app/workbook_file.c server/app/offer_check.c server/http/i18n.c common/assets.c build/gen/assets.c common/xlsx_read.c common/xlsx_xml.c $(common_srcs) scoring/*.c -lxlsxwriter -lzip -lexpat -lz -lcjson -lsodium -lm" ;;
     fuzz_xlsx)
       echo "common/xlsx_read.c common/xlsx_xml.c $(common_srcs) scoring/*.c -lzip -lexpat -lz -lcjson -lsodium -lm" ;;
     *)

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "server/app/actions_export.h"
+#include "server/app/workbook_file.h"
 #include "server/db/action.h"
 #include "server/http/tmpl.h"
 #include "server/http/i18n.h"
@@ -63,18 +63,10 @@ static const char *cell_text(const struct action_row *w, int c, const char *lang
 
 int actions_export_xlsx_rows(const struct action_row *rows, int n, const char *lang, struct buf *out)
 {
-	char path[] = "/tmp/fphc-actions-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
+	struct workbook_file file;
+	lxw_workbook *wb = workbook_file_open(&file, 1);
+	if (!wb)
 		return -1;
-	close(fd);
-	char tmpdir[] = "/tmp";  /* libxlsxwriter takes a non-const char * */
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = tmpdir};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
-	if (!wb) {
-		unlink(path);
-		return -1;
-	}
 	lxw_worksheet *ws = workbook_add_worksheet(wb, i18n_get(lang, "office.export.sheet"));
 	lxw_format *head = workbook_add_format(wb);
 	format_set_bold(head);
@@ -110,19 +102,7 @@ int actions_export_xlsx_rows(const struct action_row *rows, int n, const char *l
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)n, (lxw_col_t)(N_COLUMNS - 1));
-	int rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
-	FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
-	if (f) {
-		char chunk[65536];
-		size_t got;
-		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_add(out, chunk, got);
-		fclose(f);
-	} else {
-		rc = -1;
-	}
-	unlink(path);
-	return rc == 0 && !out->toobig ? 0 : -1;
+	return workbook_file_close(&file, out);
 }
 
 /* Every cell is text a spreadsheet must not evaluate: names and notes come from

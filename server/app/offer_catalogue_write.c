@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "server/app/offer_catalogue.h"
+#include "server/app/workbook_file.h"
 #include "common/crypto.h"
 #include "common/banned.h"
 
@@ -102,14 +102,8 @@ static void write_offers(lxw_workbook *wb, const struct offer_row *stored, int n
 
 int offer_catalogue_xlsx(const struct offer_row *stored, int n_stored, struct buf *out)
 {
-	char path[] = "/tmp/fphc-offers-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	char tmpdir[] = "/tmp"; /* libxlsxwriter takes a non-const char * */
-	lxw_workbook_options opt = {.tmpdir = tmpdir};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	struct workbook_file file;
+	lxw_workbook *wb = workbook_file_open(&file, 0);
 	int rc = -1;
 	if (wb) {
 		lxw_format *head = workbook_add_format(wb);
@@ -118,20 +112,9 @@ int offer_catalogue_xlsx(const struct offer_row *stored, int n_stored, struct bu
 		format_set_text_wrap(wrap);
 		write_offers(wb, stored, n_stored, head);
 		write_readme(wb, head, wrap);
-		rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+		rc = workbook_file_close(&file, out);
 	}
-	FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
-	if (f) {
-		char chunk[65536];
-		size_t got;
-		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_add(out, chunk, got);
-		fclose(f);
-	} else {
-		rc = -1;
-	}
-	unlink(path);
-	return rc == 0 && !out->toobig ? 0 : -1;
+	return rc;
 }
 
 int offer_catalogue_csv(const struct offer_row *stored, int n_stored, struct buf *out)

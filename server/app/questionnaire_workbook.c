@@ -1,11 +1,11 @@
 /* questionnaire_workbook.c: writes the workbook model of a definition as .xlsx (libxlsxwriter). */
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "server/app/questionnaire_workbook.h"
+#include "server/app/workbook_file.h"
 #include "scoring/questionnaire_sheet.h"
 #include "common/banned.h"
 
@@ -86,16 +86,8 @@ int questionnaire_workbook_xlsx(const char *json, size_t len, struct buf *out)
 	struct xlsx_book book = XLSX_BOOK_INIT;
 	if (questionnaire_sheet_export(json, len, &book) != 0)
 		return -1;
-	char path[] = "/tmp/fphc-questionnaire-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		xlsx_book_release(&book);
-		return -1;
-	}
-	close(fd);
-	char tmpdir[] = "/tmp"; /* libxlsxwriter takes a non-const char * */
-	lxw_workbook_options opt = {.tmpdir = tmpdir};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	struct workbook_file file;
+	lxw_workbook *wb = workbook_file_open(&file, 0);
 	int rc = -1;
 	if (wb) {
 		lxw_format *head = workbook_add_format(wb);
@@ -105,19 +97,8 @@ int questionnaire_workbook_xlsx(const char *json, size_t len, struct buf *out)
 		write_readme(wb, head, wrap);
 		for (int id = 0; id < SHEET_COUNT; id++)
 			write_sheet(wb, &questionnaire_sheets[id], &book.sheets[id], head);
-		rc = workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+		rc = workbook_file_close(&file, out);
 	}
-	FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
-	if (f) {
-		char chunk[65536];
-		size_t got;
-		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_add(out, chunk, got);
-		fclose(f);
-	} else {
-		rc = -1;
-	}
-	unlink(path);
 	xlsx_book_release(&book);
-	return rc == 0 && !out->toobig ? 0 : -1;
+	return rc;
 }

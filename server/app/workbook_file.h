@@ -1,0 +1,23 @@
+/* workbook_file.h: a libxlsxwriter workbook written to a private temporary file and read back
+ * into memory — the one way the exports (actions, questionnaire, offer catalogue) make .xlsx,
+ * since libxlsxwriter writes only to a file. */
+#ifndef FPHC_WORKBOOK_FILE_H
+#define FPHC_WORKBOOK_FILE_H
+
+#include <xlsxwriter.h>
+
+#include "common/buf.h"
+
+struct workbook_file {
+	char path[32];       /* the temporary file (mkstemp under /tmp) */
+	lxw_workbook *wb;
+};
+
+/* Opens a workbook on a fresh temporary file (constant_memory: rows written in order only).
+ * Returns the workbook, or NULL with nothing left behind. */
+lxw_workbook *workbook_file_open(struct workbook_file *f, int constant_memory);
+/* Closes the workbook, appends the file's bytes to out and removes the file; always frees the
+ * workbook. 0, or -1 when writing or reading failed or out hit its cap. */
+int workbook_file_close(struct workbook_file *f, struct buf *out);
+
+#endif
