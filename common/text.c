@@ -241,3 +241,21 @@ int text_local_path(const char *s)
 			return 0;
 	return strstr(s, "://") == NULL;
 }
+
+size_t text_int_array(const char *s, long *out, size_t max)
+{
+	size_t n = 0;
+	if (!s || *s != '{')
+		return 0;
+	s++;
+	while (*s && *s != '}' && n < max) {
+		char *end;
+		out[n++] = strtol(s, &end, 10);
+		if (end == s)
+			break;
+		s = end;
+		if (*s == ',')
+			s++;
+	}
+	return n;
+}

@@ -6,6 +6,7 @@
 
 #include "server/app/evaluation.h"
 #include "common/date.h"
+#include "common/text.h"
 #include "common/banned.h"
 
 enum eval_period_error evaluation_period_parse(const char *from, const char *to, struct eval_period *out)
@@ -167,25 +168,6 @@ static size_t double_array(const char *s, double *out, size_t max)
 	return n;
 }
 
-/* Parses "{1,2,3}" into out (at most max); the count. */
-static size_t int_array(const char *s, long *out, size_t max)
-{
-	size_t n = 0;
-	if (!s || *s != '{')
-		return 0;
-	s++;
-	while (*s && *s != '}' && n < max) {
-		char *end;
-		out[n++] = strtol(s, &end, 10);
-		if (end == s)
-			break;
-		s = end;
-		if (*s == ',')
-			s++;
-	}
-	return n;
-}
-
 static const char *score_title(const struct questionnaire *q, const char *level, const char *key, const char *lang)
 {
 	if (!q)
@@ -276,7 +258,7 @@ static int build_boxes(struct arena *a, const struct evaluation_rows *rows, cons
 		for (; j < rows->n_hists && strcmp(rows->hists[j].level, r->level) == 0 &&
 		       strcmp(rows->hists[j].key, r->key) == 0; j++) {
 			const struct evaluation_hist_row *s = &rows->hists[j];
-			size_t nb = int_array(s->bins, bins, HIST_BINS), nc = int_array(s->counts, counts, HIST_BINS);
+			size_t nb = text_int_array(s->bins, bins, HIST_BINS), nc = text_int_array(s->counts, counts, HIST_BINS);
 			size_t ns = double_array(s->sums, sums, HIST_BINS);
 			if (nb != nc || ns != nb || hist_add_part(h, bins, counts, sums, nb, (long)s->n, s->sum, s->min, s->max) != 0)
 				rc = -1;

@@ -7,6 +7,7 @@
 
 #include "server/db/benchmark_snapshot.h"
 #include "server/db/peer_set.h"
+#include "common/text.h"
 #include "common/banned.h"
 
 /* The reference definition of the snapshot, kept for FPHC_BENCHMARKS_SQL=1
@@ -150,29 +151,10 @@ int db_benchmarks_refresh_debounced(struct db *db, benchmark_compute_fn compute,
 	return skipped ? 0 : 1;
 }
 
-/* Parses a PostgreSQL integer array text "{1,2,3}" into out (at most max); returns the count. */
-static size_t parse_int_array(const char *s, long *out, size_t max)
-{
-	size_t n = 0;
-	if (!s || *s != '{')
-		return 0;
-	s++;
-	while (*s && *s != '}' && n < max) {
-		char *end;
-		out[n++] = strtol(s, &end, 10);
-		if (end == s)
-			break;
-		s = end;
-		if (*s == ',')
-			s++;
-	}
-	return n;
-}
-
 static double rank_from_hist(const char *bins_text, const char *counts_text, long n, double own)
 {
 	long bins[201], counts[201];
-	size_t nb = parse_int_array(bins_text, bins, 201), nc = parse_int_array(counts_text, counts, 201);
+	size_t nb = text_int_array(bins_text, bins, 201), nc = text_int_array(counts_text, counts, 201);
 	if (nb != nc || n <= 0 || !isfinite(own))
 		return NAN;
 	long own_bin = (long)floor(own * 2);

@@ -38,6 +38,13 @@ static long long load_event(struct req *r, struct event_row *e, const struct que
 	return id;
 }
 
+/* Signed up or on the waiting list: the companies whose attendance is recorded and who hear
+ * when the meeting is called off. */
+static int expects_to_come(const struct event_signup_row *s)
+{
+	return strcmp(s->status, "signed_up") == 0 || strcmp(s->status, "waiting") == 0;
+}
+
 static const char *status_label(struct req *r, const char *status)
 {
 	return i18n_get(r->lang, arena_printf(&r->arena, "events.status.%s", status));
@@ -102,7 +109,7 @@ static void render(struct req *r, int status, cJSON *ctx)
 		cJSON_AddStringToObject(o, "responded_at", su[i].responded_at);
 		cJSON_AddBoolToObject(o, "attended", su[i].attended == 1);
 		cJSON_AddBoolToObject(o, "absent", su[i].attended == 0);
-		int present = strcmp(su[i].status, "signed_up") == 0 || strcmp(su[i].status, "waiting") == 0;
+		int present = expects_to_come(&su[i]);
 		if (present && e.started) {
 			cJSON *a = cJSON_Duplicate(o, 1);
 			cJSON *acts = cJSON_AddArrayToObject(a, "actions");
@@ -237,7 +244,7 @@ void office_event_attendance(struct req *r)
 	}
 	int present = 0, closed = 0;
 	for (int i = 0; i < ns; i++) {
-		if (strcmp(su[i].status, "signed_up") != 0 && strcmp(su[i].status, "waiting") != 0)
+		if (!expects_to_come(&su[i]))
 			continue;
 		int yes = req_form(r, arena_printf(&r->arena, "att_%lld", su[i].id)) != NULL;
 		if (db_event_attendance_set(db, r->session->org_id, id, su[i].id, yes) < 0) {
@@ -300,7 +307,7 @@ void office_event_cancel(struct req *r)
 	}
 	int sent = 0, failed = 0;
 	for (int i = 0; i < ns; i++) {
-		if (strcmp(su[i].status, "signed_up") != 0 && strcmp(su[i].status, "waiting") != 0)
+		if (!expects_to_come(&su[i]))
 			continue;
 		struct event_signup_view s;
 		char err[256];
