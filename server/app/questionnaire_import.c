@@ -49,20 +49,10 @@ int questionnaire_import_compare(struct questionnaire_import *im, const char *ba
 	return rc;
 }
 
-enum import_outcome questionnaire_import_check(struct db *db, const void *xlsx, size_t len,
-					       struct questionnaire_import *im)
+/* Sets im->key and im->version from im->json (which loads) and, with db, compares it with
+ * the stored version it came from. */
+static enum import_outcome identify_and_compare(struct db *db, struct questionnaire_import *im)
 {
-	memset(im, 0, sizeof(*im));
-	problems_init(&im->problems, PROBLEMS_DEFAULT_MAX);
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	if (xlsx_read(xlsx, len, &book, im->read_error, sizeof(im->read_error)) != 0) {
-		xlsx_book_release(&book);
-		return IMPORT_PROBLEMS;
-	}
-	im->json = questionnaire_sheet_import(&book, &im->problems);
-	xlsx_book_release(&book);
-	if (!im->json)
-		return IMPORT_PROBLEMS;
 	struct questionnaire *q = questionnaire_parse(im->json, strlen(im->json), NULL);
 	if (!q)
 		abort(); /* questionnaire_sheet_import promised a definition that loads */
@@ -81,6 +71,40 @@ enum import_outcome questionnaire_import_check(struct db *db, const void *xlsx, 
 		rc = IMPORT_DB_ERROR; /* a stored version that does not load: the registry refuses it too */
 	arena_release(&a);
 	return rc;
+}
+
+enum import_outcome questionnaire_import_check(struct db *db, const void *xlsx, size_t len,
+					       struct questionnaire_import *im)
+{
+	memset(im, 0, sizeof(*im));
+	problems_init(&im->problems, PROBLEMS_DEFAULT_MAX);
+	struct xlsx_book book = XLSX_BOOK_INIT;
+	if (xlsx_read(xlsx, len, &book, im->read_error, sizeof(im->read_error)) != 0) {
+		xlsx_book_release(&book);
+		return IMPORT_PROBLEMS;
+	}
+	im->json = questionnaire_sheet_import(&book, &im->problems);
+	xlsx_book_release(&book);
+	if (!im->json)
+		return IMPORT_PROBLEMS;
+	return identify_and_compare(db, im);
+}
+
+enum import_outcome questionnaire_import_check_stored(struct db *db, const char *json,
+						      struct questionnaire_import *im)
+{
+	memset(im, 0, sizeof(*im));
+	problems_init(&im->problems, PROBLEMS_DEFAULT_MAX);
+	im->json = strdup(json);
+	if (!im->json)
+		abort();
+	struct questionnaire *q = questionnaire_parse(im->json, strlen(im->json), NULL);
+	if (!q) {
+		snprintf(im->read_error, sizeof(im->read_error), "not a valid definition");
+		return IMPORT_PROBLEMS;
+	}
+	questionnaire_free(q);
+	return identify_and_compare(db, im);
 }
 
 void questionnaire_import_release(struct questionnaire_import *im)

@@ -37,6 +37,10 @@ enum import_outcome {
  * db NULL nothing is compared (see questionnaire_import_compare). */
 enum import_outcome questionnaire_import_check(struct db *db, const void *xlsx, size_t len,
 					       struct questionnaire_import *im);
+/* The same for a definition stored as a draft after those checks (the draft's page
+ * shown again): sets json, key, version and the diff. */
+enum import_outcome questionnaire_import_check_stored(struct db *db, const char *json,
+						      struct questionnaire_import *im);
 /* Compares a checked import with the definition `base` (JSON) instead; 0, or -1
  * when base does not load. */
 int questionnaire_import_compare(struct questionnaire_import *im, const char *base);

@@ -25,6 +25,7 @@ const struct route *const route_tables[] = {
 	routes_respondent,
 	routes_reports,
 	routes_questionnaires,
+	routes_preview,
 	routes_owner_report,
 	routes_report_link,
 	routes_events,

@@ -29,6 +29,7 @@ extern const struct route routes_offer_catalogue[]; /* office/offer_catalogue.c 
 extern const struct route routes_actions[];
 extern const struct route routes_reports[];
 extern const struct route routes_questionnaires[]; /* office/questionnaires.c */
+extern const struct route routes_preview[];        /* respondent/preview.c: the owner pages of a draft */
 extern const struct route routes_events[];     /* office/events.c: follow-up meetings */
 extern const struct route routes_evaluation[];  /* office/evaluation.c */
 /* the research workspace: server/pages/research/ */

@@ -154,6 +154,70 @@ static void add_diff(struct req *r, cJSON *ctx, struct questionnaire_import *im)
 	}
 }
 
+/* Links to every owner page of the draft's preview as ctx.preview_pages [{href, label}]. */
+static void add_preview_links(struct req *r, cJSON *ctx, long long draft, const char *json)
+{
+	struct questionnaire *q = questionnaire_parse(json, strlen(json), NULL);
+	cJSON *list = cJSON_AddArrayToObject(ctx, "preview_pages");
+	const char *base = arena_printf(&r->arena, "/questionnaires/drafts/%lld/preview", draft);
+	cJSON_AddStringToObject(ctx, "preview_start", base);
+	for (size_t i = 0; q && i < q->n_pillars + 5; i++) {
+		const char *href, *label;
+		if (i == 0) {
+			href = base;
+			label = i18n_get(r->lang, "office.questionnaires.preview_start");
+		} else if (i == 1) {
+			href = arena_printf(&r->arena, "%s/profile", base);
+			label = i18n_get(r->lang, "office.questionnaires.preview_profile");
+		} else if (i < q->n_pillars + 2) {
+			href = arena_printf(&r->arena, "%s/pillar/%zu", base, i - 1);
+			label = text_pair_get(&q->pillars[i - 2].title, r->lang);
+		} else if (i == q->n_pillars + 2) {
+			href = arena_printf(&r->arena, "%s/review", base);
+			label = i18n_get(r->lang, "office.questionnaires.preview_review");
+		} else if (i == q->n_pillars + 3) {
+			href = arena_printf(&r->arena, "%s/later", base);
+			label = i18n_get(r->lang, "office.questionnaires.preview_later");
+		} else {
+			href = arena_printf(&r->arena, "%s/done", base);
+			label = i18n_get(r->lang, "office.questionnaires.preview_done");
+		}
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "href", href);
+		cJSON_AddStringToObject(e, "label", label);
+		cJSON_AddItemToArray(list, e);
+	}
+	questionnaire_free(q);
+}
+
+/* The page of a checked draft: its changes against the version it came from, its preview
+ * and, for who may, the publish button (not when published already or nothing to publish). */
+static void show_draft(struct req *r, cJSON *ctx, long long draft, const char *file_name, int published,
+		       struct questionnaire_import *im)
+{
+	cJSON_AddNumberToObject(ctx, "draft", (double)draft);
+	cJSON_AddStringToObject(ctx, "file_name", file_name);
+	cJSON_AddStringToObject(ctx, "name", arena_printf(&r->arena, "%s %ld", im->key, im->version));
+	if (im->has_base) {
+		cJSON_AddStringToObject(ctx, "base", arena_printf(&r->arena, "%s %ld", im->key, im->base_version));
+		add_diff(r, ctx, im);
+	} else {
+		cJSON_AddStringToObject(ctx, "kind_text", i18n_get(r->lang, "office.questionnaires.new"));
+		cJSON_AddBoolToObject(ctx, "has_changes", 1);
+	}
+	int may = may_publish(r);
+	if (may < 0) {
+		reply_db_error(r);
+		return;
+	}
+	cJSON_AddBoolToObject(ctx, "published", published);
+	cJSON_AddBoolToObject(ctx, "may_publish", may && !published &&
+				  (!im->has_base || (im->diff.kind != DIFF_NONE &&
+						     !(im->diff.kind == DIFF_STRUCTURAL && !im->diff.version_changed))));
+	add_preview_links(r, ctx, draft, im->json);
+	page_render(r, 200, "office/questionnaire_import", i18n_get(r->lang, "office.questionnaires.import_title"), ctx);
+}
+
 /* POST /questionnaires/import: the upload; problems next to the field, or the changes. */
 static void import_upload(struct req *r)
 {
@@ -212,27 +276,27 @@ static void import_upload(struct req *r)
 		return;
 	}
 	audit(r, "questionnaire_import", "questionnaire_draft", draft, NULL);
-	cJSON_AddNumberToObject(ctx, "draft", (double)draft);
-	cJSON_AddStringToObject(ctx, "file_name", name);
-	cJSON_AddStringToObject(ctx, "name", arena_printf(&r->arena, "%s %ld", im.key, im.version));
-	if (im.has_base) {
-		cJSON_AddStringToObject(ctx, "base", arena_printf(&r->arena, "%s %ld", im.key, im.base_version));
-		add_diff(r, ctx, &im);
-	} else {
-		cJSON_AddStringToObject(ctx, "kind_text", i18n_get(r->lang, "office.questionnaires.new"));
-		cJSON_AddBoolToObject(ctx, "has_changes", 1);
-	}
-	int may = may_publish(r);
-	if (may < 0) {
-		questionnaire_import_release(&im);
-		reply_db_error(r);
-		return;
-	}
-	cJSON_AddBoolToObject(ctx, "may_publish", may &&
-				  (!im.has_base || (im.diff.kind != DIFF_NONE &&
-						    !(im.diff.kind == DIFF_STRUCTURAL && !im.diff.version_changed))));
+	show_draft(r, ctx, draft, name, 0, &im);
 	questionnaire_import_release(&im);
-	page_render(r, 200, "office/questionnaire_import", i18n_get(r->lang, "office.questionnaires.import_title"), ctx);
+}
+
+/* GET /questionnaires/drafts/:id: the draft's changes again (coming back from its preview). */
+static void draft_page(struct req *r)
+{
+	long long id = text_parse_id(req_param(r, 0));
+	struct questionnaire_draft d;
+	int found = id ? db_questionnaire_draft_get(req_db(r), &r->arena, r->session->org_id, id, &d) : 0;
+	if (!reply_found(r, found))
+		return;
+	struct questionnaire_import im;
+	enum import_outcome got = questionnaire_import_check_stored(req_db(r), d.definition_json, &im);
+	if (got == IMPORT_OK)
+		show_draft(r, page_ctx(r), id, d.file_name, d.published, &im);
+	else if (got == IMPORT_DB_ERROR)
+		reply_db_error(r);
+	else
+		reply_error(r, 500);  /* a stored draft passed the checks */
+	questionnaire_import_release(&im);
 }
 
 /* POST /questionnaires/drafts/:id/publish */
@@ -326,6 +390,7 @@ const struct route routes_questionnaires[] = {
 	{"GET", "/questionnaires/:id/definition", download_definition, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"POST", "/questionnaires/invitations", choose, ROUTE_CHANGES, ACCESS_ADMIN},
 	{"POST", "/questionnaires/import", import_upload, ROUTE_CHANGES, ACCESS_ADMIN | ACCESS_RESEARCHER},
+	{"GET", "/questionnaires/drafts/:id", draft_page, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	{"GET", "/questionnaires/drafts/:id/report.pdf", preview_report, 0, ACCESS_ADMIN | ACCESS_RESEARCHER},
 	/* publishing changes what new scans can be given: the research group's researcher, or
 	 * the admin of an association that owns its questionnaire */

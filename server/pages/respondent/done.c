@@ -165,3 +165,10 @@ static void render_done(struct req *r, struct scan_ctx *sp, cJSON *ctx, int stat
 	}
 	page_render(r, status, "respondent/done", i18n_get(r->lang, "scan.done.title"), ctx);
 }
+
+void scan_done_show_preview(struct req *r, const struct scan_ctx *s, cJSON *ctx, int status)
+{
+	(void)s;
+	add_steps(r, ctx, "submitted");
+	page_render(r, status, "respondent/done", i18n_get(r->lang, "scan.done.title"), ctx);
+}

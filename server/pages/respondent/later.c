@@ -40,10 +40,10 @@ static int invitation_address(struct req *r, const struct scan_ctx *s, const cha
 }
 
 /* The page; `outcome` is NULL or the i18n key of what happened to a mail request. */
-static void show_later(struct req *r, const struct scan_ctx *s, const char *email, int status, const char *outcome)
+void scan_later_show(struct req *r, const struct scan_ctx *s, const char *email, int status, const char *outcome)
 {
 	cJSON *ctx = scan_page_ctx(r, s);
-	cJSON_AddStringToObject(ctx, "link", link_absolute(r, "/s/", s->token));
+	cJSON_AddStringToObject(ctx, "link", s->preview ? link_absolute(r, s->base, "") : link_absolute(r, "/s/", s->token));
 	if (mail_configured() && *email) {
 		cJSON_AddBoolToObject(ctx, "can_mail", 1);
 		cJSON_AddStringToObject(ctx, "address_hint", address_hint(r, email));
@@ -61,7 +61,7 @@ void scan_later_get(struct req *r)
 	const char *email;
 	if (scan_load(r, 0, &s) != 0 || invitation_address(r, &s, &email) != 0)
 		return;
-	show_later(r, &s, email, 200, NULL);
+	scan_later_show(r, &s, email, 200, NULL);
 }
 
 static int send_link(struct req *r, const struct scan_ctx *s, const char *email)
@@ -91,7 +91,7 @@ void scan_later_mail_post(struct req *r)
 	if (scan_load(r, 0, &s) != 0 || invitation_address(r, &s, &email) != 0)
 		return;
 	if (!mail_configured() || !*email) {
-		show_later(r, &s, email, 400, "scan.later.mail_unavailable");
+		scan_later_show(r, &s, email, 400, "scan.later.mail_unavailable");
 		return;
 	}
 	char key[64];
@@ -102,13 +102,13 @@ void scan_later_mail_post(struct req *r)
 		return;
 	}
 	if (limited) {
-		show_later(r, &s, email, 429, "scan.later.mail_limited");
+		scan_later_show(r, &s, email, 429, "scan.later.mail_limited");
 		return;
 	}
 	if (send_link(r, &s, email) != 0) {
-		show_later(r, &s, email, 502, "scan.later.mail_failed");
+		scan_later_show(r, &s, email, 502, "scan.later.mail_failed");
 		return;
 	}
 	scan_audit(r, &s, "owner_link_mail");
-	show_later(r, &s, email, 200, "scan.later.mail_sent");
+	scan_later_show(r, &s, email, 200, "scan.later.mail_sent");
 }

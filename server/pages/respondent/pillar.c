@@ -6,6 +6,7 @@
 #include "server/pages/respondent/respondent.h"
 #include "server/http/page.h"
 #include "server/pages/respondent/pillar_cache.h"
+#include "server/http/session.h"
 #include "server/http/tmpl.h"
 #include "server/http/i18n.h"
 #include "server/db/answers.h"
@@ -13,11 +14,11 @@
 #include "common/text.h"
 #include "common/banned.h"
 
-/* The pillar number of route parameter 1 (1..n), or 0. */
-static int pillar_number(struct req *r, const struct scan_ctx *s)
+/* The pillar number of route parameter `param` (1..n), or 0. */
+int scan_pillar_number(struct req *r, const struct scan_ctx *s, int param)
 {
 	long n;
-	if (text_parse_long(req_param(r, 1), 1, (long)s->q->n_pillars, &n) != 0)
+	if (text_parse_long(req_param(r, param), 1, (long)s->q->n_pillars, &n) != 0)
 		return 0;
 	return (int)n;
 }
@@ -36,9 +37,8 @@ static const cJSON *arena_json(struct req *r, const cJSON *value)
 	return copy;
 }
 
-/* The stored answers of the scan by item index (arena), and how many closed
- * questions are answered. */
-static const cJSON **answers_by_index(struct req *r, const struct scan_ctx *s)
+/* The stored answers of the scan by item index (arena). */
+const cJSON **scan_answers_by_index(struct req *r, const struct scan_ctx *s)
 {
 	const cJSON **by_index = arena_alloc(&r->arena, sizeof(*by_index) * (s->q->n_items + 1));
 	const cJSON *a;
@@ -52,10 +52,12 @@ static const cJSON **answers_by_index(struct req *r, const struct scan_ctx *s)
 
 /* Sends pillar page n with the answers by index; errors and typed (NULL on a
  * plain GET) show a refused post again, with the status given. */
-static void show_pillar(struct req *r, const struct scan_ctx *s, int n, const cJSON **by_index,
-			const char **errors, const char **typed, int status)
+void scan_pillar_show(struct req *r, const struct scan_ctx *s, int n, const cJSON **by_index,
+		      const char **errors, const char **typed, int status)
 {
-	const struct pillar_page *page = pillar_page_get(s->q, r->lang, (size_t)n - 1);
+	struct pillar_preview preview = {.base = s->base, .back = s->preview_back};
+	struct pillar_page *own = s->preview ? pillar_page_build_preview(s->q, r->lang, (size_t)n - 1, &preview) : NULL;
+	const struct pillar_page *page = s->preview ? own : pillar_page_get(s->q, r->lang, (size_t)n - 1);
 	if (!page) {
 		reply_error(r, 500);
 		return;
@@ -64,7 +66,8 @@ static void show_pillar(struct req *r, const struct scan_ctx *s, int n, const cJ
 	for (size_t i = 0; i < s->q->n_items; i++)
 		answered += by_index[i] && !cJSON_IsNull(by_index[i]) && s->q->items[i]->type != ITEM_TEXT;
 	struct pillar_fill fill = {
-		.token = s->token, .csrf = s->csrf, .org_slug = s->v.org_slug,
+		.token = s->token ? s->token : "", .csrf = s->preview ? r->session->csrf : s->csrf,
+		.org_slug = s->v.org_slug,
 		.percent = scan_percent(s->q, answered),
 		.decimal_comma = strcmp(r->lang, "nl") == 0,
 		.answers = by_index,
@@ -73,6 +76,7 @@ static void show_pillar(struct req *r, const struct scan_ctx *s, int n, const cJ
 	};
 	buf_reset(&r->out);
 	pillar_page_write(&r->out, page, &fill);
+	pillar_page_free(own);
 	reply_html(r, status);
 }
 
@@ -82,7 +86,7 @@ static int load_pillar(struct req *r, int with_answers, struct scan_ctx *s, int 
 {
 	if (scan_load(r, with_answers, s) != 0 || scan_require_open(r, s) != 0)
 		return -1;
-	*n = pillar_number(r, s);
+	*n = scan_pillar_number(r, s, 1);
 	if (!*n) {
 		reply_error(r, 404);
 		return -1;
@@ -96,7 +100,7 @@ void scan_pillar_get(struct req *r)
 	int n;
 	if (load_pillar(r, 1, &s, &n) != 0)
 		return;
-	show_pillar(r, &s, n, answers_by_index(r, &s), NULL, NULL, 200);
+	scan_pillar_show(r, &s, n, scan_answers_by_index(r, &s), NULL, NULL, 200);
 }
 
 /* Every field of the form belongs to this page: csrf, nav, and a./na./p. of its items. */
@@ -116,27 +120,25 @@ static int fields_known(struct req *r, const struct pillar *p, const struct ques
 	return 1;
 }
 
-void scan_pillar_post(struct req *r)
+/* Reads the posted form of pillar n. Returns the number of refused answers, or
+ * -1 with the reply queued (a field that does not belong to the page). The
+ * answers to store go to *w (*nw of them); a refused item gets errors[index]
+ * and is shown back as posted: typed[index] (the text) or shown[index] (the
+ * ticked options). The three arrays have n_items entries. */
+int scan_pillar_read(struct req *r, const struct scan_ctx *s, int n, struct answer_write **w, int *nw,
+		     const char **errors, const char **typed, const cJSON **shown)
 {
-	struct scan_ctx s;
-	int n;
-	/* the stored answers are read only when the page must be shown again */
-	if (load_pillar(r, 0, &s, &n) != 0)
-		return;
-	const struct pillar *p = &s.q->pillars[n - 1];
-	if (!fields_known(r, p, s.q)) {
-		scan_reply_problem(r, &s, 400, i18n_get(r->lang, "scan.page.unknown_field"), NULL);
-		return;
+	const struct pillar *p = &s->q->pillars[n - 1];
+	if (!fields_known(r, p, s->q)) {
+		scan_reply_problem(r, s, 400, i18n_get(r->lang, "scan.page.unknown_field"), NULL);
+		return -1;
 	}
 	size_t cap = 0;
 	for (size_t t = 0; t < p->n_themes; t++)
 		cap += p->themes[t].n_items;
-	struct answer_write *w = arena_alloc(&r->arena, sizeof(*w) * (cap + 1));
-	int nw = 0, nproblems = 0;
-	/* a refused item shown again as posted (the valid ones are saved first and read back) */
-	const cJSON **shown = arena_alloc(&r->arena, sizeof(*shown) * (s.q->n_items + 1));
-	const char **errors = arena_alloc(&r->arena, sizeof(*errors) * (s.q->n_items + 1));
-	const char **typed = arena_alloc(&r->arena, sizeof(*typed) * (s.q->n_items + 1));
+	*w = arena_alloc(&r->arena, sizeof(**w) * (cap + 1));
+	*nw = 0;
+	int nproblems = 0;
 	for (size_t t = 0; t < p->n_themes; t++) {
 		for (size_t i = 0; i < p->themes[t].n_items; i++) {
 			const struct item *it = &p->themes[t].items[i];
@@ -152,7 +154,7 @@ void scan_pillar_post(struct req *r)
 			int keep = 0;
 			const char *bad = NULL;
 			if (scan_value_from_form(it, values, nv, na, present, &value, &keep, &bad) != 0 ||
-			    (value && answers_check_value(s.q, it->key, value, NULL) != 0) ||
+			    (value && answers_check_value(s->q, it->key, value, NULL) != 0) ||
 			    answer_exclusive_conflict(it, value)) {
 				errors[it->index] = scan_problem_text(r, it, bad ? bad : scan_value_problem_key(it, value, 1), value);
 				nproblems++;
@@ -166,20 +168,45 @@ void scan_pillar_post(struct req *r)
 			}
 			if (keep)
 				continue;
-			w[nw].item_key = it->key;
-			w[nw].value_json = NULL;
+			struct answer_write *aw = &(*w)[(*nw)++];
+			aw->item_key = it->key;
+			aw->value_json = NULL;
 			if (value) {
 				char *txt = cJSON_PrintUnformatted(value);
-				w[nw].value_json = arena_strdup(&r->arena, txt);
+				aw->value_json = arena_strdup(&r->arena, txt);
 				cJSON_free(txt);
 				cJSON_Delete(value);
 			}
-			nw++;
 		}
 	}
+	return nproblems;
+}
+
+/* Where the page's nav button leads: n - 1 (back), n (later), n + 1 (next). */
+int scan_pillar_target(struct req *r, int n)
+{
+	const char *nav = req_form(r, "nav");
+	return nav && strcmp(nav, "back") == 0 ? n - 1 : nav && strcmp(nav, "later") == 0 ? n : n + 1;
+}
+
+void scan_pillar_post(struct req *r)
+{
+	struct scan_ctx s;
+	int n;
+	/* the stored answers are read only when the page must be shown again */
+	if (load_pillar(r, 0, &s, &n) != 0)
+		return;
+	struct answer_write *w;
+	int nw;
+	const cJSON **shown = arena_alloc(&r->arena, sizeof(*shown) * (s.q->n_items + 1));
+	const char **errors = arena_alloc(&r->arena, sizeof(*errors) * (s.q->n_items + 1));
+	const char **typed = arena_alloc(&r->arena, sizeof(*typed) * (s.q->n_items + 1));
+	int nproblems = scan_pillar_read(r, &s, n, &w, &nw, errors, typed, shown);
+	if (nproblems < 0)
+		return;
 	const char *nav = req_form(r, "nav");
 	nav = nav ? nav : "next";
-	int target = strcmp(nav, "back") == 0 ? n - 1 : strcmp(nav, "later") == 0 ? n : n + 1;
+	int target = scan_pillar_target(r, n);
 	if (nproblems)
 		target = n;  /* every valid answer is kept; the owner stays to correct the rest */
 	int rc = db_answers_save_page(req_db(r), s.v.id, w, nw, target);
@@ -194,11 +221,11 @@ void scan_pillar_post(struct req *r)
 	if (nproblems) {
 		if (scan_load(r, 1, &s) != 0)
 			return;
-		const cJSON **by_index = answers_by_index(r, &s);
+		const cJSON **by_index = scan_answers_by_index(r, &s);
 		for (size_t i = 0; i < s.q->n_items; i++)
 			if (errors[i])
 				by_index[i] = shown[i];
-		show_pillar(r, &s, n, by_index, errors, typed, 400);
+		scan_pillar_show(r, &s, n, by_index, errors, typed, 400);
 		return;
 	}
 	if (strcmp(nav, "later") == 0)

@@ -143,7 +143,10 @@ static cJSON *item_ctx(const struct item *it, const char *lang)
 	return c;
 }
 
-static cJSON *page_ctx_for(const struct questionnaire *q, const char *lang, size_t pillar)
+/* The template context of a pillar page. preview NULL: the owner's page, with the
+ * token in a slot; else the draft's page under preview->base, without autosave. */
+static cJSON *page_ctx_for(const struct questionnaire *q, const char *lang, size_t pillar,
+			   const struct pillar_preview *preview)
 {
 	char m[96], tm[16];
 	const struct pillar *p = &q->pillars[pillar];
@@ -153,14 +156,23 @@ static cJSON *page_ctx_for(const struct questionnaire *q, const char *lang, size
 	cJSON_AddStringToObject(c, "lang", lang);
 	cJSON_AddStringToObject(c, "other_lang", en ? "nl" : "en");
 	cJSON_AddStringToObject(c, "other_lang_name", en ? "Nederlands" : "English");
-	char sw[160], priv[160];
-	snprintf(sw, sizeof(sw), "/s/%s/lang/%s?next=/s/%s/pillar/%zu", tm, en ? "nl" : "en", tm, pillar + 1);
+	char sw[600], priv[160], base[300];
+	if (preview) {
+		snprintf(base, sizeof(base), "%s", preview->base);
+		snprintf(sw, sizeof(sw), "/lang?to=%s&next=%s/pillar/%zu", en ? "nl" : "en", base, pillar + 1);
+		cJSON_AddBoolToObject(c, "preview", 1);
+		cJSON_AddStringToObject(c, "preview_back", preview->back);
+	} else {
+		snprintf(base, sizeof(base), "/s/%s", tm);
+		snprintf(sw, sizeof(sw), "/s/%s/lang/%s?next=/s/%s/pillar/%zu", tm, en ? "nl" : "en", tm, pillar + 1);
+		cJSON_AddBoolToObject(c, "autosave", 1);
+		cJSON_AddStringToObject(c, "extra_js", "respondent.js");
+	}
 	snprintf(priv, sizeof(priv), "/privacy/%s%s", mark(m, sizeof(m), SLOT_SLUG, NULL, NULL), en ? "?lang=en" : "");
 	cJSON_AddStringToObject(c, "lang_switch", sw);
 	cJSON_AddStringToObject(c, "privacy_url", priv);
 	cJSON_AddStringToObject(c, "extra_css", "respondent.css");
-	cJSON_AddStringToObject(c, "extra_js", "respondent.js");
-	cJSON_AddStringToObject(c, "token_mark", tm);
+	cJSON_AddStringToObject(c, "base", base);
 	cJSON_AddStringToObject(c, "csrf_mark", mark(m, sizeof(m), SLOT_CSRF, NULL, NULL));
 	cJSON_AddStringToObject(c, "percent_mark", mark(m, sizeof(m), SLOT_PERCENT, NULL, NULL));
 	cJSON_AddStringToObject(c, "summary_mark", mark(m, sizeof(m), SLOT_SUMMARY, NULL, NULL));
@@ -233,9 +245,10 @@ bad:
 	return -1;
 }
 
-static struct pillar_page *build(const struct questionnaire *q, const char *lang, size_t pillar)
+static struct pillar_page *build(const struct questionnaire *q, const char *lang, size_t pillar,
+				 const struct pillar_preview *preview)
 {
-	cJSON *ctx = page_ctx_for(q, lang, pillar);
+	cJSON *ctx = page_ctx_for(q, lang, pillar, preview);
 	struct buf out;
 	buf_init(&out, 0);
 	char title[512];
@@ -271,7 +284,7 @@ const struct pillar_page *pillar_page_get(const struct questionnaire *q, const c
 	while (pp && !(pp->q == q && pp->pillar == pillar && strcmp(pp->lang, lang) == 0))
 		pp = pp->next;
 	if (!pp) {
-		pp = build(q, lang, pillar);
+		pp = build(q, lang, pillar, NULL);
 		if (pp) {
 			pp->next = pages;
 			pages = pp;
@@ -279,6 +292,21 @@ const struct pillar_page *pillar_page_get(const struct questionnaire *q, const c
 	}
 	pthread_mutex_unlock(&lock);
 	return pp;
+}
+
+struct pillar_page *pillar_page_build_preview(const struct questionnaire *q, const char *lang, size_t pillar,
+					      const struct pillar_preview *preview)
+{
+	return pillar < q->n_pillars ? build(q, lang, pillar, preview) : NULL;
+}
+
+void pillar_page_free(struct pillar_page *pp)
+{
+	if (!pp)
+		return;
+	free(pp->segs);
+	free(pp->html);
+	free(pp);
 }
 
 static int checked(const struct item *it, const cJSON *a, const char *value)

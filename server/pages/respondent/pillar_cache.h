@@ -21,6 +21,18 @@ struct pillar_page;
  * first use. NULL when the templates fail (logged). */
 const struct pillar_page *pillar_page_get(const struct questionnaire *q, const char *lang, size_t pillar);
 
+/* A page of a draft questionnaire for its author (preview.c): forms post to
+ * base ("/questionnaires/drafts/ID/preview"), no autosave script, and the
+ * layout's banner links back to `back`. Built for the one request, not cached:
+ * free with pillar_page_free. NULL when the templates fail or pillar is out of range. */
+struct pillar_preview {
+	const char *base;
+	const char *back;
+};
+struct pillar_page *pillar_page_build_preview(const struct questionnaire *q, const char *lang, size_t pillar,
+					      const struct pillar_preview *preview);
+void pillar_page_free(struct pillar_page *page);
+
 /* What a request fills into the slots. */
 struct pillar_fill {
 	const char *token;

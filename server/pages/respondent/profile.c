@@ -39,7 +39,7 @@ static void add_field_texts(cJSON *ctx, const struct questionnaire *q, const cha
 }
 
 /* Shows the form with these values (the stored ones, or what was posted). */
-static void show(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx, const char *sector,
+void scan_profile_show(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx, const char *sector,
 		 const char *fte, const char *employees, const char *municipality, int fte_notice)
 {
 	const struct questionnaire *q = s->q;
@@ -85,7 +85,7 @@ void scan_profile_get(struct req *r)
 	const char *fte = fte_display(r, s.v.fte);
 	double d;
 	int notice = text_parse_double(fte, 0, 1e9, &d) == 0 && outside_design(d);
-	show(r, &s, 200, scan_page_ctx(r, &s), s.v.sector, fte, s.v.employees, s.v.municipality, notice);
+	scan_profile_show(r, &s, 200, scan_page_ctx(r, &s), s.v.sector, fte, s.v.employees, s.v.municipality, notice);
 }
 
 static int known_sector(const struct questionnaire *q, const char *sector)
@@ -96,28 +96,27 @@ static int known_sector(const struct questionnaire *q, const char *sector)
 	return 0;
 }
 
-void scan_profile_post(struct req *r)
+int scan_profile_read(struct req *r, const struct scan_ctx *s, cJSON *ctx, struct scan_profile_form *f)
 {
-	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0 || scan_require_open(r, &s) != 0)
-		return;
 	const char *sector = req_form(r, "sector"), *fte_in = req_form(r, "fte");
 	const char *emp_in = req_form(r, "employees"), *muni_in = req_form(r, "municipality");
 	const char *seen = req_form(r, "fte_seen");
+	memset(f, 0, sizeof(*f));
 	char *fte = arena_strdup(&r->arena, fte_in ? fte_in : "");
 	char *emp = arena_strdup(&r->arena, emp_in ? emp_in : "");
 	char *muni = arena_strdup(&r->arena, muni_in ? muni_in : "");
 	text_normalize(fte, TEXT_LINE);
 	text_normalize(emp, TEXT_LINE);
 	text_normalize(muni, TEXT_LINE);
-	sector = sector ? sector : "";
-	cJSON *ctx = scan_page_ctx(r, &s);
+	f->sector = sector ? sector : "";
+	f->fte = fte;
+	f->employees = emp;
+	f->municipality = muni;
 	/* the same Dutch number reading as the questions (common/number_nl.c) */
 	static const struct number_nl_range fte_range = {1, 1, 0.1, 100000};
 	static const struct number_nl_range emp_range = {1, 1, 1, 1000000};
 	double fte_v = 0, emp_d = 0;
-	long emp_v = 0;
-	if (!known_sector(s.q, sector))
+	if (!known_sector(s->q, f->sector))
 		page_field_error(ctx, "sector", i18n_get(r->lang, "scan.profile.sector_missing"));
 	if (!fte[0])
 		page_field_error(ctx, "fte", i18n_get(r->lang, "scan.profile.fte_missing"));
@@ -129,17 +128,28 @@ void scan_profile_post(struct req *r)
 		page_field_error(ctx, "employees", i18n_get(r->lang, "scan.profile.employees_invalid"));
 	if (strlen(muni) > 100)
 		page_field_error(ctx, "municipality", i18n_get(r->lang, "scan.profile.municipality_invalid"));
-	if (page_has_errors(ctx)) {
-		show(r, &s, 400, ctx, sector, fte, emp, muni, 0);
+	if (page_has_errors(ctx))
+		return 1;
+	snprintf(f->fte_stored, sizeof(f->fte_stored), "%.1f", fte_v);
+	snprintf(f->employees_stored, sizeof(f->employees_stored), "%ld", (long)emp_d);
+	/* Outside 10–300 FTE the owner sees the notice once and confirms by going on. */
+	f->needs_notice = outside_design(fte_v) && !(seen && strcmp(seen, fte) == 0);
+	return 0;
+}
+
+void scan_profile_post(struct req *r)
+{
+	struct scan_ctx s;
+	if (scan_load(r, 0, &s) != 0 || scan_require_open(r, &s) != 0)
+		return;
+	cJSON *ctx = scan_page_ctx(r, &s);
+	struct scan_profile_form f;
+	if (scan_profile_read(r, &s, ctx, &f) != 0) {
+		scan_profile_show(r, &s, 400, ctx, f.sector, f.fte, f.employees, f.municipality, 0);
 		return;
 	}
-	emp_v = (long)emp_d;
-	char fte_s[32], emp_s[24];
-	snprintf(fte_s, sizeof(fte_s), "%.1f", fte_v);
-	snprintf(emp_s, sizeof(emp_s), "%ld", emp_v);
-	/* Outside 10–300 FTE the owner sees the notice once and confirms by going on. */
-	int needs_notice = outside_design(fte_v) && !(seen && strcmp(seen, fte) == 0);
-	int rc = db_scan_profile_save(req_db(r), s.v.id, sector, fte_s, emp_s, muni, needs_notice ? 0 : 1);
+	int rc = db_scan_profile_save(req_db(r), s.v.id, f.sector, f.fte_stored, f.employees_stored, f.municipality,
+				      f.needs_notice ? 0 : 1);
 	if (rc < 0) {
 		reply_db_error(r);
 		return;
@@ -148,8 +158,8 @@ void scan_profile_post(struct req *r)
 		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
 		return;
 	}
-	if (needs_notice) {
-		show(r, &s, 200, ctx, sector, fte, emp, muni, 1);
+	if (f.needs_notice) {
+		scan_profile_show(r, &s, 200, ctx, f.sector, f.fte, f.employees, f.municipality, 1);
 		return;
 	}
 	reply_redirect(r, scan_page_path(r, &s, 1));

@@ -26,6 +26,47 @@ void scan_data_get(struct req *r);       /* scan_data.c */
 void scan_erase_get(struct req *r);
 void scan_erase_post(struct req *r);
 
+/* The pages themselves, for the owner's handlers above and for the preview of
+ * a draft questionnaire (preview.c), which shows them without storing. */
+struct answer_write;
+struct score_result;
+void scan_start_show(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx); /* ctx NULL: a new one */
+/* The profile form as posted: f->*_stored are what the database keeps. */
+struct scan_profile_form {
+	const char *sector, *fte, *employees, *municipality;
+	char fte_stored[32], employees_stored[24];
+	int needs_notice;  /* FTE outside 10–300 not yet confirmed: show the notice */
+};
+/* Reads and checks the posted profile; field errors go into ctx. 0, or 1 with errors. */
+int scan_profile_read(struct req *r, const struct scan_ctx *s, cJSON *ctx, struct scan_profile_form *f);
+void scan_profile_show(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx, const char *sector,
+		       const char *fte, const char *employees, const char *municipality, int fte_notice);
+/* The pillar number in route parameter `param` (1..n), or 0. */
+int scan_pillar_number(struct req *r, const struct scan_ctx *s, int param);
+/* The answers in s->answers by item index (arena). */
+const cJSON **scan_answers_by_index(struct req *r, const struct scan_ctx *s);
+/* Reads the posted form of pillar n. Returns the number of refused answers, or
+ * -1 with the reply queued (a field that does not belong to the page). The
+ * answers to store go to *w (*nw of them); a refused item gets errors[index]
+ * and is shown back as posted: typed[index] (the text) or shown[index] (the
+ * ticked options). The three arrays have n_items entries, zeroed. */
+int scan_pillar_read(struct req *r, const struct scan_ctx *s, int n, struct answer_write **w, int *nw,
+		     const char **errors, const char **typed, const cJSON **shown);
+/* Where the page's nav button leads: n - 1 (back), n (later), n + 1 (next). */
+int scan_pillar_target(struct req *r, int n);
+/* Sends pillar page n (cached; built for the one request in a preview). */
+void scan_pillar_show(struct req *r, const struct scan_ctx *s, int n, const cJSON **by_index,
+		      const char **errors, const char **typed, int status);
+/* The review; confirm_error is the message next to the "no score" confirmation. */
+void scan_review_show(struct req *r, const struct scan_ctx *s, int status, const char *confirm_error);
+/* The scores the answers so far would get (score_result_free), and the titles of
+ * the pillars that would get none ("“A”, “B”", arena) or NULL. */
+struct score_result *scan_scores_so_far(const struct scan_ctx *s);
+const char *scan_pillars_without_score(struct req *r, const struct scan_ctx *s, const struct score_result *res);
+void scan_later_show(struct req *r, const struct scan_ctx *s, const char *email, int status, const char *outcome);
+/* The done page as just after sending, without the database (a preview). */
+void scan_done_show_preview(struct req *r, const struct scan_ctx *s, cJSON *ctx, int status);
+
 /* Answer values (scan_value.c) ------------------------------------------- */
 
 /* Turns the form fields of one item into the JSON value the scoring engine

@@ -70,7 +70,7 @@ static const char *sector_name(const struct questionnaire *q, const char *key, c
 
 /* The scores the answers given so far would get (NULL when the stored answers
  * no longer parse, which a stored set always does). Free with score_result_free. */
-static struct score_result *scores_so_far(const struct scan_ctx *s)
+struct score_result *scan_scores_so_far(const struct scan_ctx *s)
 {
 	struct answer_set *set = answer_set_new(s->q);
 	if (!set)
@@ -86,7 +86,7 @@ static struct score_result *scores_so_far(const struct scan_ctx *s)
 }
 
 /* The pillars that would get no score, as "title, title" (arena), or NULL. */
-static const char *pillars_without_score(struct req *r, const struct scan_ctx *s, const struct score_result *res)
+const char *scan_pillars_without_score(struct req *r, const struct scan_ctx *s, const struct score_result *res)
 {
 	struct buf b;
 	buf_init(&b, 0);
@@ -100,11 +100,11 @@ static const char *pillars_without_score(struct req *r, const struct scan_ctx *s
 
 /* The review page; confirm_error (NULL normally) is the message next to the
  * confirmation when the owner sent without confirming that parts get no score. */
-static void show_review(struct req *r, const struct scan_ctx *sp, int status, const char *confirm_error)
+void scan_review_show(struct req *r, const struct scan_ctx *sp, int status, const char *confirm_error)
 {
 	const struct scan_ctx s = *sp;  /* read only; keeps the body's s.field spelling */
 	const struct questionnaire *q = s.q;
-	struct score_result *res = scores_so_far(&s);
+	struct score_result *res = scan_scores_so_far(&s);
 	cJSON *ctx = scan_page_ctx(r, &s);
 	cJSON *pillars = cJSON_AddArrayToObject(ctx, "pillars");
 	int unanswered = 0;
@@ -149,7 +149,7 @@ static void show_review(struct req *r, const struct scan_ctx *sp, int status, co
 		cJSON_AddItemToArray(pillars, pc);
 	}
 	cJSON_AddNumberToObject(ctx, "n_unanswered", unanswered);
-	const char *no_score = pillars_without_score(r, &s, res);
+	const char *no_score = scan_pillars_without_score(r, &s, res);
 	score_result_free(res);
 	if (no_score) {
 		cJSON_AddStringToObject(ctx, "no_score_parts", no_score);
@@ -178,7 +178,7 @@ void scan_review_get(struct req *r)
 		reply_db_error(r);
 		return;
 	}
-	show_review(r, &s, 200, NULL);
+	scan_review_show(r, &s, 200, NULL);
 }
 
 void scan_submit_post(struct req *r)
@@ -189,11 +189,11 @@ void scan_submit_post(struct req *r)
 	if (strcmp(s.v.status, "started") == 0 && s.v.consent) {
 		/* sending while a part would get no score needs the owner's explicit yes */
 		const char *confirm = req_form(r, "confirm_no_score");
-		struct score_result *res = scores_so_far(&s);
-		const char *no_score = pillars_without_score(r, &s, res);
+		struct score_result *res = scan_scores_so_far(&s);
+		const char *no_score = scan_pillars_without_score(r, &s, res);
 		score_result_free(res);
 		if (no_score && !(confirm && strcmp(confirm, "yes") == 0)) {
-			show_review(r, &s, 400, i18n_get(r->lang, "scan.review.confirm_missing"));
+			scan_review_show(r, &s, 400, i18n_get(r->lang, "scan.review.confirm_missing"));
 			return;
 		}
 	}

@@ -82,6 +82,7 @@ int scan_load(struct req *r, int with_answers, struct scan_ctx *s)
 	}
 	memset(s, 0, sizeof(*s));
 	s->token = req_param(r, 0);
+	s->base = arena_printf(&r->arena, "/s/%s", s->token);
 	struct db *db = req_db(r);
 	if (!token_shape_ok(s->token)) {
 		unknown_link(r);
@@ -173,10 +174,10 @@ int scan_review_page(const struct scan_ctx *s)
 const char *scan_page_path(struct req *r, const struct scan_ctx *s, int page)
 {
 	if (page <= 0)
-		return arena_printf(&r->arena, "/s/%s/profile", s->token);
+		return arena_printf(&r->arena, "%s/profile", s->base);
 	if (page > (int)s->q->n_pillars)
-		return arena_printf(&r->arena, "/s/%s/review", s->token);
-	return arena_printf(&r->arena, "/s/%s/pillar/%d", s->token, page);
+		return arena_printf(&r->arena, "%s/review", s->base);
+	return arena_printf(&r->arena, "%s/pillar/%d", s->base, page);
 }
 
 const char *scan_resume_path(struct req *r, const struct scan_ctx *s)
@@ -240,14 +241,21 @@ cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s)
 {
 	cJSON *c = page_ctx(r);
 	const char *other = strcmp(r->lang, "en") == 0 ? "nl" : "en";
-	cJSON_AddStringToObject(c, "token", s->token);
-	cJSON_AddStringToObject(c, "csrf", s->csrf);
-	cJSON_AddStringToObject(c, "base", arena_printf(&r->arena, "/s/%s", s->token));
-	cJSON_AddStringToObject(c, "lang_switch", arena_printf(&r->arena, "/s/%s/lang/%s?next=%s", s->token, other,
-							       r->path ? r->path : "/"));
+	cJSON_AddStringToObject(c, "base", s->base);
+	if (s->preview) {
+		/* the author's own session posts the forms; the owner's page has no menu */
+		cJSON_DeleteItemFromObjectCaseSensitive(c, "user");
+		cJSON_AddBoolToObject(c, "preview", 1);
+		cJSON_AddStringToObject(c, "preview_back", s->preview_back);
+	} else {
+		cJSON_AddStringToObject(c, "token", s->token);
+		cJSON_AddStringToObject(c, "csrf", s->csrf);
+		cJSON_AddStringToObject(c, "lang_switch", arena_printf(&r->arena, "/s/%s/lang/%s?next=%s", s->token, other,
+								       r->path ? r->path : "/"));
+		cJSON_AddStringToObject(c, "my_data_url", arena_printf(&r->arena, "/s/%s/erase", s->token));
+	}
 	cJSON_AddStringToObject(c, "privacy_url", arena_printf(&r->arena, "/privacy/%s%s", s->v.org_slug,
 								 strcmp(r->lang, "en") == 0 ? "?lang=en" : ""));
-	cJSON_AddStringToObject(c, "my_data_url", arena_printf(&r->arena, "/s/%s/erase", s->token));
 	cJSON_AddStringToObject(c, "org_name", s->v.org_name);
 	cJSON_AddStringToObject(c, "research_name", s->v.share_research ? s->v.research_name : "");
 	cJSON_AddStringToObject(c, "company_name", s->v.company_name);

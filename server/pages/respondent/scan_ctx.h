@@ -22,7 +22,10 @@
 #define SCAN_ANSWER_BODY_MAX 16384
 
 struct scan_ctx {
-	const char *token;
+	const char *token;   /* NULL in a preview */
+	const char *base;    /* "/s/TOKEN", or the preview's "/questionnaires/drafts/ID/preview" */
+	int preview;         /* a draft shown to its author (preview.c): nothing is stored */
+	const char *preview_back; /* the draft's page, linked from the preview's banner */
 	struct owner_scan v;
 	const struct questionnaire *q;
 	char csrf[SHA256_HEX_LEN + 1];
@@ -45,7 +48,7 @@ int scan_csrf_ok(const struct scan_ctx *s, const char *sent);
 
 /* The page number of the review page. */
 int scan_review_page(const struct scan_ctx *s);
-/* "/s/TOKEN/profile", "/s/TOKEN/pillar/N" or "/s/TOKEN/review" (in the arena). */
+/* "BASE/profile", "BASE/pillar/N" or "BASE/review" (in the arena; BASE is s->base). */
 const char *scan_page_path(struct req *r, const struct scan_ctx *s, int page);
 
 /* Progress counts what the review counts: the closed questions (every type but
@@ -64,7 +67,9 @@ int scan_percent(const struct questionnaire *q, int answered);
 int scan_answered_percent(const struct scan_ctx *s);
 
 /* page_ctx plus token, csrf, base path, language switch, privacy link, the
- * association's names and the respondent stylesheet and script. */
+ * association's names and the respondent stylesheet and script. In a preview:
+ * the back-office session's csrf and language switch, no menu, and the banner
+ * "voorbeeld, er wordt niets opgeslagen" (layout.html). */
 cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s);
 
 /* Writes an audit entry for what the owner did (actor "owner"), in the

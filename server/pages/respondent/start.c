@@ -16,7 +16,7 @@ static int minutes_estimate(const struct questionnaire *q)
 	return m < 5 ? 5 : m;
 }
 
-static void show_start(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx)
+void scan_start_show(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx)
 {
 	if (!ctx)
 		ctx = scan_page_ctx(r, s);
@@ -38,7 +38,7 @@ void scan_start_get(struct req *r)
 		reply_redirect(r, scan_resume_path(r, &s));
 		return;
 	}
-	show_start(r, &s, 200, NULL);
+	scan_start_show(r, &s, 200, NULL);
 }
 
 void scan_consent_post(struct req *r)
@@ -50,7 +50,7 @@ void scan_consent_post(struct req *r)
 	if (!consent || strcmp(consent, "yes") != 0) {
 		cJSON *ctx = scan_page_ctx(r, &s);
 		page_field_error(ctx, "consent", i18n_get(r->lang, "scan.start.consent_missing"));
-		show_start(r, &s, 400, ctx);
+		scan_start_show(r, &s, 400, ctx);
 		return;
 	}
 	int rc = db_scan_consent(req_db(r), s.v.id, SCAN_CONSENT_VERSION);
