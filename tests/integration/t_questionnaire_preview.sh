@@ -40,6 +40,9 @@ for page in "" /profile /pillar/1 /pillar/2 /pillar/3 /pillar/4 /review /later /
   expect_eq "preview page '${page:-start}' opens" 200 "$STATUS"
   expect_contains "with the banner on '${page:-start}'" "Voorbeeld, er wordt niets opgeslagen." "$BODY"
   expect_contains "and a way back to the changes" "href=\"/questionnaires/drafts/$draft\"" "$BODY"
+  privacy=$(sed -n 's/.*href="\(\/privacy\/[^"?]*\).*/\1/p' "$WORK/body" | head -n 1)
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$privacy")
+  expect_eq "whose privacy link opens the association's statement" "200" "$code"
   expect_not_contains "without the back-office menu" 'href="/companies"' "$BODY"
   expect_not_contains "and without a scan link" '/s/' "$BODY"
 done
@@ -119,6 +122,19 @@ expect_eq "nor its page" 404 "$STATUS"
 use_jar advisor; login adv1@a.example "$PW"
 http GET "$P/pillar/1"
 expect_eq "an advisor may not preview" 404 "$STATUS"
+use_jar researcher; login res@r.example "$PW"
+http GET /questionnaires; csrf=$(form_csrf)
+http POST /questionnaires/import -F "csrf=$csrf" -F "workbook=@$WORK/edit.xlsx"
+rdraft=$(psql_q "SELECT max(id) FROM questionnaire_drafts")
+http GET "/questionnaires/drafts/$rdraft/preview"
+expect_eq "the researcher previews their own upload" 200 "$STATUS"
+expect_contains "naming an association, as an owner would see" "Uw werkgeversvereniging" "$BODY"
+expect_not_contains "without a privacy link to no association's statement" 'href="/privacy/' "$BODY"
+http GET "/questionnaires/drafts/$rdraft/preview/pillar/1"
+expect_not_contains "on a pillar either" 'href="/privacy/' "$BODY"
+http GET "$P"
+expect_eq "but not the association's draft" 404 "$STATUS"
+
 use_jar anon
 http GET "$P"
 expect_contains "an anonymous caller is sent to the login" "/login" "$HEADERS"

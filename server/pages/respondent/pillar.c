@@ -55,7 +55,7 @@ const cJSON **scan_answers_by_index(struct req *r, const struct scan_ctx *s)
 void scan_pillar_show(struct req *r, const struct scan_ctx *s, int n, const cJSON **by_index,
 		      const char **errors, const char **typed, int status)
 {
-	struct pillar_preview preview = {.base = s->base, .back = s->preview_back};
+	struct pillar_preview preview = {.base = s->base, .back = s->preview_back, .no_privacy = !s->v.org_slug[0]};
 	struct pillar_page *own = s->preview ? pillar_page_build_preview(s->q, r->lang, (size_t)n - 1, &preview) : NULL;
 	const struct pillar_page *page = s->preview ? own : pillar_page_get(s->q, r->lang, (size_t)n - 1);
 	if (!page) {

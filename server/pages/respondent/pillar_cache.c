@@ -170,7 +170,8 @@ static cJSON *page_ctx_for(const struct questionnaire *q, const char *lang, size
 	}
 	snprintf(priv, sizeof(priv), "/privacy/%s%s", mark(m, sizeof(m), SLOT_SLUG, NULL, NULL), en ? "?lang=en" : "");
 	cJSON_AddStringToObject(c, "lang_switch", sw);
-	cJSON_AddStringToObject(c, "privacy_url", priv);
+	if (!(preview && preview->no_privacy))
+		cJSON_AddStringToObject(c, "privacy_url", priv);
 	cJSON_AddStringToObject(c, "extra_css", "respondent.css");
 	cJSON_AddStringToObject(c, "base", base);
 	cJSON_AddStringToObject(c, "csrf_mark", mark(m, sizeof(m), SLOT_CSRF, NULL, NULL));

@@ -28,6 +28,7 @@ const struct pillar_page *pillar_page_get(const struct questionnaire *q, const c
 struct pillar_preview {
 	const char *base;
 	const char *back;
+	int no_privacy;  /* no association's privacy statement to link to (a researcher's preview) */
 };
 struct pillar_page *pillar_page_build_preview(const struct questionnaire *q, const char *lang, size_t pillar,
 					      const struct pillar_preview *preview);

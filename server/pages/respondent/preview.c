@@ -56,8 +56,10 @@ static int preview_load(struct req *r, struct scan_ctx *s)
 	s->v.consent = 1;
 	s->v.sector = s->v.fte = s->v.employees = s->v.municipality = "";
 	s->v.company_name = i18n_get(r->lang, "scan.preview.company");
-	s->v.org_name = r->session->org_name;
-	s->v.org_slug = r->session->org_slug;
+	/* the research group previews for every association: the owner sees an association's name */
+	s->v.org_name = r->session->role == ROLE_RESEARCHER ? i18n_get(r->lang, "scan.preview.association")
+							    : r->session->org_name;
+	s->v.org_slug = r->session->role == ROLE_RESEARCHER ? "" : r->session->org_slug;
 	s->v.research_name = "";
 	return 0;
 }

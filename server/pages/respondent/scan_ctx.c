@@ -254,8 +254,9 @@ cJSON *scan_page_ctx(struct req *r, const struct scan_ctx *s)
 								       r->path ? r->path : "/"));
 		cJSON_AddStringToObject(c, "my_data_url", arena_printf(&r->arena, "/s/%s/erase", s->token));
 	}
-	cJSON_AddStringToObject(c, "privacy_url", arena_printf(&r->arena, "/privacy/%s%s", s->v.org_slug,
-								 strcmp(r->lang, "en") == 0 ? "?lang=en" : ""));
+	if (s->v.org_slug[0])  /* a researcher's preview has no association's statement */
+		cJSON_AddStringToObject(c, "privacy_url", arena_printf(&r->arena, "/privacy/%s%s", s->v.org_slug,
+									 strcmp(r->lang, "en") == 0 ? "?lang=en" : ""));
 	cJSON_AddStringToObject(c, "org_name", s->v.org_name);
 	cJSON_AddStringToObject(c, "research_name", s->v.share_research ? s->v.research_name : "");
 	cJSON_AddStringToObject(c, "company_name", s->v.company_name);
