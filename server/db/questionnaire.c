@@ -152,6 +152,17 @@ long long db_questionnaire_id(struct db *db, const char *key, long version)
 	return id;
 }
 
+int db_questionnaire_newest_revision(struct db *db, long long questionnaire_id)
+{
+	DB_ID(id, questionnaire_id);
+	PGresult *res = db_q(db, "SELECT coalesce(max(revision), 1) FROM questionnaire_texts WHERE questionnaire_id = $1::bigint", id);
+	if (!res)
+		return -1;
+	int rev = PQntuples(res) == 1 ? (int)db_ll(res, 0, 0, 1) : 1;
+	PQclear(res);
+	return rev;
+}
+
 int db_questionnaire_stored(struct db *db, struct arena *a, long long questionnaire_id,
 			    struct questionnaire_stored **out)
 {

@@ -47,5 +47,7 @@ struct questionnaire_stored {
  * The row count or -1 on error. */
 int db_questionnaire_stored(struct db *db, struct arena *a, long long questionnaire_id,
 			    struct questionnaire_stored **out);
+/* The newest text revision of questionnaires.id (1 when none was added), or -1 on error. */
+int db_questionnaire_newest_revision(struct db *db, long long questionnaire_id);
 
 #endif

@@ -6,6 +6,7 @@
 # no answer, no audit entry. Only the draft's own association sees it.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
+. "$(dirname "$0")/respondent_lib.sh"
 new_db
 setup_orgs
 start_server
@@ -134,6 +135,27 @@ http GET "/questionnaires/drafts/$rdraft/preview/pillar/1"
 expect_not_contains "on a pillar either" 'href="/privacy/' "$BODY"
 http GET "$P"
 expect_eq "but not the association's draft" 404 "$STATUS"
+
+# a text revision published while the server runs reaches an owner who is filling in
+use_jar owner
+invite "Lopende Scan BV"
+http GET "/s/$TOKEN"; ocsrf=$(form_csrf)
+http POST "/s/$TOKEN/consent" --data "csrf=$ocsrf&consent=yes"
+http GET "/s/$TOKEN/pillar/1"
+expect_not_contains "the owner sees the published wording first" "Wij weten goed waar ons bedrijf over drie jaar staat." "$BODY"
+use_jar researcher
+http GET "/questionnaires/drafts/$rdraft"; csrf=$(form_csrf)
+http POST "/questionnaires/drafts/$rdraft/publish" --data "csrf=$csrf"
+expect_eq "the researcher publishes the text revision" 303 "$STATUS"
+http GET /questionnaires
+use_jar owner
+http GET "/s/$TOKEN/pillar/1"
+expect_contains "and the owner's next page has the new wording, without a restart" "Wij weten goed waar ons bedrijf over drie jaar staat." "$BODY"
+http GET "/questionnaires/drafts/$rdraft"
+use_jar researcher
+http GET "/questionnaires/drafts/$rdraft"
+expect_contains "the published draft's page says so" "Deze versie is al gepubliceerd." "$BODY"
+expect_not_contains "without a publish button" "/publish" "$BODY"
 
 use_jar anon
 http GET "$P"

@@ -334,6 +334,8 @@ static void publish(struct req *r)
 	}
 	audit(r, p == PUBLISH_REVISION ? "questionnaire_text_revision" : "questionnaire_publish", "questionnaire_draft",
 	      id, NULL);
+	if (p == PUBLISH_REVISION)
+		qreg_recheck();  /* owners see the new wording from the next page on */
 	reply_redirect(r, "/questionnaires?msg=published");
 }
 
