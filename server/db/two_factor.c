@@ -10,9 +10,10 @@
 int db_two_factor_get(struct db *db, long long user_id, struct two_factor_row *out)
 {
 	DB_ID(uid, user_id);
-	PGresult *res = db_q(db,
-		"SELECT encode(t.secret_box, 'hex'), t.enabled_at IS NOT NULL, coalesce(t.last_step, -1),"
-		" (SELECT count(*) FROM user_recovery_codes c WHERE c.user_id = t.user_id AND c.used_at IS NULL)"
+	/* a binary result: the box as bytes, the other columns as text */
+	PGresult *res = db_qb(db,
+		"SELECT t.secret_box, (t.enabled_at IS NOT NULL)::text, coalesce(t.last_step, -1)::text,"
+		" (SELECT count(*) FROM user_recovery_codes c WHERE c.user_id = t.user_id AND c.used_at IS NULL)::text"
 		" FROM user_two_factor t WHERE t.user_id = $1", uid);
 	if (!res)
 		return -1;
@@ -20,19 +21,10 @@ int db_two_factor_get(struct db *db, long long user_id, struct two_factor_row *o
 	memset(out, 0, sizeof(*out));
 	out->last_step = -1;
 	if (found) {
-		const char *hex = db_str(res, 0, 0);
-		size_t n = strlen(hex) / 2;
-		if (n > sizeof(out->box))
-			n = 0;   /* not a box this server wrote: unusable, reads as empty */
-		for (size_t i = 0; i < n; i++) {
-			unsigned v;
-			if (sscanf(hex + 2 * i, "%2x", &v) != 1) {
-				n = 0;
-				break;
-			}
-			out->box[i] = (unsigned char)v;
-		}
-		out->box_len = n;
+		size_t n = (size_t)PQgetlength(res, 0, 0);
+		if (n <= sizeof(out->box))  /* else not a box this server wrote: unusable, reads as empty */
+			memcpy(out->box, PQgetvalue(res, 0, 0), n);
+		out->box_len = n <= sizeof(out->box) ? n : 0;
 		out->enabled = db_bool(res, 0, 1);
 		out->last_step = db_ll(res, 0, 2, -1);
 		out->codes_left = (int)db_ll(res, 0, 3, 0);
