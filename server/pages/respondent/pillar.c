@@ -189,6 +189,25 @@ int scan_pillar_target(struct req *r, int n)
 	return nav && strcmp(nav, "back") == 0 ? n - 1 : nav && strcmp(nav, "later") == 0 ? n : n + 1;
 }
 
+void scan_pillar_show_refused(struct req *r, const struct scan_ctx *s, int n, const char **errors,
+			      const char **typed, const cJSON **shown)
+{
+	const cJSON **by_index = scan_answers_by_index(r, s);
+	for (size_t i = 0; i < s->q->n_items; i++)
+		if (errors[i])
+			by_index[i] = shown[i];
+	scan_pillar_show(r, s, n, by_index, errors, typed, 400);
+}
+
+void scan_pillar_move_on(struct req *r, const struct scan_ctx *s, int n)
+{
+	const char *nav = req_form(r, "nav");
+	if (nav && strcmp(nav, "later") == 0)
+		reply_redirect(r, arena_printf(&r->arena, "%s/later", s->base));
+	else
+		reply_redirect(r, scan_page_path(r, s, scan_pillar_target(r, n)));
+}
+
 void scan_pillar_post(struct req *r)
 {
 	struct scan_ctx s;
@@ -204,8 +223,6 @@ void scan_pillar_post(struct req *r)
 	int nproblems = scan_pillar_read(r, &s, n, &w, &nw, errors, typed, shown);
 	if (nproblems < 0)
 		return;
-	const char *nav = req_form(r, "nav");
-	nav = nav ? nav : "next";
 	int target = scan_pillar_target(r, n);
 	if (nproblems)
 		target = n;  /* every valid answer is kept; the owner stays to correct the rest */
@@ -221,15 +238,8 @@ void scan_pillar_post(struct req *r)
 	if (nproblems) {
 		if (scan_load(r, 1, &s) != 0)
 			return;
-		const cJSON **by_index = scan_answers_by_index(r, &s);
-		for (size_t i = 0; i < s.q->n_items; i++)
-			if (errors[i])
-				by_index[i] = shown[i];
-		scan_pillar_show(r, &s, n, by_index, errors, typed, 400);
+		scan_pillar_show_refused(r, &s, n, errors, typed, shown);
 		return;
 	}
-	if (strcmp(nav, "later") == 0)
-		reply_redirect(r, arena_printf(&r->arena, "/s/%s/later", s.token));
-	else
-		reply_redirect(r, scan_page_path(r, &s, target));
+	scan_pillar_move_on(r, &s, n);
 }

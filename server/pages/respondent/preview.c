@@ -15,7 +15,6 @@
 #include "server/http/session.h"
 #include "server/db/answers.h"
 #include "server/db/questionnaire_draft.h"
-#include "scoring/score.h"
 #include "common/text.h"
 #include "common/banned.h"
 
@@ -76,14 +75,8 @@ static void consent_post(struct req *r)
 	struct scan_ctx s;
 	if (preview_load(r, &s) != 0)
 		return;
-	const char *consent = req_form(r, "consent");
-	if (!consent || strcmp(consent, "yes") != 0) {
-		cJSON *ctx = scan_page_ctx(r, &s);
-		page_field_error(ctx, "consent", i18n_get(r->lang, "scan.start.consent_missing"));
-		scan_start_show(r, &s, 400, ctx);
-		return;
-	}
-	reply_redirect(r, scan_page_path(r, &s, 0));
+	if (scan_consent_read(r, &s))
+		reply_redirect(r, scan_page_path(r, &s, 0));
 }
 
 static void profile_get(struct req *r)
@@ -149,18 +142,10 @@ static void pillar_post(struct req *r)
 			if (v)
 				cJSON_AddItemToObject(s.answers, w[i].item_key, v);
 		}
-		const cJSON **by_index = scan_answers_by_index(r, &s);
-		for (size_t i = 0; i < s.q->n_items; i++)
-			if (errors[i])
-				by_index[i] = shown[i];
-		scan_pillar_show(r, &s, n, by_index, errors, typed, 400);
+		scan_pillar_show_refused(r, &s, n, errors, typed, shown);
 		return;
 	}
-	const char *nav = req_form(r, "nav");
-	if (nav && strcmp(nav, "later") == 0)
-		reply_redirect(r, arena_printf(&r->arena, "%s/later", s.base));
-	else
-		reply_redirect(r, scan_page_path(r, &s, scan_pillar_target(r, n)));
+	scan_pillar_move_on(r, &s, n);
 }
 
 static void review_get(struct req *r)
@@ -177,15 +162,8 @@ static void submit_post(struct req *r)
 	struct scan_ctx s;
 	if (preview_load(r, &s) != 0)
 		return;
-	const char *confirm = req_form(r, "confirm_no_score");
-	struct score_result *res = scan_scores_so_far(&s);
-	const char *no_score = scan_pillars_without_score(r, &s, res);
-	score_result_free(res);
-	if (no_score && !(confirm && strcmp(confirm, "yes") == 0)) {
-		scan_review_show(r, &s, 400, i18n_get(r->lang, "scan.review.confirm_missing"));
-		return;
-	}
-	reply_redirect(r, arena_printf(&r->arena, "%s/done", s.base));
+	if (scan_send_confirmed(r, &s))
+		reply_redirect(r, arena_printf(&r->arena, "%s/done", s.base));
 }
 
 static void done_get(struct req *r)

@@ -31,6 +31,8 @@ void scan_erase_post(struct req *r);
 struct answer_write;
 struct score_result;
 void scan_start_show(struct req *r, const struct scan_ctx *s, int status, cJSON *ctx); /* ctx NULL: a new one */
+/* 1 when the consent box was ticked; else 0 with the start page and its message queued (400). */
+int scan_consent_read(struct req *r, const struct scan_ctx *s);
 /* The profile form as posted: f->*_stored are what the database keeps. */
 struct scan_profile_form {
 	const char *sector, *fte, *employees, *municipality;
@@ -54,9 +56,18 @@ int scan_pillar_read(struct req *r, const struct scan_ctx *s, int n, struct answ
 		     const char **errors, const char **typed, const cJSON **shown);
 /* Where the page's nav button leads: n - 1 (back), n (later), n + 1 (next). */
 int scan_pillar_target(struct req *r, int n);
+/* Pillar n again after a refused post (400): the answers of s->answers, the refused
+ * items as posted (the arrays of scan_pillar_read). */
+void scan_pillar_show_refused(struct req *r, const struct scan_ctx *s, int n, const char **errors,
+			      const char **typed, const cJSON **shown);
+/* Redirects where the nav button of pillar n leads ("later": the later page). */
+void scan_pillar_move_on(struct req *r, const struct scan_ctx *s, int n);
 /* Sends pillar page n (cached; built for the one request in a preview). */
 void scan_pillar_show(struct req *r, const struct scan_ctx *s, int n, const cJSON **by_index,
 		      const char **errors, const char **typed, int status);
+/* 1 when the scan may be sent: every pillar gets a score, or the owner confirmed that some
+ * will not; else 0 with the review and its message queued (400). */
+int scan_send_confirmed(struct req *r, const struct scan_ctx *s);
 /* The review; confirm_error is the message next to the "no score" confirmation. */
 void scan_review_show(struct req *r, const struct scan_ctx *s, int status, const char *confirm_error);
 /* The scores the answers so far would get (score_result_free), and the titles of

@@ -181,22 +181,27 @@ void scan_review_get(struct req *r)
 	scan_review_show(r, &s, 200, NULL);
 }
 
+int scan_send_confirmed(struct req *r, const struct scan_ctx *s)
+{
+	/* sending while a part would get no score needs the owner's explicit yes */
+	const char *confirm = req_form(r, "confirm_no_score");
+	struct score_result *res = scan_scores_so_far(s);
+	const char *no_score = scan_pillars_without_score(r, s, res);
+	score_result_free(res);
+	if (no_score && !(confirm && strcmp(confirm, "yes") == 0)) {
+		scan_review_show(r, s, 400, i18n_get(r->lang, "scan.review.confirm_missing"));
+		return 0;
+	}
+	return 1;
+}
+
 void scan_submit_post(struct req *r)
 {
 	struct scan_ctx s;
 	if (scan_load(r, 1, &s) != 0)
 		return;
-	if (strcmp(s.v.status, "started") == 0 && s.v.consent) {
-		/* sending while a part would get no score needs the owner's explicit yes */
-		const char *confirm = req_form(r, "confirm_no_score");
-		struct score_result *res = scan_scores_so_far(&s);
-		const char *no_score = scan_pillars_without_score(r, &s, res);
-		score_result_free(res);
-		if (no_score && !(confirm && strcmp(confirm, "yes") == 0)) {
-			scan_review_show(r, &s, 400, i18n_get(r->lang, "scan.review.confirm_missing"));
-			return;
-		}
-	}
+	if (strcmp(s.v.status, "started") == 0 && s.v.consent && !scan_send_confirmed(r, &s))
+		return;
 	switch (scan_submit(req_db(r), s.v.id, s.q)) {
 	case SCAN_SUBMIT_DONE:
 		scan_audit(r, &s, "owner_submit");

@@ -41,18 +41,24 @@ void scan_start_get(struct req *r)
 	scan_start_show(r, &s, 200, NULL);
 }
 
+int scan_consent_read(struct req *r, const struct scan_ctx *s)
+{
+	const char *consent = req_form(r, "consent");
+	if (consent && strcmp(consent, "yes") == 0)
+		return 1;
+	cJSON *ctx = scan_page_ctx(r, s);
+	page_field_error(ctx, "consent", i18n_get(r->lang, "scan.start.consent_missing"));
+	scan_start_show(r, s, 400, ctx);
+	return 0;
+}
+
 void scan_consent_post(struct req *r)
 {
 	struct scan_ctx s;
 	if (scan_load(r, 1, &s) != 0)
 		return;
-	const char *consent = req_form(r, "consent");
-	if (!consent || strcmp(consent, "yes") != 0) {
-		cJSON *ctx = scan_page_ctx(r, &s);
-		page_field_error(ctx, "consent", i18n_get(r->lang, "scan.start.consent_missing"));
-		scan_start_show(r, &s, 400, ctx);
+	if (!scan_consent_read(r, &s))
 		return;
-	}
 	int rc = db_scan_consent(req_db(r), s.v.id, SCAN_CONSENT_VERSION);
 	if (rc < 0) {
 		reply_db_error(r);
