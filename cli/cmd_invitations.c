@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cli/commands.h"
 #include "cli/cli_config.h"
+#include "cli/cli_mail_run.h"
 #include "common/buf.h"
 #include "server/app/config.h"
 #include "server/app/invitation_send.h"
@@ -61,22 +62,6 @@ int cmd_invitations(int argc, char **argv)
 	const char *usage = "usage: fphc invitations remind\n"
 			    "E-mails a reminder (with a fresh link beside the first) for scans not started\n"
 			    "7 and 14 days after the invitation e-mail; at most two per scan. Needs FPHC_SMTP_URL.\n";
-	if (argc < 2 || strcmp(argv[1], "remind") != 0) {
-		int help = argc >= 2 && strcmp(argv[1], "--help") == 0;
-		fputs(usage, help ? stdout : stderr);
-		return help ? 0 : 2;
-	}
-	if (cli_config(argc - 1, argv + 1, "invitations remind", usage) != 0)
-		return cli_config_status();
-	if (!mail_configured()) {
-		fprintf(stderr, "fphc invitations remind: FPHC_SMTP_URL is not set; no e-mail can be sent\n");
-		return 2;
-	}
-	struct db *db = cli_db_open();
-	if (!db)
-		return 1;
-	int rc = remind(db);
-	db_free(db);
-	return rc;
+	return cli_mail_run(argc, argv, "invitations", "remind", usage, remind);
 }
 

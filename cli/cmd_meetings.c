@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cli/commands.h"
 #include "cli/cli_config.h"
+#include "cli/cli_mail_run.h"
 #include "server/app/event_mail.h"
 #include "server/app/mail.h"
 #include "server/db/audit.h"
@@ -78,21 +79,5 @@ int cmd_meetings(int argc, char **argv)
 	const char *usage = "usage: fphc meetings remind\n"
 			    "E-mails a reminder to every company signed up for a follow-up meeting that\n"
 			    "starts in 24 to 48 hours, once per company; for a daily timer. Needs FPHC_SMTP_URL.\n";
-	if (argc < 2 || strcmp(argv[1], "remind") != 0) {
-		int help = argc >= 2 && strcmp(argv[1], "--help") == 0;
-		fputs(usage, help ? stdout : stderr);
-		return help ? 0 : 2;
-	}
-	if (cli_config(argc - 1, argv + 1, "meetings remind", usage) != 0)
-		return cli_config_status();
-	if (!mail_configured()) {
-		fprintf(stderr, "fphc meetings remind: FPHC_SMTP_URL is not set; no e-mail can be sent\n");
-		return 2;
-	}
-	struct db *db = cli_db_open();
-	if (!db)
-		return 1;
-	int rc = remind(db);
-	db_free(db);
-	return rc;
+	return cli_mail_run(argc, argv, "meetings", "remind", usage, remind);
 }

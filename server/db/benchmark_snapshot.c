@@ -44,33 +44,28 @@ static const char sources_sql[] =
 	" SELECT l.q, coalesce(l.sector, ''), coalesce(l.size, ''), rr.scores::text, array_length(rr.scores, 1)"
 	" FROM latest l JOIN research_rows rr ON rr.scan_id = l.id ORDER BY l.q";
 
+struct sources_call {
+	int (*each)(void *arg, const struct benchmark_source *row);
+	void *arg;
+};
+
+static int source_row(void *arg, const PGresult *res, int i)
+{
+	const struct sources_call *c = arg;
+	struct benchmark_source row = {
+		.questionnaire_id = db_ll(res, i, 0, 0),
+		.sector = db_str(res, i, 1),
+		.size_class = db_str(res, i, 2),
+		.scores = db_str(res, i, 3),
+		.nscores = (size_t)db_ll(res, i, 4, 0),
+	};
+	return c->each(c->arg, &row);
+}
+
 int db_benchmark_sources(struct db *db, int (*each)(void *arg, const struct benchmark_source *row), void *arg)
 {
-	if (db_exec(db, sources_sql, 0, NULL) != 0)
-		return -1;
-	for (;;) {
-		PGresult *res = db_query(db, "FETCH 20000 FROM bm_latest", 0, NULL);
-		if (!res)
-			return -1;
-		int n = PQntuples(res);
-		for (int i = 0; i < n; i++) {
-			struct benchmark_source row = {
-				.questionnaire_id = db_ll(res, i, 0, 0),
-				.sector = db_str(res, i, 1),
-				.size_class = db_str(res, i, 2),
-				.scores = db_str(res, i, 3),
-				.nscores = (size_t)db_ll(res, i, 4, 0),
-			};
-			if (each(arg, &row) != 0) {
-				PQclear(res);
-				return -1;
-			}
-		}
-		PQclear(res);
-		if (n == 0)
-			break;
-	}
-	return db_exec(db, "CLOSE bm_latest", 0, NULL);
+	struct sources_call c = {each, arg};
+	return db_cursor_each(db, sources_sql, "bm_latest", source_row, &c);
 }
 
 int db_benchmark_snapshot_copy(struct db *db, const char *lines, size_t len)

@@ -417,3 +417,29 @@ void db_id_text(char *out, long long v)
 {
 	snprintf(out, DB_ID_LEN, "%lld", v);
 }
+
+int db_cursor_each(struct db *db, const char *declare, const char *name,
+		   int (*row)(void *arg, const PGresult *res, int i), void *arg)
+{
+	char fetch[96], close[80];
+	snprintf(fetch, sizeof(fetch), "FETCH 20000 FROM %s", name);
+	snprintf(close, sizeof(close), "CLOSE %s", name);
+	if (db_exec(db, declare, 0, NULL) != 0)
+		return -1;
+	for (;;) {
+		PGresult *res = db_query(db, fetch, 0, NULL);
+		if (!res)
+			return -1;
+		int n = PQntuples(res);
+		for (int i = 0; i < n; i++) {
+			if (row(arg, res, i) != 0) {
+				PQclear(res);
+				return -1;
+			}
+		}
+		PQclear(res);
+		if (n == 0)
+			break;
+	}
+	return db_exec(db, close, 0, NULL);
+}

@@ -82,6 +82,12 @@ PGresult *db_query_binary(struct db *db, const char *sql, int n, const char *con
 
 /* Runs a script of several statements without parameters (migrations only). */
 int db_exec_script(struct db *db, const char *sql);
+/* Runs `declare` (a "DECLARE name NO SCROLL CURSOR FOR …" inside a transaction), then
+ * fetches its rows 20,000 at a time, calling row(arg, res, i) for each, and closes the
+ * cursor. Memory stays flat however many rows there are. 0, or -1 on a database error
+ * or when row returns non-zero. */
+int db_cursor_each(struct db *db, const char *declare, const char *name,
+		   int (*row)(void *arg, const PGresult *res, int i), void *arg);
 
 int db_begin(struct db *db);
 int db_commit(struct db *db);

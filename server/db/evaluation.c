@@ -81,34 +81,29 @@ static const char sources_sql[] =
 	" WHERE s.submitted_at IS NOT NULL"
 	" ORDER BY s.company_id, s.questionnaire_id, s.submitted_at, s.id";
 
+struct sources_call {
+	int (*each)(void *arg, const struct evaluation_source *row);
+	void *arg;
+};
+
+static int source_row(void *arg, const PGresult *res, int i)
+{
+	const struct sources_call *c = arg;
+	struct evaluation_source row = {
+		.org_id = db_ll(res, i, 0, 0),
+		.company_id = db_ll(res, i, 1, 0),
+		.questionnaire_id = db_ll(res, i, 2, 0),
+		.quarter = (int)db_ll(res, i, 3, 0),
+		.scores = db_str(res, i, 4),
+		.nscores = (size_t)db_ll(res, i, 5, 0),
+	};
+	return c->each(c->arg, &row);
+}
+
 int db_evaluation_sources(struct db *db, int (*each)(void *arg, const struct evaluation_source *row), void *arg)
 {
-	if (db_exec(db, sources_sql, 0, NULL) != 0)
-		return -1;
-	for (;;) {
-		PGresult *res = db_query(db, "FETCH 20000 FROM ev_scans", 0, NULL);
-		if (!res)
-			return -1;
-		int n = PQntuples(res);
-		for (int i = 0; i < n; i++) {
-			struct evaluation_source row = {
-				.org_id = db_ll(res, i, 0, 0),
-				.company_id = db_ll(res, i, 1, 0),
-				.questionnaire_id = db_ll(res, i, 2, 0),
-				.quarter = (int)db_ll(res, i, 3, 0),
-				.scores = db_str(res, i, 4),
-				.nscores = (size_t)db_ll(res, i, 5, 0),
-			};
-			if (each(arg, &row) != 0) {
-				PQclear(res);
-				return -1;
-			}
-		}
-		PQclear(res);
-		if (n == 0)
-			break;
-	}
-	return db_exec(db, "CLOSE ev_scans", 0, NULL);
+	struct sources_call c = {each, arg};
+	return db_cursor_each(db, sources_sql, "ev_scans", source_row, &c);
 }
 
 int db_evaluation_copy_histograms(struct db *db, const char *lines, size_t len)

@@ -1,5 +1,6 @@
 /* multipart.c: bounded multipart/form-data parsing; see multipart.h. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -159,4 +160,30 @@ int req_multipart(struct req *r, struct multipart_part *parts, int max_parts)
 		r->nform++;
 	}
 	return n;
+}
+
+int req_upload(struct req *r, const char *field, const struct multipart_part **file)
+{
+	struct multipart_part *parts = arena_alloc(&r->arena, sizeof(*parts) * 4);
+	int n = req_multipart(r, parts, 4);
+	*file = NULL;
+	if (n < 0) {
+		reply_error(r, 400);
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		if (strcmp(parts[i].name, field) == 0 && parts[i].filename && parts[i].len)
+			*file = &parts[i];
+	return 0;
+}
+
+const char *upload_file_name(struct req *r, const char *given, const char *fallback)
+{
+	char name[201] = "";
+	if (given && text_utf8_valid(given, strlen(given))) {
+		snprintf(name, sizeof(name), "%s", given);
+		name[text_utf8_prefix(name, 100, 200)] = '\0';
+		text_normalize(name, TEXT_LINE);
+	}
+	return arena_strdup(&r->arena, name[0] ? name : fallback);
 }

@@ -37,4 +37,13 @@ int multipart_parse(const char *boundary, const char *body, size_t len, struct a
  * any form. Returns the number of parts, or -1 (not multipart or malformed). */
 int req_multipart(struct req *r, struct multipart_part *parts, int max_parts);
 
+/* The one-file upload forms: parses the body (at most 4 parts) and sets *file to the part
+ * of field `field` that carries a file name and bytes, or NULL when none was sent.
+ * Returns 0, or -1 with 400 queued when the body is not a well-formed multipart body. */
+int req_upload(struct req *r, const char *field, const struct multipart_part **file);
+
+/* An uploaded file's name as it is shown and stored: valid UTF-8, at most 100 characters,
+ * one printable line; `fallback` when nothing of it is left (arena). */
+const char *upload_file_name(struct req *r, const char *given, const char *fallback);
+
 #endif

@@ -93,38 +93,19 @@ static void add_changes(struct req *r, cJSON *ctx, const struct offer_catalogue_
 	cJSON_AddNumberToObject(sum, "switched_off", (double)d->switched_off);
 }
 
-/* The upload's file name, short and printable. */
-static const char *file_name(struct req *r, const char *given)
-{
-	char name[201] = "";
-	if (given && text_utf8_valid(given, strlen(given))) {
-		snprintf(name, sizeof(name), "%s", given);
-		name[text_utf8_prefix(name, 100, 200)] = '\0';
-		text_normalize(name, TEXT_LINE);
-	}
-	return arena_strdup(&r->arena, name[0] ? name : "aanbod");
-}
-
 /* POST /offers/import: the upload; every problem, or every change with a button to confirm. */
 static void import_upload(struct req *r)
 {
-	struct multipart_part parts[4];
-	int n = req_multipart(r, parts, 4);
-	if (n < 0) {
-		reply_error(r, 400);
+	const struct multipart_part *file;
+	if (req_upload(r, "catalogue", &file) != 0)
 		return;
-	}
-	const struct multipart_part *file = NULL;
-	for (int i = 0; i < n; i++)
-		if (strcmp(parts[i].name, "catalogue") == 0 && parts[i].filename && parts[i].len)
-			file = &parts[i];
 	cJSON *ctx = page_ctx(r);
 	if (!file) {
 		page_field_error(ctx, "catalogue", i18n_get(r->lang, "office.offer_import.no_file"));
 		office_render(r, 400, "office/offer_import", i18n_get(r->lang, "office.offer_import.title"), ctx);
 		return;
 	}
-	const char *name = file_name(r, file->filename);
+	const char *name = upload_file_name(r, file->filename, "aanbod");
 	cJSON_AddStringToObject(ctx, "file_name", name);
 	struct offer_row *stored;
 	int n_stored = db_offer_list(req_db(r), &r->arena, r->session->org_id, &stored);

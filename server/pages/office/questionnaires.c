@@ -221,16 +221,9 @@ static void show_draft(struct req *r, cJSON *ctx, long long draft, const char *f
 /* POST /questionnaires/import: the upload; problems next to the field, or the changes. */
 static void import_upload(struct req *r)
 {
-	struct multipart_part parts[4];
-	int n = req_multipart(r, parts, 4);
-	if (n < 0) {
-		reply_error(r, 400);
+	const struct multipart_part *file;
+	if (req_upload(r, "workbook", &file) != 0)
 		return;
-	}
-	const struct multipart_part *file = NULL;
-	for (int i = 0; i < n; i++)
-		if (strcmp(parts[i].name, "workbook") == 0 && parts[i].filename && parts[i].len)
-			file = &parts[i];
 	cJSON *ctx = page_ctx(r);
 	if (!file) {
 		page_field_error(ctx, "workbook", i18n_get(r->lang, "office.questionnaires.no_file"));
@@ -238,14 +231,7 @@ static void import_upload(struct req *r)
 		return;
 	}
 	/* the name is shown and stored: keep it short and printable */
-	char name[201] = "";
-	if (text_utf8_valid(file->filename, strlen(file->filename))) {
-		snprintf(name, sizeof(name), "%s", file->filename);
-		name[text_utf8_prefix(name, 100, 200)] = '\0';
-		text_normalize(name, TEXT_LINE);
-	}
-	if (!name[0])
-		snprintf(name, sizeof(name), "workbook.xlsx");
+	const char *name = upload_file_name(r, file->filename, "workbook.xlsx");
 	struct questionnaire_import im;
 	enum import_outcome got = questionnaire_import_check(req_db(r), file->data, file->len, &im);
 	if (got == IMPORT_DB_ERROR) {

@@ -137,16 +137,9 @@ static void logo_error(struct req *r, const char *key)
 
 static void logo_upload(struct req *r)
 {
-	struct multipart_part parts[4];
-	int n = req_multipart(r, parts, 4);
-	if (n < 0) {
-		reply_error(r, 400);
+	const struct multipart_part *logo;  /* NULL when no file (or an empty one) was sent */
+	if (req_upload(r, "logo", &logo) != 0)
 		return;
-	}
-	const struct multipart_part *logo = NULL;
-	for (int i = 0; i < n; i++)
-		if (strcmp(parts[i].name, "logo") == 0 && parts[i].filename)
-			logo = &parts[i];
 	/* The stored logo is the decoded and re-encoded copy, never the upload. */
 	struct buf png;
 	buf_init(&png, 0);
