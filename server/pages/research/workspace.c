@@ -338,17 +338,27 @@ static cJSON *items_for(struct req *r, const struct questionnaire *q, long long 
 	return research_item_stats(req_read_db(r), q, &f, ITEM_STATS_MAX_ROWS, r->lang, err, sizeof(err));
 }
 
+/* The item statistics of the version in ?version= (the newest by default); NULL with the
+ * reply queued (an unknown version, a database error). Free with cJSON_Delete. */
+static cJSON *items_of_request(struct req *r, long long *qid, const struct questionnaire **qp)
+{
+	const struct questionnaire *q = pick_version(r, req_query(r, "version"), NULL, qid);
+	*qp = q;
+	if (!q)
+		return NULL;
+	cJSON *j = items_for(r, q, *qid);
+	if (!j)
+		reply_db_error(r);
+	return j;
+}
+
 static void items_api(struct req *r)
 {
 	long long qid;
-	const struct questionnaire *q = pick_version(r, req_query(r, "version"), NULL, &qid);
-	if (!q)
+	const struct questionnaire *q;
+	cJSON *j = items_of_request(r, &qid, &q);
+	if (!j)
 		return;
-	cJSON *j = items_for(r, q, qid);
-	if (!j) {
-		reply_db_error(r);
-		return;
-	}
 	cJSON_AddNumberToObject(j, "questionnaire_id", (double)qid);
 	reply_json(r, 200, j);
 }
@@ -357,14 +367,10 @@ static void items_api(struct req *r)
 static void items_csv(struct req *r)
 {
 	long long qid;
-	const struct questionnaire *q = pick_version(r, req_query(r, "version"), NULL, &qid);
-	if (!q)
+	const struct questionnaire *q;
+	cJSON *j = items_of_request(r, &qid, &q);
+	if (!j)
 		return;
-	cJSON *j = items_for(r, q, qid);
-	if (!j) {
-		reply_db_error(r);
-		return;
-	}
 	struct buf csv = BUF_INIT;
 	int rc = research_items_csv(j, &csv);
 	cJSON_Delete(j);
