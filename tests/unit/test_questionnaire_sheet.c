@@ -86,12 +86,44 @@ static void diff_of(const char *a, const char *b, struct questionnaire_diff *d)
 	questionnaire_free(qb);
 }
 
+/* fphc-1 exported as a workbook, for a test to edit before importing it back. */
+static struct xlsx_book exported_fphc1(void)
+{
+	struct xlsx_book book = XLSX_BOOK_INIT;
+	assert_int_equal(questionnaire_sheet_export(fphc1, fphc1_len, &book), 0);
+	return book;
+}
+
+/* The edited book imported; it must import. */
+static char *import_valid(struct xlsx_book *book)
+{
+	struct problems p = PROBLEMS_INIT;
+	char *json = questionnaire_sheet_import(book, &p);
+	assert_non_null(json);
+	problems_release(&p);
+	return json;
+}
+
+/* The edited book imported (it must import) and compared with fphc-1 into *d. */
+static void import_and_diff(struct xlsx_book *book, struct questionnaire_diff *d)
+{
+	char *json = import_valid(book);
+	diff_of(fphc1, json, d);
+	free(json);
+}
+
+/* The edited book refused: *p holds the problems, for the caller to check and release. */
+static void import_refused(struct xlsx_book *book, struct problems *p)
+{
+	*p = (struct problems)PROBLEMS_INIT;
+	assert_null(questionnaire_sheet_import(book, p));
+}
+
 /* Export then import gives a definition with the same structure checksum and no changes. */
 static void round_trip_has_no_changes(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	assert_int_equal(questionnaire_sheet_export(fphc1, fphc1_len, &book), 0);
+	struct xlsx_book book = exported_fphc1();
 	assert_int_equal(book.n_sheets, SHEET_COUNT);
 	struct problems p = PROBLEMS_INIT;
 	char *json = questionnaire_sheet_import(&book, &p);
@@ -115,8 +147,7 @@ static void round_trip_has_no_changes(void **state)
 static void bad_weight_is_located(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_sheet *items = sheet_of(&book, "items");
 	/* fphc-1's items leave weight at its default, so row 14 has no weight cell (column H) */
 	assert_null(cell_of(items, 14, "weight"));
@@ -126,9 +157,8 @@ static void bad_weight_is_located(void **state)
 	assert_non_null(c);
 	c->type = XLSX_NUMBER;
 	c->number = 0;
-	struct problems p = PROBLEMS_INIT;
-	char *json = questionnaire_sheet_import(&book, &p);
-	assert_null(json);
+	struct problems p;
+	import_refused(&book, &p);
 	assert_true(has_problem(&p, "Tabblad items, rij 14, kolom weight", "vul een getal groter dan 0 in"));
 	problems_release(&p);
 	xlsx_book_release(&book);
@@ -138,8 +168,7 @@ static void bad_weight_is_located(void **state)
 static void cell_problems_come_together(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_sheet *options = sheet_of(&book, "options");
 	struct xlsx_cell *c = cell_of(options, 2, "points");
 	c->type = XLSX_TEXT;
@@ -151,9 +180,8 @@ static void cell_problems_come_together(void **state)
 	struct xlsx_sheet *items = sheet_of(&book, "items");
 	c = cell_of(items, 5, "type");
 	c->text = "likert7";
-	struct problems p = PROBLEMS_INIT;
-	char *json = questionnaire_sheet_import(&book, &p);
-	assert_null(json);
+	struct problems p;
+	import_refused(&book, &p);
 	assert_true(has_problem(&p, "Tabblad options, rij 2, kolom points", "vul een getal in"));
 	assert_true(has_problem(&p, "Tabblad options, rij 3, kolom points", "formule"));
 	assert_true(has_problem(&p, "Tabblad options, rij 4, kolom points", "datum"));
@@ -166,24 +194,18 @@ static void cell_problems_come_together(void **state)
 static void number_as_text_with_comma(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_cell *c = cell_of(sheet_of(&book, "options"), 2, "points");
 	c->type = XLSX_TEXT;
 	c->text = "0,25";
-	struct problems p = PROBLEMS_INIT;
-	char *json = questionnaire_sheet_import(&book, &p);
-	assert_non_null(json);
 	struct questionnaire_diff d;
-	diff_of(fphc1, json, &d);
+	import_and_diff(&book, &d);
 	assert_int_equal(d.kind, DIFF_STRUCTURAL);
 	int found = 0;
 	for (size_t i = 0; i < d.n; i++)
 		found |= d.changes[i].what == CHANGE_POINTS && strcmp(d.changes[i].after, "0,25") == 0;
 	assert_true(found);
 	questionnaire_diff_release(&d);
-	free(json);
-	problems_release(&p);
 	xlsx_book_release(&book);
 }
 
@@ -191,15 +213,14 @@ static void number_as_text_with_comma(void **state)
 static void unknown_and_missing_sheets_and_columns(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_sheet *tips = sheet_of(&book, "tips");
 	tips->name = "tipjes";
 	struct xlsx_sheet *pillars = sheet_of(&book, "pillars");
 	struct xlsx_cell *c = cell_of(pillars, 1, "weight");
 	c->text = "gewicht";
-	struct problems p = PROBLEMS_INIT;
-	assert_null(questionnaire_sheet_import(&book, &p));
+	struct problems p;
+	import_refused(&book, &p);
 	assert_true(has_problem(&p, "Tabblad tipjes", "onbekend tabblad"));
 	assert_true(has_problem(&p, "Tabblad tips", "ontbreekt"));
 	assert_true(has_problem(&p, "Tabblad pillars, rij 1, kolom D", "onbekende kolom \"gewicht\""));
@@ -212,12 +233,11 @@ static void unknown_and_missing_sheets_and_columns(void **state)
 static void unknown_parent(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_cell *c = cell_of(sheet_of(&book, "items"), 3, "theme");
 	c->text = "geen_thema";
-	struct problems p = PROBLEMS_INIT;
-	assert_null(questionnaire_sheet_import(&book, &p));
+	struct problems p;
+	import_refused(&book, &p);
 	assert_true(has_problem(&p, "Tabblad items, rij 3, kolom theme", "\"geen_thema\" staat niet op het tabblad themes"));
 	problems_release(&p);
 	xlsx_book_release(&book);
@@ -227,24 +247,18 @@ static void unknown_parent(void **state)
 static void reworded_item_is_text_only(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_cell *c = cell_of(sheet_of(&book, "items"), 2, "text_nl");
 	const char *old = c->text;
 	c->text = "Een nieuwe tekst.";
-	struct problems p = PROBLEMS_INIT;
-	char *json = questionnaire_sheet_import(&book, &p);
-	assert_non_null(json);
 	struct questionnaire_diff d;
-	diff_of(fphc1, json, &d);
+	import_and_diff(&book, &d);
 	assert_int_equal(d.kind, DIFF_TEXT_ONLY);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.changes[0].what, CHANGE_REWORDED);
 	assert_string_equal(d.changes[0].before, old);
 	assert_string_equal(d.changes[0].after, "Een nieuwe tekst.");
 	questionnaire_diff_release(&d);
-	free(json);
-	problems_release(&p);
 	xlsx_book_release(&book);
 }
 
@@ -252,8 +266,7 @@ static void reworded_item_is_text_only(void **state)
 static void removed_item_is_structural(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_sheet *items = sheet_of(&book, "items");
 	const char *key = cell_of(items, 3, "key")->text;
 	char removed[80];
@@ -274,19 +287,14 @@ static void removed_item_is_structural(void **state)
 		if (tips->cells[i].row != tip_row)
 			tips->cells[out++] = tips->cells[i];
 	tips->n_cells = out;
-	struct problems p = PROBLEMS_INIT;
-	char *json = questionnaire_sheet_import(&book, &p);
-	assert_non_null(json);
 	struct questionnaire_diff d;
-	diff_of(fphc1, json, &d);
+	import_and_diff(&book, &d);
 	assert_int_equal(d.kind, DIFF_STRUCTURAL);
 	int found = 0;
 	for (size_t i = 0; i < d.n; i++)
 		found |= d.changes[i].what == CHANGE_REMOVED && strcmp(d.changes[i].element, removed) == 0;
 	assert_true(found);
 	questionnaire_diff_release(&d);
-	free(json);
-	problems_release(&p);
 	xlsx_book_release(&book);
 }
 
@@ -294,8 +302,7 @@ static void removed_item_is_structural(void **state)
 static void swapped_options_are_moved(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	struct xlsx_sheet *options = sheet_of(&book, "options");
 	/* rows 2 and 3 belong to the same item (a choice or multi item has at least two options) */
 	assert_string_equal(cell_of(options, 2, "item")->text, cell_of(options, 3, "item")->text);
@@ -303,19 +310,14 @@ static void swapped_options_are_moved(void **state)
 		if (options->cells[i].row == 2 || options->cells[i].row == 3)
 			options->cells[i].row = options->cells[i].row == 2 ? 3 : 2;
 	xlsx_sheet_sort(options);
-	struct problems p = PROBLEMS_INIT;
-	char *json = questionnaire_sheet_import(&book, &p);
-	assert_non_null(json);
 	struct questionnaire_diff d;
-	diff_of(fphc1, json, &d);
+	import_and_diff(&book, &d);
 	assert_int_equal(d.kind, DIFF_STRUCTURAL);
 	size_t moved = 0;
 	for (size_t i = 0; i < d.n; i++)
 		moved += d.changes[i].what == CHANGE_OPTIONS && strcmp(d.changes[i].field, "plaats") == 0;
 	assert_int_equal(moved, 2);
 	questionnaire_diff_release(&d);
-	free(json);
-	problems_release(&p);
 	xlsx_book_release(&book);
 }
 
@@ -324,12 +326,9 @@ static void swapped_options_are_moved(void **state)
 static void identical_items_and_themes(void **state)
 {
 	(void)state;
-	struct xlsx_book book = XLSX_BOOK_INIT;
-	questionnaire_sheet_export(fphc1, fphc1_len, &book);
+	struct xlsx_book book = exported_fphc1();
 	cell_of(sheet_of(&book, "items"), 2, "text_nl")->text = "Een andere vraag.";
-	struct problems p = PROBLEMS_INIT;
-	char *json = questionnaire_sheet_import(&book, &p);
-	assert_non_null(json);
+	char *json = import_valid(&book);
 	struct questionnaire *a = questionnaire_parse(fphc1, fphc1_len, NULL);
 	struct questionnaire *b = questionnaire_parse(json, strlen(json), NULL);
 	assert_non_null(a);
@@ -343,7 +342,6 @@ static void identical_items_and_themes(void **state)
 	questionnaire_free(a);
 	questionnaire_free(b);
 	free(json);
-	problems_release(&p);
 	xlsx_book_release(&book);
 }
 
