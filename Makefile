@@ -13,7 +13,7 @@ SAN ?=
 CC ?= cc
 WARN = -std=c17 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes \
        -Wmissing-prototypes -Wshadow -Wvla -Wwrite-strings -Wformat-security -fno-common
-PKGS = libmicrohttpd libpq libcjson libsodium libcmark libcurl xlsxwriter libpng liboath zlib libzip expat
+PKGS = libmicrohttpd libpq libcjson libsodium libcmark libcurl xlsxwriter libpng liboath zlib libzip expat libqrencode
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -D_DEFAULT_SOURCE $(PKG_CFLAGS)

@@ -6,9 +6,10 @@ mode=${1:-run}
 
 run_pkgs=(build-essential pkg-config libmicrohttpd-dev libpq-dev postgresql
   libcjson-dev libhpdf-dev libsodium-dev libcurl4-openssl-dev fonts-dejavu-core
-  libcmark-dev libreadstat-dev libxlsxwriter-dev libpng-dev liboath-dev zlib1g-dev libzip-dev libexpat1-dev)
+  libcmark-dev libreadstat-dev libxlsxwriter-dev libpng-dev liboath-dev zlib1g-dev libzip-dev libexpat1-dev
+  libqrencode-dev)
 test_pkgs=(libcmocka-dev wrk curl bc qpdf poppler-utils readstat chromium unzip
-  clang libclang-rt-14-dev nodejs npm openssl python3 python3-venv r-base-core r-cran-haven r-cran-psych pgbouncer nginx oathtool python3-openpyxl)
+  clang libclang-rt-14-dev nodejs npm openssl python3 python3-venv r-base-core r-cran-haven r-cran-psych pgbouncer nginx oathtool python3-openpyxl zbar-tools)
 # make cluster: one PgBouncer per PostgreSQL node and nginx in front of the instances
 cluster_pkgs=(pgbouncer nginx curl)
 

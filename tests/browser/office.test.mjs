@@ -220,6 +220,12 @@ test('two-factor sign-in: set up on Mijn account, then log in with a code', asyn
   await look(p, 'two-factor-setup');
   const secret = (await p.locator('#secret').textContent()).replace(/\s/g, '');
   assert.match(secret, /^[A-Z2-7]{32}$/);
+  // the QR code holds the same otpauth:// link, as a phone's camera reads it (zbarimg)
+  const qrFile = path.join(ROOT, 'tests/browser/screenshots', 'two-factor-qr.png');
+  await p.locator('svg.qr').screenshot({ path: qrFile });
+  const decoded = execFileSync('zbarimg', ['--raw', '-q', qrFile]).toString().trim();
+  assert.equal(decoded, await p.getAttribute('#otpauth', 'href'));
+  assert.match(decoded, new RegExp(`secret=${secret}`));
   const totp = (when) => execFileSync('oathtool', ['--totp', '-b', secret, '-N', when]).toString().trim();
   await p.getByLabel('Code uit de app (6 cijfers)').fill(totp('now'));
   await p.getByRole('button', { name: 'Controleren en aanzetten' }).click();

@@ -8,6 +8,7 @@
 
 #include "server/http/page.h"
 #include "server/app/two_factor.h"
+#include "server/app/qr_svg.h"
 #include "server/http/routes.h"
 #include "server/http/session.h"
 #include "server/http/tmpl.h"
@@ -49,7 +50,12 @@ static void setup_show(struct req *r, int status, cJSON *ctx, const char *b32)
 {
 	cJSON_AddStringToObject(ctx, "secret", b32);
 	const char *account = arena_printf(&r->arena, "%s (%s)", r->session->email, r->session->org_slug);
-	cJSON_AddStringToObject(ctx, "uri", two_factor_uri(&r->arena, ISSUER, account, b32));
+	const char *uri = two_factor_uri(&r->arena, ISSUER, account, b32);
+	cJSON_AddStringToObject(ctx, "uri", uri);
+	struct buf svg = BUF_INIT;
+	if (qr_svg(uri, i18n_get(r->lang, "office.two_factor.qr_label"), &svg) == 0)
+		cJSON_AddStringToObject(ctx, "qr_svg", svg.data);  /* our own markup: numbers and an escaped label */
+	buf_release(&svg);
 	page_render(r, status, "office/two_factor_setup", i18n_get(r->lang, "office.two_factor.setup_title"), ctx);
 }
 
