@@ -12,30 +12,12 @@
 #include "scoring/peer.h"
 #include "scoring/questionnaire.h"
 #include "scoring/questionnaire_structure.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
-
-static struct questionnaire *q;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct problems problems = PROBLEMS_INIT;
-	q = questionnaire_load_file("questionnaires/fphc-1.json", &problems);
-	problems_print(&problems, stderr);
-	problems_release(&problems);
-	return q ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	questionnaire_free(q);
-	return 0;
-}
 
 static void it_passes_check_as_fphc_version_1(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	assert_string_equal(q->key, "fphc");
 	assert_int_equal(q->version, 1);
 	assert_int_equal(strlen(q->sha256), 64);
@@ -43,13 +25,13 @@ static void it_passes_check_as_fphc_version_1(void **state)
 
 static void it_has_50_to_70_scored_items(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	assert_in_range(q->n_scored, 50, 70);
 }
 
 static void it_has_the_four_pillars_with_3_to_5_themes(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	assert_int_equal(q->n_pillars, 4);
 	assert_string_equal(q->pillars[0].title.nl, "Strategie & Bedrijf");
 	assert_string_equal(q->pillars[1].title.nl, "Flexibiliteit & Wendbaarheid");
@@ -61,7 +43,7 @@ static void it_has_the_four_pillars_with_3_to_5_themes(void **state)
 
 static void it_uses_every_item_type_and_reverses_some(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	int seen[ITEM_TEXT + 1] = {0}, reversed = 0, na = 0;
 	for (size_t i = 0; i < q->n_items; i++) {
 		seen[q->items[i]->type]++;
@@ -76,7 +58,7 @@ static void it_uses_every_item_type_and_reverses_some(void **state)
 
 static void it_asks_for_the_biggest_staffing_issue(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	int found = 0;
 	for (size_t i = 0; i < q->n_items; i++)
 		found |= q->items[i]->type == ITEM_TEXT &&
@@ -86,7 +68,7 @@ static void it_asks_for_the_biggest_staffing_issue(void **state)
 
 static void every_theme_names_offers_and_the_source_themes_are_covered(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	static const char *const tags[] = {"strategy", "workforce-planning", "digital", "labour-market",
 					   "flex-scaling", "talent-development", "sustainable-employability",
 					   "mobility", "inclusive-redesign", "leadership", "unconscious-bias",
@@ -105,7 +87,7 @@ static void every_theme_names_offers_and_the_source_themes_are_covered(void **st
 
 static void the_bands_are_0_40_70(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	assert_int_equal(q->n_bands, 3);
 	assert_true(q->bands[0].min == 0 && q->bands[1].min == 40 && q->bands[2].min == 70);
 	assert_string_equal(q->bands[0].key, "attention");
@@ -114,7 +96,7 @@ static void the_bands_are_0_40_70(void **state)
 
 static void the_profile_lists_sbi_sections_a_to_u_and_size_classes(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	assert_int_equal(q->profile.n_sectors, 21);
 	assert_string_equal(q->profile.sectors[0].key, "A");
 	assert_string_equal(q->profile.sectors[20].key, "U");
@@ -127,7 +109,7 @@ static void the_profile_lists_sbi_sections_a_to_u_and_size_classes(void **state)
 
 static void items_are_found_by_key_and_labels_fall_back_to_dutch(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	const struct item *it = questionnaire_item_find(q, "s01");
 	assert_non_null(it);
 	assert_int_equal(it->type, ITEM_LIKERT5);
@@ -195,5 +177,5 @@ int main(void)
 		cmocka_unit_test(its_structure_is_the_one_release_0_1_0_loaded),
 		cmocka_unit_test(texts_do_not_change_the_structure_checksum_and_points_do),
 	};
-	return cmocka_run_group_tests_name("fphc1", tests, setup, teardown);
+	return cmocka_run_group_tests_name("fphc1", tests, fphc1_setup, fphc1_teardown);
 }

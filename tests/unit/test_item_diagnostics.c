@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "scoring/item_diagnostics.h"
-#include "tests/unit/scoring_test.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
 
 /* The ten respondents of test_reliability.c (Statology's alpha example). The

@@ -18,6 +18,7 @@
 #include "reports/image.h"
 #include "reports/report.h"
 #include "server/app/logo.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
 
 #define DIR_PNG "tests/fixtures/png"
@@ -69,16 +70,6 @@ static int free_fixtures(void **state)
 static int starts(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-/* 1 when the bytes of b contain s (PDF bytes may hold NULs). */
-static int contains(const struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i + n <= b->len; i++)
-		if (memcmp(b->data + i, s, n) == 0)
-			return 1;
-	return 0;
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -210,7 +201,7 @@ static void report_renders_with_any_stored_logo(void **state)
 		if (report_render(&r, &out, err, sizeof err) != 0)
 			fail_msg("%s: render failed: %s", f->name, err);
 		assert_memory_equal(out.data, "%PDF-", 5);
-		int has_image = contains(&out, "/Subtype /Image");
+		int has_image = bytes_contain(&out, "/Subtype /Image");
 		if (has_image != starts(f->name, "ok_"))
 			fail_msg("%s: image in the PDF: %d", f->name, has_image);
 		buf_release(&out);

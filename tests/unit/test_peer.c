@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "scoring/peer.h"
-#include "tests/unit/scoring_test.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
 
 static void sector_group_used_when_it_has_k_peers(void **state)

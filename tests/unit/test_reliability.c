@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "scoring/reliability.h"
-#include "tests/unit/scoring_test.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
 
 /* The worked example of Statology, "How to Calculate Cronbach's Alpha in R"

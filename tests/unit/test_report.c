@@ -10,6 +10,7 @@
 #include "common/arena.h"
 #include "common/buf.h"
 #include "reports/report.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
 
 static const unsigned char tiny_png[] = {
@@ -19,16 +20,6 @@ static const unsigned char tiny_png[] = {
 	0x9c, 0x63, 0x60, 0x28, 0xda, 0x84, 0x40, 0xc8, 0x1c, 0x00, 0x71, 0x2a, 0x09, 0x21,
 	0x35, 0x38, 0xe5, 0xd0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42,
 	0x60, 0x82};
-
-/* 1 when the bytes of b contain s (PDF bytes may hold NULs). */
-static int contains(const struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i + n <= b->len; i++)
-		if (memcmp(b->data + i, s, n) == 0)
-			return 1;
-	return 0;
-}
 
 /* Renders r (report or brief) and checks the result looks like one PDF. */
 static void render_ok(const struct report *r, int brief, struct buf *out)
@@ -75,7 +66,7 @@ static void test_demo_is_byte_identical(void **state)
 	render_ok(&r, 0, &two);
 	assert_int_equal(one.len, two.len);
 	assert_memory_equal(one.data, two.data, one.len);
-	assert_true(contains(&one, "D:20250312120000Z"));
+	assert_true(bytes_contain(&one, "D:20250312120000Z"));
 	buf_release(&one);
 	buf_release(&two);
 	arena_release(&a);

@@ -18,57 +18,30 @@
 #include "server/app/research_row_decode.h"
 #include "server/app/research_datapackage.h"
 #include "common/buf.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
-
-static struct questionnaire *q;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct problems problems = PROBLEMS_INIT;
-	q = questionnaire_load_file("questionnaires/fphc-1.json", &problems);
-	problems_release(&problems);
-	return q ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	questionnaire_free(q);
-	return 0;
-}
-
-static const char *fmt(double v)
-{
-	static char out[64];
-	struct buf b = BUF_INIT;
-	buf_double(&b, v);
-	snprintf(out, sizeof(out), "%s", b.data);
-	buf_release(&b);
-	return out;
-}
 
 static void numbers_print_short_and_read_back_exactly(void **state)
 {
 	(void)state;
-	assert_string_equal(fmt(0), "0");
-	assert_string_equal(fmt(5), "5");
-	assert_string_equal(fmt(-1), "-1");
-	assert_string_equal(fmt(-3), "-3");
-	assert_string_equal(fmt(0.5), "0.5");
-	assert_string_equal(fmt(0.25), "0.25");
-	assert_string_equal(fmt(-0.0625), "-0.0625");
-	assert_string_equal(fmt(12.5), "12.5");
-	assert_string_equal(fmt(100), "100");
-	assert_string_equal(fmt(1234567.75), "1234567.75");
+	assert_string_equal(double_text(0), "0");
+	assert_string_equal(double_text(5), "5");
+	assert_string_equal(double_text(-1), "-1");
+	assert_string_equal(double_text(-3), "-3");
+	assert_string_equal(double_text(0.5), "0.5");
+	assert_string_equal(double_text(0.25), "0.25");
+	assert_string_equal(double_text(-0.0625), "-0.0625");
+	assert_string_equal(double_text(12.5), "12.5");
+	assert_string_equal(double_text(100), "100");
+	assert_string_equal(double_text(1234567.75), "1234567.75");
 	/* no fixed-decimal form: printf, still exact */
 	const double hard[] = {1.0 / 3, 46.458333333333329, 2.0 / 3 * 100, 1e20, 1e-7, -123.456789, 0.1 + 0.2};
 	for (size_t i = 0; i < sizeof(hard) / sizeof(hard[0]); i++)
-		assert_true(strtod(fmt(hard[i]), NULL) == hard[i]);
+		assert_true(strtod(double_text(hard[i]), NULL) == hard[i]);
 	/* every value with up to 4 decimals reads back exactly and has no exponent */
 	for (int i = -20000; i <= 20000; i += 7) {
 		double v = i / 1000.0;
-		const char *s = fmt(v);
+		const char *s = double_text(v);
 		assert_true(strtod(s, NULL) == v);
 		assert_null(strchr(s, 'e'));
 	}
@@ -109,7 +82,7 @@ static void stored_scores_split_into_spans(void **state)
 
 /* Both decoders on one input: the same verdict and the same answers.
  * Returns 1 when the fast decoder handed the input to answers_parse_text. */
-static int agree(const char *json)
+static int agree(const struct questionnaire *q, const char *json)
 {
 	struct row_decoder d;
 	row_decoder_init(&d, q);
@@ -146,7 +119,7 @@ static int agree(const char *json)
 
 static void fast_decoder_agrees_with_answers_parse_on_synthetic_scans(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	struct synth g;
 	synth_seed(&g, 11);
 	struct buf json = BUF_INIT, val = BUF_INIT;
@@ -167,7 +140,7 @@ static void fast_decoder_agrees_with_answers_parse_on_synthetic_scans(void **sta
 			}
 		}
 		buf_putc(&json, '}');
-		fallbacks += agree(json.data);
+		fallbacks += agree(q, json.data);
 	}
 	assert_int_equal(fallbacks, 0); /* what the seed and the submit path store takes the fast path */
 	buf_release(&json);
@@ -176,23 +149,23 @@ static void fast_decoder_agrees_with_answers_parse_on_synthetic_scans(void **sta
 
 static void fast_decoder_agrees_on_odd_and_bad_input(void **state)
 {
-	(void)state;
-	agree("{}");
-	agree(" { } ");
-	agree("{\"s01\": 3}");
-	agree("{\"s01\": 6}");          /* out of range */
-	agree("{\"s01\": 2.5}");        /* not whole */
-	agree("{\"s01\": \"na\"}");     /* na where not allowed? either way both agree */
-	agree("{\"s01\": null}");
-	agree("{\"nope\": 1}");         /* unknown item */
-	agree("{\"s01\": 3, \"s01\": 4}"); /* duplicate */
-	agree("{\"s90\": \"tab\\there, \\\"quote\\\", caf\\u00e9 \\u20ac\"}");
-	agree("{\"s90\": \"surrogate \\ud83d\\ude00\"}");
-	agree("{\"s90\": 5}");          /* text must be a string */
-	agree("{\"s13\": [\"a\", \"a\"]}");
-	agree("{\"s13\": []}");
-	agree("{\"s01\": 3");           /* truncated */
-	agree("[1]");
+	struct questionnaire *q = *state;
+	agree(q, "{}");
+	agree(q, " { } ");
+	agree(q, "{\"s01\": 3}");
+	agree(q, "{\"s01\": 6}");          /* out of range */
+	agree(q, "{\"s01\": 2.5}");        /* not whole */
+	agree(q, "{\"s01\": \"na\"}");     /* na where not allowed? either way both agree */
+	agree(q, "{\"s01\": null}");
+	agree(q, "{\"nope\": 1}");         /* unknown item */
+	agree(q, "{\"s01\": 3, \"s01\": 4}"); /* duplicate */
+	agree(q, "{\"s90\": \"tab\\there, \\\"quote\\\", caf\\u00e9 \\u20ac\"}");
+	agree(q, "{\"s90\": \"surrogate \\ud83d\\ude00\"}");
+	agree(q, "{\"s90\": 5}");          /* text must be a string */
+	agree(q, "{\"s13\": [\"a\", \"a\"]}");
+	agree(q, "{\"s13\": []}");
+	agree(q, "{\"s01\": 3");           /* truncated */
+	agree(q, "[1]");
 }
 
 static int stata_legal(const char *n)
@@ -204,7 +177,7 @@ static int stata_legal(const char *n)
 
 static void stata_names_are_legal_unique_and_mostly_unchanged(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	struct item *it0 = (struct item *)q->items[0], *it1 = (struct item *)q->items[1];
 	const char *k0 = it0->key, *k1 = it1->key;
 	it0->key = "a_key_far_longer_than_the_32_characters_stata_allows";
@@ -233,7 +206,7 @@ static void stata_names_are_legal_unique_and_mostly_unchanged(void **state)
 
 static void datapackage_schema_has_a_field_per_variable_with_codes_and_missing(void **state)
 {
-	(void)state;
+	struct questionnaire *q = *state;
 	struct codebook cb;
 	codebook_build(&cb, q);
 	cJSON *pkg = research_datapackage_descriptor(&cb, "nl", "fphc-scans-v1.csv", 1234);
@@ -272,5 +245,5 @@ int main(void)
 		cmocka_unit_test(stata_names_are_legal_unique_and_mostly_unchanged),
 		cmocka_unit_test(datapackage_schema_has_a_field_per_variable_with_codes_and_missing),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, fphc1_setup, fphc1_teardown);
 }

@@ -13,7 +13,7 @@
 #include "scoring/answers.h"
 #include "scoring/questionnaire.h"
 #include "scoring/score.h"
-#include "tests/unit/scoring_test.h"
+#include "tests/unit/unit_test.h"
 #include "common/banned.h"
 
 #define QFILE "questionnaires/fphc-1.json"
