@@ -33,6 +33,12 @@ new_db() {
   fi
 }
 
+# demo_init: fphc demo init, keeping what it prints (each demo user's new
+# password) in $WORK/demo.out for demo_password
+demo_init() { "$FPHC_BIN" demo init >"$WORK/demo.out"; }
+# demo_password EMAIL: the password demo_init printed for EMAIL
+demo_password() { sed -n "s/.*$1.*password: \(.*\)\$/\1/p" "$WORK/demo.out"; }
+
 # SQL as the application role (what the server itself may do)
 psql_q() { psql "$DATABASE_URL" -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
 # SQL as the schema owner (migrations, rewriting what the app may not touch)
@@ -52,6 +58,10 @@ start_server() {
   BASE=$(sed -n 's/^fphc: serving on \(http[^ ]*\)\/$/\1/p' "$WORK/server.out")
   [ -n "$BASE" ] || { echo "# server did not start"; return 1; }
 }
+
+# start_demo_server: a database of the test's own with the demo association
+# (new_db, demo_init) and the server on it (start_server); fails when either fails
+start_demo_server() { new_db; demo_init || return 1; start_server; }
 
 # start_fake_smtp DIR: tests/integration/fake_smtp.mjs writing each message to DIR;
 # sets SMTP_PID and SMTP_URL. Generous like start_server: node under a full

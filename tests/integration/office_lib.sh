@@ -32,3 +32,7 @@ setup_orgs() {
   new_user onderzoek res@r.example researcher "$PW"
   ensure_questionnaire
 }
+
+# start_office_server: a database of the test's own with the two associations
+# (new_db, setup_orgs) and the server on it; fails when the server does not start
+start_office_server() { new_db; setup_orgs; start_server; }

@@ -6,9 +6,7 @@
 # of the request's transaction; a cross-site post to a public form is refused.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
-new_db
-setup_orgs
-start_server || exit 1
+start_office_server || exit 1
 
 # A trigger that refuses audit entries of one action: the audit write fails.
 psql_owner "CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS \$\$

@@ -32,7 +32,6 @@ expect_contains "replica streams synchronously" "streaming sync" "$(status_of)"
 
 # The CLI through the multi-host DATABASE_URL (both PgBouncers, read-write wins)
 "$FPHC_BIN" demo init >"$WORK/demo.out" 2>"$WORK/demo.err" && ok "demo init through PgBouncer" || { not_ok "demo init through PgBouncer"; sed 's/^/# /' "$WORK/demo.err"; }
-pw_of() { sed -n "s/.*$1.*password: \(.*\)\$/\1/p" "$WORK/demo.out"; }
 "$FPHC_BIN" demo seed --companies 12 --scans-per-company 1 --seed 5 --quiet 2>"$WORK/seed.err" \
   && "$FPHC_BIN" aggregates refresh >/dev/null 2>>"$WORK/seed.err" \
   && ok "demo seed and aggregates refresh through PgBouncer" || { not_ok "demo seed through PgBouncer"; sed 's/^/# /' "$WORK/seed.err"; }
@@ -42,7 +41,7 @@ shared_on() { psql "$1" -qtAX -c "SELECT count(*) FROM research_rows r JOIN scan
 
 # --- an advisor logs in through one instance and goes on through the other
 BASE=$I1; : >"$WORK/cookies"
-http_login --data-urlencode "email=adviseur@demo.example" --data-urlencode "password=$(pw_of adviseur@demo.example)" --data "next=/app"
+http_login --data-urlencode "email=adviseur@demo.example" --data-urlencode "password=$(demo_password adviseur@demo.example)" --data "next=/app"
 expect_eq "advisor logs in on instance 1" 303 "$STATUS"
 BASE=$I2; http GET /app
 expect_eq "… and the session works on instance 2" 200 "$STATUS"
@@ -58,13 +57,13 @@ for i in 1 2 3 4 5; do
   : >"$WORK/cookies"; http_login --data-urlencode "email=admin@demo.example" --data-urlencode "password=fout-$i"
 done
 BASE=$I1; : >"$WORK/cookies"
-http_login --data-urlencode "email=admin@demo.example" --data-urlencode "password=$(pw_of admin@demo.example)"
+http_login --data-urlencode "email=admin@demo.example" --data-urlencode "password=$(demo_password admin@demo.example)"
 expect_eq "after five failures on alternating instances the right password waits too (429)" 429 "$STATUS"
 
 # --- research reads come from the replica (its own pg_stat_activity says so)
 research_export() {  # → STATUS, rows in EXPORT_ROWS
   BASE=$1; : >"$WORK/cookies"
-  http_login --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$(pw_of onderzoeker@demo.example)" --data "next=/research"
+  http_login --data-urlencode "email=onderzoeker@demo.example" --data-urlencode "password=$(demo_password onderzoeker@demo.example)" --data "next=/research"
   http GET /research/exports; local c; c=$(form_csrf)
   http POST /research/exports --data "csrf=$c&version=1&format=csv"
   EXPORT_ROWS=$(($(python3 -c "import csv,sys;print(sum(1 for _ in csv.reader(open(sys.argv[1], newline=''))))" "$WORK/body") - 1))

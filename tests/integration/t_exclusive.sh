@@ -4,9 +4,7 @@
 # answers are never re-validated with the rule (fphc rescore keeps every scan).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/respondent_lib.sh"
-new_db
-"$FPHC_BIN" demo init >/dev/null || exit 1
-start_server || exit 1
+start_demo_server || exit 1
 invite "Garage Alleen"
 csrf=$(scan_csrf "$TOKEN"); consent "$TOKEN" "$csrf"; csrf=$(scan_csrf "$TOKEN")
 http GET "/s/$TOKEN/pillar/1"

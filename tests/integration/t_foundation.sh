@@ -37,8 +37,8 @@ check "request log is JSON with the route pattern" grep -q '"route":"/login","st
 if grep -q 'secret-token-value' "$WORK/server.log"; then not_ok "query strings never logged"; else ok "query strings never logged"; fi
 
 # login
-out=$("$FPHC_BIN" demo init)
-apw=$(echo "$out" | sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p')
+demo_init
+apw=$(demo_password admin@demo.example)
 expect_eq "demo init: the demo association shares with the demo research group and has the demo offers" "true|6" \
   "$(psql_q "SELECT (o.research_org_id = r.id)::text || '|' || (SELECT count(*) FROM offers WHERE org_id = o.id) FROM organisations o, organisations r WHERE o.slug = 'demo' AND r.slug = 'onderzoek'")"
 inv=$("$FPHC_BIN" demo invite)

@@ -4,9 +4,7 @@
 # row and column or every change, confirm in one transaction; nothing stored before that.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
-new_db
-setup_orgs
-start_server
+start_office_server
 PY=/usr/bin/python3
 org=$(psql_q "SELECT org_id FROM users WHERE email = 'admin1@a.example'")
 psql_q "INSERT INTO offers(org_id, title, provider, description, contact, tags) VALUES

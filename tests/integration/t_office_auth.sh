@@ -3,9 +3,7 @@
 # management by admins, disabled users, session expiry, CSRF, login throttling.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
-new_db
-setup_orgs
-start_server || exit 1
+start_office_server || exit 1
 
 # --- fphc user add ---
 out=$("$FPHC_BIN" user add --org demo --email new1@a.example --role advisor --name "Nieuwe Adviseur")

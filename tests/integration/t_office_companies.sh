@@ -4,9 +4,7 @@
 # settings and logo, and scoping between associations.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
-new_db
-setup_orgs
-start_server || exit 1
+start_office_server || exit 1
 
 use_jar b
 login admin2@b.example "$PW"

@@ -4,9 +4,7 @@
 # rate limit, scoping).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
-new_db
-setup_orgs
-start_server || exit 1
+start_office_server || exit 1
 
 # A known pipeline in association demo: 10 scans over 3 companies and 2 advisors.
 adv1=$(psql_q "SELECT id FROM users WHERE email = 'adv1@a.example'")

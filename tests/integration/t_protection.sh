@@ -5,10 +5,8 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/respondent_lib.sh"
 . "$(dirname "$0")/office_lib.sh"
-new_db
-"$FPHC_BIN" demo init >"$WORK/demo.out" || exit 1
-apw=$(sed -n 's/.*admin@demo.example.*password: \(.*\)$/\1/p' "$WORK/demo.out")
-start_server || exit 1
+start_demo_server || exit 1
+apw=$(demo_password admin@demo.example)
 
 # --- the privacy page and the links to it ---
 http GET /privacy/demo

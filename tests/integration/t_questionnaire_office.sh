@@ -4,9 +4,7 @@
 # the changes; only the researcher publishes; every upload and publish is audited.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
-new_db
-setup_orgs
-start_server
+start_office_server
 PY=/usr/bin/python3
 
 use_jar admin; login admin1@a.example "$PW"

@@ -7,9 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/office_lib.sh"
 . "$(dirname "$0")/respondent_lib.sh"
-new_db
-setup_orgs
-start_server
+start_office_server
 PY=/usr/bin/python3
 
 use_jar admin; login admin1@a.example "$PW"

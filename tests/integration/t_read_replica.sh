@@ -6,8 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 new_db
 trap finish EXIT
-out=$("$FPHC_BIN" demo init)
-rpw=$(echo "$out" | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
+demo_init
+rpw=$(demo_password onderzoeker@demo.example)
 "$FPHC_BIN" demo seed --companies 20 --scans-per-company 1 --seed 3 --quiet
 "$FPHC_BIN" aggregates refresh >/dev/null 2>&1
 shared=$(psql_q "SELECT count(*) FROM scans s JOIN organisations o ON o.id = s.org_id WHERE o.share_research")

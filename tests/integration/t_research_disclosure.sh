@@ -6,8 +6,8 @@
 # show no finer date or size than the exports, the .sav ids are whole numbers.
 . "$(dirname "$0")/lib.sh"
 new_db
-out=$("$FPHC_BIN" demo init)
-rpw=$(echo "$out" | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
+demo_init
+rpw=$(demo_password onderzoeker@demo.example)
 "$FPHC_BIN" demo seed --companies 30 --scans-per-company 2 --seed 11 --quiet >/dev/null 2>&1
 sid=$(psql_q "SELECT min(rr.scan_id) FROM research_rows rr JOIN scans s ON s.id = rr.scan_id JOIN organisations o ON o.id = s.org_id WHERE o.share_open_text AND o.share_research")
 check "a scan of an association that shares open text" test -n "$sid"

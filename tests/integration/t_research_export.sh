@@ -3,8 +3,8 @@
 # missing codes), scoping (no names, no non-sharing association), audit, pages and APIs.
 . "$(dirname "$0")/lib.sh"
 new_db
-out=$("$FPHC_BIN" demo init)
-rpw=$(echo "$out" | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
+demo_init
+rpw=$(demo_password onderzoeker@demo.example)
 "$FPHC_BIN" demo seed --companies 120 --scans-per-company 2 --seed 7 --quiet; expect_eq "demo seed succeeds" 0 "$?"
 expect_eq "every seeded scan is submitted, scored and demo" \
   "240 240 240" "$(psql_q "SELECT count(*) || ' ' || count(r.scan_id) || ' ' || count(*) FILTER (WHERE s.is_demo) FROM scans s LEFT JOIN results r ON r.scan_id = s.id")"

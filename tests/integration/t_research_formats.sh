@@ -8,8 +8,8 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/frictionless_lib.sh"
 new_db
-out=$("$FPHC_BIN" demo init)
-rpw=$(echo "$out" | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
+demo_init
+rpw=$(demo_password onderzoeker@demo.example)
 "$FPHC_BIN" demo seed --companies 60 --scans-per-company 2 --seed 11 --quiet; expect_eq "demo seed succeeds" 0 "$?"
 shared=$(psql_q "SELECT count(*) FROM scans s JOIN organisations o ON o.id = s.org_id WHERE o.share_research")
 

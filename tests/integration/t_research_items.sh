@@ -5,8 +5,8 @@
 # psych::fa (principal axis, one factor) on the wide CSV's answers.
 . "$(dirname "$0")/lib.sh"
 new_db
-out=$("$FPHC_BIN" demo init)
-rpw=$(echo "$out" | sed -n 's/.*onderzoeker@demo.example.*password: \(.*\)$/\1/p')
+demo_init
+rpw=$(demo_password onderzoeker@demo.example)
 "$FPHC_BIN" demo seed --companies 120 --scans-per-company 2 --seed 7 --quiet; expect_eq "demo seed succeeds" 0 "$?"
 "$FPHC_BIN" export --format csv --version 1 -o "$WORK/w.csv" 2>/dev/null
 

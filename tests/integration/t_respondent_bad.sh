@@ -3,9 +3,7 @@
 # CSRF (403), oversized bodies, and the rate limit on unknown links (429).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/respondent_lib.sh"
-new_db
-"$FPHC_BIN" demo init >/dev/null || exit 1
-start_server || exit 1
+start_demo_server || exit 1
 
 invite "Garage Tampering"
 csrf=$(scan_csrf "$TOKEN")
