@@ -25,6 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+. scripts/pgbouncer_lib.sh
 cmd=${1:-}
 DIR=${2:-var/cluster}
 mkdir -p "$DIR"
@@ -130,36 +131,14 @@ start_pgbouncer() {  # N
   local n=$1 d="$DIR/pgb$1"
   [ -f "$d/pgbouncer.pid" ] && kill -0 "$(cat "$d/pgbouncer.pid")" 2>/dev/null && return 0
   mkdir -p "$d"
-  cat >"$d/pgbouncer.ini" <<INI
-[databases]
-* = host=$DIR/pg$n port=5432
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = ${PGB_PORTS[$((n - 1))]}
+  pgbouncer_configure "$d" "$DIR/pg$n" "${PGB_PORTS[$((n - 1))]}" <<INI
 unix_socket_dir = $d
-auth_type = trust
-auth_file = $d/userlist.txt
-admin_users = postgres
 stats_users = postgres
-pool_mode = transaction
 max_client_conn = 400
 default_pool_size = 20
 max_db_connections = 40
-; a node back after a restart is used again within a second
-server_login_retry = 1
-; a client waits at most 3 s for a server connection (then fphc answers 503)
-query_wait_timeout = 3
-server_reset_query =
 server_check_delay = 10
-ignore_startup_parameters = extra_float_digits
-logfile = $d/pgbouncer.log
-pidfile = $d/pgbouncer.pid
-log_connections = 0
-log_disconnections = 0
 INI
-  printf '"postgres" ""\n"fphc_app" ""\n' >"$d/userlist.txt"
-  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$d"
   port_free "${PGB_PORTS[$((n - 1))]}" || die "port ${PGB_PORTS[$((n - 1))]} is taken (set CLUSTER_PORT)"
   as_pg pgbouncer -d -q "$d/pgbouncer.ini" || die "PgBouncer $n did not start; see $d/pgbouncer.log"
   for _ in $(seq 1 100); do [ -S "$d/.s.PGSQL.${PGB_PORTS[$((n - 1))]}" ] && return 0; sleep 0.05; done

@@ -7,6 +7,7 @@
 # postgres and fphc_app, without passwords (loopback only, like the cluster).
 # As root, PgBouncer runs as the 'postgres' user (it refuses root).
 set -euo pipefail
+. "$(dirname "$0")/pgbouncer_lib.sh"
 cmd=${1:-}
 as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -18,33 +19,11 @@ start)
   port=""
   for p in $(seq 18300 18399); do port_free "$p" && { port=$p; break; }; done
   [ -n "$port" ] || { echo "pgbouncer.sh: no free port in 18300-18399" >&2; exit 1; }
-  cat >"$d/pgbouncer.ini" <<INI
-[databases]
-* = host=$pg port=5432
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = $port
+  pgbouncer_configure "$d" "$pg" "$port" <<INI
 unix_socket_dir =
-auth_type = trust
-auth_file = $d/userlist.txt
-admin_users = postgres
-pool_mode = transaction
 max_client_conn = 500
 default_pool_size = 10
-server_reset_query =
-; a restarted PostgreSQL is used again within a second, and a client waits at
-; most 3 s for a server connection (then fphc answers 503) instead of 120 s
-server_login_retry = 1
-query_wait_timeout = 3
-ignore_startup_parameters = extra_float_digits
-logfile = $d/pgbouncer.log
-pidfile = $d/pgbouncer.pid
-log_connections = 0
-log_disconnections = 0
 INI
-  printf '"postgres" ""\n"fphc_app" ""\n' >"$d/userlist.txt"
-  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$d"
   as_pg pgbouncer -d -q "$d/pgbouncer.ini" || { echo "pgbouncer.sh: PgBouncer did not start; see $d/pgbouncer.log" >&2; exit 1; }
   for _ in $(seq 1 100); do port_free "$port" || { echo "$port"; exit 0; }; sleep 0.05; done
   echo "pgbouncer.sh: PgBouncer does not listen on $port; see $d/pgbouncer.log" >&2; exit 1 ;;
