@@ -3,67 +3,44 @@
 // company, signing up through the link in the e-mail the fake SMTP sink caught,
 // recording attendance and seeing it on the company page; axe (WCAG 2.2 AA) and
 // no sideways scrolling at 360 and 1280 px on every page.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
+import { ROOT, browserTestbed, lookAtBothWidths } from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
-const PG_DIR = process.env.PG_DIR;
-const TEMPLATE = process.env.TEMPLATE_DB || 'fphc';
-const SHOTS = path.join(ROOT, 'tests/browser/screenshots');
-const DB = `b_events_${process.pid}`;
-const URL_DB = `host=${PG_DIR} dbname=${DB} user=postgres`;
-let server, base, context, tmp, bdir, smtp, mailDir;
-
-const psql = (sql) => execFileSync('psql', [URL_DB, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql]).toString().trim();
-
-before(async () => {
-  assert.ok(PG_DIR, 'PG_DIR must point at the test cluster');
-  execFileSync('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE, DB]);
-  execFileSync('psql', [URL_DB, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', path.join(ROOT, 'tests/fixtures/scans_with_peers.sql')]);
-  psql(`UPDATE scans SET follow_up_consent = true, follow_up_consent_at = now() WHERE id = 1401`);
-  psql(`INSERT INTO offers(org_id, title, provider, contact) VALUES (1002, 'Training inclusief werven', 'Partner BV', 'info@partner.example')`);
-  psql(`INSERT INTO scan_actions(org_id, scan_id, what, who_kind, theme_key) VALUES (1002, 1401, 'Vooroordelen bespreken', 'company', 'unconscious_bias')`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fphc-events-'));
-  mailDir = path.join(tmp, 'mail');
-  fs.mkdirSync(mailDir);
-  smtp = spawn('node', [path.join(ROOT, 'tests/integration/fake_smtp.mjs'), mailDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('fake SMTP did not start')), 30000);
-    smtp.stdout.on('data', (d) => {
-      const m = /listening (\d+)/.exec(d.toString());
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+let tmp, smtp, mailDir;
+const bed = browserTestbed('b_events', {
+  prepare: async ({ psql, psqlFile, serverEnv }) => {
+    psqlFile(path.join(ROOT, 'tests/fixtures/scans_with_peers.sql'));
+    psql(`UPDATE scans SET follow_up_consent = true, follow_up_consent_at = now() WHERE id = 1401`);
+    psql(`INSERT INTO offers(org_id, title, provider, contact) VALUES (1002, 'Training inclusief werven', 'Partner BV', 'info@partner.example')`);
+    psql(`INSERT INTO scan_actions(org_id, scan_id, what, who_kind, theme_key) VALUES (1002, 1401, 'Vooroordelen bespreken', 'company', 'unconscious_bias')`);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fphc-events-'));
+    mailDir = path.join(tmp, 'mail');
+    fs.mkdirSync(mailDir);
+    smtp = spawn('node', [path.join(ROOT, 'tests/integration/fake_smtp.mjs'), mailDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('fake SMTP did not start')), 30000);
+      smtp.stdout.on('data', (d) => {
+        const m = /listening (\d+)/.exec(d.toString());
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      });
     });
-  });
-  ({ server, base } = await startServer(BIN, { ...process.env, DATABASE_URL: URL_DB, FPHC_SMTP_URL: `smtp://127.0.0.1:${port}` }));
-  fs.mkdirSync(SHOTS, { recursive: true });
-  ({ context, dir: bdir } = await launchBrowser());
+    serverEnv.FPHC_SMTP_URL = `smtp://127.0.0.1:${port}`;
+  },
 });
+const { psql } = bed;
 
-after(async () => {
-  if (context) await context.close().catch(() => {});
-  await stopServer(server);
+after(() => {
   if (smtp && smtp.exitCode === null) smtp.kill('SIGTERM');
-  try { execFileSync('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', DB]); } catch { /* leave it */ }
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  if (bdir) fs.rmSync(bdir, { recursive: true, force: true });
 });
 
-// screenshots, no sideways scrolling and axe at phone and desktop width
-async function look(page, name) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `events-${name}-${width}.png`), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-    assert.equal(overflow, false, `${name} scrolls sideways at ${width} px`);
-    await expectNoAxeViolations(page, `${name} at ${width} px`);
-  }
-}
+// screenshots, no sideways scrolling and axe at desktop and phone width
+const look = (page, name) => lookAtBothWidths(page, name, { shot: `events-${name}` });
 
 function day(n) {
   const d = new Date(Date.now() + n * 86400000);
@@ -71,11 +48,8 @@ function day(n) {
 }
 
 test('plan a meeting, sign up through the mailed link, record attendance', async () => {
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('#f-email', 'adviseur@zuid.example');
-  await page.fill('#f-password', 'fixture-pass-1');
-  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  const page = await bed.context.newPage();
+  await bed.logIn(page, 'adviseur@zuid.example', 'fixture-pass-1');
 
   await page.getByRole('link', { name: 'Bijeenkomsten' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Bijeenkomsten' }).waitFor();
@@ -111,8 +85,8 @@ test('plan a meeting, sign up through the mailed link, record attendance', async
   const link = /http\S*\/e\/[A-Za-z0-9_-]+/.exec(mail)[0];
 
   // the owner opens the link on a phone, without an account
-  const phone = await context.newPage();
-  await context.clearCookies();
+  const phone = await bed.context.newPage();
+  await bed.context.clearCookies();
   await phone.setViewportSize({ width: 360, height: 800 });
   await phone.goto(link);
   await phone.getByRole('heading', { level: 1, name: 'Werken aan inclusie' }).waitFor();
@@ -127,12 +101,9 @@ test('plan a meeting, sign up through the mailed link, record attendance', async
 
   // after the meeting the advisor records attendance
   psql(`UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour'`);
-  await page.goto(`${base}/login`);
-  await page.fill('#f-email', 'adviseur@zuid.example');
-  await page.fill('#f-password', 'fixture-pass-1');
-  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  await bed.logIn(page, 'adviseur@zuid.example', 'fixture-pass-1');
   const ev = psql('SELECT max(id) FROM events');
-  await page.goto(`${base}/events/${ev}`);
+  await page.goto(`${bed.base}/events/${ev}`);
   await page.getByRole('heading', { level: 2, name: 'Aanwezigheid' }).waitFor();
   await page.getByLabel('Bakkerij De Gouden Korst').check();
   await look(page, 'attendance');

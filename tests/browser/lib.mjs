@@ -1,12 +1,18 @@
 // lib.mjs: what every browser test needs — the real server on a free port, Debian's
-// Chromium with the flags that keep it off the network, and the axe check.
+// Chromium with the flags that keep it off the network, the axe check, and the test bed
+// of the back-office and research tests (a database, a server and a browser of their own).
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+
+export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = path.join(ROOT, 'tests', 'browser', 'screenshots');
 
 // Without the background-networking flags Chromium keeps trying to reach the internet.
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -63,4 +69,65 @@ export async function smallestChartText(page) {
     }
     return min;
   });
+}
+
+// Screenshots (SHOTS/<shot>-<width>.png) at 1280 and 360 px, no sideways scrolling and
+// axe at both; the page is left at 1280 px. opts.shot names the files (default: name),
+// opts.phoneTop adds <shot>-360-top.png, what a phone shows before scrolling.
+export async function lookAtBothWidths(page, name, opts = {}) {
+  const shot = opts.shot || name;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(SHOTS, `${shot}-${width}.png`), fullPage: true });
+    if (opts.phoneTop && width === 360) await page.screenshot({ path: path.join(SHOTS, `${shot}-${width}-top.png`) });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(overflow, false, `${name} scrolls sideways at ${width} px`);
+    await expectNoAxeViolations(page, `${name} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+// Registers the file's before/after hooks for a test of the back office or the research
+// workspace: a database `<dbPrefix>_<pid>` made from $TEMPLATE_DB on $PG_DIR, which
+// opts.prepare(bed) fills; a server connected as opts.role (default postgres, also the
+// role of bed.fphc and bed.psql), its environment with what prepare put in bed.serverEnv
+// added (a fake SMTP sink's address, say); one browser context launched
+// with opts.browser. Once before() has run: bed.base (the server's address),
+// bed.context and bed.dir (the browser's profile folder, also a place for downloads).
+// after() closes the browser, stops the server and drops the database.
+export function browserTestbed(dbPrefix, opts = {}) {
+  const bin = process.env.FPHC_BIN || path.join(ROOT, 'bin', 'fphc');
+  const pgDir = process.env.PG_DIR;
+  const db = `${dbPrefix}_${process.pid}`;
+  const env = { ...process.env, DATABASE_URL: `host=${pgDir} dbname=${db} user=${opts.role || 'postgres'}` };
+  const bed = { base: null, context: null, dir: null, env, serverEnv: {} };
+  let server;
+
+  bed.fphc = (args, input) => execFileSync(bin, args, { env, input }).toString();
+  bed.psql = (sql) => execFileSync('psql', [env.DATABASE_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env }).toString().trim();
+  bed.psqlFile = (file) => execFileSync('psql', [env.DATABASE_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-f', file], { env });
+  // Logs in through the form; fails when the next page is a login page again.
+  bed.logIn = async (page, email, password) => {
+    await page.goto(`${bed.base}/login`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inloggen' }).click()]);
+    assert.doesNotMatch(new URL(page.url()).pathname, /^\/login/, `${email} is logged in`);
+  };
+
+  before(async () => {
+    assert.ok(pgDir, 'PG_DIR must point at the test cluster');
+    execFileSync('createdb', ['-h', pgDir, '-U', 'postgres', '-T', process.env.TEMPLATE_DB || 'fphc', db]);
+    if (opts.prepare) await opts.prepare(bed);
+    ({ server, base: bed.base } = await startServer(bin, { ...env, ...bed.serverEnv }));
+    fs.mkdirSync(SHOTS, { recursive: true });
+    ({ context: bed.context, dir: bed.dir } = await launchBrowser(opts.browser));
+  });
+  after(async () => {
+    if (bed.context) await bed.context.close().catch(() => {});
+    await stopServer(server);
+    try { execFileSync('dropdb', ['-h', pgDir, '-U', 'postgres', '--if-exists', db]); } catch { /* leave it */ }
+    if (bed.dir) fs.rmSync(bed.dir, { recursive: true, force: true });
+  });
+  return bed;
 }

@@ -2,71 +2,32 @@
 // playwright-core): login, a company, an invitation and its link, the dashboard
 // filters, and axe (WCAG 2.1 A/AA) on every back-office page at 1280 and 360 px.
 // Starts its own server against a fresh database made from $TEMPLATE_DB on $PG_DIR.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
+import { CHROMIUM_ARGS, SHOTS, browserTestbed, lookAtBothWidths } from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
-const PG_DIR = process.env.PG_DIR;
-const TEMPLATE = process.env.TEMPLATE_DB || 'fphc';
-const SHOTS = path.join(ROOT, 'tests/browser/screenshots');
-const DB = `b_office_${process.pid}`;
 const PW = 'een lange zin voor de browser';
-const env = { ...process.env, DATABASE_URL: `host=${PG_DIR} dbname=${DB} user=postgres` };
-
-let server, base, context, tmp;
-
-const psql = (sql) => execFileSync('psql', [env.DATABASE_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env }).toString().trim();
-const fphc = (args, input) => execFileSync(BIN, args, { env, input }).toString();
-
-before(async () => {
-  assert.ok(PG_DIR, 'PG_DIR must point at the test cluster');
-  execFileSync('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE, DB]);
-  fphc(['demo', 'init']);
-  fphc(['user', 'add', '--org', 'demo', '--email', 'beheer@browser.example', '--role', 'admin', '--name', 'Bea Beheer', '--password-stdin'], PW + '\n');
-  psql(`INSERT INTO questionnaires(key, version, sha256, file_name, definition)
-        SELECT 'fphc', 1, 'x', 't', '{}' WHERE NOT EXISTS (SELECT 1 FROM questionnaires WHERE key = 'fphc')`);
-  fphc(['demo', 'seed-office', '--org', 'demo', '--companies', '40', '--scans', '60']);
-  ({ server, base } = await startServer(BIN, env));
-  fs.mkdirSync(SHOTS, { recursive: true });
-  ({ context, dir: tmp } = await launchBrowser());
+const bed = browserTestbed('b_office', {
+  prepare: ({ fphc, psql }) => {
+    fphc(['demo', 'init']);
+    fphc(['user', 'add', '--org', 'demo', '--email', 'beheer@browser.example', '--role', 'admin', '--name', 'Bea Beheer', '--password-stdin'], PW + '\n');
+    psql(`INSERT INTO questionnaires(key, version, sha256, file_name, definition)
+          SELECT 'fphc', 1, 'x', 't', '{}' WHERE NOT EXISTS (SELECT 1 FROM questionnaires WHERE key = 'fphc')`);
+    fphc(['demo', 'seed-office', '--org', 'demo', '--companies', '40', '--scans', '60']);
+  },
 });
 
-after(async () => {
-  if (context) await context.close().catch(() => {});
-  await stopServer(server);
-  try { execFileSync('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', DB]); } catch { /* leave it */ }
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-// axe with WCAG 2.1 A/AA tags on the current page; fails listing the violations
-async function axe(page, name) {
-  await expectNoAxeViolations(page, name);
-}
-
-// screenshots at desktop and phone width, and axe at both
-async function look(page, name) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    if (width === 360) await page.screenshot({ path: path.join(SHOTS, `${name}-${width}-top.png`) });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-    assert.equal(overflow, false, `${name} scrolls sideways at ${width} px`);
-    await axe(page, `${name} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+// screenshots at desktop and phone width (and the phone's first screen), and axe at both
+const look = (page, name) => lookAtBothWidths(page, name, { phoneTop: true });
 
 let page, companyUrl;
 
 test('login', async () => {
-  page = await context.newPage();
-  await page.goto(`${base}/login`);
+  page = await bed.context.newPage();
+  await page.goto(`${bed.base}/login`);
   await look(page, 'login');
   await page.getByLabel('E-mailadres').fill('beheer@browser.example');
   await page.getByLabel('Wachtwoord').fill('wrong password here');
@@ -74,12 +35,12 @@ test('login', async () => {
   await page.getByText('klopt niet').first().waitFor();
   await page.getByLabel('Wachtwoord').fill(PW);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/app`);
+  await page.waitForURL(`${bed.base}/app`);
   await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
 });
 
 test('create a company, with a checked form', async () => {
-  await page.goto(`${base}/companies/new`);
+  await page.goto(`${bed.base}/companies/new`);
   await look(page, 'company-new');
   await page.getByLabel('KvK-nummer').fill('123');
   await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -123,7 +84,7 @@ test('create an invitation and open its link in another browser', async () => {
 });
 
 test('companies list and search', async () => {
-  await page.goto(`${base}/companies`);
+  await page.goto(`${bed.base}/companies`);
   await look(page, 'companies');
   await page.getByLabel('Zoek op naam').fill('browser');
   await page.getByRole('button', { name: 'Zoeken' }).click();
@@ -132,7 +93,7 @@ test('companies list and search', async () => {
 });
 
 test('dashboard filters', async () => {
-  await page.goto(`${base}/app`);
+  await page.goto(`${bed.base}/app`);
   await look(page, 'dashboard');
   const all = await page.locator('.scan-list tbody tr').count();
   assert.equal(all, 25, 'first page holds 25 scans');
@@ -147,17 +108,17 @@ test('dashboard filters', async () => {
   assert.match(page.url(), /status=closed/, 'filters combine');
   await look(page, 'dashboard-filtered');
   await page.getByRole('link', { name: 'Filters wissen' }).click();
-  await page.waitForURL(`${base}/app`);
-  await page.goto(`${base}/app?stale=1`);
-  await page.goto(`${base}/app?from=2025-02-31`);
+  await page.waitForURL(`${bed.base}/app`);
+  await page.goto(`${bed.base}/app?stale=1`);
+  await page.goto(`${bed.base}/app?from=2025-02-31`);
   await page.locator('#e-from').waitFor();
 });
 
 test('take part, then accept the request', async () => {
-  const anon = await context.browser()?.newContext?.() ?? null;
-  const p = await context.newPage();
+  const anon = await bed.context.browser()?.newContext?.() ?? null;
+  const p = await bed.context.newPage();
   await p.context().clearCookies();
-  await p.goto(`${base}/deelnemen/demo`);
+  await p.goto(`${bed.base}/deelnemen/demo`);
   await look(p, 'takepart');
   await p.getByLabel('Uw naam').fill('Olga Ondernemer');
   await p.getByLabel('Naam van het bedrijf').fill('Olga Online');
@@ -168,11 +129,8 @@ test('take part, then accept the request', async () => {
   await p.close();
   if (anon) await anon.close();
   // the cookies were cleared: log in again
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-mailadres').fill('beheer@browser.example');
-  await page.getByLabel('Wachtwoord').fill(PW);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/app`);
+  await bed.logIn(page, 'beheer@browser.example', PW);
+  await page.waitForURL(`${bed.base}/app`);
   await page.getByRole('heading', { name: 'Olga Online' }).waitFor();
   await look(page, 'dashboard-request');
   await page.locator('.request-list select').first().selectOption('J');
@@ -183,17 +141,17 @@ test('take part, then accept the request', async () => {
 
 test('settings, users and account pages', async () => {
   for (const [url, name] of [['/admin', 'settings'], ['/admin/users', 'users'], ['/account', 'account']]) {
-    await page.goto(`${base}${url}`);
+    await page.goto(`${bed.base}${url}`);
     await look(page, name);
   }
-  await page.goto(`${base}/admin/users`);
+  await page.goto(`${bed.base}/admin/users`);
   await page.getByRole('textbox', { name: 'E-mailadres' }).fill('nieuw@browser.example');
   await page.getByRole('textbox', { name: 'Naam' }).fill('Nina Nieuw');
   await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
   const link = await page.getByLabel('Link om te kopiëren').inputValue();
   assert.match(link, /\/password\/[A-Za-z0-9_-]{22}$/);
   await look(page, 'users-invited');
-  const p = await context.newPage();
+  const p = await bed.context.newPage();
   await p.context().clearCookies();
   await p.goto(link);
   await look(p, 'password-set');
@@ -206,14 +164,11 @@ test('settings, users and account pages', async () => {
 });
 
 test('two-factor sign-in: set up on Mijn account, then log in with a code', async () => {
-  await context.clearCookies();
-  const p = await context.newPage();
-  await p.goto(`${base}/login`);
-  await p.getByLabel('E-mailadres').fill('beheer@browser.example');
-  await p.getByLabel('Wachtwoord').fill(PW);
-  await p.getByRole('button', { name: 'Inloggen' }).click();
-  await p.waitForURL(`${base}/app`);
-  await p.goto(`${base}/account/two-factor`);
+  await bed.context.clearCookies();
+  const p = await bed.context.newPage();
+  await bed.logIn(p, 'beheer@browser.example', PW);
+  await p.waitForURL(`${bed.base}/app`);
+  await p.goto(`${bed.base}/account/two-factor`);
   await look(p, 'two-factor');
   await p.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click();
   await p.getByRole('heading', { level: 1, name: 'Tweestapsverificatie aanzetten' }).waitFor();
@@ -221,7 +176,7 @@ test('two-factor sign-in: set up on Mijn account, then log in with a code', asyn
   const secret = (await p.locator('#secret').textContent()).replace(/\s/g, '');
   assert.match(secret, /^[A-Z2-7]{32}$/);
   // the QR code holds the same otpauth:// link, as a phone's camera reads it (zbarimg)
-  const qrFile = path.join(ROOT, 'tests/browser/screenshots', 'two-factor-qr.png');
+  const qrFile = path.join(SHOTS, 'two-factor-qr.png');
   await p.locator('svg.qr').screenshot({ path: qrFile });
   const decoded = execFileSync('zbarimg', ['--raw', '-q', qrFile]).toString().trim();
   assert.equal(decoded, await p.getAttribute('#otpauth', 'href'));
@@ -232,15 +187,15 @@ test('two-factor sign-in: set up on Mijn account, then log in with a code', asyn
   await p.getByRole('heading', { level: 1, name: 'Uw herstelcodes' }).waitFor();
   assert.equal(await p.locator('.recovery-codes li').count(), 10);
   await look(p, 'two-factor-codes');
-  await context.clearCookies();
-  await p.goto(`${base}/login`);
+  await bed.context.clearCookies();
+  await p.goto(`${bed.base}/login`);
   await p.getByLabel('E-mailadres').fill('beheer@browser.example');
   await p.getByLabel('Wachtwoord').fill(PW);
   await p.getByRole('button', { name: 'Inloggen' }).click();
-  await p.waitForURL(`${base}/login/code`);
+  await p.waitForURL(`${bed.base}/login/code`);
   await look(p, 'login-code');
   await p.getByLabel('Code (6 cijfers) of herstelcode').fill(totp('now + 30 seconds'));
   await p.getByRole('button', { name: 'Inloggen' }).click();
-  await p.waitForURL(`${base}/app`);
+  await p.waitForURL(`${bed.base}/app`);
   await p.close();
 });

@@ -6,13 +6,11 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, stopServer, launchBrowser } from './lib.mjs';
+import { ROOT, SHOTS, startServer, stopServer, launchBrowser } from './lib.mjs';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SHOTS = join(ROOT, 'tests', 'browser', 'screenshots');
+export { ROOT, SHOTS };
 export const SIZES = [{ width: 360, height: 740 }, { width: 1280, height: 900 }];
 export const Q = JSON.parse(readFileSync(join(ROOT, 'questionnaires', 'fphc-1.json'), 'utf8'));
 export const tag = (o) => `${o.viewport.width}${o.js === false ? '-nojs' : ''}`;

@@ -4,72 +4,35 @@
 // with its confirmation error), the admin's privacy page, the company page with its
 // erasure section, and the audit log with filters — screenshots at 1280 and 360 px
 // and axe (WCAG 2.1 A/AA) on every one.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
+import { browserTestbed, lookAtBothWidths as look } from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
-const PG_DIR = process.env.PG_DIR;
-const TEMPLATE = process.env.TEMPLATE_DB || 'fphc';
-const SHOTS = path.join(ROOT, 'tests/browser/screenshots');
-const DB = `b_protection_${process.pid}`;
 const PW = 'een lange zin voor de privacy';
-const env = { ...process.env, DATABASE_URL: `host=${PG_DIR} dbname=${DB} user=fphc_app` };
-
-let server, base, context, tmp, token;
-
-const psql = (sql) => execFileSync('psql', [env.DATABASE_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env }).toString().trim();
-const fphc = (args, input) => execFileSync(BIN, args, { env, input }).toString();
-
-before(async () => {
-  assert.ok(PG_DIR, 'PG_DIR must point at the test cluster');
-  execFileSync('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE, DB]);
-  fphc(['demo', 'init']);
-  fphc(['user', 'add', '--org', 'demo', '--email', 'privacy@browser.example', '--role', 'admin', '--name', 'Pim Privacy', '--password-stdin'], PW + '\n');
-  const link = fphc(['invite', '--org', 'demo', '--company', 'Privacy Browser BV', '--sector', 'C', '--fte', '30']).trim();
-  token = link.split('/').pop();
-  ({ server, base } = await startServer(BIN, env));
-  fs.mkdirSync(SHOTS, { recursive: true });
-  ({ context, dir: tmp } = await launchBrowser({ acceptDownloads: true }));
+let token;
+const bed = browserTestbed('b_protection', {
+  role: 'fphc_app',
+  browser: { acceptDownloads: true },
+  prepare: ({ fphc }) => {
+    fphc(['demo', 'init']);
+    fphc(['user', 'add', '--org', 'demo', '--email', 'privacy@browser.example', '--role', 'admin', '--name', 'Pim Privacy', '--password-stdin'], PW + '\n');
+    const link = fphc(['invite', '--org', 'demo', '--company', 'Privacy Browser BV', '--sector', 'C', '--fte', '30']).trim();
+    token = link.split('/').pop();
+  },
 });
-
-after(async () => {
-  if (context) await context.close().catch(() => {});
-  await stopServer(server);
-  try { execFileSync('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', DB]); } catch { /* leave it */ }
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-async function axe(page, name) {
-  await expectNoAxeViolations(page, name);
-}
-
-async function look(page, name) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-    assert.equal(overflow, false, `${name} scrolls sideways at ${width} px`);
-    await axe(page, `${name} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 let page;
 
 test('privacy statement', async () => {
-  page = await context.newPage();
-  await page.goto(`${base}/privacy/demo`);
+  page = await bed.context.newPage();
+  await page.goto(`${bed.base}/privacy/demo`);
   await page.getByRole('heading', { level: 1, name: 'Privacyverklaring' }).waitFor();
   await look(page, 'privacy-statement');
 });
 
 test("owner: 'Uw gegevens' from the footer, download, erasure request", async () => {
-  await page.goto(`${base}/s/${token}`);
+  await page.goto(`${bed.base}/s/${token}`);
   await page.getByRole('link', { name: 'Uw gegevens' }).click();
   await page.getByRole('heading', { level: 1, name: 'Uw gegevens' }).waitFor();
   await look(page, 'owner-data');
@@ -90,12 +53,9 @@ test("owner: 'Uw gegevens' from the footer, download, erasure request", async ()
 });
 
 test('admin: privacy page, company erasure section, audit log', async () => {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-mailadres').fill('privacy@browser.example');
-  await page.getByLabel('Wachtwoord').fill(PW);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/app`);
-  await page.goto(`${base}/admin/privacy`);
+  await bed.logIn(page, 'privacy@browser.example', PW);
+  await page.waitForURL(`${bed.base}/app`);
+  await page.goto(`${bed.base}/admin/privacy`);
   await page.getByRole('link', { name: 'Privacy Browser BV' }).waitFor();
   await look(page, 'admin-privacy');
   await page.getByRole('link', { name: 'Privacy Browser BV' }).click();
@@ -106,13 +66,13 @@ test('admin: privacy page, company erasure section, audit log', async () => {
   await page.getByLabel('Ja, verwijder de gegevens van dit bedrijf definitief').check();
   await page.getByRole('button', { name: 'Gegevens verwijderen' }).click();
   await page.getByText('De gegevens van het bedrijf zijn verwijderd').waitFor();
-  assert.equal(psql("SELECT count(*) FROM companies WHERE name = 'Privacy Browser BV'"), '0');
-  await page.goto(`${base}/admin/audit`);
+  assert.equal(bed.psql("SELECT count(*) FROM companies WHERE name = 'Privacy Browser BV'"), '0');
+  await page.goto(`${bed.base}/admin/audit`);
   await page.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor();
   await look(page, 'audit-log');
   await page.getByLabel('Handeling').selectOption('company_erased');
   await page.getByRole('button', { name: 'Tonen' }).click();
   await page.getByText('1 regel gevonden').waitFor();
-  await page.goto(`${base}/admin/audit?from=nonsense-x`);
+  await page.goto(`${bed.base}/admin/audit?from=nonsense-x`);
   await look(page, 'audit-log-filtered');
 });

@@ -4,56 +4,26 @@
 // the upload shows both in the diff, publishing stores version 2; a workbook with a bad weight
 // shows the problem next to the field. The draft's preview shows every owner page (phone and
 // laptop, Dutch and English) and stores nothing; a company invited after publishing gets version 2. axe (WCAG 2.2 AA) finds nothing at 1280 and 360 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, stopServer, launchBrowser, expectNoAxeViolations } from './lib.mjs';
+import { browserTestbed, launchBrowser, lookAtBothWidths } from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const BIN = process.env.FPHC_BIN || path.join(ROOT, 'bin/fphc');
-const PG_DIR = process.env.PG_DIR;
-const TEMPLATE = process.env.TEMPLATE_DB || 'fphc';
-const DB = `b_questionnaires_${process.pid}`;
-const env = { ...process.env, DATABASE_URL: `host=${PG_DIR} dbname=${DB} user=postgres` };
-
-let server, base, context, tmp, page, password;
-
-const fphc = (args) => execFileSync(BIN, args, { env }).toString();
-const psql = (sql) => execFileSync('psql', [env.DATABASE_URL, '-qtAX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env }).toString().trim();
-
-before(async () => {
-  assert.ok(PG_DIR, 'PG_DIR must point at the test cluster');
-  execFileSync('createdb', ['-h', PG_DIR, '-U', 'postgres', '-T', TEMPLATE, DB]);
-  fphc(['demo', 'init']);
-  const m = /onderzoeker@demo\.example.*password: (.*)$/m.exec(fphc(['demo', 'init', '--reset-passwords']));
-  assert.ok(m, 'demo init prints the researcher\'s password');
-  password = m[1].trim();
-  ({ server, base } = await startServer(BIN, env));
-  ({ context, dir: tmp } = await launchBrowser({ acceptDownloads: true }));
+let page, password;
+const bed = browserTestbed('b_questionnaires', {
+  browser: { acceptDownloads: true },
+  prepare: ({ fphc }) => {
+    fphc(['demo', 'init']);
+    const m = /onderzoeker@demo\.example.*password: (.*)$/m.exec(fphc(['demo', 'init', '--reset-passwords']));
+    assert.ok(m, 'demo init prints the researcher\'s password');
+    password = m[1].trim();
+  },
 });
+const { fphc, psql } = bed;
 
-after(async () => {
-  try {
-    if (context) await context.close();
-  } finally {
-    await stopServer(server);
-    try { execFileSync('dropdb', ['-h', PG_DIR, '-U', 'postgres', '--if-exists', DB]); } catch { /* leave it */ }
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  }
-});
-
-async function look(name) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-    assert.equal(overflow, false, `${name} scrolls sideways at ${width} px`);
-    await expectNoAxeViolations(page, `${name} at ${width} px`);
-    await page.screenshot({ path: path.join(ROOT, 'tests/browser/screenshots', `${name.replace(/ /g, '-')}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const look = (name) => lookAtBothWidths(page, name, { shot: name.replace(/ /g, '-') });
 
 const EDIT = `
 import openpyxl, sys
@@ -68,19 +38,16 @@ wb.save(sys.argv[3])
 `;
 
 test('the researcher exports, edits, imports, sees the diff and publishes', async () => {
-  page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('#f-email', 'onderzoeker@demo.example');
-  await page.fill('#f-password', password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-  const res = await page.goto(`${base}/questionnaires`);
+  page = await bed.context.newPage();
+  await bed.logIn(page, 'onderzoeker@demo.example', password);
+  const res = await page.goto(`${bed.base}/questionnaires`);
   assert.equal(res.status(), 200);
   await look('questionnaires');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/workbook"]')]);
-  const original = path.join(tmp, 'fphc-1.xlsx');
+  const original = path.join(bed.dir, 'fphc-1.xlsx');
   await download.saveAs(original);
   assert.equal(download.suggestedFilename(), 'fphc-1.xlsx');
-  const edited = path.join(tmp, 'edited.xlsx'), bad = path.join(tmp, 'bad.xlsx');
+  const edited = path.join(bed.dir, 'edited.xlsx'), bad = path.join(bed.dir, 'bad.xlsx');
   execFileSync('/usr/bin/python3', ['-c', EDIT, original, edited, bad]);
 
   await page.setInputFiles('#f-workbook', bad);
@@ -103,13 +70,13 @@ test('the researcher exports, edits, imports, sees the diff and publishes', asyn
   // The preview: every owner page as the owner sees it, at phone and laptop width.
   for (const [sub, name] of [['', 'start'], ['/profile', 'profile'], ['/pillar/1', 'pillar 1'], ['/pillar/4', 'pillar 4'],
                              ['/review', 'review'], ['/later', 'later'], ['/done', 'done']]) {
-    const r = await page.goto(`${base}${previewHref}${sub}`);
+    const r = await page.goto(`${bed.base}${previewHref}${sub}`);
     assert.equal(r.status(), 200, `preview ${name}`);
     assert.match(await page.textContent('main'), /Voorbeeld, er wordt niets opgeslagen\./, `banner on ${name}`);
     await look(`preview ${name}`);
   }
   // Through the forms as the owner goes: consent, the profile with a Dutch decimal comma, a wrong number.
-  await page.goto(`${base}${previewHref}`);
+  await page.goto(`${bed.base}${previewHref}`);
   await page.check('#f-consent');
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/consent"] button')]);
   assert.match(page.url(), /\/preview\/profile$/);
@@ -147,7 +114,7 @@ test('a company invited after publishing gets the new version', async () => {
   const { context: owner, dir } = await launchBrowser();  // a fresh browser, as the owner's
   try {
     const p = await owner.newPage();
-    await p.goto(base + link);
+    await p.goto(bed.base + link);
     await p.check('#f-consent');
     await Promise.all([p.waitForNavigation(), p.click('form[action$="/consent"] button')]);
     await p.fill('#f-employees', '52');
@@ -163,7 +130,7 @@ test('a company invited after publishing gets the new version', async () => {
 });
 
 test('the research workspace marks what is identical between the versions', async () => {
-  const res = await page.goto(`${base}/research/versions`);
+  const res = await page.goto(`${bed.base}/research/versions`);
   assert.equal(res.status(), 200);
   assert.match(await page.textContent('main'), /Gelijke vragen: 67 \/ 69/);
   await look('versions');
