@@ -106,7 +106,7 @@ int db_scan_store_result(struct db *db, long long scan_id, const struct question
 		goto done;
 	if (db_x(db, "DELETE FROM scores WHERE scan_id = $1", id) != 0)
 		goto done;
-	if (db_x(db, "INSERT INTO results(scan_id, engine_version, overall, result) VALUES ($1, $2, $3::float8, $4::jsonb)"
+	if (db_x(db, "INSERT INTO results(scan_id, engine_version, overall, result) VALUES ($1, $2, $3::float8, $4::json)"
 		     " ON CONFLICT (scan_id) DO UPDATE SET engine_version = EXCLUDED.engine_version,"
 		     " overall = EXCLUDED.overall, result = EXCLUDED.result, computed_at = now()",
 		 id, SCORE_ENGINE_VERSION, isfinite(res->overall.score) ? overall : NULL, text) != 0)
