@@ -6,6 +6,7 @@
 #include <cJSON.h>
 
 #include "server/db/scan_store.h"
+#include "common/number.h"
 #include "common/buf.h"
 #include "common/banned.h"
 
@@ -45,7 +46,7 @@ void scan_scores_array(const struct score_row *rows, size_t n, struct buf *out)
 		if (i)
 			buf_putc(out, ',');
 		if (rows[i].valid && isfinite(rows[i].score))
-			buf_printf(out, "%.17g", rows[i].score);
+			buf_double(out, rows[i].score); /* reads back as the same float8 */
 		else
 			buf_puts(out, "NULL");
 	}
