@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/cli_config.h"
+#include "server/app/aggregates_refresh.h"
 #include "server/app/benchmark_refresh.h"
 #include "common/banned.h"
 
@@ -57,5 +58,5 @@ int cmd_aggregates(int argc, char **argv)
 		       "usage: fphc aggregates refresh\n"
 		       "Recomputes the research aggregates (per research group: scores by sector, size class,\n"
 		       "region and quarter) that /research/aggregates shows.\n",
-		       db_research_aggregates_refresh);
+		       aggregates_refresh);
 }

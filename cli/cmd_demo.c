@@ -9,6 +9,7 @@
 #include "cli/demo_invite.h"
 #include "server/app/config.h"
 #include "server/db/org.h"
+#include "server/app/aggregates_refresh.h"
 #include "server/app/benchmark_refresh.h"
 #include "server/db/demo.h"
 #include "cli/demo_seed.h"
@@ -129,7 +130,7 @@ static int demo_seed_cmd(int argc, char **argv)
 	if (!db)
 		return 1;
 	int rc = demo_seed(db, companies, (int)per, org, (uint64_t)seed, quiet, (int)(jobs > 0 ? jobs : 1));
-	if (rc == 0 && (benchmarks_refresh(db, NULL) != 0 || db_research_aggregates_refresh(db, NULL) != 0)) {
+	if (rc == 0 && (benchmarks_refresh(db, NULL) != 0 || aggregates_refresh(db, NULL) != 0)) {
 		fprintf(stderr, "fphc demo seed: refreshing benchmarks: %s\n", db->err);
 		rc = -1;
 	}

@@ -198,3 +198,22 @@ int buf_csv_text(struct buf *b, const char *s, char sep)
 	buf_release(&t);
 	return rc;
 }
+
+int buf_copy_text_n(struct buf *b, const char *s, size_t n)
+{
+	const char *run = s, *end = s + n;
+	for (const char *p = s; p < end; p++) {
+		const char *esc = *p == '\\' ? "\\\\" : *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : NULL;
+		if (!esc)
+			continue;
+		if (buf_add(b, run, (size_t)(p - run)) != 0 || buf_add(b, esc, 2) != 0)
+			return -1;
+		run = p + 1;
+	}
+	return buf_add(b, run, (size_t)(end - run));
+}
+
+int buf_copy_text(struct buf *b, const char *s)
+{
+	return buf_copy_text_n(b, s, strlen(s));
+}

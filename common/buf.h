@@ -49,5 +49,10 @@ int buf_csv_field(struct buf *b, const char *s, char sep);
  * which spreadsheets show as text (OWASP's advice on CSV injection). Use it for
  * text cells only; numbers go through buf_double and stay numbers. */
 int buf_csv_text(struct buf *b, const char *s, char sep);
+/* A field of PostgreSQL's COPY text format: backslash, TAB, newline and CR
+ * escaped; n bytes of s (buf_copy_text: up to the NUL). Copies the runs between
+ * special characters at once. */
+int buf_copy_text_n(struct buf *b, const char *s, size_t n);
+int buf_copy_text(struct buf *b, const char *s);
 
 #endif

@@ -9,17 +9,19 @@
  * with a counting scatter, so no group is sorted again.
  *
  * Memory: 8 bytes per company per score plus 32 bytes per company and score
- * being processed (~50 MB at 250,000 companies and 19 scores), freed at the end. */
+ * being processed (~50 MB at 250,000 companies and 19 scores), freed at the
+ * end. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/banned.h"
+#include "common/buf.h"
 #include "server/app/benchmark_refresh.h"
 #include "server/app/evaluation_refresh.h"
 #include "server/app/questionnaire_registry.h"
-#include "common/buf.h"
-#include "common/banned.h"
+#include "server/app/score_stats.h"
 
 #define N_SIZE 4
 static const char *const size_keys[N_SIZE] = {"fte_10_49", "fte_50_99", "fte_100_199", "fte_200_plus"};
@@ -30,21 +32,10 @@ static const char *const size_keys[N_SIZE] = {"fte_10_49", "fte_50_99", "fte_100
 struct bm_set {
 	long long qid;
 	size_t n, cap, nscores;
-	double *vals;         /* n × nscores; NAN = not valid */
-	signed char *sector;  /* 0..25, -1 none */
-	signed char *size;    /* 0..3, -1 none */
+	double *vals;        /* n × nscores; NAN = not valid */
+	signed char *sector; /* 0..25, -1 none */
+	signed char *size;   /* 0..3, -1 none */
 };
-
-struct bm_entry {
-	double v;
-	signed char sector, size;
-};
-
-static int cmp_entry(const void *a, const void *b)
-{
-	double x = ((const struct bm_entry *)a)->v, y = ((const struct bm_entry *)b)->v;
-	return x < y ? -1 : x > y;
-}
 
 static void set_add(struct bm_set *s, const char *sector, const char *size, const char *scores)
 {
@@ -61,55 +52,16 @@ static void set_add(struct bm_set *s, const char *sector, const char *size, cons
 	for (int i = 0; i < N_SIZE; i++)
 		if (strcmp(size, size_keys[i]) == 0)
 			s->size[s->n] = (signed char)i;
-	double *row = s->vals + s->n * s->nscores;
-	const char *p = *scores == '{' ? scores + 1 : "";
-	for (size_t k = 0; k < s->nscores; k++) {
-		row[k] = NAN;
-		if (!*p || *p == '}')
-			continue;
-		char *end;
-		double v = strncmp(p, "NULL", 4) == 0 ? NAN : strtod(p, &end);
-		if (isfinite(v))
-			row[k] = v;
-		while (*p && *p != ',' && *p != '}')
-			p++;
-		if (*p == ',')
-			p++;
-	}
+	score_array_parse(scores, s->vals + s->n * s->nscores, s->nscores);
 	s->n++;
 }
 
-static double quantile(const struct bm_entry *e, size_t n, double p)
-{
-	double pos = p * (double)(n - 1);
-	size_t lo = (size_t)floor(pos), hi = (size_t)ceil(pos);
-	return e[lo].v + (pos - (double)lo) * (e[hi].v - e[lo].v); /* as percentile_cont */
-}
-
-static void put_num(struct buf *b, double v)
-{
-	if (isfinite(v))
-		buf_printf(b, "\t%.17g", v);
-	else
-		buf_puts(b, "\t\\N");
-}
-
-/* One COPY line for a group's sorted values e[0..n). */
+/* One COPY line for a group's sorted values v[0..n). */
 static void group_line(struct buf *b, long long qid, const char *kind, const char *gkey, const char *level,
-		       const char *key, const struct bm_entry *e, size_t n, const char *refresh)
+		       const char *key, const double *v, size_t n, const char *refresh)
 {
-	double sum = 0, ss = 0;
-	for (size_t i = 0; i < n; i++)
-		sum += e[i].v;
-	double mean = sum / (double)n;
-	for (size_t i = 0; i < n; i++)
-		ss += (e[i].v - mean) * (e[i].v - mean);
-	buf_printf(b, "%lld\t%s\t%s\t%s\t%s\t%zu", qid, kind, gkey, level, key, n);
-	put_num(b, mean);
-	put_num(b, n > 1 ? sqrt(ss / (double)(n - 1)) : NAN);
-	put_num(b, quantile(e, n, 0.25));
-	put_num(b, quantile(e, n, 0.5));
-	put_num(b, quantile(e, n, 0.75));
+	buf_printf(b, "%lld\t%s\t%s\t%s\t%s", qid, kind, gkey, level, key);
+	score_stats_columns(b, v, n);
 	/* sparse histogram at 0.5-point bins, ascending (the values are sorted) */
 	struct buf counts = BUF_INIT;
 	buf_puts(b, "\t{");
@@ -117,7 +69,7 @@ static void group_line(struct buf *b, long long qid, const char *kind, const cha
 	long bin = -1, c = 0;
 	int first = 1;
 	for (size_t i = 0; i <= n; i++) {
-		long bi = i < n ? (long)floor(e[i].v * 2) : -2;
+		long bi = i < n ? (long)floor(v[i] * 2) : -2;
 		if (i < n)
 			bi = bi < 0 ? 0 : bi > 200 ? 200 : bi;
 		if (bi == bin) {
@@ -144,58 +96,50 @@ static int set_lines(struct db *db, const struct bm_set *s, const char *refresh,
 	const struct questionnaire *q = qreg_get(db, s->qid);
 	if (!q)
 		return -1;
-	struct bm_entry *e = malloc((s->n + 1) * sizeof(*e)), *g = malloc((3 * s->n + 1) * sizeof(*g));
+	struct score_entry *e = malloc((s->n + 1) * sizeof(*e));
+	double *g = malloc((3 * s->n + 1) * sizeof(*g));
 	if (!e || !g)
 		abort();
-	size_t k = 0;
-	for (size_t p = 0; p <= q->n_pillars; p++) {
-		/* k walks scan_score_rows order: overall, then each pillar and its themes */
-		size_t nt = p == 0 ? 0 : q->pillars[p - 1].n_themes;
-		for (size_t t = 0; t <= nt && k < s->nscores; t++, k++) {
-			const char *level = p == 0 ? "overall" : t == 0 ? "pillar" : "theme";
-			const char *key = p == 0 ? "overall" : t == 0 ? q->pillars[p - 1].key
-								: q->pillars[p - 1].themes[t - 1].key;
-			size_t n = 0;
-			for (size_t i = 0; i < s->n; i++) {
-				double v = s->vals[i * s->nscores + k];
-				if (isfinite(v))
-					e[n++] = (struct bm_entry){v, s->sector[i], s->size[i]};
-			}
-			if (n == 0)
+	for (size_t k = 0; k < s->nscores; k++) {
+		const char *level, *key;
+		if (score_row_name(q, k, &level, &key) != 0)
+			break;
+		size_t n = score_column_sorted(s->vals, s->n, s->nscores, k, e);
+		if (n == 0)
+			continue;
+		/* counting scatter into groups, keeping the sorted order */
+		size_t cnt[N_GROUP] = {0}, off[N_GROUP + 1];
+		for (size_t i = 0; i < n; i++) {
+			int sec = s->sector[e[i].row], size = s->size[e[i].row];
+			if (sec >= 0)
+				cnt[sec]++;
+			if (size >= 0)
+				cnt[N_SECTOR + size]++;
+		}
+		cnt[N_GROUP - 1] = n;
+		off[0] = 0;
+		for (int j = 0; j < N_GROUP; j++)
+			off[j + 1] = off[j] + cnt[j];
+		size_t pos[N_GROUP];
+		memcpy(pos, off, sizeof(pos));
+		for (size_t i = 0; i < n; i++) {
+			int sec = s->sector[e[i].row], size = s->size[e[i].row];
+			if (sec >= 0)
+				g[pos[sec]++] = e[i].v;
+			if (size >= 0)
+				g[pos[N_SECTOR + size]++] = e[i].v;
+			g[pos[N_GROUP - 1]++] = e[i].v;
+		}
+		for (int j = 0; j < N_GROUP; j++) {
+			if (!cnt[j])
 				continue;
-			qsort(e, n, sizeof(*e), cmp_entry);
-			/* counting scatter into groups, keeping the sorted order */
-			size_t cnt[N_GROUP] = {0}, off[N_GROUP + 1];
-			for (size_t i = 0; i < n; i++) {
-				if (e[i].sector >= 0)
-					cnt[e[i].sector]++;
-				if (e[i].size >= 0)
-					cnt[N_SECTOR + e[i].size]++;
-			}
-			cnt[N_GROUP - 1] = n;
-			off[0] = 0;
-			for (int j = 0; j < N_GROUP; j++)
-				off[j + 1] = off[j] + cnt[j];
-			size_t pos[N_GROUP];
-			memcpy(pos, off, sizeof(pos));
-			for (size_t i = 0; i < n; i++) {
-				if (e[i].sector >= 0)
-					g[pos[e[i].sector]++] = e[i];
-				if (e[i].size >= 0)
-					g[pos[N_SECTOR + e[i].size]++] = e[i];
-				g[pos[N_GROUP - 1]++] = e[i];
-			}
-			for (int j = 0; j < N_GROUP; j++) {
-				if (!cnt[j])
-					continue;
-				char gk[16];
-				const char *kind = j < N_SECTOR ? "sector" : j < N_GROUP - 1 ? "size_class" : "all";
-				if (j < N_SECTOR)
-					snprintf(gk, sizeof(gk), "%c", 'A' + j);
-				else
-					snprintf(gk, sizeof(gk), "%s", j < N_GROUP - 1 ? size_keys[j - N_SECTOR] : "");
-				group_line(out, s->qid, kind, gk, level, key, g + off[j], cnt[j], refresh);
-			}
+			char gk[16];
+			const char *kind = j < N_SECTOR ? "sector" : j < N_GROUP - 1 ? "size_class" : "all";
+			if (j < N_SECTOR)
+				snprintf(gk, sizeof(gk), "%c", 'A' + j);
+			else
+				snprintf(gk, sizeof(gk), "%s", j < N_GROUP - 1 ? size_keys[j - N_SECTOR] : "");
+			group_line(out, s->qid, kind, gk, level, key, g + off[j], cnt[j], refresh);
 		}
 	}
 	free(e);
@@ -215,8 +159,8 @@ static void set_release(struct bm_set *s)
 struct bm_walk {
 	struct db *db;
 	const char *refresh_id;
-	struct bm_set set;    /* the questionnaire version being gathered */
-	struct buf copy;      /* COPY lines so far */
+	struct bm_set set; /* the questionnaire version being gathered */
+	struct buf copy;   /* COPY lines so far */
 };
 
 /* One company's latest scan: closes the previous version's set when the

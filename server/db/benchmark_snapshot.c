@@ -255,7 +255,49 @@ static const char aggregates_sql[] =
 	"   ON d.g = st.g OR st.g = 15"
 	" WHERE st.g = 15 OR st.cell <> ''";
 
-int db_research_aggregates_refresh(struct db *db, long long *refresh_id)
+static const char aggregate_sources_sql[] =
+	"DECLARE ra_sources NO SCROLL CURSOR FOR"
+	" SELECT o.research_org_id, s.questionnaire_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''),"
+	"   coalesce(o.region, ''), to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-\"Q\"Q'),"
+	"   rr.scores::text, coalesce(array_length(rr.scores, 1), 0)"
+	" FROM scans s JOIN organisations o ON o.id = s.org_id AND o.share_research AND o.research_org_id IS NOT NULL"
+	" JOIN research_rows rr ON rr.scan_id = s.id"
+	" WHERE s.submitted_at IS NOT NULL";
+
+struct aggregate_call {
+	int (*each)(void *arg, const struct aggregate_source *row);
+	void *arg;
+};
+
+static int aggregate_row(void *arg, const PGresult *res, int i)
+{
+	const struct aggregate_call *c = arg;
+	struct aggregate_source row = {
+		.research_org_id = db_ll(res, i, 0, 0),
+		.questionnaire_id = db_ll(res, i, 1, 0),
+		.sector = db_str(res, i, 2),
+		.size_class = db_str(res, i, 3),
+		.region = db_str(res, i, 4),
+		.period = db_str(res, i, 5),
+		.scores = db_str(res, i, 6),
+		.nscores = (size_t)db_ll(res, i, 7, 0),
+	};
+	return c->each(c->arg, &row);
+}
+
+int db_aggregate_sources(struct db *db, int (*each)(void *arg, const struct aggregate_source *row), void *arg)
+{
+	struct aggregate_call c = {each, arg};
+	return db_cursor_each(db, aggregate_sources_sql, "ra_sources", aggregate_row, &c);
+}
+
+int db_research_aggregates_copy(struct db *db, const char *lines, size_t len)
+{
+	return db_copy_in(db, "COPY research_aggregates(research_org_id, questionnaire_id, dimension, cell, level, key,"
+			  " n, mean, sd, p25, median, p75, refresh_id) FROM STDIN", lines, len);
+}
+
+int db_research_aggregates_refresh(struct db *db, benchmark_compute_fn compute, long long *refresh_id)
 {
 	if (db_begin(db) != 0)
 		return -1;
@@ -264,7 +306,8 @@ int db_research_aggregates_refresh(struct db *db, long long *refresh_id)
 	PQclear(res);
 	DB_ID(ids, id);
 	if (id < 0 || db_exec(db, "DELETE FROM research_aggregates", 0, NULL) != 0 ||
-	    db_exec(db, "SET LOCAL work_mem = '256MB'", 0, NULL) != 0 || db_x(db, aggregates_sql, ids) != 0 ||
+	    db_exec(db, "SET LOCAL work_mem = '256MB'", 0, NULL) != 0 ||
+	    (getenv("FPHC_BENCHMARKS_SQL") ? db_x(db, aggregates_sql, ids) : compute(db, ids)) != 0 ||
 	    db_x(db, "UPDATE benchmark_refreshes SET computed_at = now(), duration_ms ="
 		     " extract(epoch FROM clock_timestamp() - now()) * 1000, n_scans = coalesce((SELECT sum(n)"
 		     " FROM research_aggregates WHERE dimension = 'sector' AND cell = '' AND level = 'overall'), 0)"

@@ -75,9 +75,28 @@ int db_benchmark_lookup_rank(struct db *db, long long questionnaire_id, const ch
 /* id and time (text) of the current benchmark snapshot; 0 when none, -1 error. */
 long long db_benchmark_current(struct db *db, char *computed_at, size_t len);
 
+/* One submitted scan of an association that shares with a research group,
+ * as the research aggregates read it (strings borrowed from the result). */
+struct aggregate_source {
+	long long research_org_id, questionnaire_id;
+	const char *sector, *size_class, *region, *period; /* "" when unknown; period "2026-Q1" */
+	const char *scores; /* research_rows.scores as text, scan_score_rows order */
+	size_t nscores;
+};
+/* Inside the caller's transaction: calls each(arg, row) for every such scan,
+ * in no particular order, read through a cursor in batches. 0, or -1 on a
+ * database error or when each returned non-zero. */
+int db_aggregate_sources(struct db *db, int (*each)(void *arg, const struct aggregate_source *row), void *arg);
+/* Inside the caller's transaction: COPYs tab-separated lines (research_org_id,
+ * questionnaire_id, dimension, cell, level, key, n, mean, sd, p25, median, p75,
+ * refresh_id) into research_aggregates. 0 or -1 (db->err). */
+int db_research_aggregates_copy(struct db *db, const char *lines, size_t len);
+
 /* Recomputes research_aggregates for every research group (all submitted
  * scans of the associations that share with it; period = quarter of
- * submission). 0 or -1. */
-int db_research_aggregates_refresh(struct db *db, long long *refresh_id);
+ * submission): compute(db, refresh_id) inserts the rows inside the refresh's
+ * transaction (FPHC_BENCHMARKS_SQL=1: the reference SQL over `scores` instead,
+ * for fixtures without research_rows and for comparing the two). 0 or -1. */
+int db_research_aggregates_refresh(struct db *db, benchmark_compute_fn compute, long long *refresh_id);
 
 #endif

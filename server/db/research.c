@@ -89,6 +89,13 @@ int db_research_export_open(struct db *db, const struct research_filter *f, long
 		db_rollback(db);
 		return -1;
 	}
+	/* The rows stream into the file as they arrive, so plan for the first rows:
+	 * scans in id order through its primary key, not a sort of every row
+	 * (which spilled ~1 GB to disk at 1,000,000 scans before the first row). */
+	if (db_exec(db, "SET LOCAL cursor_tuple_fraction = 0.001", 0, NULL) != 0) {
+		db_rollback(db);
+		return -1;
+	}
 	*count = db_research_export_count(db, f);
 	if (*count < 0 || db_exec(db, f->newest_first ? EXPORT_SQL " ORDER BY s.id DESC" : EXPORT_SQL " ORDER BY s.id",
 				  4, fp.p) != 0) {

@@ -6,6 +6,7 @@
 #include <cJSON.h>
 
 #include "server/db/scan_store.h"
+#include "common/number.h"
 #include "common/buf.h"
 #include "common/banned.h"
 
@@ -45,7 +46,7 @@ void scan_scores_array(const struct score_row *rows, size_t n, struct buf *out)
 		if (i)
 			buf_putc(out, ',');
 		if (rows[i].valid && isfinite(rows[i].score))
-			buf_printf(out, "%.17g", rows[i].score);
+			buf_double(out, rows[i].score); /* reads back as the same float8 */
 		else
 			buf_puts(out, "NULL");
 	}
@@ -106,7 +107,7 @@ int db_scan_store_result(struct db *db, long long scan_id, const struct question
 		goto done;
 	if (db_x(db, "DELETE FROM scores WHERE scan_id = $1", id) != 0)
 		goto done;
-	if (db_x(db, "INSERT INTO results(scan_id, engine_version, overall, result) VALUES ($1, $2, $3::float8, $4::jsonb)"
+	if (db_x(db, "INSERT INTO results(scan_id, engine_version, overall, result) VALUES ($1, $2, $3::float8, $4::json)"
 		     " ON CONFLICT (scan_id) DO UPDATE SET engine_version = EXCLUDED.engine_version,"
 		     " overall = EXCLUDED.overall, result = EXCLUDED.result, computed_at = now()",
 		 id, SCORE_ENGINE_VERSION, isfinite(res->overall.score) ? overall : NULL, text) != 0)

@@ -8,6 +8,10 @@ T_FAIL=0
 T_NAME=$(basename "$0" .sh)
 SERVER_PID=
 WORK=$(mktemp -d "/tmp/fphc-$T_NAME.XXXXXX")
+# psql in the installation's time zone, as every connection of fphc itself:
+# to_char(now()) and current_date in a test then name the day the pages show,
+# also in the hour after midnight there (the machine's clock runs in UTC).
+export PGTZ=${FPHC_TIMEZONE:-Europe/Amsterdam}
 
 ok() { T_N=$((T_N + 1)); echo "ok $T_N - $*"; }
 not_ok() { T_N=$((T_N + 1)); T_FAIL=$((T_FAIL + 1)); echo "not ok $T_N - $*"; }

@@ -1,0 +1,97 @@
+/* score_stats.c: group statistics of sorted scores; see score_stats.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/banned.h"
+#include "server/app/score_stats.h"
+
+void score_array_parse(const char *text, double *row, size_t n)
+{
+	const char *p = text && *text == '{' ? text + 1 : "";
+	for (size_t k = 0; k < n; k++) {
+		row[k] = NAN;
+		if (!*p || *p == '}')
+			continue;
+		char *end;
+		double v = strncmp(p, "NULL", 4) == 0 ? NAN : strtod(p, &end);
+		if (isfinite(v))
+			row[k] = v;
+		while (*p && *p != ',' && *p != '}')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	double x = ((const struct score_entry *)a)->v, y = ((const struct score_entry *)b)->v;
+	return x < y ? -1 : x > y;
+}
+
+int score_row_name(const struct questionnaire *q, size_t k, const char **level, const char **key)
+{
+	if (k == 0) {
+		*level = *key = "overall";
+		return 0;
+	}
+	k--;
+	for (size_t p = 0; p < q->n_pillars; p++) {
+		if (k == 0) {
+			*level = "pillar";
+			*key = q->pillars[p].key;
+			return 0;
+		}
+		if (k <= q->pillars[p].n_themes) {
+			*level = "theme";
+			*key = q->pillars[p].themes[k - 1].key;
+			return 0;
+		}
+		k -= q->pillars[p].n_themes + 1;
+	}
+	return -1;
+}
+
+size_t score_column_sorted(const double *vals, size_t n, size_t stride, size_t k, struct score_entry *e)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		double v = vals[i * stride + k];
+		if (isfinite(v))
+			e[m++] = (struct score_entry){v, (unsigned int)i};
+	}
+	qsort(e, m, sizeof(*e), entry_cmp);
+	return m;
+}
+
+double score_quantile(const double *v, size_t n, double p)
+{
+	double pos = p * (double)(n - 1);
+	size_t lo = (size_t)floor(pos), hi = (size_t)ceil(pos);
+	return v[lo] + (pos - (double)lo) * (v[hi] - v[lo]);
+}
+
+static void put_num(struct buf *b, double v)
+{
+	if (isfinite(v))
+		buf_printf(b, "\t%.17g", v);
+	else
+		buf_puts(b, "\t\\N");
+}
+
+void score_stats_columns(struct buf *b, const double *v, size_t n)
+{
+	double sum = 0, ss = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += v[i];
+	double mean = sum / (double)n;
+	for (size_t i = 0; i < n; i++)
+		ss += (v[i] - mean) * (v[i] - mean);
+	buf_printf(b, "\t%zu", n);
+	put_num(b, mean);
+	put_num(b, n > 1 ? sqrt(ss / (double)(n - 1)) : NAN);
+	put_num(b, score_quantile(v, n, 0.25));
+	put_num(b, score_quantile(v, n, 0.5));
+	put_num(b, score_quantile(v, n, 0.75));
+}

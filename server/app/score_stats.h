@@ -1,0 +1,41 @@
+/* score_stats.h: the statistics of a group of scores as the snapshot tables
+ * store them (n, mean, sd, p25, median, p75), computed from values sorted
+ * ascending. Shared by the benchmark refresh and the research aggregates. */
+#ifndef FPHC_SCORE_STATS_H
+#define FPHC_SCORE_STATS_H
+
+#include <stddef.h>
+
+#include "common/buf.h"
+#include "scoring/questionnaire.h"
+
+/* A score and the row it came from, for sorting once and scattering into
+ * groups. */
+struct score_entry {
+	double v;
+	unsigned int row;
+};
+
+/* Reads a PostgreSQL float8[] in text form (research_rows.scores:
+ * "{79.2,NULL,…}") into row[0..n): NAN for NULL, for what is not a finite
+ * number and past the array's end. */
+void score_array_parse(const char *text, double *row, size_t n);
+
+/* The level ("overall", "pillar", "theme") and key of score k in
+ * scan_score_rows order: overall, then each pillar followed by its themes.
+ * 0, or -1 when q has fewer scores. */
+int score_row_name(const struct questionnaire *q, size_t k, const char **level, const char **key);
+
+/* The finite values of column k of vals (n rows of stride values), each with
+ * its row number, into e (room for n), sorted by value. Returns how many. */
+size_t score_column_sorted(const double *vals, size_t n, size_t stride, size_t k, struct score_entry *e);
+
+/* The p-quantile of sorted v[0..n) as percentile_cont computes it (n ≥ 1). */
+double score_quantile(const double *v, size_t n, double p);
+
+/* Appends "\tn\tmean\tsd\tp25\tmedian\tp75" for sorted v[0..n) (n ≥ 1), as COPY
+ * text columns: doubles with 17 significant digits, \N for the sd of one value.
+ */
+void score_stats_columns(struct buf *b, const double *v, size_t n);
+
+#endif
