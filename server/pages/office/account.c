@@ -121,40 +121,42 @@ static void link_invalid(struct req *r)
 	page_render(r, 404, "error", i18n_get(r->lang, "office.password_set.invalid"), ctx);
 }
 
-static void set_password_form(struct req *r)
+/* The user a look-up or use of the link found (uid: the user, 0 an unknown, used or
+ * expired link, -1 a database error); 0 after answering 404 or 503. */
+static long long link_user(struct req *r, long long uid)
+{
+	if (uid < 0)
+		reply_db_error(r);
+	else if (uid == 0)
+		link_invalid(r);
+	return uid > 0 ? uid : 0;
+}
+
+/* The user of the link in the path, their e-mail address into email; 0 after
+ * answering (429 for too many tries from this address, 404, 503). */
+static long long link_peek(struct req *r, char *email, size_t emaillen)
 {
 	if (token_throttled(r))
-		return;
+		return 0;
+	const char *token = req_param(r, 0);
+	return link_user(r, strlen(token) == TOKEN_TEXT_LEN ? db_password_token_peek(req_db(r), token, email, emaillen)
+							    : 0);
+}
+
+static void set_password_form(struct req *r)
+{
 	char email[256];
-	long long uid = strlen(req_param(r, 0)) == TOKEN_TEXT_LEN ?
-		db_password_token_peek(req_db(r), req_param(r, 0), email, sizeof(email)) : 0;
-	if (uid < 0) {
-		reply_db_error(r);
-		return;
-	}
-	if (uid == 0) {
-		link_invalid(r);
-		return;
-	}
-	set_password_show(r, 200, email, NULL);
+	if (link_peek(r, email, sizeof(email)))
+		set_password_show(r, 200, email, NULL);
 }
 
 static void set_password_post(struct req *r)
 {
-	if (token_throttled(r))
-		return;
 	struct db *db = req_db(r);
 	const char *token = req_param(r, 0);
 	char email[256];
-	long long uid = strlen(token) == TOKEN_TEXT_LEN ? db_password_token_peek(db, token, email, sizeof(email)) : 0;
-	if (uid < 0) {
-		reply_db_error(r);
+	if (!link_peek(r, email, sizeof(email)))
 		return;
-	}
-	if (uid == 0) {
-		link_invalid(r);
-		return;
-	}
 	const char *pw = req_form(r, "password"), *pw2 = req_form(r, "password2");
 	cJSON *ctx = page_ctx(r);
 	check_new_password(r, ctx, pw ? pw : "", pw2 ? pw2 : "", email);
@@ -171,15 +173,9 @@ static void set_password_post(struct req *r)
 		reply_error(r, 500);
 		return;
 	}
-	uid = db_password_token_use(db, token, hash);
-	if (uid < 0) {
-		reply_db_error(r);
+	long long uid = link_user(r, db_password_token_use(db, token, hash));
+	if (!uid)
 		return;
-	}
-	if (uid == 0) {
-		link_invalid(r);
-		return;
-	}
 	/* with two-factor on, the link alone must not log in: the code is asked at /login */
 	struct two_factor_row tf;
 	int has = db_two_factor_get(db, uid, &tf);

@@ -58,15 +58,8 @@ static void show_action(struct req *r, long long id, int status, cJSON *ctx)
 	struct db *db = req_db(r);
 	struct action_row row;
 	int found = db_action_get(db, &r->arena, r->session->org_id, id, &row);
-	if (found < 0) {
-		reply_db_error(r);
+	if (!office_found(r, found, "action", id))
 		return;
-	}
-	if (!found) {
-		audit(r, "denied", "action", id, NULL);
-		reply_error(r, 404);
-		return;
-	}
 	cJSON *a = office_action_json(r, &row, OFFICE_ACTION_FULL);
 	cJSON_AddItemToObject(ctx, "action", a);
 	if (!cJSON_GetObjectItemCaseSensitive(ctx, "form")) {
@@ -124,15 +117,8 @@ static void action_post(struct req *r)
 		return;
 	}
 	int rc = db_action_update(req_db(r), r->session->org_id, id, &f, r->session->user_id);
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!office_found(r, rc, "action", id))
 		return;
-	}
-	if (rc == 0) {
-		audit(r, "denied", "action", id, NULL);
-		reply_error(r, 404);
-		return;
-	}
 	office_audit(r, "action_update", "action", id, "status", f.status, "due_date", f.due_date ? f.due_date : "", NULL);
 	reply_redirect(r, arena_printf(&r->arena, "/actions/%lld?msg=saved", id));
 }

@@ -106,14 +106,8 @@ static void company_edit(struct req *r)
 	long long id = office_id(r, 0);
 	struct company_row co;
 	int found = id ? db_company_get(req_db(r), &r->arena, r->session->org_id, id, &co) : 0;
-	if (found < 0) {
-		reply_db_error(r);
+	if (!office_found(r, found, "company", id))
 		return;
-	}
-	if (!found) {
-		office_not_found(r, "company", id);
-		return;
-	}
 	cJSON *ctx = page_ctx(r);
 	add_fields(cJSON_AddObjectToObject(ctx, "form"), &co);
 	char sector[2];

@@ -21,14 +21,8 @@ static void company_export(struct req *r)
 	long long id = office_id(r, 0);
 	char *json = NULL;
 	int found = id ? db_company_data_json(req_db(r), r->session->org_id, id, &json) : 0;
-	if (found < 0) {
-		reply_db_error(r);
+	if (!office_found(r, found, "company", id))
 		return;
-	}
-	if (!found) {
-		office_not_found(r, "company", id);
-		return;
-	}
 	audit(r, "company_export", "company", id, NULL);
 	reply_bytes(r, 200, "application/json; charset=utf-8", json, strlen(json),
 		    arena_printf(&r->arena, "bedrijf-%lld.json", id));
@@ -50,14 +44,8 @@ static void company_erase(struct req *r)
 				  reason && strcmp(reason, "owner_request") == 0 ? "owner_request" : "admin"};
 	struct erase_report rep;
 	int rc = id ? db_company_erase(req_db(r), r->session->org_id, id, &who, 1, &rep) : 0;
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!office_found(r, rc, "company", id))
 		return;
-	}
-	if (rc == 0) {
-		office_not_found(r, "company", id);
-		return;
-	}
 	reply_redirect(r, "/companies?msg=erased");
 }
 

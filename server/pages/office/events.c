@@ -46,6 +46,18 @@ const char *office_theme_title(struct req *r, const struct questionnaire *q, con
 	return key;
 }
 
+void office_event_details(struct req *r, cJSON *o, const struct event_row *e)
+{
+	cJSON_AddStringToObject(o, "date", e->date);
+	cJSON_AddStringToObject(o, "start_time", e->start_time);
+	cJSON_AddStringToObject(o, "end_time", e->end_time);
+	cJSON_AddStringToObject(o, "place", e->place);
+	cJSON_AddStringToObject(o, "online_url", e->online_url);
+	cJSON_AddStringToObject(o, "description", e->description);
+	if (e->offer_title[0])
+		cJSON_AddStringToObject(o, "offer", arena_printf(&r->arena, "%s (%s)", e->offer_title, e->offer_provider));
+}
+
 cJSON *office_event_json(struct req *r, const struct questionnaire *q, const struct event_row *e)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -66,14 +78,7 @@ cJSON *office_event_json(struct req *r, const struct questionnaire *q, const str
 	}
 	cJSON_AddStringToObject(o, "themes", themes.data);
 	buf_release(&themes);
-	cJSON_AddStringToObject(o, "date", e->date);
-	cJSON_AddStringToObject(o, "start_time", e->start_time);
-	cJSON_AddStringToObject(o, "end_time", e->end_time);
-	cJSON_AddStringToObject(o, "place", e->place);
-	cJSON_AddStringToObject(o, "online_url", e->online_url);
-	cJSON_AddStringToObject(o, "description", e->description);
-	if (e->offer_title[0])
-		cJSON_AddStringToObject(o, "offer", arena_printf(&r->arena, "%s (%s)", e->offer_title, e->offer_provider));
+	office_event_details(r, o, e);
 	cJSON_AddNumberToObject(o, "capacity", e->capacity);
 	cJSON_AddNumberToObject(o, "signed_up", (double)e->signed_up);
 	cJSON_AddNumberToObject(o, "waiting", (double)e->waiting);

@@ -17,6 +17,10 @@ const struct questionnaire *office_events_questionnaire(struct req *r, int *fail
 const char *office_attention_band(const struct questionnaire *q);
 /* The title of theme key in r->lang, or the key when q does not know it. */
 const char *office_theme_title(struct req *r, const struct questionnaire *q, const char *key);
+/* Adds what a company reads about meeting e to o: date, start_time, end_time,
+ * place, online_url, description and offer ("title (provider)", only when the
+ * meeting has one). The office's page and the company's sign-up link share it. */
+void office_event_details(struct req *r, cJSON *o, const struct event_row *e);
 /* A meeting as the templates read it (id, title, themes, date, times, place,
  * online_url, offer, capacity, counts, started, cancelled, description). */
 cJSON *office_event_json(struct req *r, const struct questionnaire *q, const struct event_row *e);

@@ -53,16 +53,27 @@ static void show_form(struct req *r, int status, cJSON *ctx, const struct questi
 	office_render(r, status, "office/event_form", i18n_get(r->lang, "events.new"), ctx);
 }
 
-void office_event_new(struct req *r)
+/* A page context with an empty "form" (returned) into *ctx, and the questionnaire
+ * whose themes the form offers into *q; NULL after answering 503. */
+static cJSON *form_start(struct req *r, cJSON **ctx, const struct questionnaire **q)
 {
 	int failed;
-	const struct questionnaire *q = office_events_questionnaire(r, &failed);
+	*q = office_events_questionnaire(r, &failed);
 	if (failed) {
 		reply_db_error(r);
-		return;
+		return NULL;
 	}
-	cJSON *ctx = page_ctx(r);
-	cJSON *f = cJSON_AddObjectToObject(ctx, "form");
+	*ctx = page_ctx(r);
+	return cJSON_AddObjectToObject(*ctx, "form");
+}
+
+void office_event_new(struct req *r)
+{
+	cJSON *ctx;
+	const struct questionnaire *q;
+	cJSON *f = form_start(r, &ctx, &q);
+	if (!f)
+		return;
 	cJSON_AddStringToObject(f, "capacity", "20");
 	const char *theme = req_query(r, "theme");
 	const char *themes[1] = {theme ? theme : ""};
@@ -79,14 +90,11 @@ static int url_valid(const char *s)
 void office_event_create(struct req *r)
 {
 	struct db *db = req_db(r);
-	int failed;
-	const struct questionnaire *q = office_events_questionnaire(r, &failed);
-	if (failed) {
-		reply_db_error(r);
+	cJSON *ctx;
+	const struct questionnaire *q;
+	cJSON *form = form_start(r, &ctx, &q);
+	if (!form)
 		return;
-	}
-	cJSON *ctx = page_ctx(r);
-	cJSON *form = cJSON_AddObjectToObject(ctx, "form");
 	static const char *const names[] = {"title", "date", "start_time", "end_time", "place", "online_url", "capacity"};
 	const char *v[7];
 	for (int i = 0; i < 7; i++) {

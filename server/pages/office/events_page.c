@@ -19,23 +19,16 @@
 #include "common/text.h"
 #include "common/banned.h"
 
-/* The meeting of the route (scoped to the association) into *e with q; 0 after
- * answering 404 or 503. */
+/* The meeting of the route (scoped to the association) into *e, and the questionnaire
+ * of its themes into *q unless q is NULL; its id, or 0 after answering 404 or 503. */
 static long long load_event(struct req *r, struct event_row *e, const struct questionnaire **q)
 {
 	long long id = office_id(r, 0);
 	int failed = 0;
-	*q = id ? office_events_questionnaire(r, &failed) : NULL;
-	int found = id && !failed ? db_event_get(req_db(r), &r->arena, r->session->org_id, id, e) : 0;
-	if (failed || found < 0) {
-		reply_db_error(r);
-		return 0;
-	}
-	if (!found) {
-		office_not_found(r, "event", id);
-		return 0;
-	}
-	return id;
+	if (q)
+		*q = id ? office_events_questionnaire(r, &failed) : NULL;
+	int found = failed ? -1 : id ? db_event_get(req_db(r), &r->arena, r->session->org_id, id, e) : 0;
+	return office_found(r, found, "event", id) ? id : 0;
 }
 
 /* Signed up or on the waiting list: the companies whose attendance is recorded and who hear
@@ -43,6 +36,24 @@ static long long load_event(struct req *r, struct event_row *e, const struct que
 static int expects_to_come(const struct event_signup_row *s)
 {
 	return strcmp(s->status, "signed_up") == 0 || strcmp(s->status, "waiting") == 0;
+}
+
+/* The sign-ups of meeting id that expect to come into *out (arena); their number, or -1
+ * after answering 503. */
+static int expected(struct req *r, long long id, struct event_signup_row **out)
+{
+	struct event_signup_row *su;
+	int ns = db_event_signups(req_db(r), &r->arena, r->session->org_id, id, &su);
+	if (ns < 0) {
+		reply_db_error(r);
+		return -1;
+	}
+	int n = 0;
+	for (int i = 0; i < ns; i++)
+		if (expects_to_come(&su[i]))
+			su[n++] = su[i];
+	*out = su;
+	return n;
 }
 
 static const char *status_label(struct req *r, const char *status)
@@ -135,6 +146,14 @@ void office_event_show(struct req *r)
 	render(r, 200, page_ctx(r));
 }
 
+/* The meeting's page again with message `key` next to `field`. */
+static void refuse(struct req *r, int status, const char *field, const char *key)
+{
+	cJSON *ctx = page_ctx(r);
+	page_field_error(ctx, field, i18n_get(r->lang, key));
+	render(r, status, ctx);
+}
+
 /* One invited company whose mail is still to go. */
 struct invited {
 	long long company_id, signup_id;
@@ -143,26 +162,23 @@ struct invited {
 
 void office_event_invite(struct req *r)
 {
-	struct db *db = req_db(r);
 	struct event_row e;
 	const struct questionnaire *q;
 	long long id = load_event(r, &e, &q);
 	if (!id)
 		return;
-	cJSON *ctx = page_ctx(r);
 	if (e.started || e.cancelled) {
-		page_field_error(ctx, "companies", i18n_get(r->lang, "events.invite_closed"));
-		render(r, 409, ctx);
+		refuse(r, 409, "companies", "events.invite_closed");
 		return;
 	}
 	const char **ids;
 	int n = req_form_all(r, "company", &ids);
 	const char *band = office_attention_band(q);
 	if (n < 1 || n > 1000 || !band) {
-		page_field_error(ctx, "companies", i18n_get(r->lang, "events.invite_none"));
-		render(r, 400, ctx);
+		refuse(r, 400, "companies", "events.invite_none");
 		return;
 	}
+	struct db *db = req_db(r);
 	struct invited *inv = arena_alloc(&r->arena, sizeof(*inv) * (size_t)n);
 	int made = 0;
 	for (int i = 0; i < n; i++) {
@@ -184,8 +200,7 @@ void office_event_invite(struct req *r)
 		made++;
 	}
 	if (made == 0) {
-		page_field_error(ctx, "companies", i18n_get(r->lang, "events.invite_none"));
-		render(r, 400, ctx);
+		refuse(r, 400, "companies", "events.invite_none");
 		return;
 	}
 	/* Mail after every row is in; a mail that cannot go shows its link once. */
@@ -216,6 +231,7 @@ void office_event_invite(struct req *r)
 		reply_redirect(r, arena_printf(&r->arena, "/events/%lld?msg=invited", id));
 		return;
 	}
+	cJSON *ctx = page_ctx(r);
 	cJSON_AddItemToObject(ctx, "new_links", links);
 	cJSON_AddNumberToObject(ctx, "sent", sent);
 	render(r, 200, ctx);
@@ -225,27 +241,20 @@ void office_event_attendance(struct req *r)
 {
 	struct db *db = req_db(r);
 	struct event_row e;
-	const struct questionnaire *q;
-	long long id = load_event(r, &e, &q);
+	long long id = load_event(r, &e, NULL);
 	if (!id)
 		return;
-	cJSON *ctx = page_ctx(r);
 	if (!e.started || e.cancelled) {
-		page_field_error(ctx, "attendance", i18n_get(r->lang, "events.attendance_early"));
-		render(r, 409, ctx);
+		refuse(r, 409, "attendance", "events.attendance_early");
 		return;
 	}
 	struct event_signup_row *su;
 	struct event_action_row *act;
-	int ns = db_event_signups(db, &r->arena, r->session->org_id, id, &su);
-	if (ns < 0) {
-		reply_db_error(r);
+	int ns = expected(r, id, &su);
+	if (ns < 0)
 		return;
-	}
 	int present = 0, closed = 0;
 	for (int i = 0; i < ns; i++) {
-		if (!expects_to_come(&su[i]))
-			continue;
 		int yes = req_form(r, arena_printf(&r->arena, "att_%lld", su[i].id)) != NULL;
 		if (db_event_attendance_set(db, r->session->org_id, id, su[i].id, yes) < 0) {
 			reply_db_error(r);
@@ -282,33 +291,26 @@ void office_event_attendance(struct req *r)
  * that signed up or waits. The links stop working (the sign-up page says it is closed). */
 void office_event_cancel(struct req *r)
 {
-	struct db *db = req_db(r);
 	struct event_row e;
-	const struct questionnaire *q;
-	long long id = load_event(r, &e, &q);
+	long long id = load_event(r, &e, NULL);
 	if (!id)
 		return;
+	struct db *db = req_db(r);
 	int rc = db_event_cancel(db, r->session->org_id, id);
 	if (rc < 0) {
 		reply_db_error(r);
 		return;
 	}
 	if (rc == 0) {
-		cJSON *ctx = page_ctx(r);
-		page_field_error(ctx, "cancel", i18n_get(r->lang, "events.cancel_late"));
-		render(r, 409, ctx);
+		refuse(r, 409, "cancel", "events.cancel_late");
 		return;
 	}
 	struct event_signup_row *su;
-	int ns = db_event_signups(db, &r->arena, r->session->org_id, id, &su);
-	if (ns < 0) {
-		reply_db_error(r);
+	int ns = expected(r, id, &su);
+	if (ns < 0)
 		return;
-	}
 	int sent = 0, failed = 0;
 	for (int i = 0; i < ns; i++) {
-		if (!expects_to_come(&su[i]))
-			continue;
 		struct event_signup_view s;
 		char err[256];
 		int found = db_event_signup_get(db, &r->arena, su[i].id, &s);

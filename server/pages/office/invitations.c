@@ -41,14 +41,8 @@ static void scan_new(struct req *r)
 	long long cid = office_id(r, 0);
 	struct company_row co;
 	int found = cid ? db_company_get(db, &r->arena, r->session->org_id, cid, &co) : 0;
-	if (found < 0) {
-		reply_db_error(r);
+	if (!office_found(r, found, "company", cid))
 		return;
-	}
-	if (!found) {
-		office_not_found(r, "company", cid);
-		return;
-	}
 	long long qid = db_questionnaire_for_invitations(db, r->session->org_id), scan_id;
 	if (qid < 0) {
 		reply_db_error(r);

@@ -119,15 +119,8 @@ static void offer_edit(struct req *r)
 		return;
 	struct offer_row row;
 	int found = db_offer_get(req_db(r), &r->arena, r->session->org_id, id, &row);
-	if (found < 0) {
-		reply_db_error(r);
+	if (!office_found(r, found, "offer", id))
 		return;
-	}
-	if (!found) {
-		audit(r, "denied", "offer", id, NULL);
-		reply_error(r, 404);
-		return;
-	}
 	show_form(r, 200, page_ctx(r), office_offer_json(&row, OFFICE_OFFER_CATALOGUE));
 }
 
@@ -182,14 +175,8 @@ static void offer_save(struct req *r)
 		id = db_offer_create(req_db(r), r->session->org_id, &f);
 		rc = id > 0 ? 1 : -1;
 	}
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!office_found(r, rc, NULL, id))
 		return;
-	}
-	if (rc == 0) {
-		reply_error(r, 404);
-		return;
-	}
 	office_audit(r, req_param(r, 0)[0] ? "offer_update" : "offer_create", "offer", id, "title", f.title, NULL);
 	reply_redirect(r, "/offers?msg=saved");
 }

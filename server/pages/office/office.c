@@ -28,6 +28,17 @@ void office_not_found(struct req *r, const char *object_type, long long id)
 	reply_error(r, 404);
 }
 
+int office_found(struct req *r, long long found, const char *object_type, long long id)
+{
+	if (found < 0)
+		reply_db_error(r);
+	else if (found == 0 && object_type)
+		office_not_found(r, object_type, id);
+	else if (found == 0)
+		reply_error(r, 404);
+	return found > 0;
+}
+
 char *office_field(struct req *r, const char *name)
 {
 	const char *v = req_form(r, name);

@@ -13,6 +13,11 @@ long long office_id(struct req *r, int i);
 /* Answers 404 for an object that is not the user's association's (or does not
  * exist) and records the attempt in the audit log as "denied". */
 void office_not_found(struct req *r, const char *object_type, long long id);
+/* The answer to a look-up or change scoped to the association: `found` is the
+ * database's (1 or more: found, 0: not the association's or no such object,
+ * -1: error). 1 when found; else 0 after answering 503, or 404 audited as
+ * office_not_found does (object_type NULL: a 404 without an audit entry). */
+int office_found(struct req *r, long long found, const char *object_type, long long id);
 /* A form field trimmed of white space at both ends, "" when absent (arena). */
 char *office_field(struct req *r, const char *name);
 /* The same for a text of several lines (a <textarea>): line breaks kept. */

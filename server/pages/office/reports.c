@@ -52,15 +52,8 @@ static void render_live(struct req *r, int brief)
 	struct report_build_opts o = {.lang = NULL, .draft = !brief, .created = time(NULL)};
 	struct report rep;
 	enum scanview_status st = report_build(req_db(r), &r->arena, id, &scope, &o, &rep, NULL);
-	if (st != SCANVIEW_OK) {
-		if (st == SCANVIEW_NOT_FOUND) {
-			audit(r, "denied", "scan", id, NULL);
-			reply_error(r, 404);
-		} else {
-			reply_db_error(r);
-		}
+	if (!office_scan_loaded(r, st, id))
 		return;
-	}
 	struct buf pdf;
 	char err[256];
 	buf_init(&pdf, 64u * 1024 * 1024);

@@ -204,20 +204,22 @@ static void add_workflow(struct req *r, const struct scan_view *v, cJSON *ctx,
 	cJSON_AddBoolToObject(ctx, "work_editable", rank < 4);
 }
 
+int office_scan_loaded(struct req *r, enum scanview_status st, long long scan_id)
+{
+	if (st == SCANVIEW_NOT_FOUND)
+		office_not_found(r, "scan", scan_id);
+	else if (st != SCANVIEW_OK)
+		reply_db_error(r);
+	return st == SCANVIEW_OK;
+}
+
 void office_scan_render(struct req *r, long long scan_id, int status, cJSON *ctx)
 {
 	struct scan_view v;
 	struct scanview_scope scope = {.org_id = r->session->org_id, .benchmark_k = config.benchmark_k};
 	enum scanview_status st = scanview_load(req_db(r), &r->arena, scan_id, &scope, r->lang, &v);
-	if (st != SCANVIEW_OK) {
-		if (st == SCANVIEW_NOT_FOUND) {
-			audit(r, "denied", "scan", scan_id, NULL);
-			reply_error(r, 404);
-		} else {
-			reply_db_error(r);
-		}
+	if (!office_scan_loaded(r, st, scan_id))
 		return;
-	}
 	struct db *db = req_db(r);
 	struct arena *ar = &r->arena;
 	office_scan_fill(r, &v, ctx);

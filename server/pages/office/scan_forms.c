@@ -267,14 +267,8 @@ void office_offer_pick_post(struct req *r)
 		rc = db_scan_offer_remove(req_db(r), row.id, theme, offer) == 0 ? 1 : -1;
 	else
 		rc = db_scan_offer_pick(req_db(r), row.id, row.org_id, theme, offer, note, r->session->user_id);
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!office_found(r, rc, NULL, row.id))
 		return;
-	}
-	if (rc == 0) {
-		reply_error(r, 404);
-		return;
-	}
 	office_audit(r, strcmp(op, "remove") == 0 ? "offer_remove" : "offer_pick", "scan", row.id, "theme", theme,
 		  "offer", arena_printf(&r->arena, "%ld", offer), NULL);
 	back_to_scan(r, row.id, "saved", arena_printf(&r->arena, "attention-%s", theme));

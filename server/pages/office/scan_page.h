@@ -29,6 +29,10 @@ extern const char *const office_action_statuses[];
 /* 1 when s is one of office_action_statuses, else 0 (NULL too). */
 int office_action_status_valid(const char *s);
 
+/* 1 when the view of scan_id loaded (st is scanview_load's or report_build's answer);
+ * else 0 after answering 404, audited as office_not_found does, when the caller may
+ * not see the scan, or 503. */
+int office_scan_loaded(struct req *r, enum scanview_status st, long long scan_id);
 /* Renders the scan page of scan_id for the logged-in advisor or admin with the
  * extra keys already in ctx (form errors, values to show again) and status.
  * Answers 404 when the scan is not theirs. Takes ownership of ctx. */

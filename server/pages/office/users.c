@@ -104,28 +104,30 @@ static long long target_user(struct req *r, char *email, size_t emaillen)
 	long long id = office_id(r, 0);
 	struct user_row u;
 	int found = id ? db_user_get(req_db(r), &r->arena, r->session->org_id, id, &u) : 0;
-	if (found < 0) {
-		reply_db_error(r);
+	if (!office_found(r, found, "user", id))
 		return 0;
-	}
-	if (!found) {
-		office_not_found(r, "user", id);
-		return 0;
-	}
 	snprintf(email, emaillen, "%s", u.email);
+	return id;
+}
+
+/* The user named in the path when it is not the admin themselves (who must not lock
+ * themselves out); 0 after answering 404, or the list with its "not yourself" notice. */
+static long long other_user(struct req *r)
+{
+	char email[256];
+	long long id = target_user(r, email, sizeof(email));
+	if (id && id == r->session->user_id) {
+		reply_redirect(r, "/admin/users?msg=not_self");
+		return 0;
+	}
 	return id;
 }
 
 static void set_disabled(struct req *r, int disabled)
 {
-	char email[256];
-	long long id = target_user(r, email, sizeof(email));
+	long long id = other_user(r);
 	if (!id)
 		return;
-	if (id == r->session->user_id) {
-		reply_redirect(r, "/admin/users?msg=not_self");
-		return;
-	}
 	if (db_user_set_disabled(req_db(r), r->session->org_id, id, disabled) < 0) {
 		reply_db_error(r);
 		return;
@@ -166,14 +168,9 @@ static void users_reset(struct req *r)
  * when the association requires it). */
 static void users_two_factor_off(struct req *r)
 {
-	char email[256];
-	long long id = target_user(r, email, sizeof(email));
+	long long id = other_user(r);
 	if (!id)
 		return;
-	if (id == r->session->user_id) {
-		reply_redirect(r, "/admin/users?msg=not_self");
-		return;
-	}
 	if (db_two_factor_disable(req_db(r), id) != 0) {
 		reply_db_error(r);
 		return;

@@ -15,6 +15,7 @@
 #include "server/http/i18n.h"
 #include "server/http/link.h"
 #include "server/http/log.h"
+#include "server/pages/office/events.h"
 #include "server/pages/respondent/respondent.h"
 #include "server/app/event_mail.h"
 #include "server/db/event.h"
@@ -59,14 +60,7 @@ static void render(struct req *r, int status, const struct event_signup_view *s,
 	cJSON *o = cJSON_AddObjectToObject(ctx, "event");
 	cJSON_AddStringToObject(o, "title", e->title);
 	cJSON_AddStringToObject(o, "org", e->org_name);
-	cJSON_AddStringToObject(o, "date", e->date);
-	cJSON_AddStringToObject(o, "start_time", e->start_time);
-	cJSON_AddStringToObject(o, "end_time", e->end_time);
-	cJSON_AddStringToObject(o, "place", e->place);
-	cJSON_AddStringToObject(o, "online_url", e->online_url);
-	cJSON_AddStringToObject(o, "description", e->description);
-	if (e->offer_title[0])
-		cJSON_AddStringToObject(o, "offer", arena_printf(&r->arena, "%s (%s)", e->offer_title, e->offer_provider));
+	office_event_details(r, o, e);
 	int closed = e->started || e->cancelled;
 	cJSON_AddBoolToObject(ctx, "closed", closed);
 	cJSON_AddBoolToObject(ctx, "cancelled", e->cancelled);

@@ -152,14 +152,8 @@ static void request_accept(struct req *r)
 	char token[TOKEN_TEXT_LEN + 1];
 	int rc = id ? db_participation_accept(db, r->session->org_id, id, r->session->user_id, sector, qid, &cid,
 					      &sid, token) : 0;
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!office_found(r, rc, "participation_request", id))
 		return;
-	}
-	if (rc == 0) {
-		office_not_found(r, "participation_request", id);
-		return;
-	}
 	audit(r, "request_accepted", "participation_request", id, NULL);
 	office_show_new_link(r, cid, sid, token, NULL);
 }
@@ -168,14 +162,8 @@ static void request_decline(struct req *r)
 {
 	long long id = office_id(r, 0);
 	int rc = id ? db_participation_decline(req_db(r), r->session->org_id, id, r->session->user_id) : 0;
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!office_found(r, rc, "participation_request", id))
 		return;
-	}
-	if (rc == 0) {
-		office_not_found(r, "participation_request", id);
-		return;
-	}
 	audit(r, "request_declined", "participation_request", id, NULL);
 	reply_redirect(r, "/app?msg=declined");
 }

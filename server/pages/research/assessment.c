@@ -104,15 +104,8 @@ static void research_render(struct req *r, long long id, int status, cJSON *ctx)
 	struct scanview_scope scope = {.research_org_id = r->session->org_id, .pseudonymize = 1,
 				       .benchmark_k = config.benchmark_k};
 	enum scanview_status st = scanview_load(req_db(r), &r->arena, id, &scope, r->lang, &v);
-	if (st != SCANVIEW_OK) {
-		if (st == SCANVIEW_NOT_FOUND) {
-			audit(r, "denied", "scan", id, NULL);
-			reply_error(r, 404);
-		} else {
-			reply_db_error(r);
-		}
+	if (!office_scan_loaded(r, st, id))
 		return;
-	}
 	office_scan_fill(r, &v, ctx);
 	cJSON_AddStringToObject(ctx, "ref", req_param(r, 0));
 	struct assessment_row as;

@@ -82,27 +82,32 @@ static int submitted(const struct scan_ctx *s)
 /* The done page; ctx may already hold field errors (then status 400). */
 static void render_done(struct req *r, struct scan_ctx *s, cJSON *ctx, int status);
 
+/* The scan of the link once it was sent: 1, or 0 after answering (those of scan_load, or
+ * while it is not sent a redirect to the scan's start page). */
+static int load_sent(struct req *r, struct scan_ctx *s)
+{
+	if (scan_load(r, 0, s) != 0)
+		return 0;
+	if (!submitted(s)) {
+		reply_redirect(r, arena_printf(&r->arena, "/s/%s", s->token));
+		return 0;
+	}
+	return 1;
+}
+
 void scan_done_get(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	if (!load_sent(r, &s))
 		return;
-	if (!submitted(&s)) {
-		reply_redirect(r, arena_printf(&r->arena, "/s/%s", s.token));
-		return;
-	}
 	render_done(r, &s, scan_page_ctx(r, &s), 200);
 }
 
 void scan_follow_up_post(struct req *r)
 {
 	struct scan_ctx s;
-	if (scan_load(r, 0, &s) != 0)
+	if (!load_sent(r, &s))
 		return;
-	if (!submitted(&s)) {
-		reply_redirect(r, arena_printf(&r->arena, "/s/%s", s.token));
-		return;
-	}
 	const char **vals;
 	int n = req_form_all(r, "follow_up", &vals);
 	const char *v = n == 1 ? vals[0] : NULL;  /* a radio button sends one value */

@@ -227,14 +227,8 @@ void scan_pillar_post(struct req *r)
 	if (nproblems)
 		target = n;  /* every valid answer is kept; the owner stays to correct the rest */
 	int rc = db_answers_save_page(req_db(r), s.v.id, w, nw, target);
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!scan_stored(r, &s, rc))
 		return;
-	}
-	if (rc == 0) {
-		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
-		return;
-	}
 	if (nproblems) {
 		if (scan_load(r, 1, &s) != 0)
 			return;

@@ -150,14 +150,8 @@ void scan_profile_post(struct req *r)
 	}
 	int rc = db_scan_profile_save(req_db(r), s.v.id, f.sector, f.fte_stored, f.employees_stored, f.municipality,
 				      f.needs_notice ? 0 : 1);
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!scan_stored(r, &s, rc))
 		return;
-	}
-	if (rc == 0) {
-		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
-		return;
-	}
 	if (f.needs_notice) {
 		scan_profile_show(r, &s, 200, ctx, f.sector, f.fte, f.employees, f.municipality, 1);
 		return;

@@ -296,6 +296,15 @@ void scan_reply_problem(struct req *r, const struct scan_ctx *s, int status, con
 	page_render(r, status, "respondent/problem", i18n_get(r->lang, key), ctx);
 }
 
+int scan_stored(struct req *r, const struct scan_ctx *s, int rc)
+{
+	if (rc < 0)
+		reply_db_error(r);
+	else if (rc == 0)
+		scan_reply_problem(r, s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
+	return rc > 0;
+}
+
 int scan_render_to(struct buf *out, const char *tmpl, const char *title, cJSON *ctx, const char *lang)
 {
 	char err[256];

@@ -80,6 +80,11 @@ void scan_audit(struct req *r, const struct scan_ctx *s, const char *action);
 void scan_reply_problem(struct req *r, const struct scan_ctx *s, int status, const char *message,
 			cJSON *list);
 
+/* After a write that stores only while the scan is open (rc: 1 stored, 0 the scan was
+ * sent meanwhile, say in another tab, -1 a database error): 1 when stored; else 0
+ * after answering 409 with the "already sent" page, or 503. */
+int scan_stored(struct req *r, const struct scan_ctx *s, int rc);
+
 /* Renders template + layout into out (no reply). 0 or -1. */
 int scan_render_to(struct buf *out, const char *tmpl, const char *title, cJSON *ctx, const char *lang);
 

@@ -60,14 +60,8 @@ void scan_consent_post(struct req *r)
 	if (!scan_consent_read(r, &s))
 		return;
 	int rc = db_scan_consent(req_db(r), s.v.id, SCAN_CONSENT_VERSION);
-	if (rc < 0) {
-		reply_db_error(r);
+	if (!scan_stored(r, &s, rc))
 		return;
-	}
-	if (rc == 0) {
-		scan_reply_problem(r, &s, 409, i18n_get(r->lang, "scan.error.submitted"), NULL);
-		return;
-	}
 	if (!s.v.consent)
 		scan_audit(r, &s, "owner_consent");
 	reply_redirect(r, s.v.consent ? scan_resume_path(r, &s) : scan_page_path(r, &s, 0));
