@@ -15,8 +15,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <cJSON.h>
-
 #include "cli/cli_config.h"
 #include "cli/demo_seed.h"
 #include "cli/demo_synth.h"
@@ -58,46 +56,6 @@ static struct demo_org orgs[] = {
 /* SBI sections with rough weights for Dutch SMEs of 10–300 FTE. */
 static const char sectors[] = "ACCCCFFFGGGGHHIJJKMMMNNPQQQRS";
 
-
-/* Prints a cJSON tree as unformatted JSON: the same values as
- * cJSON_PrintUnformatted, whose float printing (sprintf + sscanf per number)
- * was the seed's largest client cost. Numbers with at most 4 decimals are
- * printed exactly without printf (buf_double); jsonb stores the same numerics. */
-static void json_print(const cJSON *j, struct buf *b)
-{
-	if (cJSON_IsNumber(j)) {
-		if (isfinite(j->valuedouble))
-			buf_double(b, j->valuedouble);
-		else
-			buf_puts(b, "null");
-	} else if (cJSON_IsString(j)) {
-		buf_putc(b, '"');
-		buf_json_str(b, j->valuestring);
-		buf_putc(b, '"');
-	} else if (cJSON_IsArray(j) || cJSON_IsObject(j)) {
-		int obj = cJSON_IsObject(j);
-		buf_putc(b, obj ? '{' : '[');
-		for (const cJSON *c = j->child; c; c = c->next) {
-			if (c != j->child)
-				buf_putc(b, ',');
-			if (obj) {
-				buf_putc(b, '"');
-				buf_json_str(b, c->string);
-				buf_puts(b, "\":");
-			}
-			json_print(c, b);
-		}
-		buf_putc(b, obj ? '}' : ']');
-	} else if (cJSON_IsTrue(j)) {
-		buf_puts(b, "true");
-	} else if (cJSON_IsFalse(j)) {
-		buf_puts(b, "false");
-	} else if (cJSON_IsRaw(j)) {
-		buf_puts(b, j->valuestring);
-	} else {
-		buf_puts(b, "null");
-	}
-}
 
 static double copy_secs[6];
 
@@ -196,10 +154,8 @@ static int add_scan(struct synth *g, const struct questionnaire *q, struct demo_
 	}
 	problems_release(&problems);
 	struct score_result *res = score_compute(q, set);
-	cJSON *rj = score_result_to_json(res);
 	buf_reset(scratch);
-	json_print(rj, scratch);
-	cJSON_Delete(rj);
+	score_result_write_json(res, scratch);
 	/* numbers as the shortest text that reads back to the same double (buf_double) */
 	buf_add(&c->results, sid, sidn);
 	buf_puts(&c->results, SCORE_ENGINE_VERSION "\t");

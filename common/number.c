@@ -1,4 +1,5 @@
 /* number.c: the shortest decimal text of a double that reads back to it; see number.h. */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,12 +19,33 @@ const char *number_shortest(double v, char out[NUMBER_TEXT_MAX])
 		snprintf(out, NUMBER_TEXT_MAX, v < 0 ? "-Infinity" : "Infinity");
 		return out;
 	}
-	/* %.17g always reads back exactly; the first precision that does is the shortest */
-	for (int prec = 1; prec <= 17; prec++) {
+	/* %.17g always reads back exactly; the first precision that does is the
+	 * shortest. Any decimal of at most 15 digits that reads back as v is v
+	 * rounded to 15 digits (DBL_DIG), so when %.15g reads back, the shortest
+	 * has as many significant digits as it shows, and otherwise it has 16 or
+	 * 17: three tries instead of up to seventeen, the same text. Subnormal
+	 * numbers carry fewer digits: for them every precision is tried. */
+	int prec = fabs(v) < DBL_MIN && v != 0 ? 1 : 15;
+	int first = prec;
+	for (; prec < 17; prec++) {
 		snprintf(out, NUMBER_TEXT_MAX, "%.*g", prec, v);
 		if (strtod(out, NULL) == v)
 			break;
 	}
+	if (prec == 15 && first == 15) {
+		int digits = 0, lead = 1, zeros = 0;
+		for (const char *p = out; *p && *p != 'e'; p++) {
+			if (*p < '0' || *p > '9')
+				continue;
+			if (*p == '0' && lead)
+				continue;
+			lead = 0;
+			digits++;
+			zeros = *p == '0' ? zeros + 1 : 0;
+		}
+		prec = digits - zeros > 0 ? digits - zeros : 1;
+	}
+	snprintf(out, NUMBER_TEXT_MAX, "%.*g", prec, v);
 	return out;
 }
 

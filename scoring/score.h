@@ -87,7 +87,12 @@ void score_result_free(struct score_result *r);
 /* The index of the band a score falls in, or -1 for NAN. */
 int score_band_of(const struct questionnaire *q, double score);
 
-/* The whole result as JSON (shape: scoring/README.md). The caller owns the tree. */
+/* The whole result as JSON text (shape: scoring/README.md), appended to b:
+ * unformatted, numbers as the shortest text that reads back to the same double,
+ * null for NAN. This is the text stored in results.result. */
+struct buf;
+void score_result_write_json(const struct score_result *r, struct buf *b);
+/* The same parsed into a cJSON tree, for callers that walk it. The caller owns the tree. */
 struct cJSON;
 struct cJSON *score_result_to_json(const struct score_result *r);
 

@@ -3,8 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <cJSON.h>
-
 #include "server/db/scan_store.h"
 #include "common/number.h"
 #include "common/buf.h"
@@ -71,9 +69,9 @@ int db_scan_store_result(struct db *db, long long scan_id, const struct question
 	db_id_text(id, scan_id);
 	if (isfinite(res->overall.score))
 		snprintf(overall, sizeof(overall), "%.17g", res->overall.score);
-	cJSON *json = score_result_to_json(res);
-	char *text = json ? cJSON_PrintUnformatted(json) : NULL;
-	cJSON_Delete(json);
+	struct buf json = BUF_INIT;
+	score_result_write_json(res, &json);
+	const char *text = json.data;
 	size_t nrows = scan_score_row_count(q);
 	struct score_row *rows = calloc(nrows, sizeof(*rows));
 	struct buf sql = BUF_INIT, arr = BUF_INIT;
@@ -127,7 +125,7 @@ done:
 	free(params);
 	free(num);
 	free(rows);
-	cJSON_free(text);
+	buf_release(&json);
 	return rc;
 }
 

@@ -452,6 +452,41 @@ static const char *shortest(double v)
 	return number_shortest(v, out);
 }
 
+/* The definition number_shortest keeps: the first precision whose %g reads back. */
+static const char *shortest_by_definition(double v, char *out)
+{
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(out, NUMBER_TEXT_MAX, "%.*g", prec, v);
+		if (strtod(out, NULL) == v)
+			break;
+	}
+	return out;
+}
+
+static void shortest_numbers_match_their_definition(void **state)
+{
+	(void)state;
+	char want[NUMBER_TEXT_MAX], got[NUMBER_TEXT_MAX];
+	uint64_t x = 0x9e3779b97f4a7c15ULL;
+	for (int i = 0; i < 200000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+		double v;
+		if (i % 4 == 0) { /* any finite double */
+			uint64_t bits = x;
+			memcpy(&v, &bits, sizeof(v));
+			if (!isfinite(v))
+				continue;
+		} else if (i % 4 == 1) { /* scores: weighted means of a few answers */
+			v = (double)(x % 10000) / (double)(1 + (x >> 40) % 97) * (double)((x >> 20) % 7 + 1) / 3.0;
+		} else if (i % 4 == 2) { /* decimals of up to 15 digits, large and small */
+			v = (double)(x % 1000000000000000ULL) / pow(10, (double)((x >> 50) % 30)) * (x >> 63 ? -1 : 1);
+		} else { /* whole numbers, some with trailing zeros */
+			v = (double)(x % 100000) * pow(10, (double)((x >> 45) % 22));
+		}
+		assert_string_equal(number_shortest(v, got), shortest_by_definition(v, want));
+	}
+}
+
 static void numbers_are_the_shortest_text_that_reads_back(void **state)
 {
 	(void)state;
@@ -496,6 +531,7 @@ int main(void)
 		cmocka_unit_test(csv_text_neutralises_formulas),
 		cmocka_unit_test(date_valid_refuses_days_that_do_not_exist),
 		cmocka_unit_test(numbers_are_the_shortest_text_that_reads_back),
+		cmocka_unit_test(shortest_numbers_match_their_definition),
 		cmocka_unit_test(normalize_drops_controls_and_hidden_marks),
 		cmocka_unit_test(normalize_makes_spaces_plain_and_trims),
 		cmocka_unit_test(normalize_keeps_lines_in_blocks),
