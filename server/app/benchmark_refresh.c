@@ -19,6 +19,7 @@
 #include "server/app/evaluation_refresh.h"
 #include "server/app/questionnaire_registry.h"
 #include "common/buf.h"
+#include "common/text.h"
 #include "common/banned.h"
 
 #define N_SIZE 4
@@ -62,20 +63,8 @@ static void set_add(struct bm_set *s, const char *sector, const char *size, cons
 		if (strcmp(size, size_keys[i]) == 0)
 			s->size[s->n] = (signed char)i;
 	double *row = s->vals + s->n * s->nscores;
-	const char *p = *scores == '{' ? scores + 1 : "";
-	for (size_t k = 0; k < s->nscores; k++) {
-		row[k] = NAN;
-		if (!*p || *p == '}')
-			continue;
-		char *end;
-		double v = strncmp(p, "NULL", 4) == 0 ? NAN : strtod(p, &end);
-		if (isfinite(v))
-			row[k] = v;
-		while (*p && *p != ',' && *p != '}')
-			p++;
-		if (*p == ',')
-			p++;
-	}
+	for (size_t k = text_double_array(scores, row, s->nscores); k < s->nscores; k++)
+		row[k] = NAN; /* missing at the end */
 	s->n++;
 }
 
