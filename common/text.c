@@ -242,20 +242,39 @@ int text_local_path(const char *s)
 	return strstr(s, "://") == NULL;
 }
 
+/* The first element of a PostgreSQL array's text ("{1,2}" gives "1,2}"), or NULL
+ * when s is not one. */
+static const char *array_first(const char *s)
+{
+	return s && *s == '{' ? s + 1 : NULL;
+}
+
+/* The element after the one at s: past its ',' (at the '}' or the end after the last). */
+static const char *array_next(const char *s)
+{
+	while (*s && *s != ',' && *s != '}')
+		s++;
+	return *s == ',' ? s + 1 : s;
+}
+
 size_t text_int_array(const char *s, long *out, size_t max)
 {
 	size_t n = 0;
-	if (!s || *s != '{')
-		return 0;
-	s++;
-	while (*s && *s != '}' && n < max) {
+	for (s = array_first(s); s && *s && *s != '}' && n < max; s = array_next(s)) {
 		char *end;
 		out[n++] = strtol(s, &end, 10);
 		if (end == s)
 			break;
-		s = end;
-		if (*s == ',')
-			s++;
+	}
+	return n;
+}
+
+size_t text_double_array(const char *s, double *out, size_t max)
+{
+	size_t n = 0;
+	for (s = array_first(s); s && *s && *s != '}' && n < max; s = array_next(s)) {
+		double v = strncmp(s, "NULL", 4) == 0 ? NAN : strtod(s, NULL);
+		out[n++] = isfinite(v) ? v : NAN;
 	}
 	return n;
 }

@@ -20,8 +20,11 @@ int text_local_path(const char *s);
  * as Dutch users type it) in [min, max]. Returns 0 or -1. */
 int text_parse_double(const char *s, double min, double max, double *out);
 /* Reads a PostgreSQL integer array's text ("{1,2,3}") into out, at most max numbers;
- * returns how many. Stops at the first element that is not a number. */
+ * returns how many. Stops at the first element that is not a number (counted, as 0). */
 size_t text_int_array(const char *s, long *out, size_t max);
+/* Reads a PostgreSQL float or numeric array's text ("{67.4,NULL,2}") into out, at most
+ * max numbers; returns how many elements it read. NULL, NaN and Infinity become NAN. */
+size_t text_double_array(const char *s, double *out, size_t max);
 /* 1 when the n bytes are valid UTF-8 without NUL bytes and overlong forms. */
 int text_utf8_valid(const char *s, size_t n);
 /* The byte length of the longest prefix of s with at most max_chars characters

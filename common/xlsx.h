@@ -92,6 +92,16 @@ void xlsx_book_release(struct xlsx_book *book);
 /* "A", "B", …, "AA": the column letters of a 0-based column, in out[8]. */
 void xlsx_column_name(uint32_t col, char out[8]);
 
+/* Reading a cell for an import (xlsx_cell.c). The value of cell c (not NULL): its
+ * text, a number in its shortest form (number_nl_format, a decimal comma when
+ * `comma` is set), a boolean as "ja" or "nee". NULL for a formula, a date or an
+ * error value, with *problem a plain Dutch sentence for the person who filled the
+ * cell in. */
+const char *xlsx_cell_value(const struct xlsx_cell *c, int comma, char num[32], const char **problem);
+/* A yes or no typed in a cell: ja/nee, true/false, waar/onwaar, yes/no, 1/0, in any
+ * case. 0 with *out 1 or 0, or -1 for anything else. */
+int xlsx_parse_yes_no(const char *s, int *out);
+
 /* Reads an .xlsx file of `len` bytes (at most XLSX_MAX_FILE_BYTES) into an empty
  * `book`. Returns 0, or -1 with a plain Dutch sentence for the person who
  * uploaded the file in err (the book then holds whatever was read and must

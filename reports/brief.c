@@ -160,21 +160,14 @@ static void notes(struct pdf *p)
 int report_render_brief(const struct report *r, struct buf *out, char *err, size_t errlen)
 {
 	struct pdf p;
-	char title[256];
 	assert(r && out);
 	if (!r->bands || !r->n_bands) {
 		if (err && errlen)
 			snprintf(err, errlen, "the model has no bands");
 		return -1;
 	}
-	snprintf(title, sizeof title, "%s — %s", report_str(r, RS_BRIEF_TITLE),
-		 r->company.name ? r->company.name : "");
-	if (pdf_open(&p, r, title) != 0) {
-		if (err && errlen)
-			snprintf(err, errlen, "%s", p.why[0] ? p.why : "cannot open the PDF");
-		pdf_close(&p);
+	if (pdf_open(&p, r, report_str(r, RS_BRIEF_TITLE), err, errlen) != 0)
 		return -1;
-	}
 	pdf_page_new(&p);
 	pdf_para(&p, report_str(r, RS_BRIEF_ONLY), PDF_SMALL, PDF_BOLD, 0, 0xD55E00);
 	pdf_gap(&p, 4);

@@ -94,15 +94,9 @@ int evaluation_pdf_render(const struct eval_doc *d, struct buf *out, char *err, 
 	r.lang = d->lang;
 	r.created = d->created;
 	r.company.name = d->scope;
-	char title[300];
-	snprintf(title, sizeof(title), "%s — %s", d->title, d->scope ? d->scope : "");
 	struct pdf p;
-	if (pdf_open(&p, &r, title) != 0) {
-		if (err && errlen)
-			snprintf(err, errlen, "%s", p.why[0] ? p.why : "cannot open the PDF");
-		pdf_close(&p);
+	if (pdf_open(&p, &r, d->title, err, errlen) != 0)
 		return -1;
-	}
 	pdf_page_new(&p);
 	pdf_para(&p, d->title, PDF_H1, PDF_BOLD, 0, CHART_INK);
 	if (d->scope)

@@ -56,14 +56,16 @@ struct pdf {
 	size_t n_pages;
 	double y;                 /* cursor: top of the next line */
 	const struct report *r;
-	const char *running_title; /* left part of the footer */
+	char running_title[300];  /* left part of the footer: "title — company" */
 	int failed;
 	unsigned long error, detail;
 	char why[160];
 };
 
-/* Opens a document: fonts, compression, creation date from r->created. */
-int pdf_open(struct pdf *p, const struct report *r, const char *running_title);
+/* Opens a document: fonts, compression, creation date from r->created; the footers
+ * name "title — r->company.name". 0, or -1 with the reason in err and nothing left
+ * to close. */
+int pdf_open(struct pdf *p, const struct report *r, const char *title, char *err, size_t errlen);
 /* Adds a page (with the CONCEPT watermark on drafts); the cursor goes to the top. */
 void pdf_page_new(struct pdf *p);
 /* Starts a new page unless `height` fits between the cursor and the bottom. */

@@ -63,12 +63,12 @@ static HPDF_Font load_font(struct pdf *p, const char *dir, const char *file)
 	return name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
 }
 
-int pdf_open(struct pdf *p, const struct report *r, const char *running_title)
+/* pdf_open without its error report: -1 with the reason in p->why. */
+static int open_doc(struct pdf *p, const struct report *r)
 {
 	char dir[PATH_MAX];
 	memset(p, 0, sizeof *p);
 	p->r = r;
-	p->running_title = running_title;
 	if (font_dir(dir, sizeof dir) != 0) {
 		snprintf(p->why, sizeof p->why, "DejaVu Sans not found (set FPHC_FONT_DIR)");
 		return -1;
@@ -93,6 +93,19 @@ int pdf_open(struct pdf *p, const struct report *r, const char *running_title)
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "fphc");
 	HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, "Future Proof Human Capital Scan");
 	return p->failed || !p->regular || !p->bold ? -1 : 0;
+}
+
+int pdf_open(struct pdf *p, const struct report *r, const char *title, char *err, size_t errlen)
+{
+	if (open_doc(p, r) == 0) {
+		snprintf(p->running_title, sizeof p->running_title, "%s — %s", title,
+			 r->company.name ? r->company.name : "");
+		return 0;
+	}
+	if (err && errlen)
+		snprintf(err, errlen, "%s", p->why[0] ? p->why : "cannot open the PDF");
+	pdf_close(p);
+	return -1;
 }
 
 void pdf_fill(struct pdf *p, unsigned rgb)

@@ -27,18 +27,9 @@ static int check(const struct report *r, char *err, size_t errlen)
 int report_render(const struct report *r, struct buf *out, char *err, size_t errlen)
 {
 	struct pdf p;
-	char title[256];
 	assert(r && out);
-	if (check(r, err, errlen) != 0)
+	if (check(r, err, errlen) != 0 || pdf_open(&p, r, report_str(r, RS_TITLE), err, errlen) != 0)
 		return -1;
-	snprintf(title, sizeof title, "%s — %s", report_str(r, RS_TITLE),
-		 r->company.name ? r->company.name : "");
-	if (pdf_open(&p, r, title) != 0) {
-		if (err && errlen)
-			snprintf(err, errlen, "%s", p.why[0] ? p.why : "cannot open the PDF");
-		pdf_close(&p);
-		return -1;
-	}
 	pdf_cover(&p);
 	pdf_howto(&p);
 	pdf_summary(&p);

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "common/number_nl.h"
 #include "scoring/questionnaire_sheet_import.h"
@@ -18,39 +17,11 @@ static const char *cell_text(struct imp *im, const struct xlsx_cell *c, enum she
 {
 	if (!c)
 		return NULL;
-	if (c->formula) {
-		sheet_cell_problem(im, id, c->row, col, "gebruik geen formule; typ de waarde zelf in");
-		return NULL;
-	}
-	switch (c->type) {
-	case XLSX_TEXT:
-		return c->text;
-	case XLSX_NUMBER:
-		if (c->date) {
-			sheet_cell_problem(im, id, c->row, col, "dit is een datum; zet de celopmaak op Standaard en typ de waarde opnieuw");
-			return NULL;
-		}
-		return number_nl_format(c->number, 0, num);
-	case XLSX_BOOL:
-		return c->number != 0 ? "ja" : "nee";
-	case XLSX_ERROR:
-	default:
-		sheet_cell_problem(im, id, c->row, col, "de cel geeft een foutwaarde; typ een waarde");
-		return NULL;
-	}
-}
-
-static int parse_bool(const char *s, int *out)
-{
-	static const char *const yes[] = {"ja", "true", "waar", "yes", "1", NULL};
-	static const char *const no[] = {"nee", "false", "onwaar", "no", "0", NULL};
-	for (size_t i = 0; yes[i]; i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			return *out = 1, 0;
-		if (strcasecmp(s, no[i]) == 0)
-			return *out = 0, 0;
-	}
-	return -1;
+	const char *problem;
+	const char *s = xlsx_cell_value(c, 0, num, &problem);
+	if (!s)
+		sheet_cell_problem(im, id, c->row, col, problem);
+	return s;
 }
 
 static char *trimmed(struct imp *im, const char *s)
@@ -123,7 +94,7 @@ void sheet_put_cell(struct imp *im, cJSON *obj, const struct sheet_column *col, 
 		break;
 	case SHEET_BOOL: {
 		int b;
-		if (parse_bool(trimmed(im, s), &b) != 0)
+		if (xlsx_parse_yes_no(trimmed(im, s), &b) != 0)
 			sheet_cell_problem(im, id, c->row, col->name, "kies ja of nee (of laat de cel leeg)");
 		else
 			cJSON_AddBoolToObject(obj, col->member, b);

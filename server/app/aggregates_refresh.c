@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/banned.h"
-#include "common/buf.h"
 #include "server/app/aggregates_refresh.h"
 #include "server/app/questionnaire_registry.h"
 #include "server/app/score_stats.h"
+#include "common/buf.h"
+#include "common/banned.h"
 
 #define N_SIZE 4
 static const char *const size_keys[N_SIZE] = {"fte_10_49", "fte_50_99", "fte_100_199", "fte_200_plus"};

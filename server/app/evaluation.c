@@ -149,25 +149,6 @@ static const char *const funnel_kinds[EVAL_FUNNEL_N] = {"invited", "started", "s
 static const char *const action_kinds[EVAL_ACTION_N] = {"action_done", "action_open", "action_overdue", "action_dropped"};
 static const char *const event_kinds[EVAL_EVENTS_N] = {"events", "event_invited", "event_signed_up", "event_attended"};
 
-/* Parses "{1.5,2,3}" into out (at most max); the count. */
-static size_t double_array(const char *s, double *out, size_t max)
-{
-	size_t n = 0;
-	if (!s || *s != '{')
-		return 0;
-	s++;
-	while (*s && *s != '}' && n < max) {
-		char *end;
-		out[n++] = strtod(s, &end);
-		if (end == s)
-			break;
-		s = end;
-		if (*s == ',')
-			s++;
-	}
-	return n;
-}
-
 static const char *score_title(const struct questionnaire *q, const char *level, const char *key, const char *lang)
 {
 	if (!q)
@@ -259,7 +240,7 @@ static int build_boxes(struct arena *a, const struct evaluation_rows *rows, cons
 		       strcmp(rows->hists[j].key, r->key) == 0; j++) {
 			const struct evaluation_hist_row *s = &rows->hists[j];
 			size_t nb = text_int_array(s->bins, bins, HIST_BINS), nc = text_int_array(s->counts, counts, HIST_BINS);
-			size_t ns = double_array(s->sums, sums, HIST_BINS);
+			size_t ns = text_double_array(s->sums, sums, HIST_BINS);
 			if (nb != nc || ns != nb || hist_add_part(h, bins, counts, sums, nb, (long)s->n, s->sum, s->min, s->max) != 0)
 				rc = -1;
 		}

@@ -13,6 +13,7 @@
 #include "scoring/histogram.h"
 #include "scoring/score.h"
 #include "common/buf.h"
+#include "common/text.h"
 #include "common/banned.h"
 
 /* Where score k of a version's scores array belongs (scan_score_rows order). */
@@ -180,25 +181,6 @@ static void step_put(struct ev_walk *w, const struct ev_step *s)
 	}
 }
 
-/* Parses "{67.4,NULL,…}" into v[0..n) (NAN where NULL or missing). */
-static void parse_scores(const char *p, double *v, size_t n)
-{
-	p = *p == '{' ? p + 1 : "";
-	for (size_t k = 0; k < n; k++) {
-		v[k] = NAN;
-		if (!*p || *p == '}')
-			continue;
-		char *end;
-		double x = strncmp(p, "NULL", 4) == 0 ? NAN : strtod(p, &end);
-		if (isfinite(x))
-			v[k] = x;
-		while (*p && *p != ',' && *p != '}')
-			p++;
-		if (*p == ',')
-			p++;
-	}
-}
-
 static int walk_row(void *arg, const struct evaluation_source *row)
 {
 	struct ev_walk *w = arg;
@@ -210,7 +192,8 @@ static int walk_row(void *arg, const struct evaluation_source *row)
 		w->prev = xrealloc(w->prev, w->cap_vals * sizeof(double));
 		w->cur = xrealloc(w->cur, w->cap_vals * sizeof(double));
 	}
-	parse_scores(row->scores, w->cur, lay->n);
+	for (size_t k = text_double_array(row->scores, w->cur, lay->n); k < lay->n; k++)
+		w->cur[k] = NAN; /* missing at the end */
 	struct ev_group *g = group_of(w, row->org_id, row->quarter, lay);
 	for (size_t k = 0; k < lay->n; k++) {
 		double v = w->cur[k];

@@ -12,7 +12,6 @@
 #include "server/app/offer_check.h"
 #include "server/http/i18n.h"
 #include "common/csv.h"
-#include "common/number_nl.h"
 #include "common/text.h"
 #include "common/xlsx.h"
 #include "common/banned.h"
@@ -65,28 +64,10 @@ static const char *cell_text(struct reading *rd, const struct xlsx_cell *c, cons
 	if (!c)
 		return "";
 	char num[32];
-	const char *s;
-	if (c->formula) {
-		problem(rd, c->row, col, "gebruik geen formule; typ de waarde zelf in");
-		return NULL;
-	}
-	switch (c->type) {
-	case XLSX_TEXT:
-		s = c->text;
-		break;
-	case XLSX_NUMBER:
-		if (c->date) {
-			problem(rd, c->row, col, "dit is een datum; zet de celopmaak op Standaard en typ de waarde opnieuw");
-			return NULL;
-		}
-		s = number_nl_format(c->number, 1, num);
-		break;
-	case XLSX_BOOL:
-		s = c->number != 0 ? "ja" : "nee";
-		break;
-	case XLSX_ERROR:
-	default:
-		problem(rd, c->row, col, "de cel geeft een foutwaarde; typ een waarde");
+	const char *why;
+	const char *s = xlsx_cell_value(c, 1, num, &why);
+	if (!s) {
+		problem(rd, c->row, col, why);
 		return NULL;
 	}
 	if (rd->cat->csv && s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]))
@@ -98,17 +79,9 @@ static const char *cell_text(struct reading *rd, const struct xlsx_cell *c, cons
 
 static int parse_active(const char *s, int *out)
 {
-	static const char *const yes[] = {"ja", "true", "waar", "yes", "1", NULL};
-	static const char *const no[] = {"nee", "false", "onwaar", "no", "0", NULL};
 	if (!s[0])
 		return *out = 1, 0;
-	for (size_t i = 0; yes[i]; i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			return *out = 1, 0;
-		if (strcasecmp(s, no[i]) == 0)
-			return *out = 0, 0;
-	}
-	return -1;
+	return xlsx_parse_yes_no(s, out);
 }
 
 /* The id column: empty (0), or a stored offer's number. -1 after a problem. */

@@ -51,17 +51,12 @@ static const char *value(const struct offer_row *o, int c, char num[32])
 	}
 }
 
-static void write_readme(lxw_workbook *wb, lxw_format *head, lxw_format *wrap)
+static void write_readme(lxw_workbook *wb, const struct upload_formats *fmt)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, OFFER_CATALOGUE_README);
-	worksheet_set_column(ws, 0, 0, 16, NULL);
-	worksheet_set_column(ws, 1, 1, 100, wrap);
-	lxw_row_t r = 0;
-	for (size_t i = 0; readme[i]; i++)
-		worksheet_write_string(ws, r++, 0, readme[i], NULL);
-	r++;
-	worksheet_write_string(ws, r, 0, "kolom", head);
-	worksheet_write_string(ws, r++, 1, "uitleg", head);
+	static const char *const headings[] = {"kolom", "uitleg", NULL};
+	static const double widths[] = {16, 100};
+	lxw_row_t r;
+	lxw_worksheet *ws = workbook_upload_readme(wb, fmt, OFFER_CATALOGUE_README, readme, headings, widths, &r);
 	for (int c = 0; c < OFFER_COL_COUNT; c++) {
 		worksheet_write_string(ws, r, 0, offer_catalogue_columns[c].name, NULL);
 		worksheet_write_string(ws, r++, 1, offer_catalogue_columns[c].explain, NULL);
@@ -103,18 +98,12 @@ static void write_offers(lxw_workbook *wb, const struct offer_row *stored, int n
 int offer_catalogue_xlsx(const struct offer_row *stored, int n_stored, struct buf *out)
 {
 	struct workbook_file file;
-	lxw_workbook *wb = workbook_file_open(&file, 0);
-	int rc = -1;
-	if (wb) {
-		lxw_format *head = workbook_add_format(wb);
-		format_set_bold(head);
-		lxw_format *wrap = workbook_add_format(wb);
-		format_set_text_wrap(wrap);
-		write_offers(wb, stored, n_stored, head);
-		write_readme(wb, head, wrap);
-		rc = workbook_file_close(&file, out);
-	}
-	return rc;
+	struct upload_formats fmt;
+	if (!workbook_upload_open(&file, &fmt))
+		return -1;
+	write_offers(file.wb, stored, n_stored, fmt.head);
+	write_readme(file.wb, &fmt);
+	return workbook_file_close(&file, out);
 }
 
 int offer_catalogue_csv(const struct offer_row *stored, int n_stored, struct buf *out)

@@ -25,22 +25,15 @@ static const char *const readme[] = {
 	NULL,
 };
 
-static void write_readme(lxw_workbook *wb, lxw_format *head, lxw_format *wrap)
+static void write_readme(lxw_workbook *wb, const struct upload_formats *fmt)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, QUESTIONNAIRE_SHEET_README);
-	worksheet_set_column(ws, 0, 0, 22, NULL);
-	worksheet_set_column(ws, 1, 1, 16, NULL);
-	worksheet_set_column(ws, 2, 2, 100, wrap);
-	lxw_row_t r = 0;
-	for (size_t i = 0; readme[i]; i++)
-		worksheet_write_string(ws, r++, 0, readme[i], NULL);
-	r++;
-	worksheet_write_string(ws, r, 0, "tabblad", head);
-	worksheet_write_string(ws, r, 1, "kolom", head);
-	worksheet_write_string(ws, r++, 2, "uitleg", head);
+	static const char *const headings[] = {"tabblad", "kolom", "uitleg", NULL};
+	static const double widths[] = {22, 16, 100};
+	lxw_row_t r;
+	lxw_worksheet *ws = workbook_upload_readme(wb, fmt, QUESTIONNAIRE_SHEET_README, readme, headings, widths, &r);
 	for (int id = 0; id < SHEET_COUNT; id++) {
 		const struct sheet_def *def = &questionnaire_sheets[id];
-		worksheet_write_string(ws, r, 0, def->name, head);
+		worksheet_write_string(ws, r, 0, def->name, fmt->head);
 		worksheet_write_string(ws, r++, 2, def->explain, NULL);
 		for (size_t c = 0; c < def->n_columns; c++) {
 			worksheet_write_string(ws, r, 1, def->columns[c].name, NULL);
@@ -87,16 +80,12 @@ int questionnaire_workbook_xlsx(const char *json, size_t len, struct buf *out)
 	if (questionnaire_sheet_export(json, len, &book) != 0)
 		return -1;
 	struct workbook_file file;
-	lxw_workbook *wb = workbook_file_open(&file, 0);
+	struct upload_formats fmt;
 	int rc = -1;
-	if (wb) {
-		lxw_format *head = workbook_add_format(wb);
-		format_set_bold(head);
-		lxw_format *wrap = workbook_add_format(wb);
-		format_set_text_wrap(wrap);
-		write_readme(wb, head, wrap);
+	if (workbook_upload_open(&file, &fmt)) {
+		write_readme(file.wb, &fmt);
 		for (int id = 0; id < SHEET_COUNT; id++)
-			write_sheet(wb, &questionnaire_sheets[id], &book.sheets[id], head);
+			write_sheet(file.wb, &questionnaire_sheets[id], &book.sheets[id], fmt.head);
 		rc = workbook_file_close(&file, out);
 	}
 	xlsx_book_release(&book);

@@ -1,27 +1,15 @@
 /* score_stats.c: group statistics of sorted scores; see score_stats.h. */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "common/banned.h"
 #include "server/app/score_stats.h"
+#include "common/text.h"
+#include "common/banned.h"
 
 void score_array_parse(const char *text, double *row, size_t n)
 {
-	const char *p = text && *text == '{' ? text + 1 : "";
-	for (size_t k = 0; k < n; k++) {
-		row[k] = NAN;
-		if (!*p || *p == '}')
-			continue;
-		char *end;
-		double v = strncmp(p, "NULL", 4) == 0 ? NAN : strtod(p, &end);
-		if (isfinite(v))
-			row[k] = v;
-		while (*p && *p != ',' && *p != '}')
-			p++;
-		if (*p == ',')
-			p++;
-	}
+	for (size_t k = text_double_array(text, row, n); k < n; k++)
+		row[k] = NAN; /* missing at the end */
 }
 
 static int entry_cmp(const void *a, const void *b)

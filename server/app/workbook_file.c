@@ -42,3 +42,35 @@ int workbook_file_close(struct workbook_file *f, struct buf *out)
 	unlink(f->path);
 	return rc == 0 && !out->toobig ? 0 : -1;
 }
+
+lxw_workbook *workbook_upload_open(struct workbook_file *f, struct upload_formats *fmt)
+{
+	lxw_workbook *wb = workbook_file_open(f, 0);
+	if (wb) {
+		fmt->head = workbook_add_format(wb);
+		format_set_bold(fmt->head);
+		fmt->wrap = workbook_add_format(wb);
+		format_set_text_wrap(fmt->wrap);
+	}
+	return wb;
+}
+
+lxw_worksheet *workbook_upload_readme(lxw_workbook *wb, const struct upload_formats *fmt, const char *name,
+				      const char *const *lines, const char *const *headings,
+				      const double *widths, lxw_row_t *row)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	size_t n = 0;
+	while (headings[n])
+		n++;
+	for (size_t c = 0; c < n; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], c + 1 == n ? fmt->wrap : NULL);
+	lxw_row_t r = 0;
+	for (size_t i = 0; lines[i]; i++)
+		worksheet_write_string(ws, r++, 0, lines[i], NULL);
+	r++;
+	for (size_t c = 0; c < n; c++)
+		worksheet_write_string(ws, r, (lxw_col_t)c, headings[c], fmt->head);
+	*row = r + 1;
+	return ws;
+}

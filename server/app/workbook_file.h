@@ -20,4 +20,20 @@ lxw_workbook *workbook_file_open(struct workbook_file *f, int constant_memory);
  * workbook. 0, or -1 when writing or reading failed or out hit its cap. */
 int workbook_file_close(struct workbook_file *f, struct buf *out);
 
+/* The formats of a workbook people fill in and upload again (the offer catalogue, a
+ * questionnaire): column names in bold, explanations that wrap. */
+struct upload_formats {
+	lxw_format *head;
+	lxw_format *wrap;
+};
+/* workbook_file_open (rows in any order) for such a workbook, with its formats in *fmt. */
+lxw_workbook *workbook_upload_open(struct workbook_file *f, struct upload_formats *fmt);
+/* Adds the sheet `name` that explains such a workbook: `lines` (NULL-ended) one a row in
+ * column A, an empty row, then the bold `headings` (NULL-ended) of a table of
+ * explanations whose columns are widths[i] characters wide, the last one wrapping.
+ * Returns the sheet; *row is the table's first row under the headings. */
+lxw_worksheet *workbook_upload_readme(lxw_workbook *wb, const struct upload_formats *fmt, const char *name,
+				      const char *const *lines, const char *const *headings,
+				      const double *widths, lxw_row_t *row);
+
 #endif

@@ -148,19 +148,28 @@ static int result_ok(struct db *db, PGresult *res)
 	return 0;
 }
 
+/* Connects when outside a transaction; a connection lost inside one is an error (the
+ * transaction is gone: the caller must start over). 0, or -1 with the error set. */
+static int connection_ready(struct db *db)
+{
+	if (!db->in_tx && db_connect(db) != 0)
+		return -1;
+	if (!db->conn) {
+		set_err(db, "connection lost inside a transaction", "08006");
+		db->unavailable = 1;
+		return -1;
+	}
+	return 0;
+}
+
 /* db_query with optional binary parameters (lengths/formats as PQexecParams) and
  * result format (0 text, 1 binary). */
 static PGresult *query_formats(struct db *db, const char *sql, int n, const char *const *params,
 			       const int *lengths, const int *formats, int result_format)
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
-		if (!db->in_tx && db_connect(db) != 0)
+		if (connection_ready(db) != 0)
 			return NULL;
-		if (!db->conn) {
-			set_err(db, "connection lost inside a transaction", "08006");
-			db->unavailable = 1;
-			return NULL;
-		}
 		PGresult *res = PQexecParams(db->conn, sql, n, NULL, params, lengths, formats, result_format);
 		if (result_ok(db, res))
 			return res;
@@ -205,13 +214,8 @@ PGresult *db_query_binary(struct db *db, const char *sql, int n, const char *con
 PGresult *db_query_prepared(struct db *db, const char *sql, int n, const char *const *params)
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
-		if (!db->in_tx && db_connect(db) != 0)
+		if (connection_ready(db) != 0)
 			return NULL;
-		if (!db->conn) {
-			set_err(db, "connection lost inside a transaction", "08006");
-			db->unavailable = 1;
-			return NULL;
-		}
 		if (db->pooler)
 			return db_query(db, sql, n, params);
 		int slot = -1;

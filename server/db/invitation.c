@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "server/db/invitation.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 static int insert_link(struct db *db, long long scan_id, long long created_by, const char *email,
@@ -84,14 +85,7 @@ static PGresult *live_invitation(struct db *db, const char *token)
 
 int db_invitation_find(struct db *db, const char *token, long long *scan_id)
 {
-	PGresult *res = live_invitation(db, token);
-	if (!res)
-		return -1;
-	int found = PQntuples(res) == 1;
-	if (found)
-		*scan_id = db_ll(res, 0, 0, 0);
-	PQclear(res);
-	return found;
+	return db_rows_found_ll(live_invitation(db, token), scan_id);
 }
 
 int db_invitation_email(struct db *db, struct arena *a, const char *token, const char **email)

@@ -133,11 +133,7 @@ long long db_offer_import_add(struct db *db, long long org_id, long long user_id
 	PGresult *res = db_q(db, "INSERT INTO offer_imports(org_id, user_id, file_name, offers, base_digest)"
 			     " VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id",
 			     org, user, file_name, offers_json, base_digest);
-	if (!res)
-		return -1;
-	long long id = db_ll(res, 0, 0, -1);
-	PQclear(res);
-	return id;
+	return db_rows_one_ll(res, -1);
 }
 
 int db_offer_import_get(struct db *db, struct arena *a, long long org_id, long long import_id,
@@ -147,29 +143,23 @@ int db_offer_import_get(struct db *db, struct arena *a, long long org_id, long l
 	DB_ID(id, import_id);
 	PGresult *res = db_q(db, "SELECT id, file_name, offers::text, base_digest, applied_at IS NOT NULL"
 			     " FROM offer_imports WHERE org_id = $1 AND id = $2", org, id);
-	if (!res)
-		return -1;
-	int found = PQntuples(res) == 1;
-	if (found) {
-		out->id = db_ll(res, 0, 0, 0);
-		out->file_name = db_row_str(a, res, 0, 1);
-		out->offers = db_row_str(a, res, 0, 2);
-		out->base_digest = db_row_str(a, res, 0, 3);
-		out->applied = db_bool(res, 0, 4);
-	}
+	int found = db_rows_found(res);
+	if (found != 1)
+		return found;
+	out->id = db_ll(res, 0, 0, 0);
+	out->file_name = db_row_str(a, res, 0, 1);
+	out->offers = db_row_str(a, res, 0, 2);
+	out->base_digest = db_row_str(a, res, 0, 3);
+	out->applied = db_bool(res, 0, 4);
 	PQclear(res);
-	return found;
+	return 1;
 }
 
 int db_offer_import_mark_applied(struct db *db, long long org_id, long long import_id)
 {
 	DB_ID(org, org_id);
 	DB_ID(id, import_id);
-	PGresult *res = db_q(db, "UPDATE offer_imports SET applied_at = now()"
-			     " WHERE org_id = $1 AND id = $2 AND applied_at IS NULL RETURNING id", org, id);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	PQclear(res);
-	return n == 1;
+	/* id is the key: at most one row, so the count is 1 or 0 */
+	return db_rows_count(db_q(db, "UPDATE offer_imports SET applied_at = now()"
+				  " WHERE org_id = $1 AND id = $2 AND applied_at IS NULL RETURNING id", org, id));
 }

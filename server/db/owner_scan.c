@@ -6,6 +6,7 @@
 #include <cJSON.h>
 
 #include "server/db/owner_scan.h"
+#include "server/db/row.h"
 #include "common/buf.h"
 #include "common/crypto.h"
 #include "common/banned.h"
@@ -21,12 +22,9 @@ int db_scan_by_token(struct db *db, const char *token, int with_answers, struct 
 	char hash[SHA256_HEX_LEN + 1];
 	crypto_sha256_hex(token, strlen(token), hash);
 	PGresult *res = db_qp(db, by_token_sql, hash, with_answers ? "t" : "f");
-	if (!res)
-		return -1;
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return 0;
-	}
+	int found = db_rows_found(res);
+	if (found != 1)
+		return found;
 	out->id = db_ll(res, 0, 0, 0);
 	out->questionnaire_id = db_ll(res, 0, 1, 0);
 	out->status = arena_strdup(a, db_str(res, 0, 2));

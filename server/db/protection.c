@@ -404,18 +404,8 @@ int db_audit_actions(struct db *db, struct arena *a, long long org_id, const cha
 int db_audit_users(struct db *db, struct arena *a, long long org_id, struct user_option **out)
 {
 	DB_ID(oid, org_id);
-	PGresult *res = db_q(db, "SELECT id, name, email FROM users WHERE org_id = $1 ORDER BY lower(name), email", oid);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	struct user_option *rows = db_rows_alloc(a, res, sizeof(*rows));
-	for (int i = 0; i < n; i++) {
-		rows[i].id = db_ll(res, i, 0, 0);
-		rows[i].name = db_row_str(a, res, i, db_str(res, i, 1)[0] ? 1 : 2);
-	}
-	PQclear(res);
-	*out = rows;
-	return n;
+	return db_rows_user_options(a, db_q(db, "SELECT id, coalesce(nullif(name, ''), email) FROM users"
+					     " WHERE org_id = $1 ORDER BY lower(name), email", oid), out);
 }
 
 /* ---- fphc purge ---- */

@@ -27,17 +27,15 @@ int db_questionnaire_draft_get(struct db *db, struct arena *a, long long org_id,
 	DB_ID(d, id);
 	PGresult *res = db_q(db, "SELECT id, file_name, definition::text, published_at IS NOT NULL"
 			     " FROM questionnaire_drafts WHERE org_id = $1 AND id = $2", org, d);
-	if (!res)
-		return -1;
-	int found = PQntuples(res) == 1;
-	if (found) {
-		out->id = db_ll(res, 0, 0, 0);
-		out->file_name = db_row_str(a, res, 0, 1);
-		out->definition_json = db_row_str(a, res, 0, 2);
-		out->published = db_bool(res, 0, 3);
-	}
+	int found = db_rows_found(res);
+	if (found != 1)
+		return found;
+	out->id = db_ll(res, 0, 0, 0);
+	out->file_name = db_row_str(a, res, 0, 1);
+	out->definition_json = db_row_str(a, res, 0, 2);
+	out->published = db_bool(res, 0, 3);
 	PQclear(res);
-	return found;
+	return 1;
 }
 
 int db_questionnaire_draft_publish(struct db *db, long long org_id, long long id, long long user_id)

@@ -36,12 +36,9 @@ int db_report_facts(struct db *db, struct arena *a, long long scan_id, struct re
 		" LEFT JOIN users u ON u.id = coalesce(s.advisor_id, c.advisor_id)"
 		" LEFT JOIN results res ON res.scan_id = s.id"
 		" WHERE s.id = $1", id);
-	if (!res)
-		return -1;
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return 0;
-	}
+	int found = db_rows_found(res);
+	if (found != 1)
+		return found;
 	const char *s[11];
 	for (int i = 0; i < 11; i++)
 		s[i] = arena_strdup(a, db_str(res, 0, i));
@@ -135,12 +132,9 @@ int db_report_get(struct db *db, struct arena *a, long long scan_id, int version
 			      " FROM reports r JOIN scans s ON s.id = r.scan_id LEFT JOIN companies c ON c.id = s.company_id"
 			      " WHERE r.scan_id = $1 AND ($2 = '0' OR r.version = $2::int)"
 			      " ORDER BY r.version DESC LIMIT 1", id, v);
-	if (!res)
-		return -1;
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return 0;
-	}
+	int found = db_rows_found(res);
+	if (found != 1)
+		return found;
 	out->len = (size_t)PQgetlength(res, 0, 1);
 	out->pdf = arena_alloc(a, out->len ? out->len : 1);
 	memcpy(out->pdf, PQgetvalue(res, 0, 1), out->len);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "server/db/report_link.h"
+#include "server/db/row.h"
 #include "common/banned.h"
 
 int db_report_link_live(struct db *db, long long scan_id)
@@ -36,14 +37,8 @@ int db_report_link_find(struct db *db, const char *token, long long *scan_id)
 {
 	char hash[SHA256_HEX_LEN + 1];
 	crypto_sha256_hex(token, strlen(token), hash);
-	PGresult *res = db_q(db, "SELECT scan_id FROM report_links WHERE token_hash = $1 AND revoked_at IS NULL", hash);
-	if (!res)
-		return -1;
-	int found = PQntuples(res) == 1;
-	if (found)
-		*scan_id = db_ll(res, 0, 0, 0);
-	PQclear(res);
-	return found;
+	return db_rows_found_ll(db_q(db, "SELECT scan_id FROM report_links WHERE token_hash = $1 AND revoked_at IS NULL",
+				     hash), scan_id);
 }
 
 int db_report_link_revoke(struct db *db, long long scan_id, int *revoked)

@@ -60,3 +60,23 @@ long long db_rows_one_ll(PGresult *res, long long dflt)
 	PQclear(res);
 	return v;
 }
+
+int db_rows_found(PGresult *res)
+{
+	if (!res)
+		return -1;
+	if (PQntuples(res) == 1)
+		return 1;
+	PQclear(res);
+	return 0;
+}
+
+int db_rows_found_ll(PGresult *res, long long *out)
+{
+	int found = db_rows_found(res);
+	if (found == 1) {
+		*out = db_ll(res, 0, 0, 0);
+		PQclear(res);
+	}
+	return found;
+}

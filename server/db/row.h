@@ -27,5 +27,13 @@ int db_rows_count(PGresult *res);
 /* The first value of res as a number, dflt when there is no row or it is NULL;
  * clears res. -1 when res is NULL. */
 long long db_rows_one_ll(PGresult *res, long long dflt);
+/* For a SELECT of one row (by its key): 1 when res holds exactly one row, which the
+ * caller reads and then clears; 0 when it holds none (or more), and res is cleared;
+ * -1 when res is NULL (a failed query). So: `if ((found = db_rows_found(res)) != 1)
+ * return found;` */
+int db_rows_found(PGresult *res);
+/* The first value of the one row of res as a number into *out: 1, or 0 when res holds
+ * no row or more than one (*out untouched); -1 when res is NULL. Clears res. */
+int db_rows_found_ll(PGresult *res, long long *out);
 
 #endif

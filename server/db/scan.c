@@ -19,12 +19,9 @@ int db_scan_get(struct db *db, struct arena *a, long long scan_id, struct scan_r
 		" FROM scans s JOIN companies c ON c.id = s.company_id JOIN organisations o ON o.id = s.org_id"
 		" LEFT JOIN users u ON u.id = coalesce(s.advisor_id, c.advisor_id)"
 		" WHERE s.id = $1 AND s.submitted_at IS NOT NULL AND c.erased_at IS NULL", id);
-	if (!res)
-		return -1;
-	if (PQntuples(res) != 1) {
-		PQclear(res);
-		return 0;
-	}
+	int found = db_rows_found(res);
+	if (found != 1)
+		return found;
 	out->id = db_ll(res, 0, 0, 0);
 	out->org_id = db_ll(res, 0, 1, 0);
 	out->company_id = db_ll(res, 0, 2, 0);

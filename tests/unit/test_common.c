@@ -1,4 +1,5 @@
 /* test_common.c: buffer, text conversion, template and router invariants. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -142,6 +143,38 @@ static void parse_double_takes_dutch_comma_and_refuses_nan(void **state)
 	assert_int_equal(text_parse_double("nan", 0, 100, &d), -1);
 	assert_int_equal(text_parse_double("inf", 0, 1e9, &d), -1);
 	assert_int_equal(text_parse_double("0x10", 0, 100, &d), -1);
+}
+
+/* PostgreSQL array texts: the numbers in order, at most max of them. */
+static void int_array_reads_numbers_up_to_max(void **state)
+{
+	(void)state;
+	long v[3];
+	assert_int_equal(text_int_array("{4,-2,17}", v, 3), 3);
+	assert_int_equal(v[0], 4);
+	assert_int_equal(v[1], -2);
+	assert_int_equal(v[2], 17);
+	assert_int_equal(text_int_array("{1,2,3,4}", v, 2), 2);
+	assert_int_equal(text_int_array("{}", v, 3), 0);
+	assert_int_equal(text_int_array("1,2", v, 3), 0);
+	assert_int_equal(text_int_array(NULL, v, 3), 0);
+}
+
+static void double_array_reads_null_as_nan(void **state)
+{
+	(void)state;
+	double v[4];
+	assert_int_equal(text_double_array("{67.4,NULL,2,NaN}", v, 4), 4);
+	assert_true(v[0] == 67.4);
+	assert_true(isnan(v[1]));
+	assert_true(v[2] == 2);
+	assert_true(isnan(v[3]));
+	assert_int_equal(text_double_array("{1.5,Infinity,3}", v, 2), 2);
+	assert_true(v[0] == 1.5);
+	assert_true(isnan(v[1]));
+	assert_int_equal(text_double_array("{}", v, 4), 0);
+	assert_int_equal(text_double_array("", v, 4), 0);
+	assert_int_equal(text_double_array(NULL, v, 4), 0);
 }
 
 static void percent_decode_validates(void **state)
@@ -537,6 +570,8 @@ int main(void)
 		cmocka_unit_test(normalize_keeps_lines_in_blocks),
 		cmocka_unit_test(parse_long_rejects_junk_and_range),
 		cmocka_unit_test(parse_double_takes_dutch_comma_and_refuses_nan),
+		cmocka_unit_test(int_array_reads_numbers_up_to_max),
+		cmocka_unit_test(double_array_reads_null_as_nan),
 		cmocka_unit_test(percent_decode_validates),
 		cmocka_unit_test(utf8_rejects_overlong_and_surrogates),
 		cmocka_unit_test(utf8_prefix_cuts_on_character_boundaries),

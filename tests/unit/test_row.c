@@ -82,6 +82,28 @@ static const char *const forbidden[] = {
 	"\"SELECT ", "\"INSERT ", "\"UPDATE ", "\"DELETE ", NULL,
 };
 
+/* A lookup by key: exactly one row is found (the caller then owns res), none or
+ * several are not found (res cleared), a failed query is -1. Run under ASan, a
+ * result left uncleared or cleared twice shows as a leak or a double free. */
+static void rows_found_only_for_exactly_one_row(void **state)
+{
+	(void)state;
+	const char *const values[] = {"42", "43"};
+	assert_int_equal(db_rows_found(NULL), -1);
+	assert_int_equal(db_rows_found(result_of(values, 0)), 0);
+	assert_int_equal(db_rows_found(result_of(values, 2)), 0);
+	PGresult *one = result_of(values, 1);
+	assert_int_equal(db_rows_found(one), 1);
+	assert_string_equal(PQgetvalue(one, 0, 0), "42");
+	PQclear(one);
+	long long id = 7;
+	assert_int_equal(db_rows_found_ll(NULL, &id), -1);
+	assert_int_equal(db_rows_found_ll(result_of(values, 2), &id), 0);
+	assert_int_equal(id, 7);
+	assert_int_equal(db_rows_found_ll(result_of(values, 1), &id), 1);
+	assert_int_equal(id, 42);
+}
+
 static void no_room_outside_db_reads_columns_or_holds_sql(void **state)
 {
 	(void)state;
@@ -119,6 +141,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(row_str_copies_into_the_arena),
 		cmocka_unit_test(rows_alloc_is_zeroed_and_never_null),
+		cmocka_unit_test(rows_found_only_for_exactly_one_row),
 		cmocka_unit_test(no_room_outside_db_reads_columns_or_holds_sql),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

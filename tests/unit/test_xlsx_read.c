@@ -166,6 +166,48 @@ static void refuses_a_zip_bomb(void **state)
 	xlsx_book_release(&book);
 }
 
+/* Every import reads a cell the same way: text as typed, numbers in their shortest
+ * form, and a Dutch problem for what it must not guess at. */
+static void cell_values_as_an_import_reads_them(void **state)
+{
+	(void)state;
+	char num[32];
+	const char *problem = NULL;
+	struct xlsx_cell text = {.type = XLSX_TEXT, .text = "Zorg"};
+	struct xlsx_cell half = {.type = XLSX_NUMBER, .number = 12.5};
+	struct xlsx_cell yes = {.type = XLSX_BOOL, .number = 1};
+	assert_string_equal(xlsx_cell_value(&text, 0, num, &problem), "Zorg");
+	assert_string_equal(xlsx_cell_value(&half, 0, num, &problem), "12.5");
+	assert_string_equal(xlsx_cell_value(&half, 1, num, &problem), "12,5");
+	assert_string_equal(xlsx_cell_value(&yes, 1, num, &problem), "ja");
+	assert_null(problem);
+	struct xlsx_cell formula = {.type = XLSX_NUMBER, .number = 2, .formula = 1};
+	struct xlsx_cell date = {.type = XLSX_NUMBER, .number = 45000, .date = 1};
+	struct xlsx_cell error = {.type = XLSX_ERROR, .text = "#DIV/0!"};
+	assert_null(xlsx_cell_value(&formula, 0, num, &problem));
+	assert_non_null(strstr(problem, "formule"));
+	assert_null(xlsx_cell_value(&date, 0, num, &problem));
+	assert_non_null(strstr(problem, "datum"));
+	assert_null(xlsx_cell_value(&error, 0, num, &problem));
+	assert_non_null(strstr(problem, "foutwaarde"));
+}
+
+static void yes_no_in_dutch_and_english(void **state)
+{
+	(void)state;
+	int b = -1;
+	assert_int_equal(xlsx_parse_yes_no("Ja", &b), 0);
+	assert_int_equal(b, 1);
+	assert_int_equal(xlsx_parse_yes_no("onwaar", &b), 0);
+	assert_int_equal(b, 0);
+	assert_int_equal(xlsx_parse_yes_no("TRUE", &b), 0);
+	assert_int_equal(b, 1);
+	assert_int_equal(xlsx_parse_yes_no("0", &b), 0);
+	assert_int_equal(b, 0);
+	assert_int_equal(xlsx_parse_yes_no("misschien", &b), -1);
+	assert_int_equal(xlsx_parse_yes_no("", &b), -1);
+}
+
 static void column_names(void **state)
 {
 	(void)state;
@@ -188,6 +230,8 @@ int main(void)
 		cmocka_unit_test(refuses_a_path_out_of_the_archive),
 		cmocka_unit_test(refuses_what_is_not_a_workbook),
 		cmocka_unit_test(refuses_a_zip_bomb),
+		cmocka_unit_test(cell_values_as_an_import_reads_them),
+		cmocka_unit_test(yes_no_in_dutch_and_english),
 		cmocka_unit_test(column_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
