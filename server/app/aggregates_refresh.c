@@ -161,13 +161,10 @@ static int set_lines(struct db *db, const struct ag_set *s, const struct ag_walk
 	if (!gr.cnt || !gr.off || !gr.pos || !e || !g)
 		abort();
 	size_t total = gr.n - 1;
-	for (size_t k = 0; k < s->nscores; k++) {
-		const char *level, *key;
-		if (score_row_name(q, k, &level, &key) != 0)
-			break;
-		size_t n = score_column_sorted(s->vals, s->n, s->nscores, k, e);
-		if (n == 0)
-			continue;
+	struct score_column col = {.q = q, .vals = s->vals, .rows = s->n, .stride = s->nscores, .e = e};
+	while (score_column_next(&col)) {
+		const char *level = col.level, *key = col.key;
+		size_t n = col.n;
 		/* counting scatter into groups, keeping the sorted order */
 		memset(gr.cnt, 0, gr.n * sizeof(size_t));
 		for (size_t i = 0; i < n; i++) {

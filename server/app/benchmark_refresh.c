@@ -100,13 +100,10 @@ static int set_lines(struct db *db, const struct bm_set *s, const char *refresh,
 	double *g = malloc((3 * s->n + 1) * sizeof(*g));
 	if (!e || !g)
 		abort();
-	for (size_t k = 0; k < s->nscores; k++) {
-		const char *level, *key;
-		if (score_row_name(q, k, &level, &key) != 0)
-			break;
-		size_t n = score_column_sorted(s->vals, s->n, s->nscores, k, e);
-		if (n == 0)
-			continue;
+	struct score_column col = {.q = q, .vals = s->vals, .rows = s->n, .stride = s->nscores, .e = e};
+	while (score_column_next(&col)) {
+		const char *level = col.level, *key = col.key;
+		size_t n = col.n;
 		/* counting scatter into groups, keeping the sorted order */
 		size_t cnt[N_GROUP] = {0}, off[N_GROUP + 1];
 		for (size_t i = 0; i < n; i++) {

@@ -53,6 +53,17 @@ size_t score_column_sorted(const double *vals, size_t n, size_t stride, size_t k
 	return m;
 }
 
+int score_column_next(struct score_column *c)
+{
+	while (c->k < c->stride && score_row_name(c->q, c->k, &c->level, &c->key) == 0) {
+		c->n = score_column_sorted(c->vals, c->rows, c->stride, c->k, c->e);
+		c->k++;
+		if (c->n)
+			return 1;
+	}
+	return 0;
+}
+
 double score_quantile(const double *v, size_t n, double p)
 {
 	double pos = p * (double)(n - 1);

@@ -30,6 +30,22 @@ int score_row_name(const struct questionnaire *q, size_t k, const char **level, 
  * its row number, into e (room for n), sorted by value. Returns how many. */
 size_t score_column_sorted(const double *vals, size_t n, size_t stride, size_t k, struct score_entry *e);
 
+/* Walks the score columns of a table of scans (rows × stride values, in
+ * scan_score_rows order) that have at least one value:
+ *   struct score_column c = {.q = q, .vals = vals, .rows = n, .stride = stride, .e = e};
+ *   while (score_column_next(&c)) … c.level, c.key, c.e[0..c.n) sorted …
+ * e needs room for rows entries. */
+struct score_column {
+	const struct questionnaire *q;
+	const double *vals;
+	size_t rows, stride;
+	struct score_entry *e;
+	size_t k;                /* the column after the current one */
+	const char *level, *key; /* of the current column */
+	size_t n;                /* its values in e */
+};
+int score_column_next(struct score_column *c);
+
 /* The p-quantile of sorted v[0..n) as percentile_cont computes it (n ≥ 1). */
 double score_quantile(const double *v, size_t n, double p);
 

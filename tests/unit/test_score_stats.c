@@ -87,6 +87,23 @@ static void columns_sort_finite_values_only(void **state)
 	assert_true(e[0].v == 9 && e[0].row == 1);
 }
 
+static void columns_walk_skips_empty_ones(void **state)
+{
+	const struct questionnaire *q = *state;
+	double vals[2 * 3] = {70, NAN, 50, 60, NAN, 40}; /* 2 scans × overall, first pillar, its first theme */
+	struct score_entry e[2];
+	struct score_column c = {.q = q, .vals = vals, .rows = 2, .stride = 3, .e = e};
+	assert_true(score_column_next(&c));
+	assert_string_equal(c.level, "overall");
+	assert_int_equal(c.n, 2);
+	assert_true(e[0].v == 60 && e[0].row == 1 && e[1].v == 70);
+	assert_true(score_column_next(&c)); /* the pillar has no values: skipped */
+	assert_string_equal(c.level, "theme");
+	assert_string_equal(c.key, q->pillars[0].themes[0].key);
+	assert_true(c.n == 2 && e[0].v == 40 && e[1].v == 50);
+	assert_false(score_column_next(&c));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -95,6 +112,7 @@ int main(void)
 		cmocka_unit_test(arrays_read_with_nulls),
 		cmocka_unit_test(names_follow_scan_score_rows),
 		cmocka_unit_test(columns_sort_finite_values_only),
+		cmocka_unit_test(columns_walk_skips_empty_ones),
 	};
 	return cmocka_run_group_tests(tests, fphc1_setup, fphc1_teardown);
 }
