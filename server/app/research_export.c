@@ -81,7 +81,7 @@ struct xrow {
 	char pseudonym[PSEUDONYM_LEN + 1];
 	const char *scan, *sector, *size, *region, *month;
 	int demo;
-	struct answer_set *set;
+	const struct answer_set *set;
 	double *scores; /* scan_score_rows order; NAN = not valid */
 	const char **score_text; /* the same as PostgreSQL printed them (shortest exact); NULL = not valid */
 	size_t *score_len;
@@ -411,69 +411,32 @@ struct answer_set *research_row_answers(struct row_decoder *d, const struct rese
 	return set;
 }
 
-static int write_rows(struct db *db, struct exporter *x, const struct research_filter *f, long long *rows,
-		      char *err, size_t errlen)
+int research_rows_each(struct db *db, const struct questionnaire *q, const struct research_filter *f,
+		       research_rows_begin_fn begin, research_rows_each_fn each, void *arg, char *err, size_t errlen)
 {
 	long long count = 0;
-	int rc = -1;
-	double *scores = calloc(x->nscores, sizeof(*scores));
-	const char **score_text = calloc(x->nscores, sizeof(*score_text));
-	size_t *score_len = calloc(x->nscores, sizeof(*score_len));
 	struct row_decoder dec;
-	row_decoder_init(&dec, x->q);
-	if (!scores || !score_text || !score_len)
-		abort();
+	row_decoder_init(&dec, q);
 	if (db_research_export_open(db, f, &count) != 0) {
 		snprintf(err, errlen, "%s", db->err);
-		goto done;
+		row_decoder_release(&dec);
+		return -1;
 	}
-	if (is_stat(x->fmt) && stat_begin(x, count, err, errlen) != 0)
-		goto done;
-	if (x->fmt == EXPORT_WIDE)
-		write_wide_header(x);
-	if (x->fmt == EXPORT_LONG)
-		buf_puts(&x->line, "pseudonym,scan,version,sector,size_class,region,month,item,theme,pillar,answer,missing,score\r\n");
-	for (;;) {
+	int rc = begin ? begin(arg, count, err, errlen) : 0;
+	while (rc == 0) {
 		struct research_export_batch batch;
 		if (db_research_export_fetch(db, &batch) != 0) {
 			snprintf(err, errlen, "%s", db->err);
-			goto done;
+			rc = -1;
+			break;
 		}
 		int n = batch.n;
-		for (int i = 0; i < n; i++) {
+		for (int i = 0; i < n && rc == 0; i++) {
 			struct research_export_row row;
 			db_research_export_row(&batch, i, &row);
-			struct xrow r;
-			research_pseudonym(x->key, row.company_id, r.pseudonym);
-			r.scan = row.scan_no;
-			r.sector = row.sector;
-			r.size = row.size_class;
-			r.region = row.region;
-			r.month = row.month;
-			r.demo = row.demo;
-			r.set = research_row_answers(&dec, &row);
-			research_scores_split(row.scores, score_text, score_len, x->nscores);
-			if (is_stat(x->fmt))
-				for (size_t k = 0; k < x->nscores; k++)
-					scores[k] = score_text[k] ? strtod(score_text[k], NULL) : NAN;
-			r.scores = scores;
-			r.score_text = score_text;
-			r.score_len = score_len;
-			if (x->fmt == EXPORT_WIDE)
-				write_wide(x, &r);
-			else if (x->fmt == EXPORT_LONG)
-				write_long(x, &r);
-			else if (stat_row(x, &r) != 0)
-				x->write_failed = 1;
-			answer_set_free(r.set);
-			if (x->line.len > 1u << 16)
-				flush_line(x);
-			if (x->write_failed) {
-				db_research_export_batch_free(&batch);
-				snprintf(err, errlen, "writing the export failed");
-				goto done;
-			}
-			(*rows)++;
+			struct answer_set *set = research_row_answers(&dec, &row);
+			rc = each(arg, &row, set, err, errlen);
+			answer_set_free(set);
 			if ((i & 15) == 15)
 				db_research_export_poll(db);
 		}
@@ -481,6 +444,79 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 		if (n == 0)
 			break;
 	}
+	db_research_export_close(db);
+	row_decoder_release(&dec);
+	return rc < 0 ? -1 : 0;
+}
+
+/* What write_rows' callbacks share. */
+struct write_walk {
+	struct exporter *x;
+	long long *rows;
+	double *scores;
+	const char **score_text;
+	size_t *score_len;
+};
+
+static int write_begin(void *arg, long long count, char *err, size_t errlen)
+{
+	struct exporter *x = ((struct write_walk *)arg)->x;
+	if (is_stat(x->fmt) && stat_begin(x, count, err, errlen) != 0)
+		return -1;
+	if (x->fmt == EXPORT_WIDE)
+		write_wide_header(x);
+	if (x->fmt == EXPORT_LONG)
+		buf_puts(&x->line, "pseudonym,scan,version,sector,size_class,region,month,item,theme,pillar,answer,missing,score\r\n");
+	return 0;
+}
+
+static int write_row(void *arg, const struct research_export_row *row, const struct answer_set *set, char *err,
+		     size_t errlen)
+{
+	struct write_walk *w = arg;
+	struct exporter *x = w->x;
+	struct xrow r;
+	research_pseudonym(x->key, row->company_id, r.pseudonym);
+	r.scan = row->scan_no;
+	r.sector = row->sector;
+	r.size = row->size_class;
+	r.region = row->region;
+	r.month = row->month;
+	r.demo = row->demo;
+	r.set = set;
+	research_scores_split(row->scores, w->score_text, w->score_len, x->nscores);
+	if (is_stat(x->fmt))
+		for (size_t k = 0; k < x->nscores; k++)
+			w->scores[k] = w->score_text[k] ? strtod(w->score_text[k], NULL) : NAN;
+	r.scores = w->scores;
+	r.score_text = w->score_text;
+	r.score_len = w->score_len;
+	if (x->fmt == EXPORT_WIDE)
+		write_wide(x, &r);
+	else if (x->fmt == EXPORT_LONG)
+		write_long(x, &r);
+	else if (stat_row(x, &r) != 0)
+		x->write_failed = 1;
+	if (x->line.len > 1u << 16)
+		flush_line(x);
+	if (x->write_failed) {
+		snprintf(err, errlen, "writing the export failed");
+		return -1;
+	}
+	(*w->rows)++;
+	return 0;
+}
+
+static int write_rows(struct db *db, struct exporter *x, const struct research_filter *f, long long *rows,
+		      char *err, size_t errlen)
+{
+	struct write_walk w = {x, rows, calloc(x->nscores, sizeof(double)), calloc(x->nscores, sizeof(char *)),
+			       calloc(x->nscores, sizeof(size_t))};
+	int rc = -1;
+	if (!w.scores || !w.score_text || !w.score_len)
+		abort();
+	if (research_rows_each(db, x->q, f, write_begin, write_row, &w, err, errlen) != 0)
+		goto done;
 	if (flush_line(x) != 0) {
 		snprintf(err, errlen, "writing the export failed");
 		goto done;
@@ -491,11 +527,9 @@ static int write_rows(struct db *db, struct exporter *x, const struct research_f
 	}
 	rc = 0;
 done:
-	db_research_export_close(db);
-	free(scores);
-	free(score_text);
-	free(score_len);
-	row_decoder_release(&dec);
+	free(w.scores);
+	free(w.score_text);
+	free(w.score_len);
 	return rc;
 }
 

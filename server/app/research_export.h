@@ -43,6 +43,18 @@ size_t research_scores_split(const char *text, const char **start, size_t *len, 
  * set (everything unanswered) when the stored answers no longer validate. */
 struct answer_set *research_row_answers(struct row_decoder *d, const struct research_export_row *row);
 
+/* Walks the export rows of f in one read-only snapshot (db_research_export_*):
+ * begin(arg, count) once before the first row (count: the rows to come; begin
+ * may be NULL), then each(arg, row, set) for every row with its answers as
+ * research_row_answers gives them (freed after each returns). begin and each
+ * return 0 to go on, 1 to stop early, -1 to fail with a message in err.
+ * Keeps the next batch coming while the rows are handled. 0, or -1 (err). */
+typedef int (*research_rows_begin_fn)(void *arg, long long count, char *err, size_t errlen);
+typedef int (*research_rows_each_fn)(void *arg, const struct research_export_row *row, const struct answer_set *set,
+				     char *err, size_t errlen);
+int research_rows_each(struct db *db, const struct questionnaire *q, const struct research_filter *f,
+		       research_rows_begin_fn begin, research_rows_each_fn each, void *arg, char *err, size_t errlen);
+
 /* Writes the export of f to out. lang ("nl"/"en") picks the labels of the .sav,
  * the .dta and the Data Package.
  * Sets *rows to the number of scans written (variables for the codebook).

@@ -97,68 +97,59 @@ static int rel_of(const double *m, size_t rows, size_t nitems, const size_t *col
 	return rc;
 }
 
+/* What fetch_matrix's row callback fills. */
+struct matrix_walk {
+	const struct questionnaire *q;
+	size_t max_rows, *rows;
+	double *m;
+	struct item_acc *acc;
+};
+
+static int matrix_row(void *arg, const struct research_export_row *export_row, const struct answer_set *set,
+		      char *err, size_t errlen)
+{
+	(void)export_row, (void)err, (void)errlen;
+	struct matrix_walk *w = arg;
+	const struct questionnaire *q = w->q;
+	struct item_acc *acc = w->acc;
+	size_t *rows = w->rows;
+	if (*rows >= w->max_rows)
+		return 1;
+	double *row = w->m + *rows * q->n_items;
+	for (size_t j = 0; j < q->n_items; j++) {
+		const struct item *it = q->items[j];
+		const struct answer *a = &set->answers[j];
+		struct item_acc *ac = &acc[j];
+		row[j] = NAN;
+		if (!item_is_scored(it))
+			continue;
+		if (a->state == ANSWER_MISSING) {
+			ac->missing++;
+			ac->counts.missing++;
+		} else if (a->state == ANSWER_NA) {
+			ac->na++;
+			ac->counts.na++;
+		} else {
+			double s = answer_item_score(it, a), lo, hi;
+			item_score_range(it, &lo, &hi);
+			item_counts_add_score(&ac->counts, s, lo, hi);
+			row[j] = s;
+			ac->n++;
+			ac->sum += s;
+			ac->sumsq += s * s;
+			count_answer(it, a, ac);
+		}
+	}
+	(*rows)++;
+	return 0;
+}
+
 static int fetch_matrix(struct db *db, const struct questionnaire *q, const struct research_filter *f,
 			size_t max_rows, double *m, struct item_acc *acc, size_t *rows, char *err, size_t errlen)
 {
-	long long count;
-	struct row_decoder dec;
-	row_decoder_init(&dec, q);
+	struct matrix_walk w = {q, max_rows, rows, m, acc};
 	*rows = 0;
-	if (db_research_export_open(db, f, &count) != 0) {
-		snprintf(err, errlen, "%s", db->err);
-		row_decoder_release(&dec);
-		return -1;
-	}
-	int rc = 0;
-	while (*rows < max_rows) {
-		struct research_export_batch batch;
-		if (db_research_export_fetch(db, &batch) != 0) {
-			snprintf(err, errlen, "%s", db->err);
-			rc = -1;
-			break;
-		}
-		int n = batch.n;
-		for (int i = 0; i < n && *rows < max_rows; i++) {
-			struct research_export_row export_row;
-			db_research_export_row(&batch, i, &export_row);
-			struct answer_set *set = research_row_answers(&dec, &export_row);
-			double *row = m + *rows * q->n_items;
-			for (size_t j = 0; j < q->n_items; j++) {
-				const struct item *it = q->items[j];
-				const struct answer *a = &set->answers[j];
-				struct item_acc *ac = &acc[j];
-				row[j] = NAN;
-				if (!item_is_scored(it))
-					continue;
-				if (a->state == ANSWER_MISSING) {
-					ac->missing++;
-					ac->counts.missing++;
-				} else if (a->state == ANSWER_NA) {
-					ac->na++;
-					ac->counts.na++;
-				} else {
-					double s = answer_item_score(it, a), lo, hi;
-					item_score_range(it, &lo, &hi);
-					item_counts_add_score(&ac->counts, s, lo, hi);
-					row[j] = s;
-					ac->n++;
-					ac->sum += s;
-					ac->sumsq += s * s;
-					count_answer(it, a, ac);
-				}
-			}
-			answer_set_free(set);
-			(*rows)++;
-			if ((i & 15) == 15)
-				db_research_export_poll(db);
-		}
-		db_research_export_batch_free(&batch);
-		if (n == 0)
-			break;
-	}
-	db_research_export_close(db);
-	row_decoder_release(&dec);
-	return rc;
+	return research_rows_each(db, q, f, NULL, matrix_row, &w, err, errlen);
 }
 
 cJSON *research_item_stats(struct db *db, const struct questionnaire *q, const struct research_filter *f,
