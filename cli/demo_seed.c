@@ -113,7 +113,7 @@ static void fmt_time(char *out, size_t n, time_t t)
 
 /* One scan: answers generated, validated, scored and queued for COPY. */
 static int add_scan(struct synth *g, const struct questionnaire *q, struct demo_rows *c, long long scan_id,
-		    double level, struct buf *json, struct buf *scratch, struct score_row *rows)
+		    int scan_no, double level, struct buf *json, struct buf *scratch, struct score_row *rows)
 {
 	buf_reset(json);
 	buf_puts(json, "{\"answers\":{");
@@ -175,7 +175,7 @@ static int add_scan(struct synth *g, const struct questionnaire *q, struct demo_
 	buf_reset(scratch);
 	scan_scores_array(rows, nrows, scratch);
 	buf_add(&c->research, scratch->data, scratch->len);
-	buf_putc(&c->research, '\n');
+	buf_printf(&c->research, "\t%d\n", scan_no);
 	for (size_t i = 0; i < nrows; i++) {
 		buf_add(&c->scores, sid, sidn);
 		buf_puts(&c->scores, rows[i].level);
@@ -246,10 +246,15 @@ static int seed_range(struct db *db, const struct seed_job *j, long long *done)
 		buf_printf(&c.companies, "\tJ. de Vries-%lld\tcontact%lld@demobedrijf.example\t+31 6 %08lld\tt\t%s\n",
 			   cid, cid, cid % 100000000, created);
 		double level = 0.6 * synth_normal(&g) + (fte > 100 ? 0.2 : 0) + (sector == 'J' || sector == 'K' ? 0.3 : 0);
+		time_t prev_at = 0;
 		for (int s = 0; s < j->per_company; s++, scan_id++) {
 			time_t at = first_at + (time_t)s * (time_t)(86400.0 * (180 + synth_uniform(&g) * 180));
 			if (at > j->now - 3600)
 				at = j->now - 3600 - (time_t)(synth_uniform(&g) * 86400);
+			/* sent in order, so scan s is the company's scan number s + 1 (research_rows.scan_no) */
+			if (s > 0 && at <= prev_at)
+				at = prev_at + 60;
+			prev_at = at;
 			char sub[40], start[40], cre[40];
 			fmt_time(sub, sizeof(sub), at);
 			fmt_time(start, sizeof(start), at - 86400 * 3);
@@ -258,7 +263,7 @@ static int seed_range(struct db *db, const struct seed_job *j, long long *done)
 				   scan_id, o->id, cid, j->qid, start, sector, fte, employees);
 			buf_copy_text(&c.scans, town);
 			buf_printf(&c.scans, "\t5\tt\t%s\t%s\t%s\n", cre, start, sub);
-			if (add_scan(&g, q, &c, scan_id, level + 0.15 * s, &json, &scratch, rows) != 0)
+			if (add_scan(&g, q, &c, scan_id, s + 1, level + 0.15 * s, &json, &scratch, rows) != 0)
 				goto done;
 			(*done)++;
 			pending++;

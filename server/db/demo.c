@@ -85,7 +85,7 @@ int db_demo_rows_copy(struct db *db, struct demo_rows *c, double secs[6])
 	    copy_timed(db, "COPY answers(scan_id, item_key, value) FROM STDIN", &c->answers, &secs[2]) != 0 ||
 	    copy_timed(db, "COPY results(scan_id, engine_version, overall, result) FROM STDIN", &c->results, &secs[3]) != 0 ||
 	    copy_timed(db, "COPY scores(scan_id, level, key, score, valid, band) FROM STDIN", &c->scores, &secs[4]) != 0 ||
-	    copy_timed(db, "COPY research_rows(scan_id, answers, scores) FROM STDIN", &c->research, &secs[5]) != 0) {
+	    copy_timed(db, "COPY research_rows(scan_id, answers, scores, scan_no) FROM STDIN", &c->research, &secs[5]) != 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -125,6 +125,11 @@ int db_scan_mark_submitted(struct db *db, long long scan_id)
 	DB_ID(sid, scan_id);
 	if (db_x(db, "UPDATE scans SET status = 'submitted', submitted_at = now(), updated_at = now() WHERE id = $1", sid))
 		return -1;
+	/* the scan's number within its company, as the research exports name it (0094) */
+	if (db_x(db, "UPDATE research_rows rr SET scan_no = (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id"
+		     " AND s2.submitted_at IS NOT NULL AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id))"
+		     " FROM scans s WHERE s.id = $1 AND rr.scan_id = s.id", sid))
+		return -1;
 	return db_x(db, "UPDATE companies SET last_activity_at = now() WHERE id = (SELECT company_id FROM scans WHERE id = $1)",
 		    sid);
 }

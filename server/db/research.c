@@ -67,8 +67,8 @@ long long db_research_export_count(struct db *db, const struct research_filter *
  * without a stored result has no research row: it comes out unanswered. */
 #define EXPORT_SQL \
 	"DECLARE research_export NO SCROLL CURSOR FOR" \
-	" SELECT (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id AND s2.submitted_at IS NOT NULL" \
-	"   AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id)), s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
+	" SELECT coalesce(rr.scan_no, (SELECT count(*) FROM scans s2 WHERE s2.company_id = s.company_id" \
+	"   AND s2.submitted_at IS NOT NULL AND (s2.submitted_at, s2.id) <= (s.submitted_at, s.id))), s.company_id, coalesce(s.sector, ''), coalesce(fphc_size_class(s.fte), ''), o.region," \
 	" to_char(s.submitted_at AT TIME ZONE current_setting('TimeZone'), 'YYYY-MM'), s.is_demo," \
 	" coalesce(rr.answers, '{}'), coalesce(rr.scores::text, '{}'), o.share_open_text" \
 	" FROM scans s JOIN organisations o ON o.id = s.org_id" \

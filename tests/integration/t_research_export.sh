@@ -9,6 +9,10 @@ rpw=$(demo_password onderzoeker@demo.example)
 expect_eq "every seeded scan is submitted, scored and demo" \
   "240 240 240" "$(psql_q "SELECT count(*) || ' ' || count(r.scan_id) || ' ' || count(*) FILTER (WHERE s.is_demo) FROM scans s LEFT JOIN results r ON r.scan_id = s.id")"
 expect_eq "19 flattened scores per scan (overall, 4 pillars, 14 themes)" "4560" "$(psql_q "SELECT count(*) FROM scores")"
+expect_eq "each seeded scan's stored number within its company is its place in sending order" "0 of 240" \
+  "$(psql_q "SELECT count(*) FILTER (WHERE rr.scan_no IS DISTINCT FROM x.n) || ' of ' || count(*) FROM research_rows rr
+     JOIN (SELECT id, row_number() OVER (PARTITION BY company_id ORDER BY submitted_at, id) AS n FROM scans
+           WHERE submitted_at IS NOT NULL) x ON x.id = rr.scan_id")"
 expect_eq "benchmarks were refreshed" "t" "$(psql_q "SELECT count(*) > 0 FROM benchmark_snapshots")"
 # the refresh computed in C agrees with the reference SQL, group by group
 psql_owner "CREATE TABLE bm_c AS SELECT * FROM benchmark_snapshots" >/dev/null

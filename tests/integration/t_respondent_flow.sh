@@ -132,6 +132,9 @@ SQL
 stored=$(psql_q "SELECT round(overall::numeric, 9) || '|' || (SELECT string_agg(key || '=' || round(score::numeric, 9), ',' ORDER BY key) FROM scores WHERE scan_id = $SCAN_ID AND level = 'pillar') FROM results WHERE scan_id = $SCAN_ID")
 expect_eq "stored overall and pillar scores equal fphc score" "$cli" "$stored"
 expect_eq "results carry the engine version" "fphc-score/1" "$(psql_q "SELECT engine_version FROM results WHERE scan_id = $SCAN_ID")"
+expect_eq "the sent scan is its company's scan number 1 for the research exports" \
+  "$(psql_q "SELECT count(*) FROM scans WHERE company_id = (SELECT company_id FROM scans WHERE id = $SCAN_ID) AND submitted_at IS NOT NULL")" \
+  "$(psql_q "SELECT scan_no FROM research_rows WHERE scan_id = $SCAN_ID")"
 
 # --- after submit: read-only
 autosave "$TOKEN" "$csrf" '{"item":"s01","value":5}'; expect_eq "autosave after submit is 409" 409 "$STATUS"
