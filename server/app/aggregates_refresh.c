@@ -22,9 +22,8 @@
 #include "common/buf.h"
 #include "common/banned.h"
 
-#define N_SIZE 4
-static const char *const size_keys[N_SIZE] = {"fte_10_49", "fte_50_99", "fte_100_199", "fte_200_plus"};
-#define N_SECTOR 26 /* 'A'..'Z'; the schema allows A–U */
+#define N_SIZE PEER_SIZE_CLASS_COUNT
+#define N_SECTOR SCORE_N_SECTOR
 
 /* Region and period names, numbered in the order they are first seen. */
 struct names {
@@ -104,12 +103,8 @@ static int walk_row(void *arg, const struct aggregate_source *row)
 		if ((s->nscores && !s->vals) || !s->sector || !s->size || !s->region || !s->period)
 			abort();
 	}
-	const char *sector = row->sector;
-	s->sector[s->n] = sector[0] >= 'A' && sector[0] <= 'Z' && !sector[1] ? (signed char)(sector[0] - 'A') : -1;
-	s->size[s->n] = -1;
-	for (int i = 0; i < N_SIZE; i++)
-		if (strcmp(row->size_class, size_keys[i]) == 0)
-			s->size[s->n] = (signed char)i;
+	s->sector[s->n] = score_sector_code(row->sector);
+	s->size[s->n] = score_size_code(row->size_class);
 	s->region[s->n] = names_index(&w->regions, row->region);
 	s->period[s->n] = names_index(&w->periods, row->period);
 	/* a version's scans all have its number of scores; a shorter array reads as
@@ -203,7 +198,7 @@ static int set_lines(struct db *db, const struct ag_set *s, const struct ag_walk
 				char cell[2] = {(char)('A' + j), 0};
 				line(out, s, "sector", cell, level, key, v, gr.cnt[j], refresh);
 			} else if (j < N_SECTOR + N_SIZE) {
-				line(out, s, "size_class", size_keys[j - N_SECTOR], level, key, v, gr.cnt[j], refresh);
+				line(out, s, "size_class", peer_size_class_key((enum peer_size_class)(j - N_SECTOR)), level, key, v, gr.cnt[j], refresh);
 			} else if (j < N_SECTOR + N_SIZE + gr.n_region) {
 				line(out, s, "region", w->regions.name[j - N_SECTOR - N_SIZE], level, key, v, gr.cnt[j],
 				     refresh);

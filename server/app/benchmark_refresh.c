@@ -23,9 +23,8 @@
 #include "common/buf.h"
 #include "common/banned.h"
 
-#define N_SIZE 4
-static const char *const size_keys[N_SIZE] = {"fte_10_49", "fte_50_99", "fte_100_199", "fte_200_plus"};
-#define N_SECTOR 26 /* 'A'..'Z'; the schema allows A–U */
+#define N_SIZE PEER_SIZE_CLASS_COUNT
+#define N_SECTOR SCORE_N_SECTOR
 #define N_GROUP (N_SECTOR + N_SIZE + 1)
 
 /* The companies of one questionnaire version. */
@@ -47,11 +46,8 @@ static void set_add(struct bm_set *s, const char *sector, const char *size, cons
 		if (!s->vals || !s->sector || !s->size)
 			abort();
 	}
-	s->sector[s->n] = sector[0] >= 'A' && sector[0] <= 'Z' && !sector[1] ? (signed char)(sector[0] - 'A') : -1;
-	s->size[s->n] = -1;
-	for (int i = 0; i < N_SIZE; i++)
-		if (strcmp(size, size_keys[i]) == 0)
-			s->size[s->n] = (signed char)i;
+	s->sector[s->n] = score_sector_code(sector);
+	s->size[s->n] = score_size_code(size);
 	score_array_parse(scores, s->vals + s->n * s->nscores, s->nscores);
 	s->n++;
 }
@@ -135,7 +131,7 @@ static int set_lines(struct db *db, const struct bm_set *s, const char *refresh,
 			if (j < N_SECTOR)
 				snprintf(gk, sizeof(gk), "%c", 'A' + j);
 			else
-				snprintf(gk, sizeof(gk), "%s", j < N_GROUP - 1 ? size_keys[j - N_SECTOR] : "");
+				snprintf(gk, sizeof(gk), "%s", j < N_GROUP - 1 ? peer_size_class_key((enum peer_size_class)(j - N_SECTOR)) : "");
 			group_line(out, s->qid, kind, gk, level, key, g + off[j], cnt[j], refresh);
 		}
 	}

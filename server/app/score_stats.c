@@ -1,6 +1,7 @@
 /* score_stats.c: group statistics of sorted scores; see score_stats.h. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "server/app/score_stats.h"
 #include "common/text.h"
@@ -10,6 +11,19 @@ void score_array_parse(const char *text, double *row, size_t n)
 {
 	for (size_t k = text_double_array(text, row, n); k < n; k++)
 		row[k] = NAN; /* missing at the end */
+}
+
+signed char score_sector_code(const char *sector)
+{
+	return sector[0] >= 'A' && sector[0] <= 'Z' && !sector[1] ? (signed char)(sector[0] - 'A') : -1;
+}
+
+signed char score_size_code(const char *size_class)
+{
+	for (int i = 0; i < PEER_SIZE_CLASS_COUNT; i++)
+		if (strcmp(size_class, peer_size_class_key((enum peer_size_class)i)) == 0)
+			return (signed char)i;
+	return -1;
 }
 
 static int entry_cmp(const void *a, const void *b)

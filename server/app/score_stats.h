@@ -7,7 +7,15 @@
 #include <stddef.h>
 
 #include "common/buf.h"
+#include "scoring/peer.h"
 #include "scoring/questionnaire.h"
+
+/* The group codes of a scan in the refreshes: its SBI section letter ("A".."Z"
+ * → 0..25) and its size class key (peer_size_class_key → enum peer_size_class);
+ * -1 when unknown. */
+#define SCORE_N_SECTOR 26 /* 'A'..'Z'; the schema allows A–U */
+signed char score_sector_code(const char *sector);
+signed char score_size_code(const char *size_class);
 
 /* A score and the row it came from, for sorting once and scattering into
  * groups. */
